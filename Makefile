@@ -1,0 +1,43 @@
+# perfbooks: make run | make test | make bench (all set up the system packages and the venv first).
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+STAMP := $(VENV)/.requirements.stamp
+TESTS ?= tests
+# Debian packages for OCR of scanned reports (camelot 2 renders pages with pypdfium2, so no ghostscript
+# or poppler-utils); SYSTEM_COMMANDS are what must be on PATH for apt to be skipped.
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng
+SYSTEM_COMMANDS := tesseract
+
+.PHONY: venv system run test bench
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -r requirements.txt
+	touch $@
+
+system:
+	@missing=""; for cmd in $(SYSTEM_COMMANDS); do command -v $$cmd >/dev/null 2>&1 || missing=1; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	pkgs=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
+	if [ -z "$$pkgs" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$pkgs \
+			|| echo "make system: apt-get failed; OCR of scans needs:$$pkgs"; \
+	else \
+		echo "make system: not root (or no apt-get); OCR of scans needs:$$pkgs  (sudo apt-get install$$pkgs)"; \
+	fi
+
+# LEAD: the seed line below runs only if cli.py offers a seed command; adjust once cli.py exists.
+run: system venv
+	@if [ -f cli.py ] && $(PYTHON) cli.py --help 2>/dev/null | grep -qw seed; then $(PYTHON) cli.py seed; fi
+	$(VENV)/bin/streamlit run app.py
+
+# pytest exits 5 when it collects no tests; that fails the target too (exit 1).
+test: system venv
+	$(PYTHON) -m pytest -q $(TESTS) || { rc=$$?; [ $$rc -ne 5 ] || { echo "pytest collected no tests in $(TESTS)" >&2; rc=1; }; exit $$rc; }
+
+# LEAD: adjust to the benchmark modules once benchmarks/ has them.
+bench: system venv
+	$(PYTHON) -m benchmarks.extraction

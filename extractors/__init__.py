@@ -1,0 +1,5 @@
+"""Readers that turn an uploaded file into plain cell grids (entry point: extractors.registry.read_document)."""
+from extractors.errors import UnreadableFile
+from extractors.grid import Cell, Document, Grid
+
+__all__ = ["Cell", "Document", "Grid", "UnreadableFile"]

@@ -1,0 +1,30 @@
+"""The interface every file format implements."""
+from __future__ import annotations
+
+from typing import BinaryIO, Callable
+
+from extractors.grid import Document
+
+Progress = Callable[[int, int], None]  # (units done, units in all): pages or sheets
+
+
+def no_progress(done: int, total: int) -> None:
+    """Progress callback that reports nothing."""
+
+
+class Format:
+    """One input format: how to recognise it and how to turn it into grids."""
+
+    title = ""
+    extensions: tuple[str, ...] = ()
+    unit = "page"  # what progress counts: page or sheet
+
+    @classmethod
+    def detect(cls, head: bytes, name: str) -> bool:
+        """True when the first bytes (and, as a tie-breaker, the name) look like this format."""
+        raise NotImplementedError
+
+    @classmethod
+    def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
+        """Read a binary file object into a Document of grids."""
+        raise NotImplementedError

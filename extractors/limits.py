@@ -1,0 +1,20 @@
+"""Bounds on what a reader will take from one untrusted file."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Tuning knobs for readers; defaults suit a council performance book."""
+
+    MAX_BYTES: int = 100 * 1024 * 1024  # file size on disk
+    MAX_PAGES: int = 400  # PDF pages
+    MAX_SHEETS: int = 200  # workbook sheets
+    MAX_CELLS: int = 2_000_000  # cells in one workbook or document
+    MAX_UNZIPPED_BYTES: int = 300 * 1024 * 1024  # decompressed size of an Office file
+    MAX_SECONDS: float = 300.0  # wall time for one file
+    MAX_MEMORY_MB: int = 4096  # address space for the reading process
+
+
+LIMITS = Limits()

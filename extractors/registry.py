@@ -1,0 +1,35 @@
+"""The formats in detection order, and the one entry point that reads any file."""
+from __future__ import annotations
+
+import io
+from typing import BinaryIO
+
+from extractors.base import Format, Progress, no_progress
+from extractors.csvfile import CsvFormat
+from extractors.docx import DocxFormat
+from extractors.errors import UnreadableFile
+from extractors.grid import Document
+from extractors.limits import LIMITS
+from extractors.pdf import PdfFormat
+from extractors.xlsx import XlsxFormat
+
+FORMATS: list[type[Format]] = [PdfFormat, XlsxFormat, DocxFormat, CsvFormat]
+
+
+def detect_format(head: bytes, name: str) -> type[Format]:
+    """The format whose signature the file's first bytes carry, whatever its name says."""
+    for fmt in FORMATS:
+        if fmt.detect(head, name):
+            return fmt
+    raise UnreadableFile(f"{name} is not a PDF, Excel workbook, Word document or CSV file that perfbooks can read.")
+
+
+def read_document(fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
+    """Read any supported file into grids; problems raise UnreadableFile with one plain sentence."""
+    data = fp.read(LIMITS.MAX_BYTES + 1)
+    if len(data) > LIMITS.MAX_BYTES:
+        raise UnreadableFile(f"{name} is larger than {LIMITS.MAX_BYTES // 2**20} MB, the most perfbooks reads.")
+    if not data:
+        raise UnreadableFile(f"{name} is empty.")
+    fmt = detect_format(data[:4096], name)
+    return fmt.extract(io.BytesIO(data), name, progress)

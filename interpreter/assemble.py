@@ -1,0 +1,156 @@
+"""Turn one laid-out table into observations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.grid import Cell, Grid
+from interpreter.headers import measure_of, polarity_word, unit_word
+from interpreter.observation import Observation
+from interpreter.periods import financial_year, quarter_of_fy
+from interpreter.table import Column, Layout, is_origin, text
+from interpreter.values import Number, ParsedValue, parse_value
+
+GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|result|performance|figure|count)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
+TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)
+
+
+@dataclass
+class RowInfo:
+    """What the label side of one data row says."""
+
+    label: str
+    code: str
+    unit: str | None
+    polarity: str | None
+    measure: str | None
+    group: int
+
+
+def is_generic(label: str) -> bool:
+    return bool(GENERIC_LABEL.match(label.strip()))
+
+
+def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInfo]]:
+    """The label, code, unit, polarity and group of each data row."""
+    m, out, last_label = layout.matrix, [], ""
+    for r in range(layout.header_rows, len(m)):
+        cells = [m[r][c] for c in layout.label_cols if m[r][c] is not None]
+        parts = list(dict.fromkeys(x.text for x in cells if x.text))
+        label = " - ".join(parts) if layout.transposed else (parts[0] if parts else "")
+        measure = None
+        if not layout.transposed and label and len(label.split()) <= 5 and measure_of(label) and last_label:
+            measure, label = measure_of(label), last_label
+        if is_generic(label) and carried_label:
+            label = carried_label
+        last_label = label if measure is None and label else last_label
+        group = id(cells[-1]) if cells else r
+        out.append((r, RowInfo(label, _at(m, r, layout.code_col), unit_word(_at(m, r, layout.unit_col)) if layout.unit_col is not None else None,
+                               polarity_word(_at(m, r, layout.polarity_col)) if layout.polarity_col is not None else None, measure, group)))
+    return out
+
+
+def _at(m, r: int, c: int | None) -> str:
+    return text(m[r][c]) if c is not None else ""
+
+
+def table_observations(grid: Grid, layout: Layout, carried_label: str = "", carried_polarity: str | None = None) -> list[Observation]:
+    """Every number (or note in a number's place) in the table's value columns."""
+    out: list[Observation] = []
+    rows = row_infos(layout, carried_label)
+    for col in layout.columns:
+        cells = []
+        for r, info in rows:
+            cell = layout.matrix[r][col.index]
+            if cell is not None and is_origin(cell, r, col.index, layout.transposed):
+                cells.append((info, cell, parse_value(cell.text, cell.value, cell.number_format)))
+        for info, cell, parsed in merge_of_and_percent(cells):
+            out.extend(cell_observations(grid, col, info, cell, parsed, carried_polarity))
+    return out
+
+
+def merge_of_and_percent(cells):
+    """'206 of 492' beside '41.9%' under one label becomes one percentage with numerator and denominator."""
+    by_group: dict[int, list] = {}
+    for item in cells:
+        by_group.setdefault(item[0].group, []).append(item)
+    for items in by_group.values():
+        ofs = [i for i in items if "of" in i[2].flags]
+        pcts = [i for i in items if i[2].kind == "number" and "of" not in i[2].flags and i[2].first and i[2].first.percent]
+        if len(ofs) == 1 and len(pcts) == 1:
+            pcts[0][2].numerator, pcts[0][2].denominator = ofs[0][2].numerator, ofs[0][2].denominator
+            items.remove(ofs[0])
+        elif pcts and len(items) == 2:
+            for info, cell, parsed in items:
+                if parsed.kind == "number" and parsed.first and not parsed.first.percent:
+                    parsed.flags.add("count_beside_percent")
+        yield from items
+
+
+def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed: ParsedValue, polarity: str | None) -> list[Observation]:
+    if parsed.kind in ("empty", "dash"):
+        return []
+    label = info.label or parsed.suffix
+    if not label:
+        return []
+    if "suffix" in parsed.flags and info.label:
+        parsed = ParsedValue("note", note=cell.text)
+    base = Observation(
+        indicator_label=label, measure=info.measure or col.measure, note="", unit=info.unit or "",
+        polarity=info.polarity or polarity or "", source_location=grid.location(cell), code=info.code,
+        confidence=cell.confidence,
+    )
+    _set_period(base, col)
+    prefix = _note_prefix(col)
+    if parsed.kind in ("note", "range"):
+        base.note = f"{prefix}{parsed.note}"
+        return [base]
+    return [_numbered(base, n, parsed, prefix, i) for i, n in enumerate(parsed.numbers)]
+
+
+def _note_prefix(col: Column) -> str:
+    if col.measure != "target":
+        return ""
+    word = TOLERANCE_WORDS.search(col.leaf)
+    if word and word.group(1).lower() in ("red", "amber", "yellow"):
+        return f"{word.group(1).title()} tolerance: "
+    return f"{col.leaf}: " if word else ""
+
+
+def _numbered(base: Observation, number: Number, parsed: ParsedValue, prefix: str, index: int) -> Observation:
+    obs = Observation(**{k: v for k, v in vars(base).items() if k != "pending"})
+    obs.pending = dict(base.pending)
+    obs.value = number.value
+    obs.numerator, obs.denominator = parsed.numerator, parsed.denominator
+    if "pair" in parsed.flags:
+        obs.unit = "rate_per_10k" if number.role == "rate" else ("percent" if number.percent else "count")
+    elif number.percent:
+        obs.unit = "percent"
+    elif "count_beside_percent" in parsed.flags:
+        obs.unit, obs.note = "count", "count printed beside the percentage"
+    if parsed.note and parsed.flags & {"comparator", "tolerance", "per_period"}:
+        obs.note = f"{prefix}{parsed.note}"
+    if "of" in parsed.flags and parsed.numbers and parsed.numbers[0] is number:
+        obs.confidence *= 0.9  # percentage worked out from the printed counts
+    obs.flags = ",".join(sorted(parsed.flags))
+    return obs
+
+
+def _set_period(obs: Observation, col: Column) -> None:
+    leaf, parent = col.period, col.parent_period
+    fy = parent.period.start.year if parent and parent.period and parent.period.type == "financial_year" else None
+    if leaf and leaf.period and not leaf.ytd:
+        _assign(obs, leaf.period)
+    elif leaf and leaf.quarter and fy is not None:
+        _assign(obs, quarter_of_fy(fy, leaf.quarter))
+    elif leaf and leaf.ytd:
+        fy = leaf.period.start.year if leaf.period else fy
+        obs.pending["ytd"] = fy  # None: the report's own financial year
+    elif parent and parent.period:
+        _assign(obs, parent.period if parent.period.type != "financial_ytd" else financial_year(parent.period.start.year))
+    else:
+        obs.pending["default_period"] = True
+
+
+def _assign(obs: Observation, period) -> None:
+    obs.period_type, obs.period_start, obs.period_end = period.type, period.start, period.end

@@ -1,0 +1,59 @@
+"""The authority and the report date a document is about, from its own words."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from interpreter.periods import find_period, month_end
+
+AS_AT = re.compile(r"\b(?:as at|as of|month end|period ending|position at|data to|report(?:ing)? (?:month|period))\b", re.I)
+TITLE_WORDS = 25  # a line longer than this is prose, not a title
+LEAD_WORDS = 6  # a title names its authority within its first few words
+
+
+def title_authorities(line: str):
+    """Authorities a title-like line names near its start ("Impact in Leeds - Trends")."""
+    from authorities import find_in_text
+
+    words = line.split()
+    if len(words) > TITLE_WORDS:
+        return []
+    return find_in_text(" ".join(words[: LEAD_WORDS + 3]))
+
+
+def authorities_in(lines: list[str]):
+    """Authorities named in title-like lines, nearest (last) line first."""
+    for line in reversed(lines):
+        found = title_authorities(line)
+        if found:
+            return found
+    return []
+
+
+def document_authority(lines: list[str], file_name: str):
+    """The authority most often named in the document's title-like lines, else in its file name."""
+    from authorities import find_in_text
+
+    counts: dict[str, list] = {}
+    for line in lines:
+        for found in title_authorities(line):
+            counts.setdefault(found.new_la_code or found.name, []).append(found)
+    if counts:
+        return max(counts.values(), key=len)[0]
+    words = re.sub(r"[_\-.]+", " ", file_name)
+    found = find_in_text(words.title())
+    return found[0] if found else None
+
+
+def stated_report_date(lines: list[str]) -> date | None:
+    """The date a line such as "As at Month End: January 2017" gives, else the first dated title line."""
+    candidates = [line for line in lines if AS_AT.search(line)] + [l for l in lines[:15] if len(l.split()) <= TITLE_WORDS]
+    for line in candidates:
+        found = find_period(line[:60]) or find_period(AS_AT.split(line)[-1][:60])
+        if found and found.period and found.period.type in ("month", "as_at", "quarter"):
+            return found.period.end
+    return None
+
+
+def month_end_of(day: date) -> date:
+    return month_end(day.year, day.month)

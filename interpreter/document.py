@@ -1,0 +1,113 @@
+"""Interpret every grid of a document into one deduplicated list of observations."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extractors.grid import Document, Grid
+from interpreter.assemble import table_observations
+from interpreter.context import authorities_in, document_authority, stated_report_date
+from interpreter.labels import label_indicators
+from interpreter.observation import Observation
+from interpreter.periods import financial_year, financial_year_of, ytd
+from interpreter.table import cell_matrix, read_layout
+
+DESCRIPTION = re.compile(r"indicator|description|measure|definition", re.I)
+POLARITY_HEADER = re.compile(r"better to be|good perf|polarity|good is", re.I)
+BENCHMARKS = {"stat_neighbour_avg", "stat_neighbour_best", "england_avg", "england_top_quartile", "region_avg"}
+
+
+def interpret(doc: Document, authority: str | None = None, report_date: date | None = None) -> list[Observation]:
+    """Observations of every table in a document, with its authority and vintage settled."""
+    doc_authority = _resolve(authority) if authority else document_authority(doc.text, doc.name)
+    observations, carried = [], ("", None)
+    for grid in doc.grids:
+        layout = read_layout(grid)
+        if layout is None:
+            carried = _description(grid) or carried
+            continue
+        table_authority = None if authority else (authorities_in(grid.context) or [None])[0]
+        rows = table_observations(grid, layout, *carried)
+        carried = ("", None)
+        for obs in rows:
+            _set_authority(obs, table_authority or doc_authority)
+        observations.extend(rows)
+    vintage = report_date or _latest_period(observations) or stated_report_date(doc.text)
+    for obs in observations:
+        _settle(obs, vintage, doc.name)
+    label_indicators(observations)
+    return deduplicate(observations)
+
+
+def _resolve(name: str):
+    from authorities import resolve
+
+    found = resolve(name)
+    if found is None:
+        from authorities import Authority
+
+        return Authority(name=name, new_la_code="", old_la_code="")
+    return found
+
+
+def _set_authority(obs: Observation, authority) -> None:
+    if authority is not None:
+        obs.authority, obs.la_code, obs.old_la_code = authority.name, authority.new_la_code or "", str(authority.old_la_code or "")
+
+
+def _description(grid: Grid) -> tuple[str, str | None] | None:
+    """A two-row 'Indicator Description | Better to be?' box names the table that follows it."""
+    m = cell_matrix(grid)
+    if len(m) != 2:
+        return None
+    header, body = [c.text if c else "" for c in m[0]], [c.text if c else "" for c in m[1]]
+    label = next((b for h, b in zip(header, body) if DESCRIPTION.search(h) and b), "")
+    if not label:
+        return None
+    from interpreter.headers import polarity_word
+
+    polarity = next((polarity_word(b) for h, b in zip(header, body) if POLARITY_HEADER.search(h)), None)
+    return label, polarity
+
+
+def _latest_period(observations: list[Observation]) -> date | None:
+    ends = [o.period_end for o in observations if o.measure == "actual" and o.value is not None and o.period_type in ("month", "quarter")]
+    return max(ends) if ends else None
+
+
+def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
+    obs.report_date, obs.source_file = vintage, source_file
+    if "ytd" in obs.pending:
+        fy = obs.pending["ytd"] if obs.pending["ytd"] is not None else (financial_year_of(vintage) if vintage else None)
+        if fy is not None:
+            p = ytd(fy, vintage)
+            obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
+    elif obs.period_type == "financial_year" and obs.measure == "actual" and vintage and obs.period_start <= vintage < obs.period_end:
+        p = ytd(obs.period_start.year, vintage)  # a year not yet over when the report was written
+        obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
+    elif obs.pending.get("default_period") and vintage:
+        p = financial_year(financial_year_of(vintage))
+        obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
+        obs.confidence *= 0.9
+
+
+def _keys(obs: Observation) -> list[tuple]:
+    period = ("", "") if obs.measure in BENCHMARKS else (obs.period_start, obs.period_end)
+    value = round(obs.value, 3) if obs.value is not None else obs.note.lower()
+    base = (obs.authority, obs.measure, period, value)
+    keys = [base + ("id", obs.indicator_id)] if obs.indicator_id else [base + ("label", obs.indicator_label.lower())]
+    if obs.code:
+        keys.append(base + ("code", obs.code.split()[0]))
+    return keys
+
+
+def deduplicate(observations: list[Observation]) -> list[Observation]:
+    """The same number printed twice in one report (summary and detail) is kept once, first place first."""
+    seen, out = set(), []
+    for obs in observations:
+        keys = _keys(obs)
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        out.append(obs)
+    return out

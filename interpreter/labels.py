@@ -1,0 +1,36 @@
+"""Map printed labels to catalogue indicators, unit and polarity included."""
+from __future__ import annotations
+
+from interpreter.observation import Observation
+
+UNMAPPED_CONFIDENCE = 0.85
+
+
+def label_indicators(observations: list[Observation]) -> None:
+    """Fill indicator_id, unit and polarity from the catalogue where the source left them open."""
+    from indicators.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    for obs in observations:
+        match = catalogue.match_label(obs.indicator_label, obs.unit or None)
+        if match.indicator_id:
+            indicator = catalogue.indicator(match.indicator_id)
+            obs.indicator_id = indicator.id
+            obs.unit = obs.unit or indicator.unit
+            obs.polarity = obs.polarity or indicator.polarity
+            obs.confidence *= 0.7 + 0.3 * match.score
+        else:
+            obs.confidence *= UNMAPPED_CONFIDENCE
+        obs.unit = obs.unit or _unit_from_label(obs.indicator_label)
+        obs.confidence = round(min(1.0, obs.confidence), 2)
+
+
+def _unit_from_label(label: str) -> str:
+    low = label.lower()
+    if "%" in low or "percent" in low or "proportion" in low:
+        return "percent"
+    if "10,000" in low or "10000" in low or "10k" in low:
+        return "rate_per_10k"
+    if "days" in low:
+        return "days"
+    return "count"

@@ -1,0 +1,61 @@
+"""The cleaned observation: one number a report printed, and where it came from."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+
+COLUMNS = [
+    "authority", "la_code", "old_la_code", "indicator_id", "indicator_label", "measure", "period_type",
+    "period_start", "period_end", "value", "numerator", "denominator", "unit", "polarity", "note",
+    "report_date", "source_file", "source_location", "confidence",
+]
+EXTRA_COLUMNS = ["code", "flags"]
+
+
+@dataclass
+class Observation:
+    """A row of the observations table (see the spec); dates stay dates until written."""
+
+    authority: str = ""
+    la_code: str = ""
+    old_la_code: str = ""
+    indicator_id: str = ""
+    indicator_label: str = ""
+    measure: str = "actual"
+    period_type: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
+    value: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    unit: str = ""
+    polarity: str = ""
+    note: str = ""
+    report_date: date | None = None
+    source_file: str = ""
+    source_location: str = ""
+    confidence: float = 1.0
+    code: str = ""
+    flags: str = ""
+    pending: dict = field(default_factory=dict, repr=False)  # what the document pass still has to settle
+
+    def as_row(self) -> dict:
+        row = {k: v for k, v in asdict(self).items() if k != "pending"}
+        for key in ("period_start", "period_end", "report_date"):
+            row[key] = row[key].isoformat() if row[key] else ""
+        for key in ("value", "numerator", "denominator"):
+            row[key] = format_number(row[key])
+        row["confidence"] = f"{row['confidence']:.2f}"
+        return row
+
+
+def format_number(v: float | None) -> str:
+    """A number without thousands separators or a needless trailing .0."""
+    if v is None:
+        return ""
+    text = f"{v:.10g}" if abs(v) < 1e15 else repr(v)
+    return text
+
+
+def field_names() -> list[str]:
+    return [f.name for f in fields(Observation) if f.name != "pending"]

@@ -1,0 +1,167 @@
+"""Parse the periods printed in table headers into typed date ranges."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
+MONTHS.update({"sept": 9, "june": 6, "july": 7})
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+_month = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?\s*[-/' ]?\s*(?P<y>\d{{4}}|\d{{2}})\b", re.I)
+_iso_month = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?\b")
+_fy = re.compile(r"\b(?:fy\s*)?(?P<a>(?:19|20)?\d\d)\s*[/-]\s*(?P<b>(?:19|20)?\d\d)\b", re.I)
+_quarter = re.compile(r"\bq(?:tr|uarter)?\s*(?P<q>[1-4])\b", re.I)
+_ytd = re.compile(r"\b(?:ytd|year to date|fytd)\b", re.I)
+_year = re.compile(r"(?<![\d.,/-])(?P<y>(?:19[89]|20[0-4])\d)(?![\d.,%/-])")
+_as_at = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[/. -]\s*(?P<m>\d{1,2}|" + MONTH_NAMES + r")\s*[/. -]\s*(?P<y>\d{4}|\d{2})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A typed period: month, quarter, financial_year, financial_ytd, calendar_year or as_at."""
+
+    type: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    """A period found in a header, and the words printed around it."""
+
+    period: Period | None  # None for a bare quarter or YTD that needs a year from elsewhere
+    rest: str  # the header text with the period removed
+    quarter: int | None = None
+    ytd: bool = False
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_period(year: int, month: int) -> Period:
+    return Period("month", date(year, month, 1), month_end(year, month))
+
+
+def financial_year(start_year: int) -> Period:
+    """The financial year that starts on 1 April of start_year."""
+    return Period("financial_year", date(start_year, 4, 1), date(start_year + 1, 3, 31))
+
+
+def financial_year_of(day: date) -> int:
+    """The starting calendar year of the financial year containing day."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def quarter_of_fy(start_year: int, quarter: int) -> Period:
+    first = 4 + 3 * (quarter - 1)
+    year = start_year + (first > 12)
+    first = (first - 1) % 12 + 1
+    return Period("quarter", date(year, first, 1), month_end(year, first + 2))
+
+
+def ytd(fy_start_year: int, until: date | None) -> Period:
+    """Financial year to date, ending at the report month's end (or the year's end when unknown)."""
+    fy = financial_year(fy_start_year)
+    end = month_end(until.year, until.month) if until and fy.start <= until <= fy.end else fy.end
+    return Period("financial_ytd", fy.start, end)
+
+
+def _full_year(text: str) -> int:
+    y = int(text)
+    return y if len(text) == 4 else (2000 + y if y < 70 else 1900 + y)
+
+
+def find_period(text: str, value: object = None) -> PeriodMatch | None:
+    """The period a header cell names, if any, with the words around it."""
+    if isinstance(value, (datetime, date)):
+        day = value.date() if isinstance(value, datetime) else value
+        return PeriodMatch(month_period(day.year, day.month), "")
+    text = " ".join(str(text or "").split())
+    if not text or len(text) > 60:
+        return None
+    for finder in (_find_as_at, _find_fy, _find_month, _find_iso, _find_quarter_only, _find_year):
+        found = finder(text)
+        if found is not None:
+            return found
+    return None
+
+
+def _rest(text: str, *spans: tuple[int, int]) -> str:
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + " " + text[b:]
+    return " ".join(text.replace("()", " ").split()).strip(" -–:,()")
+
+
+def _find_as_at(text: str) -> PeriodMatch | None:
+    m = _as_at.search(text)
+    if not m:
+        return None
+    mon = m["m"].lower()
+    month = int(mon) if mon.isdigit() else MONTHS[mon.rstrip(".")]
+    try:
+        day = date(_full_year(m["y"]), month, int(m["d"]))
+    except ValueError:
+        return None
+    return PeriodMatch(Period("as_at", day, day), _rest(text, m.span()))
+
+
+def _find_fy(text: str) -> PeriodMatch | None:
+    m = _fy.search(text)
+    if not m:
+        return None
+    a, b = _full_year(m["a"]), _full_year(m["b"])
+    if b != a + 1 or not 1990 <= a <= 2045:
+        return None
+    spans = [m.span()]
+    q, y = _quarter.search(text), _ytd.search(text)
+    if q:
+        spans.append(q.span())
+        return PeriodMatch(quarter_of_fy(a, int(q["q"])), _rest(text, *spans), quarter=int(q["q"]))
+    if y:
+        spans.append(y.span())
+        return PeriodMatch(ytd(a, None), _rest(text, *spans), ytd=True)
+    return PeriodMatch(financial_year(a), _rest(text, *spans))
+
+
+def _find_month(text: str) -> PeriodMatch | None:
+    m = _month.search(text)
+    if not m:
+        return None
+    year = _full_year(m["y"])
+    if not 1990 <= year <= 2045:
+        return None
+    return PeriodMatch(month_period(year, MONTHS[m["m"].lower()]), _rest(text, m.span()))
+
+
+def _find_iso(text: str) -> PeriodMatch | None:
+    m = _iso_month.search(text)
+    if not m:
+        return None
+    return PeriodMatch(month_period(int(m["y"]), int(m["m"])), _rest(text, m.span()))
+
+
+def _find_quarter_only(text: str) -> PeriodMatch | None:
+    q, y = _quarter.search(text), _ytd.search(text)
+    if q and len(text) <= 12:
+        year = _year.search(text)
+        if year:
+            start = date(int(year["y"]), 3 * int(q["q"]) - 2, 1)
+            period = Period("quarter", start, month_end(start.year, start.month + 2))
+            return PeriodMatch(period, _rest(text, q.span(), year.span()), quarter=int(q["q"]))
+        return PeriodMatch(None, _rest(text, q.span()), quarter=int(q["q"]))
+    if y:
+        return PeriodMatch(None, _rest(text, y.span()), ytd=True)
+    return None
+
+
+def _find_year(text: str) -> PeriodMatch | None:
+    m = _year.search(text)
+    if not m:
+        return None
+    y = int(m["y"])
+    return PeriodMatch(Period("calendar_year", date(y, 1, 1), date(y, 12, 31)), _rest(text, m.span()))

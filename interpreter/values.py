@@ -1,0 +1,171 @@
+"""Parse what a table cell prints where a number belongs."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NOTE_WORDS = {
+    "n/a", "na", "n.a.", "tbc", "tba", "c", "x", "z", "not available", "local", "nil", "none",
+    "not applicable", "awaiting data", "no data", "unavailable", "pending", "not known", "unknown",
+}
+DASHES = {"-", "–", "—", "--", ".", "*", "…"}
+ARROWS = "↑↓→←⇔⇧⇩⇑⇓⇕↕↔▲▼►◄▶◀△▽⬆⬇➡⬅✓✗✔✘×"
+NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
+
+_num = re.compile(rf"^(?P<n>{NUMBER})$")
+_pct = re.compile(rf"^(?P<n>{NUMBER})\s*%$")
+_of = re.compile(rf"^(?P<a>{NUMBER})\s*(?:of|/|out of)\s*(?P<b>{NUMBER})$", re.I)
+_paren = re.compile(rf"^(?P<a>{NUMBER})(?P<ap>\s*%)?\s*\(\s*(?P<b>{NUMBER})(?P<bp>\s*%)?\s*\)$")
+_threshold = re.compile(rf"^(?P<pre><=|>=|<|>|≤|≥)?\s*(?P<n>{NUMBER})\s*(?P<pct>%)?\s*(?P<post>\+|<|>|<=|>=|or (?:more|less|above|below))?$")
+_tolerance = re.compile(rf"^(?:up to\s+)?\+/-\s*(?P<t>{NUMBER})\s*(?P<tp>%)?\s*of\s*(?P<n>{NUMBER})\s*(?P<pct>%)?$", re.I)
+_range = re.compile(rf"^(?P<a>{NUMBER})\s*%?\s*(?:-|–|to)\s*(?P<b>{NUMBER})\s*%?$")
+_flag = re.compile(r"\s*(?:\((?P<f>r|p|e|prov\.?|est\.?|provisional|revised|estimate)\)|(?P<star>\*+)|(?P<sup>[¹²³†‡]))\s*$", re.I)
+_per = re.compile(rf"^(?P<n>{NUMBER})\s*(?P<pct>%)?\s+per\s+(?P<per>month|week|year|quarter|annum)$", re.I)
+_suffix = re.compile(rf"^(?P<n>{NUMBER})\s*(?P<pct>%)?\s+(?P<word>[A-Za-z][A-Za-z .&'/-]{{0,40}})$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number a cell prints, with what the cell says about its kind."""
+
+    value: float
+    percent: bool = False
+    role: str = ""  # "", "rate" (second figure of "n (r)"), "threshold", "tolerance_of"
+
+
+@dataclass
+class ParsedValue:
+    """A cell's numbers, or the note printed in their place."""
+
+    kind: str  # "number", "note", "dash", "empty", "range"
+    numbers: list[Number] = field(default_factory=list)
+    numerator: float | None = None
+    denominator: float | None = None
+    note: str = ""
+    flags: set[str] = field(default_factory=set)  # revised, provisional, footnote, comparator, per_period
+    suffix: str = ""  # words printed after the number ("591 LAC", "21% increase")
+    confidence: float = 1.0
+
+    @property
+    def first(self) -> Number | None:
+        return self.numbers[0] if self.numbers else None
+
+
+def to_float(text: str) -> float:
+    """A number as printed, without thousands separators."""
+    return float(text.replace(",", ""))
+
+
+def fold(text: str) -> str:
+    """Collapse runs of whitespace to one space."""
+    return " ".join(str(text).split())
+
+
+def parse_value(text: str, value: object = None, number_format: str = "") -> ParsedValue:
+    """Parse a cell; a typed workbook value and its number format take precedence over the text."""
+    typed = _from_typed(value, number_format)
+    if typed is not None:
+        return typed
+    raw = fold(text or "")
+    if not raw:
+        return ParsedValue("empty")
+    stripped = raw.strip(ARROWS + " ").strip()
+    if stripped in DASHES or not stripped:
+        return ParsedValue("dash", note=raw if raw not in DASHES else "")
+    return _parse_text(stripped, raw)
+
+
+def _from_typed(value: object, number_format: str) -> ParsedValue | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if "%" in (number_format or ""):
+        return ParsedValue("number", [Number(round(float(value) * 100, 10), percent=True)])
+    return ParsedValue("number", [Number(float(value))])
+
+
+def _parse_text(text: str, raw: str) -> ParsedValue:
+    flags: set[str] = set()
+    text = _strip_flags(text, flags)
+    for parse in (_parse_plain, _parse_of, _parse_paren, _parse_tolerance, _parse_threshold, _parse_per, _parse_range, _parse_suffix):
+        parsed = parse(text)
+        if parsed is not None:
+            parsed.flags |= flags
+            return parsed
+    return ParsedValue("note", note=raw)
+
+
+def _strip_flags(text: str, flags: set[str]) -> str:
+    while True:
+        m = _flag.search(text)
+        if not m or m.start() == 0:
+            return text
+        f = (m.group("f") or "").lower()
+        flags.add("revised" if f.startswith("r") else "provisional" if f.startswith("p") else "estimate" if f.startswith("e") else "footnote")
+        text = text[: m.start()].rstrip()
+
+
+def _parse_plain(text: str) -> ParsedValue | None:
+    m = _num.match(text.replace("£", ""))
+    if m:
+        return ParsedValue("number", [Number(to_float(m["n"]))])
+    m = _pct.match(text)
+    if m:
+        return ParsedValue("number", [Number(to_float(m["n"]), percent=True)])
+    return None
+
+
+def _parse_of(text: str) -> ParsedValue | None:
+    m = _of.match(text)
+    if not m:
+        return None
+    a, b = to_float(m["a"]), to_float(m["b"])
+    pct = [Number(round(100 * a / b, 1), percent=True)] if b else []
+    return ParsedValue("number", pct, numerator=a, denominator=b, flags={"of"})
+
+
+def _parse_paren(text: str) -> ParsedValue | None:
+    m = _paren.match(text)
+    if not m:
+        return None
+    first = Number(to_float(m["a"]), percent=bool(m["ap"]))
+    second = Number(to_float(m["b"]), percent=bool(m["bp"]), role="rate")
+    return ParsedValue("number", [first, second], flags={"pair"})
+
+
+def _parse_tolerance(text: str) -> ParsedValue | None:
+    m = _tolerance.match(text)
+    if not m:
+        return None
+    centre = Number(to_float(m["n"]), percent=bool(m["pct"]), role="tolerance_of")
+    return ParsedValue("number", [centre], note=text, flags={"tolerance"})
+
+
+def _parse_threshold(text: str) -> ParsedValue | None:
+    m = _threshold.match(text)
+    if not m or not (m["pre"] or m["post"]):
+        return None
+    n = Number(to_float(m["n"]), percent=bool(m["pct"]), role="threshold")
+    return ParsedValue("number", [n], note=text, flags={"comparator"})
+
+
+def _parse_per(text: str) -> ParsedValue | None:
+    m = _per.match(text)
+    if not m:
+        return None
+    n = Number(to_float(m["n"]), percent=bool(m["pct"]))
+    return ParsedValue("number", [n], note=text, flags={"per_period"})
+
+
+def _parse_range(text: str) -> ParsedValue | None:
+    m = _range.match(text)
+    if not m or to_float(m["a"]) < 0 or to_float(m["b"]) < to_float(m["a"]):
+        return None
+    return ParsedValue("range", note=text)
+
+
+def _parse_suffix(text: str) -> ParsedValue | None:
+    m = _suffix.match(text)
+    if not m or m["word"].lower().strip() in NOTE_WORDS:
+        return None
+    n = Number(to_float(m["n"]), percent=bool(m["pct"]))
+    return ParsedValue("number", [n], suffix=m["word"].strip(), flags={"suffix"})

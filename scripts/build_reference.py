@@ -1,0 +1,169 @@
+"""Build data/reference/local_authorities.csv and regions.csv from the official DfE/ONS files.
+
+Sources (Open Government Licence v3.0, never copied into the repo):
+dfe-published-data-qa/las.csv, regions.csv (codes, names, dates, regions, ONS entity types);
+lait/la_code_list.xlsx, lait/sn_*.xlsx and csc-outcomes-enablers/*.csv (the names other DfE
+products print, kept as variants). Usage: python scripts/build_reference.py [--source DIR] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = REPO.parent / "shared" / "reference"
+REQUIRED = ("dfe-published-data-qa/las.csv", "dfe-published-data-qa/regions.csv", "lait/la_code_list.xlsx")
+LA_COLUMNS = ["la_name", "new_la_code", "old_la_code", "region_code", "region_name", "la_type",
+              "start_date", "end_date", "name_variants"]
+LA_TYPES = {"E06": "unitary authority", "E08": "metropolitan district", "E09": "London borough", "E10": "county"}
+# An ONS statistical county covering two councils (Cornwall; Isles of Scilly), not a council itself.
+NOT_COUNCILS = {"E10000005"}
+# Short forms that reports use and no source lists; keyed by official name.
+SHORT_FORMS = {
+    "Kingston upon Hull, City of": ["Hull"],
+    "Southend-on-Sea": ["Southend"],
+    "Newcastle upon Tyne": ["Newcastle"],
+    "Stockton-on-Tees": ["Stockton"],
+    "East Riding of Yorkshire": ["East Riding"],
+    "Bournemouth, Christchurch and Poole": ["BCP"],
+    "Bath and North East Somerset": ["BANES", "B&NES"],
+}
+REGION_ABBREVIATIONS = {"North East": "NE", "North West": "NW", "Yorkshire and The Humber": "YH",
+                        "East Midlands": "EM", "West Midlands": "WM", "East of England": "EoE",
+                        "South East": "SE", "South West": "SW"}
+REGION_EXTRA = {"Yorkshire and The Humber": ["Yorkshire and Humber", "Yorkshire & Humber"],
+                "East of England": ["Eastern region"], "London": ["Greater London"],
+                "Inner London": ["London (Inner)"], "Outer London": ["London (Outer)"]}
+
+
+def check_source(source: Path) -> None:
+    """Exit with a plain message when the reference folder or one of its key files is missing."""
+    missing = [name for name in REQUIRED if not (source / name).is_file()]
+    if missing:
+        sys.exit(f"build_reference: official reference files not found under {source} "
+                 f"(missing: {', '.join(missing)}). Pass --source DIR pointing at the shared reference folder.")
+
+
+def iso(day: str) -> str:
+    """dd/mm/yyyy as ISO yyyy-mm-dd; blank stays blank."""
+    return datetime.strptime(day, "%d/%m/%Y").date().isoformat() if day else ""
+
+
+def read_las(source: Path) -> pd.DataFrame:
+    """One row per council and ONS code, without joint entries, placeholders or statistical counties."""
+    las = pd.read_csv(source / "dfe-published-data-qa/las.csv", dtype=str, keep_default_na=False)
+    las = las[las.new_la_code.str.match(r"^E\d{8}$") & ~las.new_la_code.isin(NOT_COUNCILS)]
+    regions = read_regions(source).set_index("region_code").region_name
+    return pd.DataFrame({
+        "la_name": las.la_name, "new_la_code": las.new_la_code,
+        "old_la_code": las.old_la_code.where(las.old_la_code.str.fullmatch(r"\d{3}"), ""),
+        "region_code": las.parent_geography_code, "region_name": las.parent_geography_code.map(regions),
+        "la_type": las.entity_code.map(LA_TYPES), "start_date": las.date_of_operation.map(iso),
+        "end_date": las.date_of_termination.map(iso),
+    })
+
+
+def read_regions(source: Path) -> pd.DataFrame:
+    """The regions file as given (English regions E12 and the London halves E13)."""
+    return pd.read_csv(source / "dfe-published-data-qa/regions.csv", dtype=str)
+
+
+def source_names(source: Path) -> dict[str, set[str]]:
+    """Every name that a DfE product prints for each 3-digit code."""
+    pairs: list[tuple[str, str]] = []
+    lait = pd.read_excel(source / "lait/la_code_list.xlsx", dtype=str)
+    pairs += zip(lait["LA Number"], lait["LA Name"])
+    for path in sorted((source / "lait").glob("sn_*.xlsx")):
+        sheet = pd.read_excel(path, header=2, dtype=str)
+        pairs += zip(sheet["LA num"], sheet["LA Name"])
+    for path in sorted((source / "csc-outcomes-enablers").glob("*.csv")):
+        pairs += csv_names(path)
+    names: dict[str, set[str]] = {}
+    for code, name in pairs:
+        if isinstance(code, str) and isinstance(name, str):
+            names.setdefault(code.strip(), set()).add(" ".join(name.split()))
+    return names
+
+
+def csv_names(path: Path) -> list[tuple[str, str]]:
+    """(code, name) pairs from one tidy CSV, whichever header style it uses."""
+    header = pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns
+    for code, name in (("old_la_code", "la_name"), ("LA num", "LA Name")):
+        if code in header and name in header:
+            table = pd.read_csv(path, usecols=[code, name], dtype=str, encoding="utf-8-sig")
+            return list(table.drop_duplicates().itertuples(index=False, name=None))
+    return []
+
+
+def spellings(name: str) -> list[str]:
+    """Rule-made alternative spellings of one official name."""
+    out = [name]
+    if m := re.fullmatch(r"(.+), (City|County) of", name):
+        out += [m[1], f"{m[2]} of {m[1]}"]
+    if name.endswith(" (Pre LG)"):
+        out.append(name.removesuffix(" (Pre LG)"))
+    out += [n.replace("St. ", "St ") for n in out if "St. " in n]
+    out += [n.replace(" and ", " & ") for n in out if " and " in n]
+    out += [n.replace(" & ", " and ") for n in out if " & " in n]
+    out += [n.replace("-", " ") for n in out if "-" in n]
+    return out
+
+
+def variants(row, names: dict[str, set[str]]) -> str:
+    """Pipe-separated variants of one authority's name: source spellings, rule spellings, short forms."""
+    found = [row.la_name, *sorted(names.get(row.old_la_code, set()) - {row.la_name})]
+    out = [v for name in found for v in spellings(name)] + SHORT_FORMS.get(row.la_name, [])
+    unique = {v.casefold(): v for v in reversed(out)}  # case-only duplicates: keep the first spelling
+    unique.pop(row.la_name.casefold(), None)
+    return "|".join(sorted(unique.values(), key=out.index))
+
+
+def region_variants(name: str) -> str:
+    """Pipe-separated variants of one region name."""
+    out = [name.replace("The Humber", "the Humber")] if "The Humber" in name else []
+    out += [n.replace(" and ", " & ") for n in [name, *out] if " and " in n]
+    out += REGION_EXTRA.get(name, [])
+    out.append(f"{name} region")
+    if abbreviation := REGION_ABBREVIATIONS.get(name):
+        out.append(f"{abbreviation} region")
+    return "|".join(dict.fromkeys(v for v in out if v != name))
+
+
+def build(source: Path, out: Path) -> tuple[int, int]:
+    """Write both reference tables; returns (authorities, variants) counts."""
+    check_source(source)
+    las = read_las(source)
+    names = source_names(source)
+    las["name_variants"] = [variants(row, names) for row in las.itertuples(index=False)]
+    las = las.sort_values(["la_name", "start_date", "new_la_code"])[LA_COLUMNS]
+    regions = read_regions(source)
+    regions["variants"] = regions.region_name.map(region_variants)
+    out.mkdir(parents=True, exist_ok=True)
+    write(las, out / "local_authorities.csv")
+    write(regions, out / "regions.csv")
+    return len(las), sum(len(v.split("|")) for v in las.name_variants if v)
+
+
+def write(table: pd.DataFrame, path: Path) -> None:
+    """CSV with Unix line ends and every cell quoted only when needed."""
+    table.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="official reference folder")
+    parser.add_argument("--out", type=Path, default=REPO / "data" / "reference", help="output folder")
+    args = parser.parse_args(argv)
+    authorities, variant_count = build(args.source, args.out)
+    print(f"wrote {authorities} authorities ({variant_count} name variants) and regions to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
