@@ -7,10 +7,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from extractors.bounded import read_bounded
 from extractors.errors import UnreadableFile
-from interpreter.document import interpret
 from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
+from pipeline import extract_path
 
 
 def _progress(name: str, unit: str = "page"):
@@ -21,10 +20,10 @@ def _progress(name: str, unit: str = "page"):
 
 def extract_file(path: Path, authority: str | None, report_date: date | None) -> list[Observation]:
     """Observations of one file; UnreadableFile when it cannot be read."""
-    doc = read_bounded(path, path.name, _progress(path.name))
-    for warning in doc.warnings:
+    result = extract_path(path, path.name, authority, report_date, _progress(path.name))
+    for warning in result.warnings:
         print(f"{path.name}: {warning}", file=sys.stderr)
-    return interpret(doc, authority, report_date)
+    return result.observations
 
 
 def write_csv(rows: list[Observation], out: Path) -> None:

@@ -30,6 +30,7 @@ class Grid:
     sheet: str | None = None  # worksheet name for workbooks
     index: int = 1  # table number on its page or sheet, 1-based
     context: list[str] = field(default_factory=list)  # text lines printed before the table, nearest last
+    row_offset: int = 0  # rows above this grid in the table it was cut from
 
     @property
     def n_rows(self) -> int:
@@ -41,10 +42,10 @@ class Grid:
 
     def location(self, cell: Cell) -> str:
         """Where a cell is, as the observations table writes it."""
-        if self.sheet is not None and cell.ref:
-            return f"{self.sheet}!{cell.ref}"
+        if cell.ref:
+            return f"{self.sheet}!{cell.ref}" if self.sheet is not None else cell.ref
         prefix = f"p{self.page} " if self.page is not None else ""
-        return f"{prefix}t{self.index} r{cell.row + 1} c{cell.col + 1}"
+        return f"{prefix}t{self.index} r{cell.row + self.row_offset + 1} c{cell.col + 1}"
 
 
 @dataclass

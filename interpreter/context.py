@@ -9,6 +9,8 @@ from interpreter.periods import find_period, month_end
 AS_AT = re.compile(r"\b(?:as at|as of|month end|period ending|position at|data to|report(?:ing)? (?:month|period))\b", re.I)
 TITLE_WORDS = 25  # a line longer than this is prose, not a title
 LEAD_WORDS = 6  # a title names its authority within its first few words
+CAPTION_LINES = 3  # a table's own title is among the few lines printed just before it
+NOT_A_COUNCIL = re.compile(r"^\W*(?:university|college|hospitals?|nhs|trust|police|clinical|ccg|airport|city fc|united|school)\b", re.I)
 
 
 def title_authorities(line: str):
@@ -18,12 +20,19 @@ def title_authorities(line: str):
     words = line.split()
     if len(words) > TITLE_WORDS:
         return []
-    return find_in_text(" ".join(words[: LEAD_WORDS + 3]))
+    lead = " ".join(words[: LEAD_WORDS + 3])
+    return [a for a in find_in_text(lead) if not _names_other_body(lead, a.name)]
+
+
+def _names_other_body(text: str, name: str) -> bool:
+    """True when the name is part of another body's name ("Plymouth University")."""
+    at = text.lower().find(name.lower())
+    return at >= 0 and bool(NOT_A_COUNCIL.match(text[at + len(name):]))
 
 
 def authorities_in(lines: list[str]):
-    """Authorities named in title-like lines, nearest (last) line first."""
-    for line in reversed(lines):
+    """Authorities named in a table's caption lines, nearest (last) line first."""
+    for line in reversed(lines[-CAPTION_LINES:]):
         found = title_authorities(line)
         if found:
             return found

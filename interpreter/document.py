@@ -6,6 +6,7 @@ from datetime import date
 
 from extractors.grid import Document, Grid
 from interpreter.assemble import table_observations
+from interpreter.blocks import table_blocks
 from interpreter.context import authorities_in, document_authority, stated_report_date
 from interpreter.labels import label_indicators
 from interpreter.observation import Observation
@@ -21,7 +22,7 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     """Observations of every table in a document, with its authority and vintage settled."""
     doc_authority = _resolve(authority) if authority else document_authority(doc.text, doc.name)
     observations, carried = [], ("", None)
-    for grid in doc.grids:
+    for grid in (block for g in doc.grids for block in table_blocks(g)):
         layout = read_layout(grid)
         if layout is None:
             carried = _description(grid) or carried
@@ -103,11 +104,21 @@ def _keys(obs: Observation) -> list[tuple]:
 
 def deduplicate(observations: list[Observation]) -> list[Observation]:
     """The same number printed twice in one report (summary and detail) is kept once, first place first."""
-    seen, out = set(), []
+    seen: dict[tuple, Observation] = {}
+    out = []
     for obs in observations:
         keys = _keys(obs)
-        if any(k in seen for k in keys):
+        kept = next((seen[k] for k in keys if k in seen), None)
+        if kept is not None:
+            _complete(kept, obs)
             continue
-        seen.update(keys)
+        seen.update((k, obs) for k in keys)
         out.append(obs)
     return out
+
+
+def _complete(kept: Observation, copy: Observation) -> None:
+    """Take from a second printing what the first left out (counts behind a percentage, a note)."""
+    if kept.numerator is None and copy.numerator is not None:
+        kept.numerator, kept.denominator = copy.numerator, copy.denominator
+    kept.note = kept.note or copy.note

@@ -101,7 +101,7 @@ def read_layout(grid: Grid) -> Layout | None:
 def _header_rows(matrix) -> int | None:
     last = None
     for r, line in enumerate(matrix[:MAX_HEADER_ROWS]):
-        if _header_hits(line, True) >= 2:
+        if _header_hits(line, True) >= (1 if r == 0 else 2):
             last = r
     return None if last is None else last + 1
 

@@ -1,0 +1,1 @@
+"""Benchmarks of perfbooks against the shared corpus: accuracy and speed."""

@@ -1,0 +1,87 @@
+"""Delimited text files (.csv, .tsv, .txt): the whole file becomes one grid."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import BinaryIO
+
+from extractors.base import Format, Progress, no_progress
+from extractors.errors import UnreadableFile
+from extractors.grid import Cell, Document, Grid
+from extractors.limits import LIMITS
+
+DELIMITERS = ",;\t|"
+SNIFF_CHARS = 64 * 1024  # text the delimiter is guessed from
+TEXT_LINES = 5  # lines whose cells enter Document.text
+CONTROL_BYTES = set(range(32)) - {9, 10, 12, 13, 26}  # bytes no text file holds (tab, newlines, form feed, DOS EOF allowed)
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text" export
+
+
+class CsvFormat(Format):
+    title = "CSV file"
+    extensions = ("csv", "tsv", "txt")
+    unit = "page"
+
+    @classmethod
+    def detect(cls, head: bytes, name: str) -> bool:
+        named = "." in name and name.lower().rsplit(".", 1)[-1] in cls.extensions
+        return named and (head.startswith(UTF16_BOMS) or not CONTROL_BYTES.intersection(head))
+
+    @classmethod
+    def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
+        text = decode(fp.read())
+        rows = _rows(text, name)
+        cells = [Cell(row=r, col=c, text=t, ref=f"{column_letter(c)}{r + 1}")
+                 for r, row in enumerate(rows) for c, raw in enumerate(row) if (t := " ".join(raw.split()))]
+        lines = [" ".join(c.text for c in cells if c.row == r) for r in range(min(TEXT_LINES, len(rows)))]
+        progress(1, 1)
+        return Document(name=name, format="csv", grids=[Grid(cells=cells)], text=[line for line in lines if line], units=1)
+
+
+def decode(data: bytes) -> str:
+    """The file's text: UTF-16 when it has that mark, else UTF-8, else Windows-1252, else Latin-1."""
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _rows(text: str, name: str) -> list[list[str]]:
+    """The file split into rows of fields, refusing files with more cells than the limit."""
+    rows, width = [], 0
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), sniff_dialect(text, name)):
+            rows.append(row)
+            width = max(width, len(row))
+            if len(rows) * width > LIMITS.MAX_CELLS:
+                raise UnreadableFile(f"{name} is too large: it has more than {LIMITS.MAX_CELLS:,} cells, the most perfbooks reads.")
+    except csv.Error as exc:
+        raise UnreadableFile(f"{name} could not be read as CSV ({exc}).") from None
+    return rows
+
+
+def sniff_dialect(text: str, name: str):
+    """The CSV dialect guessed from the start of the text; a comma (a tab for .tsv) when unclear."""
+    sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]  # whole lines only
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
+    except csv.Error:
+        return csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
+    dialect.doublequote = True  # the sniffer turns this off when the sample has no "" inside quotes
+    return dialect
+
+
+def column_letter(col: int) -> str:
+    """Spreadsheet column letters for a 0-based column: 0 -> A, 26 -> AA."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -1,0 +1,253 @@
+"""The indicator catalogue (catalogue.csv, aliases.csv) and the mapping of printed labels to its ids.
+
+A label is read by `labels.read_label` and compared with every indicator's name and aliases. An
+alias that reads the same wins outright (score 1.0). Otherwise each name or alias scores a blend of
+an IDF-weighted word overlap (rare words such as "dental" or "police" count more) and rapidfuzz's
+token_sort_ratio (word order free, forgives spelling, penalises extra words), less a penalty when
+markers disagree; contradicting markers rule it out. The best indicator is returned only when it
+scores at least ACCEPT and leads the next one by MARGIN.
+
+`source_measure` is `lait:<Short Desc>` for a LAIT measure or `ees:<file>/<column>` for an
+explore-education-statistics column.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from indicators.labels import DEFAULTS, MIXED, TIMESCALE, Label, read_label
+
+CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
+ALIASES_CSV = Path(__file__).with_name("aliases.csv")
+UNITS = ("count", "percent", "rate_per_10k", "days", "average", "ratio")
+SOFT_GROUPS = {"direction"}  # silence on these costs nothing
+PEOPLE_GROUP = "population"  # naming other people costs two mild penalties instead of ruling out
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of the catalogue."""
+
+    id: str
+    name: str
+    unit: str
+    polarity: str
+    area: str
+    definition: str = ""
+    source_measure: str = ""
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """The id a label maps to (None when unsure), the best candidate's score, and the top 5 candidates."""
+
+    indicator_id: str | None
+    score: float
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Thresholds of the matcher, chosen with benchmarks/label_matching.py --sweep."""
+
+    ACCEPT: float = 0.80  # lowest score that may be mapped
+    MARGIN: float = 0.06  # lead over the next indicator needed to map
+    MILD: float = 0.06  # penalty per marker group that one side names and the other is silent on
+    DICE_WEIGHT: float = 0.5  # weight of the IDF word overlap against token_sort_ratio
+    SHORTLIST: int = 60  # best-scoring names and aliases whose markers are checked
+
+    def __post_init__(self):
+        for name in ("ACCEPT", "MARGIN", "MILD", "DICE_WEIGHT"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"MatchSettings.{name} must lie in [0, 1]")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A name or alias of an indicator, as the scorer compares it."""
+
+    indicator_id: str
+    unit: str
+    words: str
+    markers: dict
+
+
+class Catalogue:
+    """Indicators by id, and label matching against their names and aliases."""
+
+    def __init__(self, indicators, aliases=(), learned=(), settings: MatchSettings = MatchSettings()):
+        self._by_id = {i.id: i for i in indicators}
+        self._aliases = [(a, i) for a, i in aliases if i in self._by_id]
+        self._learned = dict(learned)
+        self.settings = settings
+        self._build()
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator with this id (KeyError if unknown)."""
+        return self._by_id[indicator_id]
+
+    def ids(self) -> list[str]:
+        """Every id, in catalogue order."""
+        return list(self._by_id)
+
+    def with_aliases(self, extra: dict[str, str]) -> Catalogue:
+        """A copy that also knows these user-confirmed aliases (label -> id); they win over built-in ones."""
+        for indicator_id in extra.values():
+            self.indicator(indicator_id)
+        return Catalogue(self._by_id.values(), self._aliases, {**self._learned, **extra}, self.settings)
+
+    def add_alias(self, alias: str, indicator_id: str) -> None:
+        """Learn a user-confirmed alias in place (KeyError if the id is unknown)."""
+        self.indicator(indicator_id)
+        self._learned[alias] = indicator_id
+        self._build()
+
+    def match_label(self, label: str, unit: str | None = None, context: str = "") -> LabelMatch:
+        """The indicator a printed label names; `context` (e.g. a section title) is tried when the label alone fails."""
+        found = self._match(read_label(str(label)), unit)
+        if found.indicator_id is None and context.strip():
+            with_context = self._match(read_label(f"{context} - {label}"), unit)
+            found = with_context if with_context.indicator_id else found
+        return found
+
+    def _build(self) -> None:
+        named = {i.id: read_label(i.name) for i in self._by_id.values()}
+        texts = [(i.name, i.id) for i in self._by_id.values()] + self._aliases
+        self._choices = [self._choice(read_label(text), iid, named[iid]) for text, iid in texts]
+        self._units = np.array([c.unit for c in self._choices])
+        self._overlap = WordOverlap(self._choices)
+        self._exact = _exact_index(texts)
+        self._exact_learned = _exact_index(self._learned.items())
+        self._match = lru_cache(maxsize=65536)(self._match_uncached)
+
+    def _choice(self, label: Label, indicator_id: str, named: Label) -> Choice:
+        markers = {**dict(named.markers), **dict(label.markers)}  # an alias inherits what its name says
+        return Choice(indicator_id, self._by_id[indicator_id].unit, label.words, markers)
+
+    def _match_uncached(self, label: Label, unit: str | None) -> LabelMatch:
+        units = {unit} if unit else {label.unit} if label.unit not in (None, MIXED) else set(UNITS)
+        ranked = self._rank(label, units)
+        exact = {i for i in self._exact_learned.get(label.key) or self._exact.get(label.key, ())
+                 if self._by_id[i].unit in units}
+        if len(exact) == 1:
+            (best,) = exact
+            return LabelMatch(best, 1.0, ([(best, 1.0)] + [(i, s) for i, s in ranked if i != best])[:5])
+        if unit is None and label.unit == MIXED:  # "Number / rate of ..." names two indicators
+            return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:5])
+        return self._decide(ranked)
+
+    def _rank(self, label: Label, units: set[str]) -> list[tuple[str, float]]:
+        if not label.words or not self._choices:
+            return []
+        raw = self._similarity(label.words)
+        raw[~np.isin(self._units, list(units))] = -1
+        best: dict[str, float] = {}
+        for index in np.argsort(-raw)[: self.settings.SHORTLIST]:
+            choice, score = self._choices[index], float(raw[index])
+            penalty = _penalty(dict(label.markers), choice.markers, self.settings.MILD)
+            if score > 0 and penalty is not None:
+                best[choice.indicator_id] = max(best.get(choice.indicator_id, 0.0), score - penalty)
+        return sorted(((i, round(min(max(s, 0.0), 1.0), 4)) for i, s in best.items()), key=lambda p: -p[1])
+
+    def _similarity(self, words: str) -> np.ndarray:
+        order_free = process.cdist([words], [c.words for c in self._choices], scorer=fuzz.token_sort_ratio,
+                                   processor=None, dtype=np.float32)[0] / 100
+        weight = self.settings.DICE_WEIGHT
+        return weight * self._overlap.dice(words.split()) + (1 - weight) * order_free
+
+    def _decide(self, ranked: list[tuple[str, float]]) -> LabelMatch:
+        if not ranked:
+            return LabelMatch(None, 0.0, [])
+        top, score = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        sure = score >= self.settings.ACCEPT and score - runner_up >= self.settings.MARGIN
+        return LabelMatch(top if sure else None, score, ranked[:5])
+
+
+class WordOverlap:
+    """Dice overlap of word sets, each word weighted by its rarity across indicators (IDF)."""
+
+    def __init__(self, choices: list[Choice]):
+        per_id: dict[str, set[str]] = {}
+        for choice in choices:
+            per_id.setdefault(choice.indicator_id, set()).update(choice.words.split())
+        vocabulary = sorted(set().union(*per_id.values())) if per_id else []
+        self.index = {word: n for n, word in enumerate(vocabulary)}
+        frequency = np.zeros(len(vocabulary))
+        for words in per_id.values():
+            frequency[[self.index[w] for w in words]] += 1
+        self.weight = np.log1p(len(per_id) / np.maximum(frequency, 1))
+        self.unknown = math.log1p(len(per_id) or 1)
+        self.has = np.zeros((len(choices), len(vocabulary)), dtype=np.float32)
+        for row, choice in enumerate(choices):
+            self.has[row, [self.index[w] for w in choice.words.split()]] = 1
+        self.mass = self.has @ self.weight
+
+    def dice(self, words: list[str]) -> np.ndarray:
+        """2 * shared weight / (label weight + choice weight), for every choice."""
+        known = [self._known(w) for w in words]
+        columns = [k for k in dict.fromkeys(known) if k is not None]
+        label_mass = sum(self.weight[k] if k is not None else self.unknown for k in known)
+        shared = self.has[:, columns] @ self.weight[columns] if columns else np.zeros(len(self.has))
+        return 2 * shared / np.maximum(label_mass + self.mass, 1e-9)
+
+    def _known(self, word: str) -> int | None:
+        """The vocabulary index of a word, or of its near spelling ('refferal'), else None."""
+        if word in self.index or len(word) < 5:
+            return self.index.get(word)
+        near = process.extractOne(word, self.index.keys(), scorer=fuzz.ratio, score_cutoff=88)
+        return self.index[near[0]] if near else None
+
+
+def _penalty(label: dict, choice: dict, mild: float) -> float | None:
+    """What disagreeing markers cost: None when they contradict, `mild` per group one side is silent on."""
+    penalty = 0.0
+    for group in set(label) | set(choice) | set(DEFAULTS):
+        ours, theirs = label.get(group, DEFAULTS.get(group)), choice.get(group, DEFAULTS.get(group))
+        if ours is None or theirs is None:
+            penalty += 0 if group in SOFT_GROUPS or ours == theirs else mild
+        elif isinstance(ours, tuple) and not (set(ours) & set(theirs) or TIMESCALE in ours + theirs):
+            if group != PEOPLE_GROUP:
+                return None
+            penalty += 2 * mild
+        elif not isinstance(ours, tuple) and ours != theirs:
+            return None
+    return penalty
+
+
+def _exact_index(pairs) -> dict[str, set[str]]:
+    """Label key -> ids whose name or alias reads the same."""
+    index: dict[str, set[str]] = {}
+    for text, indicator_id in pairs:
+        index.setdefault(read_label(text).key, set()).add(indicator_id)
+    return index
+
+
+def read_indicators(path: Path = CATALOGUE_CSV) -> list[Indicator]:
+    """The catalogue rows."""
+    with open(path, newline="", encoding="utf-8") as f:
+        return [Indicator(r["indicator_id"], r["name"], r["unit"], r["polarity"], r["area"],
+                          r.get("definition", ""), r.get("source_measure", "")) for r in csv.DictReader(f)]
+
+
+def read_aliases(path: Path = ALIASES_CSV) -> list[tuple[str, str]]:
+    """(alias, indicator_id) pairs."""
+    with open(path, newline="", encoding="utf-8") as f:
+        return [(r["alias"], r["indicator_id"]) for r in csv.DictReader(f) if r["alias"].strip()]
+
+
+@lru_cache(maxsize=1)
+def load_catalogue() -> Catalogue:
+    """The packaged catalogue with its aliases (cached and shared; `with_aliases` gives a private copy)."""
+    return Catalogue(read_indicators(), read_aliases())
+
+
+def match_label(label: str, unit: str | None = None, context: str = "") -> LabelMatch:
+    """`load_catalogue().match_label(...)`."""
+    return load_catalogue().match_label(label, unit, context)

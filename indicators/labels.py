@@ -1,0 +1,207 @@
+"""Printed indicator labels reduced to comparable words, an inferred unit and discriminating markers.
+
+`read_label(text)` gives a `Label`:
+- `markers`: what must agree between a label and an indicator ("in month" vs "rolling", "started"
+  vs "completed", A1 vs A2, the 15 in "within 15 days", the population named ...);
+- `words`: the content words the fuzzy scorer compares, without the qualifiers the markers carry;
+- `key`: what an exact alias lookup compares (words, unit words and markers);
+- `unit`: the unit the label states, if any.
+Bracketed asides ("(Corporate Plan 2016 Indicator)") are left out of the words and the key, but
+give the markers that the main text does not.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Spellings, abbreviations and time units, folded in order on lower-cased text.
+SPELLINGS = [
+    (r"[\u2018\u2019`]", "'"), (r"[\u2013\u2014]", "-"), (r"&", " and "), (r"'s\b|s'(?=\s)", ""),
+    (r"(\d)\s*\+", r"\1 or more"), (r"\b2nd\b", "second"), (r"\b1st\b", "first"),
+    (r"\b10\s*[,. ]?\s*000\b|\b10k\b", "10000"),
+    (r"\bper\s*cent\b|\bpercentage\b|\bproportion\b|\bpct\b|%", " percent "),
+    (r"\bno\s*\.|\bno\b(?=\s+of\b)|\bnum\b\.?|\bnos\b\.?|\bnumbers\b", " number "),
+    (r"\bav\b\.?|\bavg\b\.?|\bmean\b", " average "), (r"\bup[- ]to[- ]date\b|\buptodate\b|\bin date\b", " uptodate "),
+    (r"\bre[- ]?referrals?\b", "rereferral"), (r"\bs\s?\.?\s?47s?\b|\bsec(tion)?\.?\s?47s?\b", "s47"),
+    (r"\bs\s?\.?\s?20s?\b|\bsec(tion)?\.?\s?20s?\b", "s20"),
+    (r"\b(w/d|wds?)\b", "working days"), (r"\bhrs?\b", "hours"), (r"\bwks?\b", "weeks"),
+    (r"\b(mths?|mnths?)\b\.?", "months"), (r"(\d)\s*(months?)\b", r"\1 months"), (r"\byrs?\b\.?", "years"),
+    (r"\b(one|1)[- ]years?\b|\btwelve[- ]months?\b|\b12[- ]months?\b", "12 months"),
+    (r"\b24 months\b|\btwo years\b|\b2 years?\b", "2 years"), (r"\b(\d+)[- ]days?\b", r"\1 days"),
+    (r"\b(aged )?(under|less than) 18s?\b|\b(aged )?0 ?(-|to) ?1[78]( years?)?( olds?)?\b|\bper 10000\b", " "),
+    (r"\b(population|pop)\b\.?", " "),
+]
+# Names that reports write many ways, folded to one token each (order matters: ICPC before CPP).
+ENTITIES = [
+    (r"\binitial (stage )?(child protection|cp) (case )?conf(erence)?s?\b|\bicpcs?\b", "icpc"),
+    (r"\breview (child protection|cp) conf(erence)?s?\b|\brcpcs?\b", "rcpc"),
+    (r"\b(child protection|cp) plans?\b|\bcpps?\b", "cpp"), (r"\bchild protection\b|\bcp\b", "cpp"),
+    (r"\b(looked[- ]after (children|child|young people)|child(ren)? looked[- ]after|child(ren)? in care"
+     r"|cla|lac|looked[- ]after)\b", "cla"),
+    (r"\bchild(ren)? in need\b|\bcins?\b", "cin"), (r"\bunaccompanied asylum[- ]seeking child(ren)?\b|\buascs?\b", "uasc"),
+    (r"\bspecial guardianship orders?\b|\bsgos?\b", "sgo"), (r"\bpersonal education plans?\b|\bpeps\b", "pep"),
+    (r"\bindependent fostering agenc(y|ies)\b|\bifas?\b", "ifa"), (r"\bchild(ren)? sexual exploitation\b", "cse"),
+    (r"\bcare leavers?\b", "careleaver"), (r"\bearly help\b", "earlyhelp"),
+    (r"\bmulti[- ]agency safeguarding hub\b", "mash"), (r"\b(initial|first) health assessments?\b", "initial health assessment"),
+    (r"\b(single|c and f|child(ren)? and famil(y|ies)|social work) assessments?\b", "assessment"),
+    (r"\b(child(ren)?|young people)? ?social care\b|\bsocial services\b|\bcsc\b", " "),
+    (r"\b(at|as at) (the )?end of (the )?(month|period|quarter|year)\b|\b(period|month|year) end\b|\bas at\b", " "),
+    (r"\benquiries\b|\benquiry\b|\binvestigations?\b", "enquiry"), (r"\bconf(erence)?s?\b\.?", "conference"),
+    (r"\bsecond or subsequent( time)?\b|\bsubsequent time\b|\bpreviously (been )?(subject|on)( of| to)?\b", " repeat "),
+    (r"\b(progressing|prog\.?|going on ?to|going|leading|converting|conversion|resulting in|that becomes?)\b( to| on)?\b",
+     " to "), (r"\baverage (number )?(of )?cases\b|\bcase ?loads?\b", "caseload"), (r"\bsws?\b", "social worker"),
+]
+# Qualifiers that markers carry, left out of the words.
+QUALIFIERS = re.compile("|".join([
+    r"\b((within|in|over|under|more than|less than|up to|by|past|beyond|after|for|at least|lasting)\s)*(the )?"
+    r"(last |first |previous )?\d+( ?- ?\d+)? (working days|days|weeks|months|years|hours)( or (less|more))?\b",
+    r"\b(within|in|outside|out of) (the )?(statutory |required |agreed )?timescales?\b",
+    r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b|\brolling( year| period)?\b",
+    r"\bytd\b|\byear to date\b|\b(in|during) the year\b", r"\b(ever|at any time|any time)\b",
+    r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
+    r"\bcorporate plan\b[\s\d/]*(indicator)?", r"\bbased on (number|count) of child(ren)?\b",
+]))
+LEMMAS = {"children": "child", "visited": "visit", "seen": "visit", "reviewed": "review", "completed": "complete",
+          "completion": "complete", "started": "start", "starting": "start", "ceased": "cease", "ceasing": "cease",
+          "became": "become", "becoming": "become", "adopted": "adoption", "opened": "open", "audited": "audit",
+          "supervised": "supervision", "assessed": "assessment", "referred": "referral", "ending": "end"}
+STOPWORDS = set("""of the a an to that are is be been being who which whom whose for and or with have has had their
+    there this these those by on at as it its in into onto from was were where whether than per all s within
+    child young people person case subject number percent rate total count 10000 average indicator performance
+    measure""".split())
+UNIT_WORDS = {"number": "count", "percent": "percent", "10000": "rate_per_10k", "average": "average"}
+MIXED = "mixed"
+ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
+NUMBERING = re.compile(r"^\s*(\(\d+\)|\d+(\.\d+)+\.?|\d+[.)])\s+")
+FOOTNOTE = re.compile(r"[\s*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]+$")
+
+# Markers: group -> [(value, pattern)] searched in canonical text; the earliest value found wins.
+SINGLE = {
+    "period": [("month", r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b"),
+               ("rolling", r"\brolling\b"), ("ytd", r"\bytd\b|\byear to date\b")],
+    "lifecycle": [("start", r"\b(start\w*|new|opened|admissions?|admitted|becom\w*|became|entering|entered)\b"),
+                  ("complete", r"\bcomplet\w*"), ("cease", r"\b(ceas\w*|cessations?|discontinu\w*|ended|ending)\b"),
+                  ("open", r"\bopen\b(?! (at least|for|over))")],
+    "stage": [("initial", r"\b(initial|icpc)\b"), ("review", r"\b(review\w*|rcpc)\b")],
+    "code": [("a1", r"\ba1\b"), ("a2", r"\ba2\b")],
+    "uptodate": [("yes", r"\buptodate\b")],
+    "outcome": [("unsubstantiated", r"\b(not|un) ?substantiated\b"),
+                ("no_risk", r"substantiated\W.{0,40}\b(not|no)\b.{0,30}continuing risk"), ("risk", r"continuing risk")],
+    "window": [("ever", r"\bever\b|\bany time\b"), ("2y", r"\b(within|in)( the last| the previous)? 2 years\b")],
+    "scope": [("excl", r"\b(exclu\w*|excl|exc|not)\W+(\w+\W+){0,5}?(cpp|cla)\b"),
+              ("incl", r"\binc\w*\W+(\w+\W+){0,3}?(cpp|cla)\b")],
+    "team": [("duty", r"\b(duty|assessment|front door|mash)( and \w+)? teams?\b"), ("cin", r"\bcin( \w+)? teams?\b"),
+             ("cla", r"\bcla( \w+)? teams?\b"), ("disability", r"\bdisabilit\w*|\bcwd\b"), ("cse", r"\bcse( \w+)? teams?\b")],
+    "locality": [(place, rf"\b{place}\b") for place in ("north", "south", "east", "west", "central", "locality")],
+    "direction": [("over", r"\b(over|more than|exceeding|beyond|past|outside|longer than) (the )?(\d|timescale|statutory)"),
+                  ("within", r"\b(within|in|under|less than|up to|by) (the )?(last |first )?(\d|timescale|statutory)"
+                             r"|\bor less\b|\b(in|on) time\b|\btimely\b")],
+}
+DEFAULTS = {"window": "ever", "scope": "incl", "locality": "none"}
+POPULATIONS = {"cin": "cin", "cpp": "cpp", "cla": "cla", "uasc": "cla", "careleaver": "careleaver", "earlyhelp": "earlyhelp"}
+DURATION = re.compile(r"(\d+(?: ?- ?\d+)?) (working days|days|weeks|months|years|hours)\b")
+IN_DAYS = {"working days": 1, "days": 1, "weeks": 5, "hours": 1 / 24}
+TIMESCALE = "timescale"  # "within timescale": agrees with any stated time span
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label as the matcher sees it."""
+
+    words: str
+    key: str
+    unit: str | None
+    markers: tuple
+
+
+def fold(text: str, replacements) -> str:
+    """Text with each (pattern, replacement) applied in order and spaces collapsed."""
+    for pattern, replacement in replacements:
+        text = re.sub(pattern, replacement, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean(text: str) -> str:
+    """Lower-case text without numbering or footnote marks, with `SPELLINGS` folded."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return fold(FOOTNOTE.sub("", NUMBERING.sub("", text)), SPELLINGS)
+
+
+def tokens(text: str) -> list[str]:
+    """The content words of canonical text, lemmatised, without stopwords, qualifiers or repeats."""
+    words = (stem(t) for t in re.findall(r"[a-z0-9]+(?:-[0-9]+)?", QUALIFIERS.sub(" ", text)))
+    return list(dict.fromkeys(w for w in words if w not in STOPWORDS))
+
+
+def stem(token: str) -> str:
+    """A crude lemma: 'placements' -> 'placement', 'enquiries' -> 'enquiry', 'visited' -> 'visit'."""
+    if token in LEMMAS:
+        return LEMMAS[token]
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def infer_unit(text: str) -> str | None:
+    """The unit a cleaned label states: None when it states none, MIXED when several ("Number / rate")."""
+    found = {unit for word, unit in UNIT_WORDS.items() if re.search(rf"\b{word}\b", text)}
+    if re.search(r"\b(number|average) (of )?days\b|\bdays (between|from)\b", text):
+        return "days"
+    if "average" in found:
+        return "average"
+    if "rate_per_10k" in found and "count" in found and not re.search(r"/|\band rate\b", text):
+        found.discard("count")
+    return found.pop() if len(found) == 1 else MIXED if found else None
+
+
+def durations(text: str) -> tuple[str, ...]:
+    """The time spans a text names: '15d', '12m' ('24 hours' = '1d', '2 weeks' = '10d', '2 years' = '24m')."""
+    text = re.sub(r"(\d+) (?:or|and|/) (\d+) (working days|days|weeks|months|years|hours)", r"\1 \3 \2 \3", text)
+    found = {TIMESCALE} if re.search(r"\btimescales?\b|\b(in|on) time\b|\btimely\b", text) else set()
+    for amount, unit in DURATION.findall(text):
+        if "-" in amount:
+            found.add(amount.replace(" ", "") + {"working days": "d"}.get(unit, unit[0]))
+        elif unit in ("months", "years"):
+            found.add(f"{int(amount) * (12 if unit == 'years' else 1)}m")
+        else:
+            found.add(f"{int(amount) * IN_DAYS[unit]:g}d")
+    return tuple(sorted(found))
+
+
+def single_markers(text: str) -> dict[str, str]:
+    """For each group of `SINGLE`, the value whose pattern occurs earliest in the text."""
+    found = {}
+    for group, values in SINGLE.items():
+        hits = [(m.start(), value) for value, pattern in values if (m := re.search(pattern, text))]
+        if hits:
+            found[group] = min(hits)[1]
+    return found
+
+
+def set_markers(text: str) -> dict[str, tuple[str, ...]]:
+    """The populations (cin, cpp, cla, care leavers, early help) and time spans a text names."""
+    people = tuple(sorted({POPULATIONS[t] for t in re.findall(r"[a-z]+", QUALIFIERS.sub(" ", text)) if t in POPULATIONS}))
+    return {name: value for name, value in (("population", people), ("durations", durations(text))) if value}
+
+
+def markers_of(main: str, asides: str) -> tuple:
+    """Sorted (group, value) pairs of the main text, with groups it is silent on taken from its asides."""
+    found = {**single_markers(asides), **set_markers(asides)}
+    found.update({**single_markers(main), **set_markers(main)})
+    return tuple(sorted(found.items()))
+
+
+@lru_cache(maxsize=65536)
+def read_label(text: str) -> Label:
+    """The `Label` of a printed label (cached)."""
+    cleaned = clean(text)
+    main = fold(ASIDE.sub(" ", cleaned), ENTITIES)
+    markers = markers_of(main, fold(" ".join(ASIDE.findall(cleaned)), ENTITIES))
+    words = tokens(main)
+    unit_words = sorted({w for w in re.findall(r"[a-z0-9]+", main) if w in UNIT_WORDS})
+    key = " ".join(unit_words + words) + "|" + repr(markers)
+    return Label(" ".join(words), key, infer_unit(cleaned), markers)

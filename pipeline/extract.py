@@ -1,0 +1,46 @@
+"""Read a file in a bounded child process and interpret it into observations."""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from extractors.base import Progress, no_progress
+from extractors.bounded import read_bounded
+from interpreter.document import interpret
+from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
+
+
+@dataclass
+class ExtractResult:
+    """What one file gave: its observations and anything the reader skipped."""
+
+    name: str
+    observations: list[Observation]
+    units: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_path(path: Path, name: str | None = None, authority: str | None = None,
+                 report_date: date | None = None, progress: Progress = no_progress) -> ExtractResult:
+    """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot be read."""
+    name = name or path.name
+    doc = read_bounded(path, name, progress)
+    return ExtractResult(name, interpret(doc, authority, report_date), doc.units, list(doc.warnings))
+
+
+def extract_bytes(data: bytes, name: str, authority: str | None = None,
+                  report_date: date | None = None, progress: Progress = no_progress) -> ExtractResult:
+    """Observations of an uploaded file's bytes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "upload"
+        path.write_bytes(data)
+        return extract_path(path, name, authority, report_date, progress)
+
+
+def observations_frame(rows: list[Observation]):
+    """The observations as a pandas DataFrame in the spec's column order."""
+    import pandas as pd
+
+    return pd.DataFrame([o.as_row() for o in rows], columns=COLUMNS + EXTRA_COLUMNS)
