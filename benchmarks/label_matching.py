@@ -128,14 +128,30 @@ def timing(cases: list[Case]) -> None:
           f"{1000 * total / len(cases):.2f} ms per distinct label")
 
 
+def decide(found, accept: float, margin: float) -> str | None:
+    """The id a match computed with zero thresholds would give under these thresholds."""
+    if found.indicator_id is None or found.score == 1.0:
+        return found.indicator_id
+    runner_up = found.candidates[1][1] if len(found.candidates) > 1 else 0.0
+    return found.indicator_id if found.score >= accept and found.score - runner_up >= margin else None
+
+
 def sweep(cases: list[Case], core: set[str]) -> None:
-    """Leave-family-out right/wrong counts over a grid of thresholds."""
-    print("ACCEPT MARGIN MILD SET_W  right wrong blank->core")
-    for accept, margin, mild, weight in itertools.product((0.7, 0.75, 0.8, 0.85), (0.02, 0.04, 0.06, 0.08),
-                                                           (0.04, 0.06, 0.08), (0.3, 0.5, 0.7)):
-        settings = MatchSettings(ACCEPT=accept, MARGIN=margin, MILD=mild, DICE_WEIGHT=weight)
-        t = tally(run(leave_family_out(cases, settings), cases), core)
-        print(f"{accept:>6}{margin:>7}{mild:>5}{weight:>6}{t['right']:>7}{t['wrong id']:>6}{t['blank->core id']:>12}")
+    """Right and wrong counts (leave family out / names only) over a grid of thresholds, fewest errors first."""
+    rows = []
+    for mild, weight in itertools.product((0.04, 0.06, 0.08, 0.1), (0.3, 0.5, 0.7)):
+        settings = MatchSettings(ACCEPT=0, MARGIN=0, MILD=mild, DICE_WEIGHT=weight)
+        found = {mode: [(c, modes_[mode](c).match_label(c.label, c.unit or None)) for c in cases]
+                 for modes_ in [modes(cases, settings)] for mode in ("leave family out", "names only")}
+        for accept, margin in itertools.product((0.6, 0.65, 0.7, 0.75, 0.8, 0.85), (0.02, 0.04, 0.06, 0.08, 0.1)):
+            t = {m: tally([(c, decide(f, accept, margin)) for c, f in pairs], core) for m, pairs in found.items()}
+            errors = sum(t[m]["wrong id"] + t[m]["blank->core id"] for m in t)
+            rows.append((errors, -sum(t[m]["right"] for m in t), accept, margin, mild, weight, t))
+    print("ACCEPT MARGIN MILD DICE_W | leave-out right wrong blank->core | names-only right wrong blank->core")
+    for errors, _, accept, margin, mild, weight, t in sorted(rows, key=lambda r: r[:2])[:25]:
+        lo, no = t["leave family out"], t["names only"]
+        print(f"{accept:>6}{margin:>7}{mild:>5}{weight:>7} |{lo['right']:>16}{lo['wrong id']:>6}{lo['blank->core id']:>11} |"
+              f"{no['right']:>17}{no['wrong id']:>6}{no['blank->core id']:>11}")
 
 
 def main(argv=None) -> None:

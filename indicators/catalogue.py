@@ -26,7 +26,8 @@ from indicators.labels import DEFAULTS, MIXED, TIMESCALE, Label, read_label
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
 ALIASES_CSV = Path(__file__).with_name("aliases.csv")
 UNITS = ("count", "percent", "rate_per_10k", "days", "average", "ratio")
-SOFT_GROUPS = {"direction"}  # silence on these costs nothing
+SILENCE = {"direction": 0, "population": 0, "durations": 2}  # MILD penalties when one side is silent (else 1)
+CODES = "code"  # a shared scorecard code (A1, A2) is worth two MILD penalties
 PEOPLE_GROUP = "population"  # naming other people costs two mild penalties instead of ruling out
 
 
@@ -56,9 +57,9 @@ class LabelMatch:
 class MatchSettings:
     """Thresholds of the matcher, chosen with benchmarks/label_matching.py --sweep."""
 
-    ACCEPT: float = 0.80  # lowest score that may be mapped
+    ACCEPT: float = 0.70  # lowest score that may be mapped
     MARGIN: float = 0.06  # lead over the next indicator needed to map
-    MILD: float = 0.06  # penalty per marker group that one side names and the other is silent on
+    MILD: float = 0.08  # penalty per marker group that one side names and the other is silent on
     DICE_WEIGHT: float = 0.5  # weight of the IDF word overlap against token_sort_ratio
     SHORTLIST: int = 60  # best-scoring names and aliases whose markers are checked
 
@@ -75,7 +76,7 @@ class Choice:
     indicator_id: str
     unit: str
     words: str
-    markers: dict
+    markers: tuple
 
 
 class Catalogue:
@@ -121,26 +122,41 @@ class Catalogue:
         texts = [(i.name, i.id) for i in self._by_id.values()] + self._aliases
         self._choices = [self._choice(read_label(text), iid, named[iid]) for text, iid in texts]
         self._units = np.array([c.unit for c in self._choices])
+        self._sorted_words = [_sorted(c.words) for c in self._choices]
         self._overlap = WordOverlap(self._choices)
-        self._exact = _exact_index(texts)
-        self._exact_learned = _exact_index(self._learned.items())
+        self._exact, self._loose = _exact_index(texts)
+        self._exact_learned, self._loose_learned = _exact_index(self._learned.items())
         self._match = lru_cache(maxsize=65536)(self._match_uncached)
 
     def _choice(self, label: Label, indicator_id: str, named: Label) -> Choice:
-        markers = {**dict(named.markers), **dict(label.markers)}  # an alias inherits what its name says
-        return Choice(indicator_id, self._by_id[indicator_id].unit, label.words, markers)
+        """An alias inherits what its indicator's name says and it does not; spans and people add up."""
+        markers = {**dict(named.markers), **dict(label.markers)}
+        for group, value in named.markers:
+            if isinstance(value, tuple):
+                markers[group] = tuple(sorted(set(value) | set(markers[group])))
+        return Choice(indicator_id, self._by_id[indicator_id].unit, label.words, tuple(sorted(markers.items())))
 
     def _match_uncached(self, label: Label, unit: str | None) -> LabelMatch:
         units = {unit} if unit else {label.unit} if label.unit not in (None, MIXED) else set(UNITS)
         ranked = self._rank(label, units)
-        exact = {i for i in self._exact_learned.get(label.key) or self._exact.get(label.key, ())
-                 if self._by_id[i].unit in units}
+        if unit and label.unit not in (None, MIXED, unit):  # e.g. the count printed beside a "% of ..." label
+            ranked = [(i, round(max(s - 2 * self.settings.MILD, 0.0), 4)) for i, s in ranked]
+        exact = self._exact_ids(label, units)
         if len(exact) == 1:
             (best,) = exact
             return LabelMatch(best, 1.0, ([(best, 1.0)] + [(i, s) for i, s in ranked if i != best])[:5])
         if unit is None and label.unit == MIXED:  # "Number / rate of ..." names two indicators
             return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:5])
         return self._decide(ranked)
+
+    def _exact_ids(self, label: Label, units: set[str]) -> set[str]:
+        """Ids of a learned alias, else a built-in one, that reads like the label (with, else without unit words)."""
+        for index, key in ((self._exact_learned, label.key), (self._loose_learned, label.loose_key),
+                           (self._exact, label.key), (self._loose, label.loose_key)):
+            found = {i for i in index.get(key, ()) if self._by_id[i].unit in units}
+            if found:
+                return found
+        return set()
 
     def _rank(self, label: Label, units: set[str]) -> list[tuple[str, float]]:
         if not label.words or not self._choices:
@@ -150,13 +166,15 @@ class Catalogue:
         best: dict[str, float] = {}
         for index in np.argsort(-raw)[: self.settings.SHORTLIST]:
             choice, score = self._choices[index], float(raw[index])
-            penalty = _penalty(dict(label.markers), choice.markers, self.settings.MILD)
-            if score > 0 and penalty is not None:
+            if score <= 0 or (len(best) >= 5 and score <= sorted(best.values())[-5]):
+                break  # penalties only lower scores: nothing further can enter the top five
+            penalty = _penalty(label.markers, choice.markers, self.settings.MILD)
+            if penalty is not None:
                 best[choice.indicator_id] = max(best.get(choice.indicator_id, 0.0), score - penalty)
         return sorted(((i, round(min(max(s, 0.0), 1.0), 4)) for i, s in best.items()), key=lambda p: -p[1])
 
     def _similarity(self, words: str) -> np.ndarray:
-        order_free = process.cdist([words], [c.words for c in self._choices], scorer=fuzz.token_sort_ratio,
+        order_free = process.cdist([_sorted(words)], self._sorted_words, scorer=fuzz.ratio,  # = token_sort_ratio
                                    processor=None, dtype=np.float32)[0] / 100
         weight = self.settings.DICE_WEIGHT
         return weight * self._overlap.dice(words.split()) + (1 - weight) * order_free
@@ -183,7 +201,7 @@ class WordOverlap:
         for words in per_id.values():
             frequency[[self.index[w] for w in words]] += 1
         self.weight = np.log1p(len(per_id) / np.maximum(frequency, 1))
-        self.unknown = math.log1p(len(per_id) or 1)
+        self.unknown = 1.5 * math.log1p(len(per_id) or 1)  # an unknown word counts against
         self.has = np.zeros((len(choices), len(vocabulary)), dtype=np.float32)
         for row, choice in enumerate(choices):
             self.has[row, [self.index[w] for w in choice.words.split()]] = 1
@@ -201,32 +219,50 @@ class WordOverlap:
         """The vocabulary index of a word, or of its near spelling ('refferal'), else None."""
         if word in self.index or len(word) < 5:
             return self.index.get(word)
-        near = process.extractOne(word, self.index.keys(), scorer=fuzz.ratio, score_cutoff=88)
+        near = process.extractOne(word, self.index.keys(), scorer=fuzz.ratio, score_cutoff=85)
         return self.index[near[0]] if near else None
 
 
-def _penalty(label: dict, choice: dict, mild: float) -> float | None:
+def _sorted(words: str) -> str:
+    """Words in alphabetical order."""
+    return " ".join(sorted(words.split()))
+
+
+@lru_cache(maxsize=262144)
+def _penalty(label_markers: tuple, choice_markers: tuple, mild: float) -> float | None:
     """What disagreeing markers cost: None when they contradict, `mild` per group one side is silent on."""
+    label, choice = dict(label_markers), dict(choice_markers)
     penalty = 0.0
     for group in set(label) | set(choice) | set(DEFAULTS):
         ours, theirs = label.get(group, DEFAULTS.get(group)), choice.get(group, DEFAULTS.get(group))
         if ours is None or theirs is None:
-            penalty += 0 if group in SOFT_GROUPS or ours == theirs else mild
-        elif isinstance(ours, tuple) and not (set(ours) & set(theirs) or TIMESCALE in ours + theirs):
+            penalty += 0 if ours == theirs else mild * SILENCE.get(group, 1)
+        elif isinstance(ours, tuple) and not _overlap(ours, theirs):
             if group != PEOPLE_GROUP:
                 return None
             penalty += 2 * mild
         elif not isinstance(ours, tuple) and ours != theirs:
             return None
+        elif group == CODES:
+            penalty -= 2 * mild
     return penalty
 
 
-def _exact_index(pairs) -> dict[str, set[str]]:
-    """Label key -> ids whose name or alias reads the same."""
-    index: dict[str, set[str]] = {}
+def _overlap(ours: tuple, theirs: tuple) -> bool:
+    """Whether two sets of people or time spans agree ("within timescale" agrees with any span)."""
+    ours_, theirs_ = set(ours) - {TIMESCALE}, set(theirs) - {TIMESCALE}
+    return bool(ours_ & theirs_) if ours_ and theirs_ else True
+
+
+def _exact_index(pairs) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Label key -> ids whose name or alias reads the same, with and without the unit words."""
+    exact: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] = {}
     for text, indicator_id in pairs:
-        index.setdefault(read_label(text).key, set()).add(indicator_id)
-    return index
+        label = read_label(text)
+        exact.setdefault(label.key, set()).add(indicator_id)
+        loose.setdefault(label.loose_key, set()).add(indicator_id)
+    return exact, loose
 
 
 def read_indicators(path: Path = CATALOGUE_CSV) -> list[Indicator]:

@@ -4,7 +4,7 @@
 - `markers`: what must agree between a label and an indicator ("in month" vs "rolling", "started"
   vs "completed", A1 vs A2, the 15 in "within 15 days", the population named ...);
 - `words`: the content words the fuzzy scorer compares, without the qualifiers the markers carry;
-- `key`: what an exact alias lookup compares (words, unit words and markers);
+- `key`, `loose_key`: what an exact alias lookup compares (words and markers, with and without unit words);
 - `unit`: the unit the label states, if any.
 Bracketed asides ("(Corporate Plan 2016 Indicator)") are left out of the words and the key, but
 give the markers that the main text does not.
@@ -27,50 +27,55 @@ SPELLINGS = [
     (r"\bre[- ]?referrals?\b", "rereferral"), (r"\bs\s?\.?\s?47s?\b|\bsec(tion)?\.?\s?47s?\b", "s47"),
     (r"\bs\s?\.?\s?20s?\b|\bsec(tion)?\.?\s?20s?\b", "s20"),
     (r"\b(w/d|wds?)\b", "working days"), (r"\bhrs?\b", "hours"), (r"\bwks?\b", "weeks"),
-    (r"\b(mths?|mnths?)\b\.?", "months"), (r"(\d)\s*(months?)\b", r"\1 months"), (r"\byrs?\b\.?", "years"),
+    (r"\b(mths?|mnths?)\b\.?|(?<=\d)(mths?|mnths?)\b\.?", " months"), (r"(\d)\s*(months?)\b", r"\1 months"), (r"\byrs?\b\.?", "years"),
     (r"\b(one|1)[- ]years?\b|\btwelve[- ]months?\b|\b12[- ]months?\b", "12 months"),
     (r"\b24 months\b|\btwo years\b|\b2 years?\b", "2 years"), (r"\b(\d+)[- ]days?\b", r"\1 days"),
-    (r"\b(aged )?(under|less than) 18s?\b|\b(aged )?0 ?(-|to) ?1[78]( years?)?( olds?)?\b|\bper 10000\b", " "),
+    (r"\b(aged )?(under|less than) 18s?\b|\b(aged )?0 ?(-|to) ?1[78]( years?)?( olds?)?\b", " "),
     (r"\b(population|pop)\b\.?", " "),
 ]
 # Names that reports write many ways, folded to one token each (order matters: ICPC before CPP).
 ENTITIES = [
     (r"\binitial (stage )?(child protection|cp) (case )?conf(erence)?s?\b|\bicpcs?\b", "icpc"),
-    (r"\breview (child protection|cp) conf(erence)?s?\b|\brcpcs?\b", "rcpc"),
+    (r"\b(review (child protection|cp)|(child protection|cp) review) conf(erence)?s?\b|\brcpcs?\b", "cpp review"),
     (r"\b(child protection|cp) plans?\b|\bcpps?\b", "cpp"), (r"\bchild protection\b|\bcp\b", "cpp"),
+    (r"\bunaccompanied asylum[- ]seeking child(ren)?\b|\buascs?\b", "uasc"),
     (r"\b(looked[- ]after (children|child|young people)|child(ren)? looked[- ]after|child(ren)? in care"
      r"|cla|lac|looked[- ]after)\b", "cla"),
-    (r"\bchild(ren)? in need\b|\bcins?\b", "cin"), (r"\bunaccompanied asylum[- ]seeking child(ren)?\b|\buascs?\b", "uasc"),
+    (r"\bchild(ren)? in need\b|\bcins?\b", "cin"),
     (r"\bspecial guardianship orders?\b|\bsgos?\b", "sgo"), (r"\bpersonal education plans?\b|\bpeps\b", "pep"),
     (r"\bindependent fostering agenc(y|ies)\b|\bifas?\b", "ifa"), (r"\bchild(ren)? sexual exploitation\b", "cse"),
-    (r"\bcare leavers?\b", "careleaver"), (r"\bearly help\b", "earlyhelp"),
+    (r"\bcare leavers?\b", "careleaver"), (r"\b(early|universal) help\b", "earlyhelp"),
+    (r"\bdental (assessment|check)s?\b", "dental check"), (r"\b(has |have )?(taken|took) place\b", " "),
     (r"\bmulti[- ]agency safeguarding hub\b", "mash"), (r"\b(initial|first) health assessments?\b", "initial health assessment"),
     (r"\b(single|c and f|child(ren)? and famil(y|ies)|social work) assessments?\b", "assessment"),
     (r"\b(child(ren)?|young people)? ?social care\b|\bsocial services\b|\bcsc\b", " "),
-    (r"\b(at|as at) (the )?end of (the )?(month|period|quarter|year)\b|\b(period|month|year) end\b|\bas at\b", " "),
+    (r"\bper 10000\b", " "), (r"\b(at|as at) (the )?end of (the )?(month|period|quarter|year)\b|\b(period|month|year) end\b|\bas at\b", " "),
     (r"\benquiries\b|\benquiry\b|\binvestigations?\b", "enquiry"), (r"\bconf(erence)?s?\b\.?", "conference"),
-    (r"\bsecond or subsequent( time)?\b|\bsubsequent time\b|\bpreviously (been )?(subject|on)( of| to)?\b", " repeat "),
+    (r"\bsecond (or subsequent )?time\b|\bsecond or subsequent\b|\bsubsequent time\b|\bpreviously (been )?(subject|on)( of| to)?\b", " repeat "),
     (r"\b(progressing|prog\.?|going on ?to|going|leading|converting|conversion|resulting in|that becomes?)\b( to| on)?\b",
      " to "), (r"\baverage (number )?(of )?cases\b|\bcase ?loads?\b", "caseload"), (r"\bsws?\b", "social worker"),
 ]
 # Qualifiers that markers carry, left out of the words.
 QUALIFIERS = re.compile("|".join([
-    r"\b((within|in|over|under|more than|less than|up to|by|past|beyond|after|for|at least|lasting)\s)*(the )?"
-    r"(last |first |previous )?\d+( ?- ?\d+)? (working days|days|weeks|months|years|hours)( or (less|more))?\b",
+    r"\b((within|in|over|under|more than|less than|up to|by|past|beyond|after|for|at least|lasting|lasted)\s)*(the )?"
+    r"(last |first |previous )?\d+( ?- ?\d+)? (working )?(day|week|month|year|hour)s?( or (less|more))?\b"
+    r"( (of|from) (the |a |an )?[a-z0-9]+( [a-z0-9]+)?)?", r"\baged \d+( ?- ?\d+)?( or (more|over|under))?\b",
     r"\b(within|in|outside|out of) (the )?(statutory |required |agreed )?timescales?\b",
     r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b|\brolling( year| period)?\b",
     r"\bytd\b|\byear to date\b|\b(in|during) the year\b", r"\b(ever|at any time|any time)\b",
+    r"\b(start\w*|new|opened|open|admissions?|admitted|becom\w*|became|entering|entered|complet\w*|ceas\w*"
+    r"|cessations?|discontinu\w*|ended|ending|closed|closures?)\b", r"\buptodate\b",
     r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
     r"\bcorporate plan\b[\s\d/]*(indicator)?", r"\bbased on (number|count) of child(ren)?\b",
 ]))
 LEMMAS = {"children": "child", "visited": "visit", "seen": "visit", "reviewed": "review", "completed": "complete",
           "completion": "complete", "started": "start", "starting": "start", "ceased": "cease", "ceasing": "cease",
           "became": "become", "becoming": "become", "adopted": "adoption", "opened": "open", "audited": "audit",
-          "supervised": "supervision", "assessed": "assessment", "referred": "referral", "ending": "end"}
+          "supervised": "supervision", "assessed": "assessment", "referred": "referral", "stepped": "step", "stable": "stability"}
 STOPWORDS = set("""of the a an to that are is be been being who which whom whose for and or with have has had their
     there this these those by on at as it its in into onto from was were where whether than per all s within
-    child young people person case subject number percent rate total count 10000 average indicator performance
-    measure""".split())
+    due through via because child young people person case subject held made dealt undertaken delivered had
+    recorded authorised received granted having current period quarter team teams number percent rate total count 10000 average indicator performance measure""".split())
 UNIT_WORDS = {"number": "count", "percent": "percent", "10000": "rate_per_10k", "average": "average"}
 MIXED = "mixed"
 ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
@@ -82,9 +87,10 @@ SINGLE = {
     "period": [("month", r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b"),
                ("rolling", r"\brolling\b"), ("ytd", r"\bytd\b|\byear to date\b")],
     "lifecycle": [("start", r"\b(start\w*|new|opened|admissions?|admitted|becom\w*|became|entering|entered)\b"),
-                  ("complete", r"\bcomplet\w*"), ("cease", r"\b(ceas\w*|cessations?|discontinu\w*|ended|ending)\b"),
+                  ("complete", r"\bcomplet\w*"),
+                  ("cease", r"\b(ceas\w*|cessations?|discontinu\w*|ended|ending|closed|closures?)\b"),
                   ("open", r"\bopen\b(?! (at least|for|over))")],
-    "stage": [("initial", r"\b(initial|icpc)\b"), ("review", r"\b(review\w*|rcpc)\b")],
+    "stage": [("initial", r"\b(initial|icpc)\b"), ("review", r"\breview\w*")],
     "code": [("a1", r"\ba1\b"), ("a2", r"\ba2\b")],
     "uptodate": [("yes", r"\buptodate\b")],
     "outcome": [("unsubstantiated", r"\b(not|un) ?substantiated\b"),
@@ -94,15 +100,16 @@ SINGLE = {
               ("incl", r"\binc\w*\W+(\w+\W+){0,3}?(cpp|cla)\b")],
     "team": [("duty", r"\b(duty|assessment|front door|mash)( and \w+)? teams?\b"), ("cin", r"\bcin( \w+)? teams?\b"),
              ("cla", r"\bcla( \w+)? teams?\b"), ("disability", r"\bdisabilit\w*|\bcwd\b"), ("cse", r"\bcse( \w+)? teams?\b")],
+    "residual": [("other", r"\bothers\b|\bother\s*(/|$|\(|local)|\bnot recorded\b|\bunknown\b")],
     "locality": [(place, rf"\b{place}\b") for place in ("north", "south", "east", "west", "central", "locality")],
     "direction": [("over", r"\b(over|more than|exceeding|beyond|past|outside|longer than) (the )?(\d|timescale|statutory)"),
                   ("within", r"\b(within|in|under|less than|up to|by) (the )?(last |first )?(\d|timescale|statutory)"
                              r"|\bor less\b|\b(in|on) time\b|\btimely\b")],
 }
-DEFAULTS = {"window": "ever", "scope": "incl", "locality": "none"}
+DEFAULTS = {"window": "ever", "locality": "none", "residual": "none"}  # what a label or name silent on the group means
 POPULATIONS = {"cin": "cin", "cpp": "cpp", "cla": "cla", "uasc": "cla", "careleaver": "careleaver", "earlyhelp": "earlyhelp"}
-DURATION = re.compile(r"(\d+(?: ?- ?\d+)?) (working days|days|weeks|months|years|hours)\b")
-IN_DAYS = {"working days": 1, "days": 1, "weeks": 5, "hours": 1 / 24}
+DURATION = re.compile(r"(?<!at least )(?<!for )\b(\d+(?: ?- ?\d+)?) (?:working )?(day|week|month|year|hour)s?\b")
+IN_DAYS = {"day": 1, "week": 5, "hour": 1 / 24}
 TIMESCALE = "timescale"  # "within timescale": agrees with any stated time span
 
 
@@ -112,14 +119,24 @@ class Label:
 
     words: str
     key: str
+    loose_key: str
     unit: str | None
     markers: tuple
+
+
+def compiled(pairs) -> list[tuple[re.Pattern, str]]:
+    """(pattern, value) pairs with the patterns compiled."""
+    return [(re.compile(pattern), value) for pattern, value in pairs]
+
+
+SPELLINGS, ENTITIES = compiled(SPELLINGS), compiled(ENTITIES)
+SINGLE = {group: compiled((pattern, value) for value, pattern in values) for group, values in SINGLE.items()}
 
 
 def fold(text: str, replacements) -> str:
     """Text with each (pattern, replacement) applied in order and spaces collapsed."""
     for pattern, replacement in replacements:
-        text = re.sub(pattern, replacement, text)
+        text = pattern.sub(replacement, text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -160,13 +177,13 @@ def infer_unit(text: str) -> str | None:
 
 def durations(text: str) -> tuple[str, ...]:
     """The time spans a text names: '15d', '12m' ('24 hours' = '1d', '2 weeks' = '10d', '2 years' = '24m')."""
-    text = re.sub(r"(\d+) (?:or|and|/) (\d+) (working days|days|weeks|months|years|hours)", r"\1 \3 \2 \3", text)
+    text = re.sub(r"(\d+) (?:or|and|/) (\d+) ((working )?(day|week|month|year|hour)s?)", r"\1 \3 \2 \3", text)
     found = {TIMESCALE} if re.search(r"\btimescales?\b|\b(in|on) time\b|\btimely\b", text) else set()
     for amount, unit in DURATION.findall(text):
         if "-" in amount:
-            found.add(amount.replace(" ", "") + {"working days": "d"}.get(unit, unit[0]))
-        elif unit in ("months", "years"):
-            found.add(f"{int(amount) * (12 if unit == 'years' else 1)}m")
+            found.add(amount.replace(" ", "") + unit[0])
+        elif unit in ("month", "year"):
+            found.add(f"{int(amount) * (12 if unit == 'year' else 1)}m")
         else:
             found.add(f"{int(amount) * IN_DAYS[unit]:g}d")
     return tuple(sorted(found))
@@ -176,7 +193,7 @@ def single_markers(text: str) -> dict[str, str]:
     """For each group of `SINGLE`, the value whose pattern occurs earliest in the text."""
     found = {}
     for group, values in SINGLE.items():
-        hits = [(m.start(), value) for value, pattern in values if (m := re.search(pattern, text))]
+        hits = [(m.start(), value) for pattern, value in values if (m := pattern.search(text))]
         if hits:
             found[group] = min(hits)[1]
     return found
@@ -199,9 +216,11 @@ def markers_of(main: str, asides: str) -> tuple:
 def read_label(text: str) -> Label:
     """The `Label` of a printed label (cached)."""
     cleaned = clean(text)
-    main = fold(ASIDE.sub(" ", cleaned), ENTITIES)
+    plain = ASIDE.sub(" ", cleaned)
+    main = fold(plain, ENTITIES)
     markers = markers_of(main, fold(" ".join(ASIDE.findall(cleaned)), ENTITIES))
     words = tokens(main)
-    unit_words = sorted({w for w in re.findall(r"[a-z0-9]+", main) if w in UNIT_WORDS})
-    key = " ".join(unit_words + words) + "|" + repr(markers)
-    return Label(" ".join(words), key, infer_unit(cleaned), markers)
+    unit_words = sorted({w for w in re.findall(r"[a-z0-9]+", plain) if w in UNIT_WORDS})
+    loose_key = " ".join(words) + "|" + repr(markers)
+    unit = infer_unit(plain) or infer_unit(cleaned)
+    return Label(" ".join(words), " ".join(unit_words) + "|" + loose_key, loose_key, unit, markers)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from interpreter.observation import Observation
 
 UNMAPPED_CONFIDENCE = 0.85
+DISCRIMINATING_UNITS = {"percent", "rate_per_10k"}  # a source unit that rules indicators in or out
+PLAIN_NUMBERS = {"count", "average", "days"}  # source wording for these is loose; the catalogue knows better
 
 
 def label_indicators(observations: list[Observation]) -> None:
@@ -12,17 +14,25 @@ def label_indicators(observations: list[Observation]) -> None:
 
     catalogue = load_catalogue()
     for obs in observations:
-        match = catalogue.match_label(obs.indicator_label, obs.unit or None)
+        match = catalogue.match_label(obs.indicator_label, _unit_hint(obs))
         if match.indicator_id:
             indicator = catalogue.indicator(match.indicator_id)
             obs.indicator_id = indicator.id
-            obs.unit = obs.unit or indicator.unit
+            if not obs.unit or (obs.unit in PLAIN_NUMBERS and indicator.unit in PLAIN_NUMBERS):
+                obs.unit = indicator.unit
             obs.polarity = obs.polarity or indicator.polarity
             obs.confidence *= 0.7 + 0.3 * match.score
         else:
             obs.confidence *= UNMAPPED_CONFIDENCE
         obs.unit = obs.unit or _unit_from_label(obs.indicator_label)
         obs.confidence = round(min(1.0, obs.confidence), 2)
+
+
+def _unit_hint(obs: Observation) -> str | None:
+    """The unit to match with: only one that tells indicators apart, or the count of a count-and-rate pair."""
+    if obs.unit in DISCRIMINATING_UNITS or "pair" in obs.flags.split(","):
+        return obs.unit
+    return None
 
 
 def _unit_from_label(label: str) -> str:
