@@ -29,15 +29,14 @@ system:
 		echo "make system: not root (or no apt-get); OCR of scans needs:$$pkgs  (sudo apt-get install$$pkgs)"; \
 	fi
 
-# LEAD: the seed line below runs only if cli.py offers a seed command; adjust once cli.py exists.
 run: system venv
-	@if [ -f cli.py ] && $(PYTHON) cli.py --help 2>/dev/null | grep -qw seed; then $(PYTHON) cli.py seed; fi
 	$(VENV)/bin/streamlit run app.py
 
 # pytest exits 5 when it collects no tests; that fails the target too (exit 1).
 test: system venv
 	$(PYTHON) -m pytest -q $(TESTS) || { rc=$$?; [ $$rc -ne 5 ] || { echo "pytest collected no tests in $(TESTS)" >&2; rc=1; }; exit $$rc; }
 
-# LEAD: adjust to the benchmark modules once benchmarks/ has them.
+# Needs ../shared/corpus (not part of this repository): scores and times extraction on it.
 bench: system venv
-	$(PYTHON) -m benchmarks.extraction
+	$(PYTHON) -m benchmarks.corpus_score
+	$(PYTHON) -m benchmarks.speed

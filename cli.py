@@ -42,7 +42,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 raise UnreadableFile(f"{name} does not exist or is not a file.")
             found = extract_file(path, args.authority, args.report_date)
         except UnreadableFile as exc:
-            print(f"{path.name}: {exc}", file=sys.stderr)
+            print(str(exc), file=sys.stderr)
             failed += 1
             continue
         print(f"{path.name}: {len(found)} observations", file=sys.stderr)

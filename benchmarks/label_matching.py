@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from indicators.catalogue import Catalogue, MatchSettings, read_aliases, read_indicators  # noqa: E402
+from indicators.catalogue import Catalogue, MatchSettings, _penalty, read_aliases, read_indicators  # noqa: E402
 from indicators.labels import read_label  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -120,6 +120,7 @@ def timing(cases: list[Case]) -> None:
     catalogue = Catalogue(read_indicators(), read_aliases())
     labels = [(c.label, c.unit or None) for c in itertools.islice(itertools.cycle(cases), 5000)]
     read_label.cache_clear()
+    _penalty.cache_clear()
     start = time.perf_counter()
     for label, unit in labels:
         catalogue.match_label(label, unit)
@@ -150,8 +151,8 @@ def sweep(cases: list[Case], core: set[str]) -> None:
     print("ACCEPT MARGIN MILD DICE_W | leave-out right wrong blank->core | names-only right wrong blank->core")
     for errors, _, accept, margin, mild, weight, t in sorted(rows, key=lambda r: r[:2])[:25]:
         lo, no = t["leave family out"], t["names only"]
-        print(f"{accept:>6}{margin:>7}{mild:>5}{weight:>7} |{lo['right']:>16}{lo['wrong id']:>6}{lo['blank->core id']:>11} |"
-              f"{no['right']:>17}{no['wrong id']:>6}{no['blank->core id']:>11}")
+        print(f"{accept:>6}{margin:>7}{mild:>5}{weight:>7} |{lo['right']:>16}{lo['wrong id']:>6}"
+              f"{lo['blank->core id']:>11} |{no['right']:>17}{no['wrong id']:>6}{no['blank->core id']:>11}")
 
 
 def main(argv=None) -> None:

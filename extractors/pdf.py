@@ -28,10 +28,16 @@ class PdfFormat(Format):
             if total > LIMITS.MAX_PAGES:
                 raise UnreadableFile(f"{name} has {total} pages, more than the {LIMITS.MAX_PAGES} perfbooks reads in one file.")
             doc = Document(name=name, format="pdf", grids=[], units=total)
+            scanned = 0
             for number, page in enumerate(pdf.pages, start=1):
+                scanned += _is_scanned(page)
                 _read_page(page, number, doc, name)
                 page.flush_cache()
                 progress(number, total)
+        if total and scanned == total:
+            raise UnreadableFile(f"{name} is a scan with no text layer; perfbooks cannot read scanned pages yet.")
+        if scanned:
+            doc.warnings.append(f"{scanned} of {total} pages of {name} are scans with no text layer and were skipped.")
         return doc
 
 
@@ -49,6 +55,11 @@ def _open(fp: BinaryIO, name: str):
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise UnreadableFile(f"{name} is password-protected; save a copy without the password and upload that.") from None
         raise UnreadableFile(f"{name} is damaged or incomplete and cannot be opened as a PDF.") from None
+
+
+def _is_scanned(page) -> bool:
+    """A page with pictures and no characters is a scan."""
+    return not page.chars and bool(page.images)
 
 
 def _read_page(page, number: int, doc: Document, name: str) -> None:

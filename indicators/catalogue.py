@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from indicators.labels import DEFAULTS, MIXED, TIMESCALE, Label, read_label
+from indicators.labels import DEFAULTS, MIXED, RATE, TIMESCALE, Label, read_label
 
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
 ALIASES_CSV = Path(__file__).with_name("aliases.csv")
@@ -55,7 +55,14 @@ class LabelMatch:
 
 @dataclass(frozen=True)
 class MatchSettings:
-    """Thresholds of the matcher, chosen with benchmarks/label_matching.py --sweep."""
+    """Thresholds of the matcher.
+
+    From `benchmarks/label_matching.py --sweep` (aliases left out per document family, and names
+    only): ACCEPT 0.60-0.70 with MARGIN 0.04-0.08, MILD 0.08-0.10 and DICE_WEIGHT 0.3-0.5 give no
+    wrong id. ACCEPT 0.70 sits 0.10 above the best-scoring wrong candidate seen (0.60, e.g.
+    "(1) POLICE - Total Contacts" -> contacts); MARGIN 0.06 < MILD, so one marker that the label
+    states and a rival lacks settles a tie.
+    """
 
     ACCEPT: float = 0.70  # lowest score that may be mapped
     MARGIN: float = 0.06  # lead over the next indicator needed to map
@@ -137,9 +144,9 @@ class Catalogue:
         return Choice(indicator_id, self._by_id[indicator_id].unit, label.words, tuple(sorted(markers.items())))
 
     def _match_uncached(self, label: Label, unit: str | None) -> LabelMatch:
-        units = {unit} if unit else {label.unit} if label.unit not in (None, MIXED) else set(UNITS)
+        units = {unit} if unit else _units_stated(label.unit)
         ranked = self._rank(label, units)
-        if unit and label.unit not in (None, MIXED, unit):  # e.g. the count printed beside a "% of ..." label
+        if unit and label.unit in UNITS and label.unit != unit:  # e.g. the count printed beside a "% of ..." label
             ranked = [(i, round(max(s - 2 * self.settings.MILD, 0.0), 4)) for i, s in ranked]
         exact = self._exact_ids(label, units)
         if len(exact) == 1:
@@ -221,6 +228,11 @@ class WordOverlap:
             return self.index.get(word)
         near = process.extractOne(word, self.index.keys(), scorer=fuzz.ratio, score_cutoff=85)
         return self.index[near[0]] if near else None
+
+
+def _units_stated(stated: str | None) -> set[str]:
+    """The units a label allows when the caller gives none."""
+    return {stated} if stated in UNITS else {"rate_per_10k", "percent"} if stated == RATE else set(UNITS)
 
 
 def _sorted(words: str) -> str:

@@ -27,7 +27,8 @@ SPELLINGS = [
     (r"\bre[- ]?referrals?\b", "rereferral"), (r"\bs\s?\.?\s?47s?\b|\bsec(tion)?\.?\s?47s?\b", "s47"),
     (r"\bs\s?\.?\s?20s?\b|\bsec(tion)?\.?\s?20s?\b", "s20"),
     (r"\b(w/d|wds?)\b", "working days"), (r"\bhrs?\b", "hours"), (r"\bwks?\b", "weeks"),
-    (r"\b(mths?|mnths?)\b\.?|(?<=\d)(mths?|mnths?)\b\.?", " months"), (r"(\d)\s*(months?)\b", r"\1 months"), (r"\byrs?\b\.?", "years"),
+    (r"\b(mths?|mnths?)\b\.?|(?<=\d)(mths?|mnths?)\b\.?", " months"), (r"(\d)\s*(months?)\b", r"\1 months"),
+    (r"\byrs?\b\.?", "years"),
     (r"\b(one|1)[- ]years?\b|\btwelve[- ]months?\b|\b12[- ]months?\b", "12 months"),
     (r"\b24 months\b|\btwo years\b|\b2 years?\b", "2 years"), (r"\b(\d+)[- ]days?\b", r"\1 days"),
     (r"\b(aged )?(under|less than) 18s?\b|\b(aged )?0 ?(-|to) ?1[78]( years?)?( olds?)?\b", " "),
@@ -46,14 +47,18 @@ ENTITIES = [
     (r"\bindependent fostering agenc(y|ies)\b|\bifas?\b", "ifa"), (r"\bchild(ren)? sexual exploitation\b", "cse"),
     (r"\bcare leavers?\b", "careleaver"), (r"\b(early|universal) help\b", "earlyhelp"),
     (r"\bdental (assessment|check)s?\b", "dental check"), (r"\b(has |have )?(taken|took) place\b", " "),
-    (r"\bmulti[- ]agency safeguarding hub\b", "mash"), (r"\b(initial|first) health assessments?\b", "initial health assessment"),
+    (r"\bmulti[- ]agency safeguarding hub\b", "mash"),
+    (r"\b(initial|first) health assessments?\b", "initial health assessment"),
     (r"\b(single|c and f|child(ren)? and famil(y|ies)|social work) assessments?\b", "assessment"),
     (r"\b(child(ren)?|young people)? ?social care\b|\bsocial services\b|\bcsc\b", " "),
-    (r"\bper 10000\b", " "), (r"\b(at|as at) (the )?end of (the )?(month|period|quarter|year)\b|\b(period|month|year) end\b|\bas at\b", " "),
+    (r"\bper 10000\b", " "),
+    (r"\b(at|as at) (the )?end of (the )?(month|period|quarter|year)\b|\b(period|month|year) end\b|\bas at\b", " "),
     (r"\benquiries\b|\benquiry\b|\binvestigations?\b", "enquiry"), (r"\bconf(erence)?s?\b\.?", "conference"),
-    (r"\bsecond (or subsequent )?time\b|\bsecond or subsequent\b|\bsubsequent time\b|\bpreviously (been )?(subject|on)( of| to)?\b", " repeat "),
-    (r"\b(progressing|prog\.?|going on ?to|going|leading|converting|conversion|resulting in|that becomes?)\b( to| on)?\b",
-     " to "), (r"\baverage (number )?(of )?cases\b|\bcase ?loads?\b", "caseload"), (r"\bsws?\b", "social worker"),
+    (r"\bsecond (or subsequent )?time\b|\bsecond or subsequent\b|\bsubsequent time\b"
+     r"|\bpreviously (been )?(subject|on)( of| to)?\b", " repeat "),
+    (r"\b(progressing|prog\.?|going on ?to|going|leading|converting|conversion|resulting in|that becomes?)\b"
+     r"( to| on)?\b", " to "),
+    (r"\baverage (number )?(of )?cases\b|\bcase ?loads?\b", "caseload"), (r"\bsws?\b", "social worker"),
 ]
 # Qualifiers that markers carry, left out of the words.
 QUALIFIERS = re.compile("|".join([
@@ -71,13 +76,16 @@ QUALIFIERS = re.compile("|".join([
 LEMMAS = {"children": "child", "visited": "visit", "seen": "visit", "reviewed": "review", "completed": "complete",
           "completion": "complete", "started": "start", "starting": "start", "ceased": "cease", "ceasing": "cease",
           "became": "become", "becoming": "become", "adopted": "adoption", "opened": "open", "audited": "audit",
-          "supervised": "supervision", "assessed": "assessment", "referred": "referral", "stepped": "step", "stable": "stability"}
+          "supervised": "supervision", "assessed": "assessment", "referred": "referral", "stepped": "step",
+          "stable": "stability"}
 STOPWORDS = set("""of the a an to that are is be been being who which whom whose for and or with have has had their
     there this these those by on at as it its in into onto from was were where whether than per all s within
     due through via because child young people person case subject held made dealt undertaken delivered had
-    recorded authorised received granted having current period quarter team teams number percent rate total count 10000 average indicator performance measure""".split())
+    recorded authorised received granted having current period quarter team teams number percent rate total count
+    10000 average indicator performance measure""".split())
 UNIT_WORDS = {"number": "count", "percent": "percent", "10000": "rate_per_10k", "average": "average"}
-MIXED = "mixed"
+MIXED = "mixed"  # "Number / rate of ...": states two units
+RATE = "rate"  # "... rate" without "per 10,000" or "%": a rate per 10,000 or a percentage
 ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 NUMBERING = re.compile(r"^\s*(\(\d+\)|\d+(\.\d+)+\.?|\d+[.)])\s+")
 FOOTNOTE = re.compile(r"[\s*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]+$")
@@ -98,16 +106,19 @@ SINGLE = {
     "window": [("ever", r"\bever\b|\bany time\b"), ("2y", r"\b(within|in)( the last| the previous)? 2 years\b")],
     "scope": [("excl", r"\b(exclu\w*|excl|exc|not)\W+(\w+\W+){0,5}?(cpp|cla)\b"),
               ("incl", r"\binc\w*\W+(\w+\W+){0,3}?(cpp|cla)\b")],
-    "team": [("duty", r"\b(duty|assessment|front door|mash)( and \w+)? teams?\b"), ("cin", r"\bcin( \w+)? teams?\b"),
-             ("cla", r"\bcla( \w+)? teams?\b"), ("disability", r"\bdisabilit\w*|\bcwd\b"), ("cse", r"\bcse( \w+)? teams?\b")],
+    "team": [("duty", r"\b(duty|assessment|front door|mash)( and \w+)? teams?\b"),
+             ("cin", r"\bcin( \w+)? teams?\b"), ("cla", r"\bcla( \w+)? teams?\b"),
+             ("disability", r"\bdisabilit\w*|\bcwd\b"), ("cse", r"\bcse( \w+)? teams?\b")],
     "residual": [("other", r"\bothers\b|\bother\s*(/|$|\(|local)|\bnot recorded\b|\bunknown\b")],
     "locality": [(place, rf"\b{place}\b") for place in ("north", "south", "east", "west", "central", "locality")],
-    "direction": [("over", r"\b(over|more than|exceeding|beyond|past|outside|longer than) (the )?(\d|timescale|statutory)"),
+    "direction": [("over", r"\b(over|more than|exceeding|beyond|past|outside|longer than) (the )?"
+                           r"(\d|timescale|statutory)"),
                   ("within", r"\b(within|in|under|less than|up to|by) (the )?(last |first )?(\d|timescale|statutory)"
                              r"|\bor less\b|\b(in|on) time\b|\btimely\b")],
 }
-DEFAULTS = {"window": "ever", "locality": "none", "residual": "none"}  # what a label or name silent on the group means
-POPULATIONS = {"cin": "cin", "cpp": "cpp", "cla": "cla", "uasc": "cla", "careleaver": "careleaver", "earlyhelp": "earlyhelp"}
+DEFAULTS = {"window": "ever", "locality": "none", "residual": "none"}  # what silence on the group means
+POPULATIONS = {"cin": "cin", "cpp": "cpp", "cla": "cla", "uasc": "cla", "careleaver": "careleaver",
+               "earlyhelp": "earlyhelp"}
 DURATION = re.compile(r"(?<!at least )(?<!for )\b(\d+(?: ?- ?\d+)?) (?:working )?(day|week|month|year|hour)s?\b")
 IN_DAYS = {"day": 1, "week": 5, "hour": 1 / 24}
 TIMESCALE = "timescale"  # "within timescale": agrees with any stated time span
@@ -164,7 +175,7 @@ def stem(token: str) -> str:
 
 
 def infer_unit(text: str) -> str | None:
-    """The unit a cleaned label states: None when it states none, MIXED when several ("Number / rate")."""
+    """The unit a cleaned label states: None when it states none, else a unit, MIXED or RATE."""
     found = {unit for word, unit in UNIT_WORDS.items() if re.search(rf"\b{word}\b", text)}
     if re.search(r"\b(number|average) (of )?days\b|\bdays (between|from)\b", text):
         return "days"
@@ -172,6 +183,8 @@ def infer_unit(text: str) -> str | None:
         return "average"
     if "rate_per_10k" in found and "count" in found and not re.search(r"/|\band rate\b", text):
         found.discard("count")
+    if not found and re.search(r"\brates?\b", text):
+        return RATE
     return found.pop() if len(found) == 1 else MIXED if found else None
 
 
@@ -201,7 +214,8 @@ def single_markers(text: str) -> dict[str, str]:
 
 def set_markers(text: str) -> dict[str, tuple[str, ...]]:
     """The populations (cin, cpp, cla, care leavers, early help) and time spans a text names."""
-    people = tuple(sorted({POPULATIONS[t] for t in re.findall(r"[a-z]+", QUALIFIERS.sub(" ", text)) if t in POPULATIONS}))
+    named = re.findall(r"[a-z]+", QUALIFIERS.sub(" ", text))
+    people = tuple(sorted({POPULATIONS[t] for t in named if t in POPULATIONS}))
     return {name: value for name, value in (("population", people), ("durations", durations(text))) if value}
 
 

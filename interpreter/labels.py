@@ -30,7 +30,8 @@ def label_indicators(observations: list[Observation]) -> None:
 
 def _unit_hint(obs: Observation) -> str | None:
     """The unit to match with: only one that tells indicators apart, or the count of a count-and-rate pair."""
-    if obs.unit in DISCRIMINATING_UNITS or "pair" in obs.flags.split(","):
+    flags = obs.flags.split(",")
+    if obs.unit in DISCRIMINATING_UNITS or "pair" in flags or "count_beside_percent" in flags:
         return obs.unit
     return None
 

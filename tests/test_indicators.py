@@ -7,12 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators import ALIASES_CSV, CATALOGUE_CSV, Catalogue, load_catalogue, match_label, read_aliases, read_indicators
+from indicators import (ALIASES_CSV, CATALOGUE_CSV, Catalogue, load_catalogue, match_label, read_aliases,
+                        read_indicators)
 from indicators.labels import read_label
 
 # The core ids of spec/indicators-core.csv, copied here: they must never be renamed or dropped.
-CORE_IDS = """contacts contacts_decision_1wd_pct contacts_to_referral_pct referrals referrals_rate_10k re_referrals_12m_pct
-referrals_to_assessment_pct referral_decision_timely_pct re_referrals_12m cse_referrals early_help_assessments
+CORE_IDS = """contacts contacts_decision_1wd_pct contacts_to_referral_pct referrals referrals_rate_10k
+re_referrals_12m_pct referrals_to_assessment_pct referral_decision_timely_pct re_referrals_12m cse_referrals
+early_help_assessments
 assessments_started assessments_completed assessments_completed_rate_10k assessments_45wd_pct assessments_open_overdue
 assessment_outcome_nfa_pct assessment_outcome_ongoing_pct assessment_outcome_step_down_pct s47_started s47_started_12m
 s47_rate_10k s47_completed s47_substantiated_continuing_risk_pct icpc_children icpc_children_12m icpc_rate_10k
@@ -229,7 +231,7 @@ def test_context_is_tried_when_the_label_alone_fails():
 def test_learned_alias_wins():
     base = Catalogue(read_indicators(), read_aliases())
     learned = base.with_aliases({"Kids in our care (snapshot)": "cla_children", "LAC": "cla_rate_10k"})
-    assert learned.match_label("Kids in our care (snapshot)") .indicator_id == "cla_children"
+    assert learned.match_label("Kids in our care (snapshot)").indicator_id == "cla_children"
     assert learned.match_label("Kids in our care (snapshot)").score == 1.0
     assert learned.match_label("LAC").indicator_id == "cla_rate_10k"
     assert base.match_label("LAC").indicator_id == "cla_children"
