@@ -41,6 +41,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if not path.is_file():
                 raise UnreadableFile(f"{name} does not exist or is not a file.")
             found = extract_file(path, args.authority, args.report_date)
+            if not found:
+                raise UnreadableFile(f"{path.name} has no tables of figures that perfbooks recognises; is it a performance report?")
         except UnreadableFile as exc:
             print(str(exc), file=sys.stderr)
             failed += 1

@@ -52,7 +52,7 @@ def _open(fp: BinaryIO, name: str):
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise UnreadableFile(f"{name} is password-protected; save a copy without the password and upload that.") from None
     except Exception as exc:  # pdfminer raises many types for damaged files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        if "password" in repr(exc).lower() or "encrypt" in repr(exc).lower():
             raise UnreadableFile(f"{name} is password-protected; save a copy without the password and upload that.") from None
         raise UnreadableFile(f"{name} is damaged or incomplete and cannot be opened as a PDF.") from None
 
