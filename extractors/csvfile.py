@@ -5,6 +5,8 @@ import csv
 import io
 from typing import BinaryIO
 
+from openpyxl.utils import get_column_letter
+
 from extractors.base import Format, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
@@ -79,9 +81,4 @@ def sniff_dialect(text: str, name: str):
 
 def column_letter(col: int) -> str:
     """Spreadsheet column letters for a 0-based column: 0 -> A, 26 -> AA."""
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    return get_column_letter(col + 1)

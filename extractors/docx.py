@@ -6,11 +6,11 @@ from typing import BinaryIO, Iterator
 
 from lxml.etree import XPath
 
-from extractors.base import Format, Progress, no_progress
+from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
 from extractors.limits import LIMITS
-from extractors.ooxml import OLE2_SIGNATURE, ZIP_SIGNATURE, fold, has_extension, ole2_problem, open_zip
+from extractors.ooxml import OfficeFormat, fold, open_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -23,22 +23,17 @@ GRID_BEFORE = XPath("w:trPr/w:gridBefore/@w:val", namespaces=NS)
 GRID_SPAN = XPath("w:tcPr/w:gridSpan/@w:val", namespaces=NS)
 
 
-class DocxFormat(Format):
+class DocxFormat(OfficeFormat):
     title = "Word document"
     extensions = ("docx",)
     unit = "table"  # progress counts tables: a .docx has no fixed pages
 
-    @classmethod
-    def detect(cls, head: bytes, name: str) -> bool:
-        if head.startswith(OLE2_SIGNATURE):
-            return has_extension(name, ("docx", "doc"))  # old .doc or encrypted .docx; extract says which
-        return head.startswith(ZIP_SIGNATURE) and (has_extension(name, cls.extensions) or b"word/document.xml" in head)
+    kind, old_extension, old_stream, marker = "Word", "doc", "WordDocument", b"word/document.xml"
 
     @classmethod
     def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
         data = fp.read()
-        if data.startswith(OLE2_SIGNATURE):
-            raise UnreadableFile(ole2_problem(data, name, "Word", "doc", "WordDocument"))
+        cls.refuse_ole2(data, name)
         word = _load(data, name)
         body = word.element.body
         if sum(1 for _ in body.iter(TC)) > LIMITS.MAX_CELLS:

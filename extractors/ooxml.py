@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from extractors.base import Format
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS
 
@@ -58,3 +59,24 @@ def has_extension(name: str, extensions: tuple[str, ...]) -> bool:
 def fold(text: str) -> str:
     """Text with every run of whitespace, newlines included, made one space."""
     return " ".join(text.split())
+
+
+class OfficeFormat(Format):
+    """An Office Open XML format: a zip holding a marker part; an OLE2 file of its name is encrypted or old."""
+
+    kind = ""  # "Excel" or "Word", for messages
+    old_extension = ""  # the binary format it replaced: "xls" or "doc"
+    old_stream = ""  # the stream an old binary file holds: "Workbook" or "WordDocument"
+    marker = b""  # a part name only this format's zip holds
+
+    @classmethod
+    def detect(cls, head: bytes, name: str) -> bool:
+        if head.startswith(OLE2_SIGNATURE):
+            return has_extension(name, cls.extensions + (cls.old_extension,))  # encrypted or old; extract says which
+        return head.startswith(ZIP_SIGNATURE) and (has_extension(name, cls.extensions) or cls.marker in head)
+
+    @classmethod
+    def refuse_ole2(cls, data: bytes, name: str) -> None:
+        """Raise the plain reason when the file is an OLE2 wrapper rather than a zip."""
+        if data.startswith(OLE2_SIGNATURE):
+            raise UnreadableFile(ole2_problem(data, name, cls.kind, cls.old_extension, cls.old_stream))

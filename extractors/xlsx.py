@@ -9,11 +9,11 @@ import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
-from extractors.base import Format, Progress, no_progress
+from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
 from extractors.limits import LIMITS
-from extractors.ooxml import OLE2_SIGNATURE, ZIP_SIGNATURE, has_extension, ole2_problem, open_zip
+from extractors.ooxml import OfficeFormat, open_zip
 
 HEADER_ROWS = 8  # rows per sheet whose strings enter Document.text
 _NS = rb"(?:[\w.-]+:)?"
@@ -24,22 +24,17 @@ FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes
 PERCENT = re.compile(r"[0#?,]*(?:\.([0#?]*))?\s*%")
 
 
-class XlsxFormat(Format):
+class XlsxFormat(OfficeFormat):
     title = "Excel workbook"
     extensions = ("xlsx", "xlsm")
     unit = "sheet"
 
-    @classmethod
-    def detect(cls, head: bytes, name: str) -> bool:
-        if head.startswith(OLE2_SIGNATURE):
-            return has_extension(name, cls.extensions + ("xls",))  # encrypted or old .xls; extract says which
-        return head.startswith(ZIP_SIGNATURE) and (has_extension(name, cls.extensions) or b"xl/workbook.xml" in head)
+    kind, old_extension, old_stream, marker = "Excel", "xls", "Workbook", b"xl/workbook.xml"
 
     @classmethod
     def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
         data = fp.read()
-        if data.startswith(OLE2_SIGNATURE):
-            raise UnreadableFile(ole2_problem(data, name, "Excel", "xls", "Workbook"))
+        cls.refuse_ole2(data, name)
         doc = Document(name=name, format="xlsx", grids=[])
         workbook = _load(data, name, doc)
         sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]

@@ -8,13 +8,7 @@ from __future__ import annotations
 from extractors.grid import Cell, Grid
 
 
-def column_letter(c: int) -> str:
-    letters = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+from extractors.csvfile import column_letter  # noqa: E402  (one definition of spreadsheet column letters)
 
 
 def grid(rows: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, int]] | None = None,
