@@ -72,9 +72,9 @@ def _cells(table, fills, sideways) -> list[Cell]:
 
 
 def _is_sideways(box, sideways) -> bool:
+    """True when the cell holds text turned on its side (section labels down a table's left edge)."""
     x0, top, x1, bottom = box
-    inside = sum(1 for c in sideways if x0 <= c["x0"] <= x1 and top <= c["top"] <= bottom)
-    return inside > 0 and inside * 2 >= 1
+    return any(x0 <= c["x0"] <= x1 and top <= c["top"] <= bottom for c in sideways)
 
 
 def _fills(page) -> list[tuple[float, tuple, str]]:

@@ -126,7 +126,7 @@ def _column(matrix, header_rows: int, c: int) -> Column | None:
     if is_metadata(leaf) or any(STRONG_DERIVED.search(squash(p)) for p in path):
         return Column(c, path, "ignore", None, None, leaf)
     measure = measure_of(leaf) or next((m for m in map(measure_of, reversed(path[:-1])) if m), None)
-    leaf_period = header_period(cells[-1]) if cells[-1] is not None and text(cells[-1]) == leaf or cells[-1] is not None and cells[-1].value is not None else None
+    leaf_period = header_period(cells[-1])  # the bottom header row names this column's own period
     parent = next((p for p in reversed(periods[:-1] if leaf_period else periods) if p.period), None)
     if measure is None:
         if is_derived(leaf) or not periods:
