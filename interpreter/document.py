@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from extractors.grid import Document, Grid
@@ -40,15 +41,19 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     return deduplicate(observations)
 
 
+@dataclass(frozen=True)
+class NamedAuthority:
+    """An authority the user named that the reference list does not know: its name, no codes."""
+
+    name: str
+    new_la_code: str = ""
+    old_la_code: str = ""
+
+
 def _resolve(name: str):
     from authorities import resolve
 
-    found = resolve(name)
-    if found is None:
-        from authorities import Authority
-
-        return Authority(name=name, new_la_code="", old_la_code="")
-    return found
+    return resolve(name) or NamedAuthority(" ".join(name.split()))
 
 
 def _set_authority(obs: Observation, authority) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from extractors.base import Progress, no_progress
 from extractors.bounded import read_bounded
+from extractors.errors import UnreadableFile
 from interpreter.document import interpret
 from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
 
@@ -27,7 +28,11 @@ def extract_path(path: Path, name: str | None = None, authority: str | None = No
     """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot be read."""
     name = name or path.name
     doc = read_bounded(path, name, progress)
-    return ExtractResult(name, interpret(doc, authority, report_date), doc.units, list(doc.warnings))
+    try:
+        observations = interpret(doc, authority, report_date)
+    except Exception:  # a layout the interpreter has never met must not end in a traceback
+        raise UnreadableFile(f"{name} was read, but its tables could not be interpreted; please send it to the perfbooks team.") from None
+    return ExtractResult(name, observations, doc.units, list(doc.warnings))
 
 
 def extract_bytes(data: bytes, name: str, authority: str | None = None,

@@ -165,3 +165,16 @@ def test_good_files_written_beside_bad_ones(ruled_report, corrupt_pdf, random_by
     assert {r["source_file"] for r in rows} == {ruled_report.name}
     for path in bad:
         assert len([ln for ln in proc.stderr.splitlines() if path.name in ln]) == 1, (path.name, proc.stderr)
+
+
+def test_unknown_authority_override_keeps_the_name_without_codes(tmp_path):
+    """Quirk: --authority names a body the reference list does not know; its name is used, codes stay blank."""
+    src = tmp_path / "book.csv"
+    src.write_text("Month,Contacts\n2019-04,1204\n2019-05,1310\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(src), "--out", str(out),
+                             "--authority", "Nowhere  Council"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {(r["authority"], r["la_code"], r["old_la_code"]) for r in rows} == {("Nowhere Council", "", "")}
+    assert [r["value"] for r in rows] == ["1204", "1310"]
