@@ -4,6 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def fold(text: object) -> str:
+    """Text with every run of whitespace, newlines included, made one space."""
+    return " ".join(str(text).split())
+
+
 @dataclass(frozen=True)
 class Cell:
     """One cell of a table as printed: text, place, spans and styling."""

@@ -6,6 +6,7 @@ import zipfile
 
 from extractors.base import Format
 from extractors.errors import UnreadableFile
+from extractors.grid import fold  # noqa: F401  (re-exported for the Office readers)
 from extractors.limits import LIMITS
 
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -54,11 +55,6 @@ def _utf16(text: str) -> bytes:
 def has_extension(name: str, extensions: tuple[str, ...]) -> bool:
     """True when the file name ends in one of the extensions (no dots, any case)."""
     return name.lower().rsplit(".", 1)[-1] in extensions if "." in name else False
-
-
-def fold(text: str) -> str:
-    """Text with every run of whitespace, newlines included, made one space."""
-    return " ".join(text.split())
 
 
 class OfficeFormat(Format):

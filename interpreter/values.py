@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.grid import fold
+
 NOTE_WORDS = {
     "n/a", "na", "n.a.", "tbc", "tba", "c", "x", "z", "not available", "local", "nil", "none",
     "not applicable", "awaiting data", "no data", "unavailable", "pending", "not known", "unknown",
@@ -54,11 +56,6 @@ class ParsedValue:
 def to_float(text: str) -> float:
     """A number as printed, without thousands separators."""
     return float(text.replace(",", ""))
-
-
-def fold(text: str) -> str:
-    """Collapse runs of whitespace to one space."""
-    return " ".join(str(text).split())
 
 
 def parse_value(text: str, value: object = None, number_format: str = "") -> ParsedValue:
