@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.grid import Cell, Grid
 from interpreter.headers import measure_of, polarity_word, unit_word
@@ -118,8 +118,7 @@ def _note_prefix(col: Column) -> str:
 
 
 def _numbered(base: Observation, number: Number, parsed: ParsedValue, prefix: str, index: int) -> Observation:
-    obs = Observation(**{k: v for k, v in vars(base).items() if k != "pending"})
-    obs.pending = dict(base.pending)
+    obs = replace(base, pending=dict(base.pending))
     obs.value = number.value
     obs.numerator, obs.denominator = parsed.numerator, parsed.denominator
     if "pair" in parsed.flags:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from interpreter.periods import find_period, month_end
+from interpreter.periods import find_period
 
 AS_AT = re.compile(r"\b(?:as at|as of|month end|period ending|position at|data to|report(?:ing)? (?:month|period))\b", re.I)
 TITLE_WORDS = 25  # a line longer than this is prose, not a title
@@ -62,7 +62,3 @@ def stated_report_date(lines: list[str]) -> date | None:
         if found and found.period and found.period.type in ("month", "as_at", "quarter"):
             return found.period.end
     return None
-
-
-def month_end_of(day: date) -> date:
-    return month_end(day.year, day.month)

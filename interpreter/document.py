@@ -9,6 +9,7 @@ from extractors.grid import Document, Grid
 from interpreter.assemble import table_observations
 from interpreter.blocks import table_blocks
 from interpreter.context import authorities_in, document_authority, stated_report_date
+from interpreter.headers import polarity_word
 from interpreter.labels import label_indicators
 from interpreter.observation import Observation
 from interpreter.periods import financial_year, financial_year_of, ytd
@@ -70,8 +71,6 @@ def _description(grid: Grid) -> tuple[str, str | None] | None:
     label = next((b for h, b in zip(header, body) if DESCRIPTION.search(h) and b), "")
     if not label:
         return None
-    from interpreter.headers import polarity_word
-
     polarity = next((polarity_word(b) for h, b in zip(header, body) if POLARITY_HEADER.search(h)), None)
     return label, polarity
 

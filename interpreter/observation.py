@@ -1,7 +1,7 @@
 """The cleaned observation: one number a report printed, and where it came from."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 COLUMNS = [
@@ -55,7 +55,3 @@ def format_number(v: float | None) -> str:
         return ""
     text = f"{v:.10g}" if abs(v) < 1e15 else repr(v)
     return text
-
-
-def field_names() -> list[str]:
-    return [f.name for f in fields(Observation) if f.name != "pending"]
