@@ -32,9 +32,12 @@ system:
 run: system venv
 	$(VENV)/bin/streamlit run app.py
 
+# The store tests run on DuckDB and on a local PostgreSQL server (scripts/test_postgres.sh installs and starts
+# one when run as root; without one they are skipped, unless PERFBOOKS_REQUIRE_POSTGRES=1 as in CI).
 # pytest exits 5 when it collects no tests; that fails the target too (exit 1).
 test: system venv
-	$(PYTHON) -m pytest -q $(TESTS) || { rc=$$?; [ $$rc -ne 5 ] || { echo "pytest collected no tests in $(TESTS)" >&2; rc=1; }; exit $$rc; }
+	PERFBOOKS_TEST_POSTGRES="$$(scripts/test_postgres.sh)" $(PYTHON) -m pytest -q $(TESTS) \
+		|| { rc=$$?; [ $$rc -ne 5 ] || { echo "pytest collected no tests in $(TESTS)" >&2; rc=1; }; exit $$rc; }
 
 # Needs ../shared/corpus (not part of this repository): scores and times extraction on it.
 bench: system venv

@@ -20,8 +20,12 @@ POLARITY_HEADER = re.compile(r"better to be|good perf|polarity|good is", re.I)
 BENCHMARKS = {"stat_neighbour_avg", "stat_neighbour_best", "england_avg", "england_top_quartile", "region_avg"}
 
 
-def interpret(doc: Document, authority: str | None = None, report_date: date | None = None) -> list[Observation]:
-    """Observations of every table in a document, with its authority and vintage settled."""
+def interpret(doc: Document, authority: str | None = None, report_date: date | None = None,
+              catalogue=None) -> list[Observation]:
+    """Observations of every table in a document, with its authority and vintage settled.
+
+    `catalogue` maps labels to indicators (default: the packaged one; the store passes one with learned aliases).
+    """
     doc_authority = _resolve(authority) if authority else document_authority(doc.text, doc.name)
     observations, carried = [], ("", None)
     for grid in (block for g in doc.grids for block in table_blocks(g)):
@@ -38,7 +42,7 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     vintage = report_date or _latest_period(observations) or stated_report_date(doc.text)
     for obs in observations:
         _settle(obs, vintage, doc.name)
-    label_indicators(observations)
+    label_indicators(observations, catalogue)
     return deduplicate(observations)
 
 

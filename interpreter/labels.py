@@ -8,11 +8,11 @@ DISCRIMINATING_UNITS = {"percent", "rate_per_10k"}  # a source unit that rules i
 PLAIN_NUMBERS = {"count", "average", "days"}  # source wording for these is loose; the catalogue knows better
 
 
-def label_indicators(observations: list[Observation]) -> None:
-    """Fill indicator_id, unit and polarity from the catalogue where the source left them open."""
+def label_indicators(observations: list[Observation], catalogue=None) -> None:
+    """Fill indicator_id, unit and polarity from the catalogue (default: the packaged one) where the source left them open."""
     from indicators.catalogue import load_catalogue
 
-    catalogue = load_catalogue()
+    catalogue = catalogue or load_catalogue()
     for obs in observations:
         match = catalogue.match_label(obs.indicator_label, _unit_hint(obs))
         if match.indicator_id:

@@ -21,27 +21,33 @@ class ExtractResult:
     observations: list[Observation]
     units: int = 0
     warnings: list[str] = field(default_factory=list)
+    format: str = ""
 
 
 def extract_path(path: Path, name: str | None = None, authority: str | None = None,
-                 report_date: date | None = None, progress: Progress = no_progress) -> ExtractResult:
-    """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot be read."""
+                 report_date: date | None = None, progress: Progress = no_progress,
+                 catalogue=None) -> ExtractResult:
+    """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot be read.
+
+    `catalogue` maps labels to indicators (default: the packaged catalogue; the store adds learned aliases).
+    """
     name = name or path.name
     doc = read_bounded(path, name, progress)
     try:
-        observations = interpret(doc, authority, report_date)
+        observations = interpret(doc, authority, report_date, catalogue)
     except Exception:  # a layout the interpreter has never met must not end in a traceback
         raise UnreadableFile(f"{name} was read, but its tables could not be interpreted; please send it to the perfbooks team.") from None
-    return ExtractResult(name, observations, doc.units, list(doc.warnings))
+    return ExtractResult(name, observations, doc.units, list(doc.warnings), doc.format)
 
 
 def extract_bytes(data: bytes, name: str, authority: str | None = None,
-                  report_date: date | None = None, progress: Progress = no_progress) -> ExtractResult:
+                  report_date: date | None = None, progress: Progress = no_progress,
+                  catalogue=None) -> ExtractResult:
     """Observations of an uploaded file's bytes."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "upload"
         path.write_bytes(data)
-        return extract_path(path, name, authority, report_date, progress)
+        return extract_path(path, name, authority, report_date, progress, catalogue)
 
 
 def observations_frame(rows: list[Observation]):

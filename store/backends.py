@@ -1,0 +1,177 @@
+"""The two databases the store runs on: an embedded DuckDB file, or a PostgreSQL server."""
+from __future__ import annotations
+
+import re
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+PLACEHOLDER = re.compile(r"\?")
+DATE_TYPES = {1082, 1114, 1184}  # PostgreSQL type oids: date, timestamp, timestamptz
+FLOAT_TYPES = {700, 701, 1700}  # real, double precision, numeric
+
+
+class Backend:
+    """One database: a connection per thread, SQL written with `?` placeholders, frames in and out."""
+
+    dialect = ""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._local = threading.local()
+
+    def connection(self):
+        """This thread's connection, opened on first use."""
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = self._local.con = self._connect()
+        return con
+
+    def frame(self, sql: str, params=()) -> pd.DataFrame:
+        """A query's rows as a DataFrame."""
+        cur = self.connection().cursor()
+        cur.execute(self.sql(sql), list(params))
+        columns = [d[0] for d in cur.description]
+        return pd.DataFrame(cur.fetchall(), columns=columns)
+
+    def scalar(self, sql: str, params=()):
+        """The first column of a query's first row (None when there is none)."""
+        cur = self.connection().cursor()
+        cur.execute(self.sql(sql), list(params))
+        row = cur.fetchone()
+        return row[0] if row else None
+
+    def sql(self, text: str) -> str:
+        return text
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
+
+
+class DuckDBBackend(Backend):
+    """A DuckDB file; created with its folder when missing."""
+
+    dialect = "duckdb"
+
+    def _connect(self):
+        import duckdb
+
+        if self.url != ":memory:":
+            Path(self.url).parent.mkdir(parents=True, exist_ok=True)
+        return duckdb.connect(self.url)
+
+    def connection(self):
+        """A cursor of one shared connection per thread (DuckDB allows one writer process per file)."""
+        root = getattr(self, "_root", None)
+        if root is None:
+            root = self._root = self._connect()
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = self._local.con = root.cursor()
+        return con
+
+    @contextmanager
+    def transaction(self):
+        """A cursor whose work is committed together, or not at all."""
+        con = self.connection()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def insert_frame(self, cur, table: str, frame: pd.DataFrame) -> None:
+        """Append a frame's rows to a table whose columns it names."""
+        columns = ", ".join(frame.columns)
+        cur.register("incoming_rows", frame)
+        try:
+            cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_rows")
+        finally:
+            cur.unregister("incoming_rows")
+
+    def frame(self, sql: str, params=()) -> pd.DataFrame:
+        return self.connection().execute(sql, list(params)).df()
+
+    def close(self) -> None:
+        super().close()
+        root = getattr(self, "_root", None)
+        if root is not None:
+            root.close()
+            self._root = None
+
+
+class PostgresBackend(Backend):
+    """A PostgreSQL database reached by a postgresql:// URL."""
+
+    dialect = "postgres"
+
+    def _connect(self):
+        import psycopg
+
+        return psycopg.connect(self.url, autocommit=True)
+
+    def sql(self, text: str) -> str:
+        return PLACEHOLDER.sub("%s", text)
+
+    def frame(self, sql: str, params=()) -> pd.DataFrame:
+        """Rows as a DataFrame typed as DuckDB's would be: dates as datetimes, numbers as floats."""
+        cur = self.connection().cursor()
+        cur.execute(self.sql(sql), list(params))
+        frame = pd.DataFrame(cur.fetchall(), columns=[d.name for d in cur.description])
+        for d in cur.description:
+            if d.type_code in DATE_TYPES:
+                frame[d.name] = pd.to_datetime(frame[d.name])
+            elif d.type_code in FLOAT_TYPES:
+                frame[d.name] = frame[d.name].astype(float)
+        return frame
+
+    @contextmanager
+    def transaction(self):
+        con = self.connection()
+        with con.transaction():
+            cur = con.cursor()
+            yield _PostgresCursor(cur, self)
+
+    def insert_frame(self, cur, table: str, frame: pd.DataFrame) -> None:
+        """Append a frame's rows with COPY."""
+        columns = ", ".join(frame.columns)
+        rows = frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None)
+        with cur.raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+class _PostgresCursor:
+    """A psycopg cursor that takes `?` placeholders like DuckDB's."""
+
+    def __init__(self, cur, backend: PostgresBackend):
+        self.raw, self._backend = cur, backend
+
+    def execute(self, sql: str, params=()):
+        self.raw.execute(self._backend.sql(sql), list(params))
+        return self.raw
+
+    def executemany(self, sql: str, rows):
+        self.raw.executemany(self._backend.sql(sql), list(rows))
+
+    def fetchone(self):
+        return self.raw.fetchone()
+
+    def fetchall(self):
+        return self.raw.fetchall()
+
+
+def open_backend(url: str) -> Backend:
+    """The backend a store URL names: postgresql:// (or postgres://) else a DuckDB file path."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresBackend(url)
+    if url.startswith("duckdb://"):
+        url = url[len("duckdb://"):]
+    return DuckDBBackend(url)
