@@ -1,4 +1,4 @@
-"""perfbooks on the command line: `python cli.py extract FILE... --out OUT.csv`."""
+"""perfbooks on the command line: extract, ingest, export, revisions and aliases (see README)."""
 from __future__ import annotations
 
 import argparse
@@ -53,21 +53,115 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    store, failed = _store(args), 0
+    for name in args.files:
+        path = Path(name)
+        outcome = store.ingest(path, path.name, _progress(path.name), args.authority, args.report_date)
+        print(outcome.message, file=sys.stderr)
+        failed += outcome.status == "failed"
+    store.close()
+    return 2 if failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from exports import export_file
+    from store import Selection
+
+    selection = Selection(args.source, args.vintage, args.authority, args.indicator)
+    store = _store(args)
+    frame = store.observations(selection)
+    store.close()
+    written = export_file(frame, args.format, Path(args.out), vars(selection))
+    print(f"{len(frame)} observations written to {', '.join(str(p) for p in written)}", file=sys.stderr)
+    return 0
+
+
+def cmd_revisions(args: argparse.Namespace) -> int:
+    store = _store(args)
+    frame = store.revisions(args.authority, args.indicator)
+    store.close()
+    if args.out:
+        from exports import export_file
+
+        export_file(frame, "tidy", Path(args.out))
+    shown = ["authority", "indicator_id", "indicator_label", "measure", "period_start", "earlier_report_date",
+             "earlier_value", "later_report_date", "later_value", "change"]
+    print(frame[shown].to_string(index=False) if len(frame) else "No figure was revised between reports.")
+    return 0
+
+
+def cmd_aliases(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if args.import_file:
+        added = store.import_aliases(Path(args.import_file).read_text(encoding="utf-8-sig"))
+        print(f"{added} aliases learned from {args.import_file}", file=sys.stderr)
+    if args.export_file:
+        store.aliases().to_csv(args.export_file, index=False)
+        print(f"aliases written to {args.export_file}", file=sys.stderr)
+    store.close()
+    return 0
+
+
+def _store(args: argparse.Namespace):
+    from store import Store
+
+    return Store(args.db)
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="perfbooks", description="Turn performance books into cleaned observations.")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="read reports and write the observations CSV (touches no store)")
     ex.add_argument("files", nargs="+", metavar="FILE")
     ex.add_argument("--out", required=True, help="CSV file to write")
-    ex.add_argument("--authority", help="the authority the reports are about (overrides what the documents say)")
-    ex.add_argument("--report-date", type=date.fromisoformat, help="the reports' as-at date, YYYY-MM-DD (overrides the documents)")
+    _overrides(ex)
     ex.set_defaults(run=cmd_extract)
+    ing = sub.add_parser("ingest", help="read reports and keep them in the store (each file in one transaction)")
+    ing.add_argument("files", nargs="+", metavar="FILE")
+    _overrides(ing)
+    _db(ing).set_defaults(run=cmd_ingest)
+    out = sub.add_parser("export", help="write the store's observations as tidy, wide, ees, xlsx or parquet")
+    out.add_argument("--out", required=True, help="file to write (ees: a zip of one CSV per kind of period)")
+    out.add_argument("--format", default="tidy", choices=["tidy", "wide", "ees", "xlsx", "parquet"])
+    out.add_argument("--source", default="all", choices=["reports", "published", "all"])
+    out.add_argument("--vintage", default="current", choices=["current", "all"], help="the latest report's figure, or every report's")
+    _filters(_db(out)).set_defaults(run=cmd_export)
+    rev = sub.add_parser("revisions", help="list every reported figure a later report printed differently")
+    rev.add_argument("--out", help="also write the list as CSV")
+    _filters(_db(rev)).set_defaults(run=cmd_revisions)
+    al = sub.add_parser("aliases", help="export or import the label aliases (the catalogue's and those users taught it)")
+    al.add_argument("--export", dest="export_file", metavar="FILE", help="write every alias to this CSV")
+    al.add_argument("--import", dest="import_file", metavar="FILE", help="learn the aliases of this CSV (columns alias, indicator_id)")
+    _db(al).set_defaults(run=cmd_aliases)
     return ap
 
 
+def _overrides(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--authority", help="the authority the reports are about (overrides what the documents say)")
+    sub.add_argument("--report-date", type=date.fromisoformat, help="the reports' as-at date, YYYY-MM-DD (overrides the documents)")
+
+
+def _db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    sub.add_argument("--db", help="the store: a DuckDB file or a postgresql:// URL (default: the PERFBOOKS_DB setting)")
+    return sub
+
+
+def _filters(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    sub.add_argument("--authority", help="only this authority (a name, variant or code)")
+    sub.add_argument("--indicator", help="only this indicator id")
+    return sub
+
+
 def main(argv: list[str] | None = None) -> int:
+    from store.backends import StoreError
+
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except (StoreError, ValueError, KeyError, OSError) as exc:  # a bad value or an unreachable store: one sentence
+        print(f"perfbooks {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

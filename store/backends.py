@@ -13,6 +13,15 @@ DATE_TYPES = {1082, 1114, 1184}  # PostgreSQL type oids: date, timestamp, timest
 FLOAT_TYPES = {700, 701, 1700}  # real, double precision, numeric
 
 
+class StoreError(Exception):
+    """The store cannot be opened or used; the message is one sentence for the user."""
+
+
+def _shown(url: str) -> str:
+    """The URL without its password."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
 class Backend:
     """One database: a connection per thread, SQL written with `?` placeholders, frames in and out."""
 
@@ -26,8 +35,15 @@ class Backend:
         """This thread's connection, opened on first use."""
         con = getattr(self._local, "con", None)
         if con is None:
-            con = self._local.con = self._connect()
+            con = self._local.con = self._open()
         return con
+
+    def _open(self):
+        try:
+            return self._connect()
+        except Exception as exc:  # each driver raises its own types
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"cannot open the store {_shown(self.url)}: {reason}") from None
 
     def frame(self, sql: str, params=()) -> pd.DataFrame:
         """A query's rows as a DataFrame."""
@@ -69,7 +85,7 @@ class DuckDBBackend(Backend):
         """A cursor of one shared connection per thread (DuckDB allows one writer process per file)."""
         root = getattr(self, "_root", None)
         if root is None:
-            root = self._root = self._connect()
+            root = self._root = self._open()
         con = getattr(self._local, "con", None)
         if con is None:
             con = self._local.con = root.cursor()

@@ -6,6 +6,7 @@ import pytest
 from cli import parser
 from extractors.limits import Limits
 from extractors.registry import FORMATS
+from settings import SETTINGS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -38,3 +39,8 @@ def test_every_reader_limit_is_documented(limit):
 
 def test_the_two_commands_are_documented():
     assert "make run" in README and "make test" in README
+
+
+@pytest.mark.parametrize("name", [s.name for s in SETTINGS])
+def test_every_setting_is_documented(name):
+    assert f"`{name}`" in README
