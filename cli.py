@@ -68,7 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from exports import export_file
     from store import Selection
 
-    selection = Selection(args.source, args.vintage, args.authority, args.indicator)
+    selection = Selection(args.source, args.vintage, args.authority, args.indicator, comparators=True)
     store = _store(args)
     frame = store.observations(selection)
     store.close()

@@ -49,7 +49,7 @@ MIGRATIONS = (
             name TEXT PRIMARY KEY, content_hash TEXT NOT NULL, row_count INTEGER NOT NULL, loaded_at TIMESTAMP NOT NULL)""",
         """CREATE TABLE statistical_neighbours (
             version TEXT NOT NULL, la_code TEXT NOT NULL, old_la_code TEXT, neighbour_rank INTEGER NOT NULL,
-            neighbour_la_code TEXT NOT NULL, neighbour_old_la_code TEXT, closeness DOUBLE PRECISION)""",
+            neighbour_la_code TEXT NOT NULL, neighbour_old_la_code TEXT, closeness TEXT)""",
         "CREATE TABLE population (la_code TEXT NOT NULL, year INTEGER NOT NULL, population_0_17 DOUBLE PRECISION)",
     )),
 )

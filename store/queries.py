@@ -8,6 +8,7 @@ import pandas as pd
 from store.backends import Backend
 from store.documents import STORED_COLUMNS
 
+ENGLAND = "E92000001"
 SOURCES = {"reports": "report", "published": "published"}
 # One figure: who, what, which measure and which period, from reports or from publications.
 FIGURE = ("COALESCE(NULLIF(o.la_code, ''), o.authority), COALESCE(NULLIF(o.indicator_id, ''), o.indicator_label), "
@@ -22,6 +23,7 @@ class Selection:
     vintage: str = "current"  # current | all
     authority: str | None = None  # a name, variant or code
     indicator: str | None = None  # an indicator id
+    comparators: bool = False  # with an authority: also its region's and England's figures
 
     def __post_init__(self):
         if self.source not in ("all", *SOURCES):
@@ -82,20 +84,24 @@ def _where(selection: Selection) -> tuple[str, list]:
         clauses.append("o.indicator_id = ?")
         params.append(selection.indicator)
     if selection.authority:
-        names = _authority_names(selection.authority)
+        names = _authority_names(selection.authority, selection.comparators)
         clauses.append(f"(o.la_code IN ({_marks(names)}) OR LOWER(o.authority) IN ({_marks(names)}))")
         params += names + [n.lower() for n in names]
     return "WHERE " + " AND ".join(clauses), params
 
 
-def _authority_names(text: str) -> list[str]:
-    """The codes and names that mean this authority (what the user typed, if the reference list lacks it)."""
+def _authority_names(text: str, comparators: bool = False) -> list[str]:
+    """The codes and names that mean this authority (what the user typed, if the reference list lacks it),
+    and with `comparators` its region's code and England's."""
     from authorities import resolve
 
     found = resolve(text)
     if found is None:
-        return [text.strip()]
-    return [v for v in (found.new_la_code, found.old_la_code, found.name) if v]
+        return [text.strip()] + ([ENGLAND] if comparators else [])
+    codes = [found.new_la_code, found.old_la_code, found.name]
+    if comparators:
+        codes += [found.region_code, ENGLAND]
+    return [v for v in codes if v]
 
 
 def _marks(values: list) -> str:
