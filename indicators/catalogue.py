@@ -8,7 +8,8 @@ markers disagree; contradicting markers rule it out. The best indicator is retur
 scores at least ACCEPT and leads the next one by MARGIN.
 
 `source_measure` is `lait:<Short Desc>` for a LAIT measure or `ees:<file>/<column>` for an
-explore-education-statistics column.
+explore-education-statistics column; `published_polarity` and `published_definition` are what the
+LAIT dictionary says of that measure (refreshed by scripts/build_published.py --update-catalogue).
 """
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ class Indicator:
     area: str
     definition: str = ""
     source_measure: str = ""
+    published_polarity: str = ""
+    published_definition: str = ""
 
 
 @dataclass(frozen=True)
@@ -280,8 +283,9 @@ def _exact_index(pairs) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 def read_indicators(path: Path = CATALOGUE_CSV) -> list[Indicator]:
     """The catalogue rows."""
     with open(path, newline="", encoding="utf-8") as f:
-        return [Indicator(r["indicator_id"], r["name"], r["unit"], r["polarity"], r["area"],
-                          r.get("definition", ""), r.get("source_measure", "")) for r in csv.DictReader(f)]
+        return [Indicator(r["indicator_id"], r["name"], r["unit"], r["polarity"], r["area"], r.get("definition", ""),
+                          r.get("source_measure", ""), r.get("published_polarity", ""), r.get("published_definition", ""))
+                for r in csv.DictReader(f)]
 
 
 def read_aliases(path: Path = ALIASES_CSV) -> list[tuple[str, str]]:

@@ -1,9 +1,13 @@
-"""Build data/reference/local_authorities.csv and regions.csv from the official DfE/ONS files.
+"""Build data/reference/local_authorities.csv, regions.csv, statistical_neighbours.csv and population.csv.
 
 Sources (Open Government Licence v3.0, never copied into the repo):
 dfe-published-data-qa/las.csv, regions.csv (codes, names, dates, regions, ONS entity types);
 lait/la_code_list.xlsx, lait/sn_*.xlsx and csc-outcomes-enablers/*.csv (the names other DfE
-products print, kept as variants). Usage: python scripts/build_reference.py [--source DIR] [--out DIR]
+products print, kept as variants); lait/sn_april_2021.xlsx and sn_may_2025.xlsx (the DfE's
+statistical neighbour lists, checked against the CSC outcomes dashboard's copies in
+csc-outcomes-enablers/); csc-outcomes-enablers/ons_mid-year_population_estimates_2012_to_2024.csv
+(ONS mid-year estimates of children aged 0 to 17).
+Usage: python scripts/build_reference.py [--source DIR] [--out DIR]
 """
 from __future__ import annotations
 
@@ -11,14 +15,16 @@ import argparse
 import csv
 import re
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO.parent / "shared" / "reference"
-REQUIRED = ("dfe-published-data-qa/las.csv", "dfe-published-data-qa/regions.csv", "lait/la_code_list.xlsx")
+REQUIRED = ("dfe-published-data-qa/las.csv", "dfe-published-data-qa/regions.csv", "lait/la_code_list.xlsx",
+            "lait/sn_april_2021.xlsx", "lait/sn_may_2025.xlsx",
+            "csc-outcomes-enablers/ons_mid-year_population_estimates_2012_to_2024.csv")
 LA_COLUMNS = ["la_name", "new_la_code", "old_la_code", "region_code", "region_name", "la_type",
               "start_date", "end_date", "name_variants"]
 LA_TYPES = {"E06": "unitary authority", "E08": "metropolitan district", "E09": "London borough", "E10": "county"}
@@ -37,6 +43,18 @@ SHORT_FORMS = {
 REGION_ABBREVIATIONS = {"North East": "NE", "North West": "NW", "Yorkshire and The Humber": "YH",
                         "East Midlands": "EM", "West Midlands": "WM", "East of England": "EoE",
                         "South East": "SE", "South West": "SW"}
+ENGLAND = "E92000001"
+# Neighbour list version -> (LAIT workbook, the dashboard's copy, the day its codes are read on).
+NEIGHBOUR_LISTS = {
+    "2021": ("lait/sn_april_2021.xlsx", "csc-outcomes-enablers/New_Statistical_Neighbour_Groupings_April_2021.csv",
+             "2021-04-01"),
+    "2025": ("lait/sn_may_2025.xlsx", "csc-outcomes-enablers/sn_model_2025_wide.csv", "2025-05-01"),
+}
+NEIGHBOUR_COLUMNS = ["version", "la_code", "old_la_code", "la_name", "neighbour_rank", "neighbour_la_code",
+                     "neighbour_old_la_code", "neighbour_la_name", "closeness"]
+POPULATION_FILE = "csc-outcomes-enablers/ons_mid-year_population_estimates_2012_to_2024.csv"
+POPULATION_COLUMNS = ["la_code", "old_la_code", "name", "geographic_level", "year", "population_0_17"]
+LEVELS = {"National": 0, "Regional": 1, "Local authority": 2}
 REGION_EXTRA = {"Yorkshire and The Humber": ["Yorkshire and Humber", "Yorkshire & Humber"],
                 "East of England": ["Eastern region"], "London": ["Greater London"],
                 "Inner London": ["London (Inner)"], "Outer London": ["London (Outer)"]}
@@ -135,8 +153,105 @@ def region_variants(name: str) -> str:
     return "|".join(dict.fromkeys(v for v in out if v != name))
 
 
+class Codes:
+    """The council that carried a DfE 3-digit code on a given day (ISO text), from local_authorities.csv."""
+
+    def __init__(self, las: pd.DataFrame):
+        self.by_old: dict[str, list[tuple[str, str, str, str]]] = {}
+        for row in las.itertuples(index=False):
+            if row.old_la_code:
+                self.by_old.setdefault(row.old_la_code, []).append(
+                    (row.start_date, row.end_date or "9999-12-31", row.new_la_code, row.la_name))
+
+    def on(self, old_code: str, day: str) -> tuple[str, str] | None:
+        """(ONS code, name) in force on the day, else the nearest in time (latest first); None if unknown."""
+        def gap(entry):  # days outside the entry's life, then the later start first
+            start, end = entry[0] or "0001-01-01", entry[1]
+            days = _ordinal(start) - _ordinal(day) if day < start else max(_ordinal(day) - _ordinal(end), 0)
+            return days, -_ordinal(start)
+        found = self.by_old.get(old_code)
+        return min(found, key=gap)[2:] if found else None
+
+
+def _ordinal(day: str) -> int:
+    return date.fromisoformat(day).toordinal()
+
+
+def read_neighbours(source: Path, codes: Codes) -> pd.DataFrame:
+    """Both neighbour lists in long form: one row per authority, version and rank."""
+    rows = []
+    for version, (workbook, dashboard, day) in NEIGHBOUR_LISTS.items():
+        wide = neighbour_sheet(source / workbook)
+        check_neighbour_copy(wide, source / dashboard, version)
+        for _, la in wide.iterrows():
+            for rank in range(1, 11):
+                neighbour = la[f"SN{rank}"]
+                if neighbour.isdigit():
+                    rows.append([version, *code_and_name(codes, la["LA num"], day), rank,
+                                 *code_and_name(codes, neighbour, day), closeness(la[f"SNP{rank}"])])
+    table = pd.DataFrame(rows, columns=NEIGHBOUR_COLUMNS)
+    return table.sort_values(["version", "old_la_code", "neighbour_rank"], ignore_index=True)
+
+
+def neighbour_sheet(path: Path) -> pd.DataFrame:
+    """The workbook's main list (above its 'Old SNs:' section of abolished councils), columns SN1..SN10, SNP1..SNP10."""
+    sheet = pd.read_excel(path, header=2, dtype=str).fillna("")
+    sheet.columns = [f"SNP{int(c.split('.')[1]) + 1 if '.' in c else 1}" if c.startswith("SNP") else c
+                     for c in sheet.columns]
+    end = sheet.index[sheet["LA Name"].str.startswith("Old SNs")]
+    sheet = sheet.iloc[: end[0] if len(end) else len(sheet)]
+    return sheet[sheet["LA num"].str.fullmatch(r"\d{3}")].apply(lambda c: c.str.strip())
+
+
+def check_neighbour_copy(wide: pd.DataFrame, path: Path, version: str) -> None:
+    """Warn when the CSC outcomes dashboard's copy of a list names other neighbours than the LAIT workbook."""
+    if not path.is_file():
+        return
+    copy = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    code = "LA num" if "LA num" in copy else "old_la_code"
+    ranks = [c for c in copy.columns if re.fullmatch(r"SN_?\d+", c)]
+    theirs = {(r[code].strip(), n): r[c].strip() for _, r in copy.iterrows() for n, c in enumerate(ranks, 1)}
+    ours = {(r["LA num"], n): r[f"SN{n}"] for _, r in wide.iterrows() for n in range(1, 11)}
+    differ = [key for key, value in ours.items() if key in theirs and theirs[key] != value]
+    if differ:
+        print(f"build_reference: {version} neighbours differ from {path.name} for {len(differ)} ranks", file=sys.stderr)
+
+
+def code_and_name(codes: Codes, old_code: str, day: str) -> tuple[str, str, str]:
+    """(ONS code, DfE code, name) of the council with this DfE code on the day."""
+    found = codes.on(old_code, day)
+    if found is None:
+        sys.exit(f"build_reference: DfE code {old_code} is not in local_authorities.csv")
+    return found[0], old_code, found[1]
+
+
+def closeness(text: str) -> str:
+    """The list's closeness band in sentence case ('Very Close' -> 'Very close'); blank when not given."""
+    text = " ".join(text.split()).capitalize()
+    return text if text.lower().endswith("close") else ""
+
+
+def read_population(source: Path, codes: Codes, regions: pd.DataFrame) -> pd.DataFrame:
+    """Children aged 0 to 17 at mid-year for England, each region and each council (suppressed 'x' left out)."""
+    pop = pd.read_csv(source / POPULATION_FILE, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    pop = pop[pop.age_group.eq("Children aged 0 to 17 years") & pop.population_estimate.str.fullmatch(r"\d+")]
+    region_names = regions.set_index("region_code").region_name
+    rows = []
+    for r in pop.itertuples(index=False):
+        if r.geographic_level == "National":
+            place = (ENGLAND, "", "England")
+        elif r.geographic_level == "Regional":
+            place = (r.region_code, "", region_names[r.region_code])
+        else:
+            place = code_and_name(codes, r.old_la_code, f"{r.time_period}-06-30")
+        rows.append([*place, r.geographic_level, int(r.time_period), int(r.population_estimate)])
+    table = pd.DataFrame(rows, columns=POPULATION_COLUMNS)
+    table["level"] = table.geographic_level.map(LEVELS)
+    return table.sort_values(["level", "la_code", "year"], ignore_index=True)[POPULATION_COLUMNS]
+
+
 def build(source: Path, out: Path) -> tuple[int, int]:
-    """Write both reference tables; returns (authorities, variants) counts."""
+    """Write the four reference tables; returns (authorities, variants) counts."""
     check_source(source)
     las = read_las(source)
     names = source_names(source)
@@ -147,6 +262,9 @@ def build(source: Path, out: Path) -> tuple[int, int]:
     out.mkdir(parents=True, exist_ok=True)
     write(las, out / "local_authorities.csv")
     write(regions, out / "regions.csv")
+    codes = Codes(las)
+    write(read_neighbours(source, codes), out / "statistical_neighbours.csv")
+    write(read_population(source, codes, regions), out / "population.csv")
     return len(las), sum(len(v.split("|")) for v in las.name_variants if v)
 
 
@@ -162,7 +280,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=REPO / "data" / "reference", help="output folder")
     args = parser.parse_args(argv)
     authorities, variant_count = build(args.source, args.out)
-    print(f"wrote {authorities} authorities ({variant_count} name variants) and regions to {args.out}")
+    print(f"wrote {authorities} authorities ({variant_count} name variants), regions, statistical neighbours "
+          f"and population to {args.out}")
 
 
 if __name__ == "__main__":

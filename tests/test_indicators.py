@@ -42,13 +42,15 @@ def test_core_ids_present_unchanged_and_first():
 
 def test_catalogue_rows_are_well_formed():
     rows = catalogue_rows()
-    assert list(rows[0]) == ["indicator_id", "name", "unit", "polarity", "area", "definition", "source_measure"]
+    assert list(rows[0]) == ["indicator_id", "name", "unit", "polarity", "area", "definition", "source_measure",
+                             "published_polarity", "published_definition"]
     assert len({r["indicator_id"] for r in rows}) == len(rows)
     for row in rows:
         assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", row["indicator_id"]), row
         assert row["unit"] in UNITS and row["polarity"] in POLARITIES, row
         assert row["name"] and row["area"] and row["definition"].endswith("."), row
         assert re.fullmatch(r"|lait:.+|ees:[\w-]+/\w+", row["source_measure"]), row
+        assert row["published_polarity"] in POLARITIES | {""}, row
 
 
 @pytest.mark.parametrize("suffix, unit", [("_pct", "percent"), ("_rate_10k", "rate_per_10k"), ("_days", "days")])
@@ -69,6 +71,7 @@ def test_indicator_record():
     indicator = load_catalogue().indicator("cpp_rate_10k")
     assert (indicator.unit, indicator.polarity, indicator.area) == ("rate_per_10k", "info", "child_protection")
     assert indicator.source_measure == "lait:CPP_rate"
+    assert indicator.published_polarity == "info"  # LAIT's '-': no direction is better
     with pytest.raises(KeyError):
         load_catalogue().indicator("no_such_id")
 
