@@ -15,6 +15,9 @@ class Limits:
     MAX_UNZIPPED_BYTES: int = 300 * 1024 * 1024  # decompressed size of an Office file
     MAX_SECONDS: float = 300.0  # wall time for one file
     MAX_MEMORY_MB: int = 4096  # address space for the reading process
+    OCR_DPI: int = 300  # resolution scanned pages are read at (small print needs about 300)
+    OCR_WORKERS: int = 2  # tesseract processes run at once
+    MAX_OCR_PAGES: int = 60  # scanned pages read by OCR in one file
 
 
 LIMITS = Limits()

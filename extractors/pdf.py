@@ -1,4 +1,4 @@
-"""PDF pages with a text layer: ruled tables become grids, other text becomes context."""
+"""PDF pages: ruled tables become grids, other text becomes context; scanned pages are read by OCR."""
 from __future__ import annotations
 
 from typing import BinaryIO
@@ -7,8 +7,11 @@ from extractors.base import Format, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Document, Grid
 from extractors.limits import LIMITS
+from extractors.ocr import tesseract_missing
 from extractors.pdf_tables import line_texts, page_grids, word_lines
 from extractors.pdf_text_grid import text_grids
+
+UNMAPPED = 0.5  # share of unreadable characters (unmapped glyphs, control codes) that makes a text layer garbage
 
 
 class PdfFormat(Format):
@@ -28,17 +31,57 @@ class PdfFormat(Format):
             if total > LIMITS.MAX_PAGES:
                 raise UnreadableFile(f"{name} has {total} pages, more than the {LIMITS.MAX_PAGES} perfbooks reads in one file.")
             doc = Document(name=name, format="pdf", grids=[], units=total)
-            scanned = 0
+            scanner = _Scanner(fp, name)
             for number, page in enumerate(pdf.pages, start=1):
-                scanned += _is_scanned(page)
-                _read_page(page, number, doc, name)
+                if _is_scanned(page) or _is_garbage(page):
+                    scanner.read(number, doc)
+                else:
+                    _read_page(page, number, doc, name)
                 page.flush_cache()
                 progress(number, total)
-        if total and scanned == total:
-            raise UnreadableFile(f"{name} is a scan with no text layer; perfbooks cannot read scanned pages yet.")
-        if scanned:
-            doc.warnings.append(f"{scanned} of {total} pages of {name} are scans with no text layer and were skipped.")
+        scanner.finish(doc, total)
         return doc
+
+
+class _Scanner:
+    """Reads the scanned pages of one PDF by OCR, and says what it could not read."""
+
+    def __init__(self, fp: BinaryIO, name: str):
+        self.fp, self.name, self.pdfium, self.read_pages, self.skipped = fp, name, None, 0, 0
+
+    def read(self, number: int, doc: Document) -> None:
+        if tesseract_missing(self.name) or self.read_pages >= LIMITS.MAX_OCR_PAGES:
+            self.skipped += 1
+            return
+        from extractors.ocr import render
+        from extractors.ocr_grid import read_page
+
+        grids, lines = read_page(render(self._document()[number - 1], LIMITS.OCR_DPI), LIMITS.OCR_DPI, number)
+        self.read_pages += 1
+        doc.text.extend(text for _, text in lines)
+        _place(doc, grids, lines)
+
+    def _document(self):
+        if self.pdfium is None:
+            import pypdfium2 as pdfium
+
+            self.fp.seek(0)
+            self.pdfium = pdfium.PdfDocument(self.fp.read())
+        return self.pdfium
+
+    def finish(self, doc: Document, total: int) -> None:
+        """Close the page renderer; raise when nothing could be read, else warn about what was skipped."""
+        if self.pdfium is not None:
+            self.pdfium.close()
+        missing = tesseract_missing(self.name)
+        if self.skipped and self.skipped == total:
+            raise UnreadableFile(missing or f"{self.name} has {total} scanned pages, more than the {LIMITS.MAX_OCR_PAGES} perfbooks reads by OCR in one file.")
+        if self.skipped:
+            why = missing or f"only the first {LIMITS.MAX_OCR_PAGES} scanned pages are read by OCR"
+            doc.warnings.append(f"{self.skipped} of {total} pages of {self.name} are scans and were skipped: {why}")
+        if self.read_pages:
+            doc.warnings.append(f"{self.read_pages} of {total} pages of {self.name} were read by OCR; "
+                                "numbers read with low confidence are marked in the confidence column.")
 
 
 def _open(fp: BinaryIO, name: str):
@@ -62,6 +105,15 @@ def _is_scanned(page) -> bool:
     return not page.chars and bool(page.images)
 
 
+def _is_garbage(page) -> bool:
+    """A text layer made mostly of glyphs with no known character (a bad OCR layer, a broken font)."""
+    chars = page.chars
+    if len(chars) < 20:
+        return False
+    bad = sum(1 for c in chars if c["text"].startswith("(cid:") or c["text"] == "\ufffd" or not c["text"].isprintable())
+    return bad / len(chars) >= UNMAPPED
+
+
 def _read_page(page, number: int, doc: Document, name: str) -> None:
     try:
         grids = page_grids(page, number)
@@ -75,7 +127,12 @@ def _read_page(page, number: int, doc: Document, name: str) -> None:
     for table in grids:
         table.grid.context = [text for top, text in lines if top < table.bbox[1]][-6:]
         doc.grids.append(table.grid)
-    for grid in unruled:
+    _place(doc, unruled, lines)
+
+
+def _place(doc: Document, grids: list[Grid], lines: list[tuple[float, str]]) -> None:
+    """Add grids rebuilt from word positions, each with the lines printed above it as context."""
+    for grid in grids:
         top = min(c.bbox[1] for c in grid.cells)
         grid.context = [text for t, text in lines if t < top - 1][-6:]
         doc.grids.append(grid)

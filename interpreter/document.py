@@ -8,6 +8,7 @@ from datetime import date
 from extractors.grid import Document, Grid
 from interpreter.assemble import table_observations
 from interpreter.blocks import table_blocks
+from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
 from interpreter.headers import polarity_word
 from interpreter.labels import label_indicators
@@ -43,6 +44,7 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     for obs in observations:
         _settle(obs, vintage, doc.name)
     label_indicators(observations, catalogue)
+    check_numbers(observations)
     return deduplicate(observations)
 
 

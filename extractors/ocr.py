@@ -1,0 +1,164 @@
+"""Page images for OCR: rasterise, deskew and clean a scanned page, then read words with tesseract."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from extractors.errors import UnreadableFile
+from extractors.limits import LIMITS
+
+INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
+MAX_SKEW = 3.0  # degrees either way a scan may lean
+SKEW_STEP = 0.05  # degrees: the finest skew the search tells apart
+DARK_BACKGROUND = 110  # grey level under which a region is light text on a dark fill
+PAPER = 200  # grey level above which a flattened pixel is paper (scanner grain, JPEG noise)
+
+
+def tesseract_missing(name: str) -> str | None:
+    """The plain sentence saying what to install, or None when tesseract is on PATH."""
+    if shutil.which("tesseract"):
+        return None
+    return (f"{name} is a scan with no text layer; reading it needs the tesseract OCR program, which is not "
+            f"installed. Install it with `{INSTALL}` and try again.")
+
+
+def render(pdfium_page, dpi: int) -> np.ndarray:
+    """The page as a grey image at `dpi` dots per inch."""
+    bitmap = pdfium_page.render(scale=dpi / 72, grayscale=True)
+    image = np.array(bitmap.to_numpy(), dtype=np.uint8)
+    return image[:, :, 0] if image.ndim == 3 else image
+
+
+def skew_angle(gray: np.ndarray) -> float:
+    """The rotation (degrees) that makes text lines and rulings level: the sharpest row profile."""
+    import cv2
+
+    small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.float32)
+    h, w = ink.shape
+
+    def sharpness(angle: float) -> float:
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1), (w, h))
+        rows = turned.sum(axis=1)
+        return float(np.square(np.diff(rows)).sum())
+
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25), key=sharpness)
+    return float(max(np.arange(coarse - 0.25, coarse + 0.25 + 1e-9, SKEW_STEP), key=sharpness))
+
+
+def deskew(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """The page turned level, and the angle it was turned by."""
+    import cv2
+
+    angle = skew_angle(gray)
+    if abs(angle) < SKEW_STEP / 2:
+        return gray, 0.0
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1)
+    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_CUBIC, borderValue=255), angle
+
+
+def clean(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Dark-filled regions inverted (light text on a dark band becomes dark on light), the paper made white
+    everywhere (shading and uneven scanning flattened), speckle removed; and the outline of every dark fill,
+    which separates cells as a ruling would."""
+    import cv2
+
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    shade = cv2.medianBlur(small, 15)
+    close = np.ones((9, 9), np.uint8)  # fills the light holes dense white lettering leaves in a dark fill
+    dark_small = cv2.morphologyEx((shade < DARK_BACKGROUND).astype(np.uint8), cv2.MORPH_CLOSE, close)
+    dark = cv2.resize(dark_small, (w, h), interpolation=cv2.INTER_NEAREST) > 0
+    background = cv2.resize(shade, (w, h), interpolation=cv2.INTER_NEAREST)
+    flipped = np.where(dark, 255 - gray, gray).astype(np.uint8)
+    paper = np.where(dark, 255 - background, background).astype(np.float32)
+    flat = np.clip(flipped.astype(np.float32) * (255 / np.maximum(paper, 64)), 0, 255).astype(np.uint8)
+    outline = cv2.morphologyEx(dark.astype(np.uint8) * 255, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
+    return cv2.medianBlur(flat, 3), outline
+
+
+def whitened(gray: np.ndarray) -> np.ndarray:
+    """The flattened page with faint grain turned to white paper, for OCR."""
+    out = gray.copy()
+    out[out > PAPER] = 255
+    return out
+
+
+def bands(gray: np.ndarray, parts: int) -> list[tuple[int, np.ndarray]]:
+    """The page cut across into `parts` strips of about equal height, each cut on the emptiest row near
+    its place so no line of text is split: (top, strip) pairs."""
+    h = gray.shape[0]
+    ink = (gray < PAPER).sum(axis=1)
+    cuts, window = [0], max(1, h // (4 * parts))
+    for i in range(1, parts):
+        centre = h * i // parts
+        lo = max(cuts[-1] + 1, centre - window)
+        cuts.append(lo + int(np.argmin(ink[lo:centre + window])))
+    cuts.append(h)
+    return [(a, gray[a:b]) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def binary_ink(gray: np.ndarray) -> np.ndarray:
+    """255 where there is ink, 0 on paper, with a threshold that follows the local background."""
+    import cv2
+
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, 31, 12)
+
+
+def page_words(gray: np.ndarray, psm: int = 6) -> list[dict]:
+    """Every word on the page (text, conf 0-100 and box in pixels), the page read in strips in parallel."""
+    strips = bands(gray, max(1, LIMITS.OCR_WORKERS))
+    found = read_words([strip for _, strip in strips], psm)
+    return [{**w, "top": w["top"] + top, "bottom": w["bottom"] + top} for (top, _), ws in zip(strips, found) for w in ws]
+
+
+def read_words(images: list[np.ndarray], psm: int = 6) -> list[list[dict]]:
+    """Words (text, conf 0-100 and box in pixels) of each image, read by tesseract in parallel."""
+    with tempfile.TemporaryDirectory(prefix="perfbooks-ocr-") as folder:
+        paths = []
+        for i, image in enumerate(images):
+            paths.append(os.path.join(folder, f"{i}.png"))
+            _write_png(paths[-1], image)
+        with ThreadPoolExecutor(max_workers=max(1, LIMITS.OCR_WORKERS)) as pool:
+            return list(pool.map(lambda p: _tesseract(p, psm), paths))
+
+
+def _write_png(path: str, image: np.ndarray) -> None:
+    import cv2
+
+    cv2.imwrite(path, image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+
+
+def _tesseract(path: str, psm: int) -> list[dict]:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    command = ["tesseract", path, "stdout", "-l", "eng", "--psm", str(psm), "--dpi", str(LIMITS.OCR_DPI),
+               "-c", "preserve_interword_spaces=1", "tsv"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=LIMITS.MAX_SECONDS)
+    except FileNotFoundError:
+        raise UnreadableFile(f"Reading scans needs the tesseract OCR program; install it with `{INSTALL}`.") from None
+    if done.returncode != 0:
+        reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise UnreadableFile(f"tesseract could not read a scanned page ({reason}); check it works with `{INSTALL}`.")
+    return tsv_words(done.stdout)
+
+
+def tsv_words(tsv: str) -> list[dict]:
+    """The word rows of tesseract's TSV output as dicts with text, x0, x1, top, bottom and conf."""
+    words = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
+        words.append({"text": text, "x0": left, "x1": left + width, "top": top, "bottom": top + height,
+                      "conf": max(0.0, float(row["conf"]))})
+    return words

@@ -1,0 +1,153 @@
+"""A scanned page read into grids: ruled tables cell by cell, tables without rulings by word alignment."""
+from __future__ import annotations
+
+from statistics import median
+
+import numpy as np
+
+from extractors.grid import Cell, Grid
+from extractors.ocr import DARK_BACKGROUND, binary_ink, clean, deskew, page_words, whitened
+from extractors.ocr_lines import RuledTable, line_masks, ruled_tables
+from extractors.ocr_repair import line_style, repair
+from extractors.pdf_text_grid import text_grids
+
+KEEP_MARKS = {"-", "\u2013", "\u2014", "%"}  # marks without letters or digits that still mean something
+CONFIDENT = 60  # word confidence (0-100) above which any mark is kept
+STRADDLE = 0.2  # share of a word's width that must lie each side of a cell's side for it to be cut there
+
+
+def read_page(gray: np.ndarray, dpi: int, number: int) -> tuple[list[Grid], list[tuple[float, str]]]:
+    """The page's tables as grids, and its other text as (top in points, line) pairs."""
+    import cv2
+
+    level = deskew(gray)[0]
+    page, outlines = clean(level)
+    horizontal, vertical = line_masks(binary_ink(page), dpi, outlines)
+    tables = ruled_tables(horizontal, vertical, dpi)
+    page = whitened(_dark_cells(level, page, tables))
+    page[cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8)) > 0] = 255
+    words = page_words(page)
+    by_cell, outside = place_words(words, tables)
+    scale = 72 / dpi
+    grids = [_grid(table, t, by_cell, number, scale) for t, table in enumerate(tables)]
+    lines = text_lines(outside, scale)
+    if not grids:
+        grids = text_grids(lines, number, 1)
+    return [g for g in grids if g.cells], [(ln[0]["top"], " ".join(w["text"] for w in ln)) for ln in lines]
+
+
+def _dark_cells(level: np.ndarray, page: np.ndarray, tables: list[RuledTable]) -> np.ndarray:
+    """The page with each dark-filled cell inverted and flattened as a whole (dense white lettering can
+    make parts of a fill look light to the page-wide pass)."""
+    import cv2
+
+    out = page.copy()
+    for table in tables:
+        for cell in table.cells:
+            x0, top, x1, bottom = cell.box
+            region = level[top:bottom, x0:x1]
+            if region.size and np.median(region) < DARK_BACKGROUND:
+                flipped = (255 - region).astype(np.float32)
+                flat = np.clip(flipped * (255 / max(64.0, float(np.median(flipped)))), 0, 255).astype(np.uint8)
+                out[top:bottom, x0:x1] = cv2.medianBlur(flat, 3)
+    return out
+
+
+def place_words(words: list[dict], tables: list[RuledTable]) -> tuple[dict, list[dict]]:
+    """(table, cell) -> the words whose centre lies in that cell, and the words outside every table."""
+    by_cell: dict[tuple[int, int], list[dict]] = {}
+    outside = []
+    for word in words:
+        for w in _split_at_rulings(word, tables):
+            cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+            key = next(((t, i) for t, table in enumerate(tables) if _inside(table.box, cx, cy)
+                        for i, cell in enumerate(table.cells) if _inside(cell.box, cx, cy)), None)
+            if key is None:
+                outside.append(w)
+            else:
+                by_cell.setdefault(key, []).append(w)
+    return by_cell, outside
+
+
+def _split_at_rulings(word: dict, tables: list[RuledTable]) -> list[dict]:
+    """A word OCR ran across a cell's side (`43` and the arrow beside it read as `43-4`), cut there in
+    proportion to its width; any other word unchanged."""
+    cy, text = (word["top"] + word["bottom"]) / 2, word["text"]
+    width = word["x1"] - word["x0"]
+    for table in tables:
+        for cell in table.cells:
+            x0, top, x1, bottom = cell.box
+            for edge in (x0, x1):
+                if top <= cy <= bottom and word["x0"] + STRADDLE * width < edge < word["x1"] - STRADDLE * width:
+                    cut = round(len(text) * (edge - word["x0"]) / width)
+                    if 0 < cut < len(text):
+                        left = {**word, "text": text[:cut], "x1": edge - 1}
+                        right = {**word, "text": text[cut:], "x0": edge + 1}
+                        return _split_at_rulings(left, tables) + _split_at_rulings(right, tables)
+    return [word]
+
+
+def _inside(box: tuple, x: float, y: float) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def kept(word: dict) -> bool:
+    """False for marks OCR reads from dust, ruling ends and smudges (no letter or digit, low confidence)."""
+    return any(ch.isalnum() for ch in word["text"]) or word["text"] in KEEP_MARKS or word["conf"] >= CONFIDENT
+
+
+def text_lines(words: list[dict], scale: float = 1.0) -> list[list[dict]]:
+    """Words grouped into lines by their vertical centres, top to bottom, in points when scaled."""
+    words = [w for w in words if kept(w)]
+    if not words:
+        return []
+    slack = 0.5 * median(w["bottom"] - w["top"] for w in words)
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        centre = (w["top"] + w["bottom"]) / 2
+        if lines and abs(centre - _centre(lines[-1])) <= slack:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [[_scaled(w, scale) for w in sorted(ln, key=lambda w: w["x0"])] for ln in lines]
+
+
+def _centre(line: list[dict]) -> float:
+    return sum((w["top"] + w["bottom"]) / 2 for w in line) / len(line)
+
+
+def _scaled(word: dict, scale: float) -> dict:
+    return {**word, **{k: round(word[k] * scale, 1) for k in ("x0", "x1", "top", "bottom")}}
+
+
+def cell_text(words: list[dict]) -> tuple[str, float]:
+    """The text of one cell's words in reading order, and OCR's confidence in it (0-1)."""
+    lines = text_lines(words)
+    good = [w for ln in lines for w in ln]
+    if not good:
+        return "", 1.0
+    return " ".join(w["text"] for w in good), min(0.99, min(w["conf"] for w in good) / 100)
+
+
+def _grid(table: RuledTable, t: int, by_cell: dict, number: int, scale: float) -> Grid:
+    read = {i: cell_text(by_cell.get((t, i), [])) for i in range(len(table.cells))}
+    rows: dict[int, list[str]] = {}
+    cols: dict[int, list[str]] = {}
+    for i, cell in enumerate(table.cells):
+        rows.setdefault(cell.row, []).append(read[i][0])
+        cols.setdefault(cell.col, []).append(read[i][0])
+    cells = []
+    for i, cell in enumerate(table.cells):
+        text, confidence = read[i]
+        peers = [_others(rows[cell.row], text), _others(cols[cell.col], text)]
+        text, factor = repair(text, [s for s in map(line_style, peers) if s])
+        box = tuple(round(v * scale, 1) for v in cell.box)
+        cells.append(Cell(row=cell.row, col=cell.col, text=text, rowspan=cell.rowspan, colspan=cell.colspan,
+                          bbox=box, confidence=round(confidence * factor, 2)))
+    return Grid(cells=cells, page=number, index=t + 1)
+
+
+def _others(texts: list[str], own: str) -> list[str]:
+    rest = list(texts)
+    rest.remove(own)
+    return rest

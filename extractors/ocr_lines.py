@@ -1,0 +1,204 @@
+"""Ruled tables in a page image: ruling lines found by morphology, cells (with spans) between them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+LINE_LENGTH = 0.4  # inches of straight ink that make a ruling line (longer than any stroke of text)
+BREAK = 0.03  # inches of gap bridged in a faint ruling that printing or scanning broke up
+SIDE = 0.02  # inches beside a run where a ruling has paper and a line of text has letters
+CROWDED = 0.2  # share of ink beside a run above which it runs through text
+LINE_THICKNESS = 0.025  # inches: a thicker "line" is a smudge or a filled bar, not a ruling
+SNAP = 0.03  # inches within which two line positions are one edge
+COVERED = 0.6  # share of a cell side a line must cover to separate two cells
+
+
+@dataclass
+class Segment:
+    """One straight ruling: where it lies across (pos) and the extent it runs along (start, end)."""
+
+    pos: float
+    start: int
+    end: int
+
+
+@dataclass
+class RuledCell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    box: tuple[int, int, int, int]  # x0, top, x1, bottom in pixels
+
+
+@dataclass
+class RuledTable:
+    cells: list[RuledCell]
+    box: tuple[int, int, int, int]
+
+
+def line_masks(ink: np.ndarray, dpi: int, edges: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical ruling pixels: long, thin, straight runs of ink that cross each other,
+    plus the straight parts of `edges` (outlines of dark fills, which separate cells as rulings do).
+
+    Runs that meet no crossing ruling (a long word, a line of rotated text, an underline) are dropped.
+    """
+    import cv2
+
+    length, gap = max(15, int(LINE_LENGTH * dpi)), max(3, int(BREAK * dpi))
+    if edges is not None:
+        ink = cv2.bitwise_or(ink, edges)
+    across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+    down = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
+    horizontal = _alone(cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)), ink, dpi, 0)
+    vertical = _alone(cv2.morphologyEx(down, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)), ink, dpi, 1)
+    if edges is not None:
+        horizontal |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+        vertical |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    reach = np.ones((int(SNAP * dpi) * 2 + 1,) * 2, np.uint8)
+    for _ in range(2):
+        horizontal = _crossing(horizontal, cv2.dilate(vertical, reach))
+        vertical = _crossing(vertical, cv2.dilate(horizontal, reach))
+    return horizontal, vertical
+
+
+def _alone(mask: np.ndarray, ink: np.ndarray, dpi: int, axis: int) -> np.ndarray:
+    """The thin runs with paper along both sides: a run through a line of text is thick or has letters beside it."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
+    off = max(2, int(SIDE * dpi))
+    keep = np.zeros(count, bool)
+    for i, (x, y, w, h, _area) in enumerate(stats[1:count], start=1):
+        if axis == 0:
+            sides = [ink[max(0, y - off):y, x:x + w], ink[y + h:y + h + off, x:x + w]]
+        else:
+            sides = [ink[y:y + h, max(0, x - off):x].T, ink[y:y + h, x + w:x + w + off].T]
+        thin = (h if axis == 0 else w) <= LINE_THICKNESS * dpi
+        keep[i] = thin and max(float((side > 0).mean()) if side.size else 0.0 for side in sides) < CROWDED
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _crossing(mask: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """The runs of a mask that touch the other direction's rulings in at least two places."""
+    import cv2
+
+    count, labels = cv2.connectedComponents(mask)
+    meet = cv2.bitwise_and(mask, others) > 0
+    pieces = cv2.connectedComponents((meet * 255).astype(np.uint8))[1]
+    pairs = np.unique(labels[meet].astype(np.int64) * (int(pieces.max()) + 1) + pieces[meet])
+    hits = np.bincount(pairs // (int(pieces.max()) + 1), minlength=count)
+    keep = hits >= 2
+    keep[0] = False
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def ruled_tables(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> list[RuledTable]:
+    """Every group of crossing rulings with at least two rows and two columns of cells."""
+    import cv2
+
+    joined = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
+    count, labels = cv2.connectedComponents(joined)
+    hs = _segments(horizontal, labels, dpi, across=0)
+    vs = _segments(vertical, labels, dpi, across=1)
+    tables = []
+    for label in range(1, count):
+        table = _table(hs.get(label, []), vs.get(label, []), horizontal, vertical, dpi)
+        if table is not None:
+            tables.append(table)
+    return sorted(tables, key=lambda t: (t.box[1], t.box[0]))
+
+
+def _segments(mask: np.ndarray, labels: np.ndarray, dpi: int, across: int) -> dict[int, list[Segment]]:
+    """Thin runs of a line mask, grouped by the table region (label) they belong to."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask)
+    out: dict[int, list[Segment]] = {}
+    for x, y, w, h, _area in stats[1:count]:
+        thickness = h if across == 0 else w
+        if thickness > LINE_THICKNESS * dpi:
+            continue
+        seg = Segment(y + h / 2, x, x + w) if across == 0 else Segment(x + w / 2, y, y + h)
+        cy, cx = (int(seg.pos), (x + x + w) // 2) if across == 0 else ((y + y + h) // 2, int(seg.pos))
+        out.setdefault(int(labels[cy, cx]), []).append(seg)
+    return out
+
+
+def _edges(positions: list[float], tolerance: float) -> list[float]:
+    edges: list[list[float]] = []
+    for p in sorted(positions):
+        if edges and p - edges[-1][-1] <= tolerance:
+            edges[-1].append(p)
+        else:
+            edges.append([p])
+    return [sum(group) / len(group) for group in edges]
+
+
+def _table(hs: list[Segment], vs: list[Segment], horizontal, vertical, dpi: int) -> RuledTable | None:
+    if len(hs) < 2 or len(vs) < 2:
+        return None
+    tol = SNAP * dpi
+    ys = _edges([s.pos for s in hs] + [min(s.start for s in vs), max(s.end for s in vs)], tol)
+    xs = _edges([s.pos for s in vs] + [min(s.start for s in hs), max(s.end for s in hs)], tol)
+    if len(ys) < 3 or len(xs) < 3:
+        return None
+    groups = _merged_slots(xs, ys, horizontal, vertical, int(tol))
+    cells = []
+    for slots in groups:
+        r0, r1 = min(r for r, _ in slots), max(r for r, _ in slots)
+        c0, c1 = min(c for _, c in slots), max(c for _, c in slots)
+        box = (int(xs[c0]), int(ys[r0]), int(xs[c1 + 1]), int(ys[r1 + 1]))
+        cells.append(RuledCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, box))
+    cells.sort(key=lambda c: (c.row, c.col))
+    return RuledTable(cells, (int(xs[0]), int(ys[0]), int(xs[-1]), int(ys[-1])))
+
+
+def _merged_slots(xs, ys, horizontal, vertical, tol: int) -> list[list[tuple[int, int]]]:
+    """Slots between the edges, joined wherever no ruling separates neighbours (spanning cells)."""
+    parent = {(r, c): (r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1)}
+
+    def root(slot):
+        while parent[slot] != slot:
+            parent[slot] = parent[parent[slot]]
+            slot = parent[slot]
+        return slot
+
+    for r, c in list(parent):
+        if c + 1 < len(xs) - 1 and not _ruled(vertical, xs[c + 1], ys[r], ys[r + 1], tol, across=1):
+            parent[root((r, c + 1))] = root((r, c))
+        if r + 1 < len(ys) - 1 and not _ruled(horizontal, ys[r + 1], xs[c], xs[c + 1], tol, across=0):
+            parent[root((r + 1, c))] = root((r, c))
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for slot in parent:
+        groups.setdefault(root(slot), []).append(slot)
+    return [rect for group in groups.values() for rect in _rectangles(group)]
+
+
+def _rectangles(slots: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A group of slots as one spanning cell when it is a rectangle, else as its runs along each row
+    (an L-shaped gap in the rulings must not swallow the cells around it)."""
+    rows = {r for r, _ in slots}
+    cols = {c for _, c in slots}
+    if len(slots) == len(rows) * len(cols):
+        return [slots]
+    runs: list[list[tuple[int, int]]] = []
+    for r, c in sorted(slots):
+        if runs and runs[-1][-1] == (r, c - 1):
+            runs[-1].append((r, c))
+        else:
+            runs.append([(r, c)])
+    return runs
+
+
+def _ruled(mask: np.ndarray, pos: float, start: float, end: float, tol: int, across: int) -> bool:
+    """True when a ruling runs at `pos` over most of start..end."""
+    lo, hi = int(start) + tol, int(end) - tol
+    if hi <= lo:
+        lo, hi = int(start), int(end)
+    band = slice(max(0, int(pos) - tol), int(pos) + tol + 1)
+    strip = mask[band, lo:hi] if across == 0 else mask[lo:hi, band].T
+    if strip.size == 0:
+        return False
+    return float((strip > 0).any(axis=0).mean()) >= COVERED

@@ -1,0 +1,74 @@
+"""Repair digits OCR commonly misreads, only where the cell's row or column makes the reading certain."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
+                            "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"})
+NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+NUMBERISH = re.compile(r"^-?[\dOoDQlIi|SsBZz][\dOoDQlIi|SsBZz,.]*%?$")
+STRAY = ".,:;'`\u2018\u2019\""  # marks OCR leaves at a number's edges (dust, ruling ends)
+PEERS = 3  # other numbers a line needs before its format is trusted
+AGREE = 0.8  # share of those peers that must share one format
+UNSURE = 0.6  # confidence factor when a repair is likely but not certain
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a column or row prints its numbers: how many decimals, and whether with a percent sign."""
+
+    decimals: int
+    percent: bool
+
+
+def style_of(text: str) -> Style | None:
+    """The printing style of a clean number, None for anything else."""
+    if not NUMBER.match(text):
+        return None
+    digits = text.rstrip("%").lstrip("-")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return Style(decimals, text.endswith("%"))
+
+
+def line_style(texts: list[str]) -> Style | None:
+    """The style most numbers of a line share when the line is all numbers, else None."""
+    filled = [t for t in texts if t and t not in ("-", "n/a")]
+    styles = [style_of(t) for t in filled]
+    known = [s for s in styles if s is not None]
+    if len(known) < PEERS or len(known) < AGREE * len(filled):
+        return None
+    style, count = Counter(known).most_common(1)[0]
+    return style if count >= AGREE * len(known) else None
+
+
+def repair(text: str, styles: list[Style]) -> tuple[str, float]:
+    """The cell text repaired to fit the style of its numeric row or column, and a confidence factor."""
+    if not styles or not text or style_of(text) in styles:
+        return text, 1.0
+    token = text.strip(STRAY)
+    if NUMBERISH.match(token) and any(ch.isdigit() for ch in token):
+        token = token.translate(LOOKALIKES)
+    if style_of(token) in styles:
+        return token, 1.0
+    for style in styles:
+        fixed = _separator(token, style)
+        if fixed:
+            return fixed
+    return text, 1.0
+
+
+def _separator(token: str, style: Style) -> tuple[str, float] | None:
+    """`6.913` in a line of `1,234` integers is `6,913`; `7,1%` among `1.5%` is `7.1%`; `71%` likely `7.1%`."""
+    sign = "%" if style.percent else ""
+    body = token[:-1] if token.endswith("%") else token
+    if (token.endswith("%")) != style.percent or not re.fullmatch(r"-?[\d.,]+", body):
+        return None
+    if style.decimals == 0 and re.fullmatch(r"-?\d{1,3}(?:[.,]\d{3})+", body):
+        return body.replace(".", ","), 1.0
+    if style.decimals and re.fullmatch(rf"-?\d+[.,]\d{{{style.decimals}}}", body):
+        return body.replace(",", ".") + sign, 1.0
+    if style.decimals and re.fullmatch(rf"-?\d{{{style.decimals + 1},}}", body):
+        return f"{body[:-style.decimals]}.{body[-style.decimals:]}{sign}", UNSURE
+    return None

@@ -1,0 +1,167 @@
+"""Scanned reports: OCR repairs, number checks, and grids rebuilt from generated scans with known numbers."""
+import io
+import shutil
+
+import numpy as np
+import pytest
+
+from extractors.errors import UnreadableFile
+from extractors.ocr import tesseract_missing, tsv_words
+from extractors.ocr_repair import Style, line_style, repair
+from interpreter.checks import check_numbers
+from interpreter.observation import Observation
+from tests.grids import ruled_pdf
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
+                                     reason="the tesseract command is not installed (apt-get install tesseract-ocr tesseract-ocr-eng)")
+
+ROWS = [["Indicator", "Apr-18", "May-18", "Jun-18"],
+        ["Contacts received", "1357", "1491", "1259"],
+        ["Referrals", "307", "299", "246"],
+        ["Re-referrals %", "22.6%", "20.1%", "19.5%"]]
+
+
+@pytest.mark.parametrize("text, peers, expected, factor", [
+    ("1O7", ["307", "299", "246"], "107", 1.0),        # letter O in a line of whole numbers is a zero
+    ("l49", ["307", "299", "246"], "149", 1.0),        # l is a one
+    ("2S6", ["307", "299", "246"], "256", 1.0),        # S is a five
+    ("6.913", ["1,234", "5,678", "997"], "6,913", 1.0),  # a thousands comma read as a point
+    ("7,1%", ["1.5%", "22.6%", "19.5%"], "7.1%", 1.0),  # a decimal point read as a comma
+    ("71%", ["1.5%", "22.6%", "19.5%"], "7.1%", 0.6),   # a dropped decimal point: likely, so less sure
+    ("1433.", ["1357", "1491", "1259"], "1433", 1.0),  # dust after a number
+    ("lOO", ["Local", "n/a", "TBC"], "lOO", 1.0),      # no numeric line, no repair
+    ("Sold", ["307", "299", "246"], "Sold", 1.0),      # a word stays a word
+])
+def test_digit_repair_only_where_the_line_is_numeric(text, peers, expected, factor):
+    """Look-alike letters and separators are repaired only when the cell's row or column is all numbers."""
+    styles = [s for s in [line_style(peers)] if s]
+    assert repair(text, styles) == (expected, factor)
+
+
+def test_line_style_needs_agreeing_numbers():
+    """A line of mixed styles or too few numbers gives no style to repair against."""
+    assert line_style(["1.5%", "2.5%", "3.5%"]) == Style(1, True)
+    assert line_style(["1", "2.5%"]) is None
+    assert line_style(["Local", "Local", "12", "13"]) is None
+
+
+@pytest.mark.parametrize("unit, value, numerator, denominator, doubtful", [
+    ("percent", 71.0, None, None, False),
+    ("percent", 710.0, None, None, True),            # a percentage above 100
+    ("rate_per_10k", 62.0, 307, 49_500, False),      # 307 / 49,500 x 10,000 = 62.0
+    ("rate_per_10k", 26.0, 307, 49_500, True),       # disagrees with its own counts
+    ("percent", 41.9, 206, 492, False),
+    ("percent", 49.1, 206, 492, True),               # digits swapped
+    ("count", 5000.0, None, None, False),
+])
+def test_numbers_failing_a_check_lose_confidence(unit, value, numerator, denominator, doubtful):
+    """A number that fails a check keeps its value, with lower confidence and the check named in flags."""
+    obs = Observation(unit=unit, value=value, numerator=numerator, denominator=denominator, confidence=0.9)
+    check_numbers([obs])
+    assert obs.value == value
+    assert (obs.confidence < 0.9) == doubtful
+    assert bool(obs.flags) == doubtful
+
+
+def test_tesseract_tsv_gives_words_with_boxes_and_confidence():
+    """Only word rows with text are kept, with their box and confidence."""
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "4\t1\t1\t1\t1\t0\t10\t20\t100\t30\t-1\t\n"
+           "5\t1\t1\t1\t1\t1\t10\t20\t40\t30\t91.5\t1357\n"
+           "5\t1\t1\t1\t1\t2\t60\t20\t40\t30\t95\t \n")
+    assert tsv_words(tsv) == [{"text": "1357", "x0": 10, "x1": 50, "top": 20, "bottom": 50, "conf": 91.5}]
+
+
+def test_missing_tesseract_says_what_to_install(monkeypatch, tmp_path):
+    """Without tesseract a scan is refused with the apt-get line; nothing is half-read."""
+    from extractors.pdf import PdfFormat
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert "apt-get install tesseract-ocr tesseract-ocr-eng" in tesseract_missing("scan.pdf")
+    path = _scan_pdf(tmp_path, _page_image(tmp_path, ROWS))
+    with open(path, "rb") as fp, pytest.raises(UnreadableFile, match="apt-get install tesseract-ocr"):
+        PdfFormat.extract(fp, "scan.pdf")
+
+
+def _page_image(tmp_path, rows, skew=0.7, smudge=None, seed=1):
+    """A ruled table rendered at 200 dpi, turned by `skew` degrees, blurred, with noise and dust,
+    and a dark blob over the cell at `smudge` (row, col) when given."""
+    import cv2
+    import pypdfium2 as pdfium
+
+    ruled_pdf(tmp_path / "table.pdf", [[("Monthly figures"), (rows, {})]], widths={0: 45}, font_size=9)
+    page = pdfium.PdfDocument(str(tmp_path / "table.pdf"))[0]
+    from extractors.ocr import render
+
+    image = render(page, 200).astype(np.float32)
+    h, w = image.shape
+    image = cv2.warpAffine(image, cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1), (w, h), borderValue=255)
+    image = cv2.GaussianBlur(image, (3, 3), 0.8)
+    rng = np.random.default_rng(seed)
+    image += rng.normal(0, 12, image.shape)
+    image[rng.random(image.shape) < 0.0005] = 40  # dust
+    if smudge:
+        row, col = smudge
+        x = int((10 + 45 + 18 * (col - 1) + 9) / 25.4 * 200)
+        y = int((12 + 8 + 7 * row + 3.5) / 25.4 * 200)
+        cv2.circle(image, (x + 8, y), 22, 70, -1)
+    return np.clip(image, 0, 255).astype(np.uint8)
+
+
+def _scan_pdf(tmp_path, image):
+    """An image-only PDF of one A4 landscape page, like a scanner makes."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    Image.fromarray(image).save(tmp_path / "page.png")
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.add_page()
+    pdf.image(str(tmp_path / "page.png"), x=0, y=0, w=297, h=210)
+    pdf.output(str(tmp_path / "scan.pdf"))
+    return tmp_path / "scan.pdf"
+
+
+def _texts(grid):
+    from interpreter.table import cell_matrix
+
+    return [[c.text if c else "" for c in row] for row in cell_matrix(grid)]
+
+
+@needs_tesseract
+def test_skewed_noisy_scan_rebuilds_the_ruled_grid(tmp_path):
+    """A ruled table scanned 0.7 degrees askew with blur, noise and dust comes back cell for cell."""
+    from extractors.ocr_grid import read_page
+
+    grids, _ = read_page(_page_image(tmp_path, ROWS), 200, 1)
+    assert len(grids) == 1
+    assert _texts(grids[0]) == ROWS
+    assert all(c.confidence < 1 for c in grids[0].cells if c.text)
+
+
+@needs_tesseract
+def test_smudge_over_one_cell_does_not_shift_the_row(tmp_path):
+    """A dark blob over one value loses that value only; the rest of its row stays in its columns."""
+    from extractors.ocr_grid import read_page
+
+    grids, _ = read_page(_page_image(tmp_path, ROWS, skew=-0.5, smudge=(2, 2)), 200, 1)
+    texts = _texts(grids[0])
+    assert len(texts) == len(ROWS) and all(len(row) == 4 for row in texts)
+    assert texts[2][0] == "Referrals" and texts[2][1] == "307" and texts[2][3] == "246"
+    assert texts[1] == ROWS[1] and texts[3] == ROWS[3]
+
+
+@needs_tesseract
+def test_scanned_pdf_reads_into_observations_with_ocr_confidence(tmp_path):
+    """An image-only PDF goes through the one interpreter: months, labels and values, confidence below 1."""
+    from extractors.pdf import PdfFormat
+    from interpreter.document import interpret
+
+    path = _scan_pdf(tmp_path, _page_image(tmp_path, ROWS))
+    pages = []
+    with open(path, "rb") as fp:
+        doc = PdfFormat.extract(fp, "scan.pdf", lambda done, total: pages.append((done, total)))
+    assert pages == [(1, 1)]
+    found = {(o.indicator_label, o.period_end.isoformat(), o.value) for o in interpret(doc, "Southampton")}
+    assert ("Contacts received", "2018-04-30", 1357) in found
+    assert ("Re-referrals %", "2018-06-30", 19.5) in found
+    assert len(found) == 9
