@@ -84,24 +84,29 @@ def _where(selection: Selection) -> tuple[str, list]:
         clauses.append("o.indicator_id = ?")
         params.append(selection.indicator)
     if selection.authority:
-        names = _authority_names(selection.authority, selection.comparators)
-        clauses.append(f"(o.la_code IN ({_marks(names)}) OR LOWER(o.authority) IN ({_marks(names)}))")
-        params += names + [n.lower() for n in names]
+        codes = _authority_codes(selection.authority, selection.comparators)
+        if codes:
+            clauses.append(f"o.la_code IN ({_marks(codes)})")
+            params += codes
+        else:  # an authority the reference list does not know: its name as the reports print it
+            clauses.append("LOWER(o.authority) = ?")
+            params.append(selection.authority.strip().lower())
     return "WHERE " + " AND ".join(clauses), params
 
 
-def _authority_names(text: str, comparators: bool = False) -> list[str]:
-    """The codes and names that mean this authority (what the user typed, if the reference list lacks it),
-    and with `comparators` its region's code and England's."""
+def _authority_codes(text: str, comparators: bool = False) -> list[str]:
+    """The ONS codes that mean this authority (none when the reference list lacks it), and with
+    `comparators` its region's and England's."""
     from authorities import resolve
+    from authorities.names import fold
+    from authorities.registry import index
 
     found = resolve(text)
     if found is None:
-        return [text.strip()] + ([ENGLAND] if comparators else [])
-    codes = [found.new_la_code, found.old_la_code, found.name]
-    if comparators:
-        codes += [found.region_code, ENGLAND]
-    return [v for v in codes if v]
+        return []
+    same_name = index().get(fold(found.name), (found,))  # a council whose code changed keeps its figures
+    codes = [a.new_la_code for a in same_name] + ([found.region_code, ENGLAND] if comparators else [])
+    return list(dict.fromkeys(c for c in codes if c))
 
 
 def _marks(values: list) -> str:
