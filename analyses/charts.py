@@ -1,0 +1,172 @@
+"""The trend chart and the table it shows: values with RAG by shape and word, the target band, benchmark lines,
+the notes a report printed and the figures earlier reports printed (faint)."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from analyses.style import (EARLIER_COLOUR, OKABE_ITO, SERIES_COLOURS, rag_scale_colours, rag_scale_domain,
+                            rag_scale_shapes, rag_word)
+from indicators import load_catalogue
+
+UNIT_TITLES = {"count": "number", "percent": "%", "rate_per_10k": "per 10,000 children aged 0-17",
+               "days": "days", "average": "average", "ratio": "ratio"}
+NOTE_MARK = "note"
+BY_START = ("month", "quarter")  # drawn at their first day, so that 'Jan 2017' sits on January; others at their end
+CHART_COLUMNS = ["series", "period", "period_end", "value", "unit", "rag", "direction", "target", "green_from",
+                 "green_to", "note"]
+
+
+def y_axis(unit: str, field: str = "value") -> alt.Y:
+    """The value axis: titled by unit and not forced to start at zero."""
+    return alt.Y(f"{field}:Q", title=UNIT_TITLES.get(unit, unit), scale=alt.Scale(zero=False))
+
+
+def x_axis() -> alt.X:
+    return alt.X("when:T", title="Period")
+
+
+def when(frame: pd.DataFrame) -> pd.Series:
+    """Where each period is drawn: months and quarters at their start, years and dates at their end."""
+    start = frame["period_start"] if "period_start" in frame else frame["period_end"]
+    return start.where(frame["period_type"].isin(BY_START), frame["period_end"])
+
+
+def trend_chart(table: pd.DataFrame, benchmarks: pd.DataFrame | None = None, earlier: pd.DataFrame | None = None,
+                title: str | None = None) -> alt.LayerChart:
+    """A `trend_table` drawn: line and points (shape and colour by RAG, word in the tooltip), the target and
+    green band, benchmark rules, note markers (ⓘ, the note in the tooltip) and earlier reports' figures."""
+    unit = table["unit"].iloc[0] if len(table) else ""
+    title = title or _title(table)
+    data = _plotted(table)
+    layers = [_band(data, unit), _target(data, unit), _line(data, unit), _points(data, unit)]
+    if earlier is not None and len(earlier):
+        layers.append(_earlier(earlier.assign(when=when(earlier)), unit))
+    if benchmarks is not None and len(benchmarks):
+        layers += _benchmarks(benchmarks, unit, data["when"].max())
+    if (data["note"] != "").any():
+        layers.append(_notes(data, unit, _floor(data, benchmarks)))
+    return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(title=title)
+
+
+def trend_chart_table(table: pd.DataFrame, benchmarks: pd.DataFrame | None = None,
+                      earlier: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What the trend chart shows, as a table: the series (RAG and direction as words and symbols, notes),
+    then each earlier report's figures, then each benchmark line."""
+    name = table["authority"].iloc[0] if len(table) else "value"
+    own = pd.DataFrame({"series": name, "period": table["period"], "period_end": table["period_end"],
+                        "value": table["value"], "unit": table["unit"], "rag": table["rag_label"],
+                        "direction": table["direction_label"], "target": table["target"],
+                        "green_from": table["green_low"], "green_to": table["green_high"], "note": table["note"]})
+    parts = [own]
+    if earlier is not None and len(earlier):
+        parts.append(pd.DataFrame({"series": [f"Printed by the report of {d:%d %b %Y}" if pd.notna(d) else f"Printed in {s}"
+                                              for d, s in zip(earlier["report_date"], earlier["source_file"])],
+                                   "period_end": earlier["period_end"], "value": earlier["value"]}))
+    if benchmarks is not None and len(benchmarks):
+        parts.append(pd.DataFrame({"series": benchmarks["label"], "period": benchmarks["period"],
+                                   "value": benchmarks["value"]}))
+    out = pd.concat([p for p in parts if len(p)] or [own], ignore_index=True).reindex(columns=CHART_COLUMNS)
+    return out.fillna({c: "" for c in ("period", "unit", "rag", "direction", "note")})
+
+
+def _title(table: pd.DataFrame) -> str:
+    """'Rotherham: Children subject to a child protection plan per 10000 children'."""
+    if table.empty:
+        return "No values"
+    indicator, catalogue = table["indicator_id"].iloc[0], load_catalogue()
+    name = catalogue.indicator(indicator).name if indicator in catalogue.ids() else indicator
+    return f"{table['authority'].iloc[0]}: {name}"
+
+
+def _plotted(table: pd.DataFrame) -> pd.DataFrame:
+    keep = ["period", "period_type", "period_start", "period_end", "value", "rag", "rag_label", "direction_label", "target", "green_low",
+            "green_high", "note", "target_note", "ytd", "rolling_12m", "earlier_values"]
+    data = table.reindex(columns=keep).copy()
+    data["rag_shown"] = [lab if lab else rag_word("") for lab in data["rag_label"].fillna("")]
+    data["note"] = data["note"].fillna("")
+    data["when"] = when(data)
+    return _with_gaps(data)
+
+
+def _with_gaps(data: pd.DataFrame) -> pd.DataFrame:
+    """Blank rows for the months (or quarters) between reports that printed none, so the line breaks there."""
+    ptype = data["period_type"].iloc[0] if len(data) else ""
+    if ptype not in BY_START:
+        return data
+    every = pd.date_range(data["period_start"].min(), data["period_start"].max(), freq="MS" if ptype == "month" else "3MS")
+    missing = every.difference(pd.DatetimeIndex(data["period_start"]))
+    if missing.empty:
+        return data
+    blanks = pd.DataFrame({"period_type": ptype, "period_start": missing, "when": missing, "note": "",
+                           "rag_shown": rag_word("")})
+    return pd.concat([data, blanks], ignore_index=True).sort_values("when", ignore_index=True)
+
+
+def _tooltip() -> list:
+    return [alt.Tooltip("period:N", title="Period"), alt.Tooltip("value:Q", title="Value"),
+            alt.Tooltip("rag_shown:N", title="RAG"), alt.Tooltip("direction_label:N", title="Direction"),
+            alt.Tooltip("target:Q", title="Target"), alt.Tooltip("note:N", title="Note"),
+            alt.Tooltip("ytd:Q", title="Year to date"), alt.Tooltip("earlier_values:N", title="Earlier reports")]
+
+
+def _line(data: pd.DataFrame, unit: str) -> alt.Chart:
+    return alt.Chart(data).mark_line(color=SERIES_COLOURS[0]).encode(x=x_axis(), y=y_axis(unit))
+
+
+def _points(data: pd.DataFrame, unit: str) -> alt.Chart:
+    rag = alt.Legend(title="RAG")
+    return alt.Chart(data).mark_point(filled=True, size=80, opacity=1).encode(
+        x=x_axis(), y=y_axis(unit), tooltip=_tooltip(),
+        color=alt.Color("rag_shown:N", scale=alt.Scale(domain=rag_scale_domain(), range=rag_scale_colours()), legend=rag),
+        shape=alt.Shape("rag_shown:N", scale=alt.Scale(domain=rag_scale_domain(), range=rag_scale_shapes()), legend=rag))
+
+
+def _band(data: pd.DataFrame, unit: str) -> alt.Chart:
+    band = data.dropna(subset=["green_low", "green_high"])
+    return alt.Chart(band).mark_area(opacity=0.15, color=OKABE_ITO["bluish_green"], interpolate="step-after").encode(
+        x=x_axis(), y=y_axis(unit, "green_low"), y2="green_high:Q",
+        tooltip=[alt.Tooltip("target_note:N", title="Target and tolerances")])
+
+
+def _target(data: pd.DataFrame, unit: str) -> alt.Chart:
+    return alt.Chart(data.dropna(subset=["target"])).mark_line(
+        color=OKABE_ITO["bluish_green"], strokeDash=[6, 3], interpolate="step-after").encode(
+        x=x_axis(), y=y_axis(unit, "target"), tooltip=[alt.Tooltip("target:Q", title="Target"),
+                                                      alt.Tooltip("target_note:N", title="Target and tolerances")])
+
+
+def _earlier(earlier: pd.DataFrame, unit: str) -> alt.Chart:
+    return alt.Chart(earlier).mark_point(color=EARLIER_COLOUR, opacity=0.4, size=40).encode(
+        x=x_axis(), y=y_axis(unit), tooltip=[alt.Tooltip("value:Q", title="Earlier figure"),
+                                             alt.Tooltip("report_date:T", title="Report of"),
+                                             alt.Tooltip("source_file:N", title="File")])
+
+
+def _benchmarks(benchmarks: pd.DataFrame, unit: str, right_edge) -> list[alt.Chart]:
+    data = benchmarks.assign(caption=[f"{lab} {per}: {v:g}" for lab, per, v in
+                                      zip(benchmarks["label"], benchmarks["period"], benchmarks["value"])],
+                             when=right_edge)
+    scale = alt.Scale(domain=sorted(data["label"]), range=SERIES_COLOURS[1:])
+    rules = alt.Chart(data).mark_rule(strokeDash=[2, 2]).encode(
+        y=y_axis(unit), color=alt.Color("label:N", title="Benchmark", scale=scale), tooltip=["caption:N"])
+    labels = alt.Chart(data).mark_text(align="right", dy=-6, fontSize=10).encode(
+        x=x_axis(), y=y_axis(unit), text="caption:N", color=alt.Color("label:N", scale=scale, legend=None))
+    return [rules, labels]
+
+
+def _notes(data: pd.DataFrame, unit: str, floor: float) -> alt.LayerChart:
+    """A faint rule at each period the report printed a note for, and the word 'note' at its foot."""
+    notes = data[data["note"] != ""].assign(floor=floor, mark=NOTE_MARK)
+    tooltip = [alt.Tooltip("period:N", title="Period"), alt.Tooltip("note:N", title="Note")]
+    rule = alt.Chart(notes).mark_rule(color=EARLIER_COLOUR, strokeDash=[1, 3]).encode(x=x_axis(), tooltip=tooltip)
+    word = alt.Chart(notes).mark_text(fontSize=10, dy=-4, color=OKABE_ITO["black"]).encode(
+        x=x_axis(), y=y_axis(unit, "floor"), text="mark:N", tooltip=tooltip)
+    return alt.layer(rule, word)
+
+
+def _floor(data: pd.DataFrame, benchmarks: pd.DataFrame | None) -> float:
+    """The lowest value drawn, where note markers sit."""
+    values = pd.concat([data["value"], data["green_low"], data["target"],
+                        benchmarks["value"] if benchmarks is not None and len(benchmarks) else pd.Series(dtype=float)])
+    return float(values.min()) if values.notna().any() else 0.0

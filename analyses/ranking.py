@@ -1,0 +1,68 @@
+"""Judging one authority among many by polarity: national quartile band A-D, rank, best value.
+
+As the DfE's Local Authority Interactive Tool does: quartiles over every authority's value that year (linear
+interpolation, R's and numpy's default), band A always the best quarter (lowest values when low is good,
+highest when high is good), ties ranked alike (1 + how many are strictly better); none of it for 'info'.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+NOT_APPLICABLE = "not applicable"
+
+
+def quartiles(values: pd.Series) -> tuple[float, float, float]:
+    """The 25th, 50th and 75th percentiles of the values held (NaN when there are none)."""
+    held = pd.Series(values, dtype=float).dropna().to_numpy()
+    if not len(held):
+        return (float("nan"),) * 3
+    q25, q50, q75 = np.quantile(held, [0.25, 0.5, 0.75])
+    return float(q25), float(q50), float(q75)
+
+
+def quartile_band(value: float | None, values: pd.Series, polarity: str) -> str:
+    """'A' (best quarter) to 'D' (worst) by polarity; 'not applicable' for 'info'; '' with no value."""
+    if value is None or pd.isna(value):
+        return ""
+    if polarity not in ("high", "low"):
+        return NOT_APPLICABLE
+    q25, q50, q75 = quartiles(values)
+    if pd.isna(q25):
+        return ""
+    from_low = "ABCD" if polarity == "low" else "DCBA"
+    if value <= q25:
+        return from_low[0]
+    if value <= q50:
+        return from_low[1]
+    return from_low[2] if value <= q75 else from_low[3]
+
+
+def rank(value: float | None, values: pd.Series, polarity: str) -> int | None:
+    """1 for the best by polarity, ties sharing the better rank; None for 'info' or no value."""
+    if value is None or pd.isna(value) or polarity not in ("high", "low"):
+        return None
+    held = pd.Series(values, dtype=float).dropna()
+    better = held > value + 1e-9 if polarity == "high" else held < value - 1e-9
+    return int(better.sum()) + 1
+
+
+def best(values: pd.Series, polarity: str) -> tuple[object, float] | tuple[None, float]:
+    """(index label, value) of the best value by polarity; (None, NaN) for 'info' or no values."""
+    held = pd.Series(values, dtype=float).dropna()
+    if held.empty or polarity not in ("high", "low"):
+        return None, float("nan")
+    label = held.idxmax() if polarity == "high" else held.idxmin()
+    return label, float(held[label])
+
+
+def standing(value: float | None, comparator: float | None, polarity: str) -> str:
+    """'better', 'worse' or 'same' than a comparator by polarity; 'higher'/'lower' for 'info'."""
+    if value is None or comparator is None or pd.isna(value) or pd.isna(comparator):
+        return ""
+    diff = round(float(value) - float(comparator), 9)
+    if diff == 0:
+        return "same"
+    if polarity in ("high", "low"):
+        return "better" if (diff > 0) == (polarity == "high") else "worse"
+    return "higher" if diff > 0 else "lower"
