@@ -140,7 +140,7 @@ def _write_png(path: str, image: np.ndarray) -> None:
 def _tesseract(path: str, psm: int) -> list[dict]:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = ["tesseract", path, "stdout", "-l", "eng", "--psm", str(psm), "--dpi", str(LIMITS.OCR_DPI),
-               "-c", "preserve_interword_spaces=1", "tsv"]
+               "-c", "preserve_interword_spaces=1", "-c", "tessedit_do_invert=0", "tsv"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=LIMITS.MAX_SECONDS)
     except FileNotFoundError:

@@ -6,7 +6,9 @@ from statistics import median
 import numpy as np
 
 from extractors.grid import Cell, Grid
+from extractors.limits import LIMITS
 from extractors.ocr import DARK_BACKGROUND, binary_ink, clean, deskew, page_words, whitened
+from extractors.ocr_cells import cell_words
 from extractors.ocr_lines import RuledTable, line_masks, ruled_tables
 from extractors.ocr_repair import line_style, repair
 from extractors.pdf_text_grid import text_grids
@@ -26,14 +28,24 @@ def read_page(gray: np.ndarray, dpi: int, number: int) -> tuple[list[Grid], list
     tables = ruled_tables(horizontal, vertical, dpi)
     page = whitened(_dark_cells(level, page, tables))
     page[cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8)) > 0] = 255
-    words = page_words(page)
-    by_cell, outside = place_words(words, tables)
+    if tables:
+        by_cell, (outside,) = cell_words(page, tables, dpi, max(1, LIMITS.OCR_WORKERS), [_blanked(page, tables)])
+    else:
+        by_cell, outside = place_words(page_words(page), tables)
     scale = 72 / dpi
     grids = [_grid(table, t, by_cell, number, scale) for t, table in enumerate(tables)]
     lines = text_lines(outside, scale)
     if not grids:
         grids = text_grids(lines, number, 1)
     return [g for g in grids if g.cells], [(ln[0]["top"], " ".join(w["text"] for w in ln)) for ln in lines]
+
+
+def _blanked(page: np.ndarray, tables: list[RuledTable]) -> np.ndarray:
+    """The page with its tables painted over, for the text around them."""
+    out = page.copy()
+    for x0, top, x1, bottom in (table.box for table in tables):
+        out[top:bottom + 1, x0:x1 + 1] = 255
+    return out
 
 
 def _dark_cells(level: np.ndarray, page: np.ndarray, tables: list[RuledTable]) -> np.ndarray:

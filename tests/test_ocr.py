@@ -165,3 +165,41 @@ def test_scanned_pdf_reads_into_observations_with_ocr_confidence(tmp_path):
     assert ("Contacts received", "2018-04-30", 1357) in found
     assert ("Re-referrals %", "2018-06-30", 19.5) in found
     assert len(found) == 9
+
+
+def test_cell_ink_box_ignores_dust():
+    """A cell's ink is boxed; a cell with only a speck of dust counts as empty."""
+    from extractors.ocr_cells import ink_box
+
+    crop = np.full((60, 100), 255, np.uint8)
+    assert ink_box(crop, 300) is None
+    crop[30:32, 50:52] = 0  # dust
+    assert ink_box(crop, 300) is None
+    crop[10:40, 20:70] = 0
+    assert ink_box(crop, 300) == (20, 10, 70, 40)
+
+
+def test_cells_stack_in_order_within_the_height_limit():
+    """Crops are stacked top to bottom with paper between, split into parts, none taller than tesseract takes."""
+    from extractors.ocr_cells import TALLEST, stacks
+
+    crops = [np.full((50 + i, 30 + i), i, np.uint8) for i in range(6)]
+    images = stacks(crops, 2, 300)
+    assert len(images) == 2
+    placed = [(image, span) for image, spans in images for span in spans]
+    assert len(placed) == 6
+    for i, (image, (top, bottom)) in enumerate(placed):
+        assert bottom - top == 50 + i and (image[top:bottom] == i).any()
+    many = stacks([np.zeros((5000, 10), np.uint8)] * 12, 1, 300)
+    assert len(many) > 1 and all(image.shape[0] <= TALLEST for image, _ in many)
+
+
+def test_gap_in_rulings_does_not_join_ruled_neighbours():
+    """An L-shaped group of slots splits into runs along rows, cut wherever a ruling separates two slots."""
+    from extractors.ocr_slots import rectangles
+
+    slots = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0)]
+    joined = {(0, 0), (0, 1)}  # the top row has no rulings inside; the next row is ruled cell by cell
+    assert rectangles(slots, joined) == [[(0, 0), (0, 1), (0, 2)], [(1, 0)], [(1, 1)], [(1, 2)], [(2, 0)]]
+    square = [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert rectangles(square, set()) == [square]

@@ -1,0 +1,91 @@
+"""Ruled cells read one by one: each cell's ink cut out and stacked with the others into a few tall images,
+so a line of text in one cell is never read together with the lines of the cells beside it."""
+from __future__ import annotations
+
+import numpy as np
+
+from extractors.ocr import PAPER, read_words
+from extractors.ocr_lines import RuledTable
+
+GAP = 0.15  # inches of paper between two cells in a stack (tesseract reads them as separate lines)
+MARGIN = 0.1  # inches of paper around a stack and each cell's ink
+SPECK = 0.02  # inches: ink smaller than this across and down is dust, and a cell with only dust is empty
+ZOOM = 1.5  # each cell is read enlarged this much (small print at 300 dpi reads better larger)
+TALLEST = 30_000  # pixels: tesseract refuses images taller than 32,767
+
+
+def ink_box(crop: np.ndarray, dpi: int) -> tuple[int, int, int, int] | None:
+    """The box (x0, top, x1, bottom) around a crop's ink, None when it holds no more than dust."""
+    ink = crop < PAPER
+    rows, cols = np.flatnonzero(ink.sum(axis=1) >= 2), np.flatnonzero(ink.sum(axis=0) >= 2)
+    speck = max(2, int(SPECK * dpi))
+    if rows.size == 0 or cols.size == 0 or (rows[-1] - rows[0] < speck and cols[-1] - cols[0] < speck):
+        return None
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+def stacks(crops: list[np.ndarray], parts: int, dpi: int) -> list[tuple[np.ndarray, list[tuple[int, int]]]]:
+    """The crops stacked top to bottom on white paper into `parts` images of about equal height: each image
+    with the (top, bottom) rows every crop occupies in it, in the order given."""
+    gap, margin = int(GAP * dpi), int(MARGIN * dpi)
+    total = sum(c.shape[0] + gap for c in crops)
+    parts = max(parts, -(-total // (TALLEST - 2 * margin)))
+    groups: list[list[np.ndarray]] = [[]]
+    height = 0
+    for crop in crops:
+        tall = height + crop.shape[0] + 2 * margin > TALLEST
+        if groups[-1] and (tall or (height >= total / max(1, parts) and len(groups) < parts)):
+            groups.append([])
+            height = 0
+        groups[-1].append(crop)
+        height += crop.shape[0] + gap
+    out = []
+    for group in filter(None, groups):
+        width = max(c.shape[1] for c in group) + 2 * margin
+        image = np.full((sum(c.shape[0] for c in group) + gap * (len(group) - 1) + 2 * margin, width), 255, np.uint8)
+        spans, y = [], margin
+        for crop in group:
+            image[y:y + crop.shape[0], margin:margin + crop.shape[1]] = crop
+            spans.append((y, y + crop.shape[0]))
+            y += crop.shape[0] + gap
+        out.append((image, spans))
+    return out
+
+
+def cell_words(page: np.ndarray, tables: list[RuledTable], dpi: int, parts: int,
+               others: list[np.ndarray] = ()) -> tuple[dict[tuple[int, int], list[dict]], list[list[dict]]]:
+    """(table, cell) -> the words read in that cell alone, boxes in page pixels; and the words of each of
+    `others`, images read by tesseract in the same batch."""
+    import cv2
+
+    keys, crops, places = [], [], []
+    pad = max(1, int(MARGIN * dpi / 4))
+    for t, table in enumerate(tables):
+        for i, cell in enumerate(table.cells):
+            x0, top, x1, bottom = cell.box
+            region = page[top:bottom, x0:x1]
+            box = ink_box(region, dpi) if region.size else None
+            if box is None:
+                continue
+            bx0, btop = max(0, box[0] - pad), max(0, box[1] - pad)
+            crop = cv2.resize(region[btop:box[3] + pad, bx0:box[2] + pad], None, fx=ZOOM, fy=ZOOM, interpolation=cv2.INTER_CUBIC)
+            keys.append((t, i))
+            crops.append(crop)
+            places.append((x0 + bx0, top + btop))
+    images = stacks(crops, parts, int(dpi * ZOOM))
+    found = read_words([image for image, _ in images] + list(others), psm=6)
+    by_cell: dict[tuple[int, int], list[dict]] = {}
+    index = 0
+    for (_, ss), words in zip(images, found):
+        for word in words:
+            centre = (word["top"] + word["bottom"]) / 2
+            j = next((j for j, (a, b) in enumerate(ss) if a - 1 <= centre <= b + 1), None)
+            if j is None:
+                continue
+            left, top = places[index + j]
+            x, y = int(MARGIN * dpi * ZOOM), ss[j][0]
+            placed = {**word, "x0": left + (word["x0"] - x) / ZOOM, "x1": left + (word["x1"] - x) / ZOOM,
+                      "top": top + (word["top"] - y) / ZOOM, "bottom": top + (word["bottom"] - y) / ZOOM}
+            by_cell.setdefault(keys[index + j], []).append(placed)
+        index += len(ss)
+    return by_cell, found[len(images):]
