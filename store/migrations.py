@@ -52,6 +52,13 @@ MIGRATIONS = (
             neighbour_la_code TEXT NOT NULL, neighbour_old_la_code TEXT, closeness TEXT)""",
         "CREATE TABLE population (la_code TEXT NOT NULL, year INTEGER NOT NULL, population_0_17 DOUBLE PRECISION)",
     )),
+    Migration("0004_interventions", (
+        "CREATE SEQUENCE intervention_ids START 1",
+        """CREATE TABLE interventions (
+            intervention_id BIGINT PRIMARY KEY DEFAULT nextval('intervention_ids'),
+            name TEXT NOT NULL, authority TEXT NOT NULL, la_code TEXT, start_date DATE NOT NULL, end_date DATE,
+            description TEXT, added_by TEXT NOT NULL, added_at TIMESTAMP NOT NULL)""",
+    )),
 )
 
 

@@ -68,6 +68,22 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def add_intervention(self, name: str, authority: str, start, end=None, description: str = "",
+                         la_code: str | None = None) -> int:
+        """Record a new way of working an authority started (see `store.interventions.add_intervention`); its id."""
+        from store import interventions
+        return interventions.add_intervention(self.db, name, authority, start, end, description, la_code, current_user())
+
+    def interventions(self, authority: str | None = None) -> pd.DataFrame:
+        """Every recorded intervention, or one authority's (a name, variant or code)."""
+        from store import interventions
+        return interventions.interventions_frame(self.db, authority)
+
+    def remove_intervention(self, intervention_id: int) -> bool:
+        """Delete one intervention; False when no intervention has that id."""
+        from store import interventions
+        return interventions.remove_intervention(self.db, intervention_id)
+
 
 def open_store(url: str | None = None) -> Store:
     """The store named by the URL or the PERFBOOKS_DB setting."""
