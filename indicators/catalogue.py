@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,8 @@ UNITS = ("count", "percent", "rate_per_10k", "days", "average", "ratio")
 SILENCE = {"direction": 0, "population": 0, "durations": 2}  # MILD penalties when one side is silent (else 1)
 CODES = "code"  # a shared scorecard code (A1, A2) is worth two MILD penalties
 PEOPLE_GROUP = "population"  # naming other people costs two mild penalties instead of ruling out
+WORD = re.compile(r"[A-Za-z]+")
+RESPELL_CUTOFF = 85  # rapidfuzz ratio a misspelt word needs to a catalogue word to be respelt as it (suggestions only)
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,32 @@ class Catalogue:
             found = with_context if with_context.indicator_id else found
         return found
 
+    def suggest(self, label: str, unit: str | None = None, n: int = 3) -> list[tuple[str, float]]:
+        """Up to n (at most 5) indicators a label may name, best first, scored 0-1, for a person to choose from.
+
+        The label is ranked as printed and with its misspelt words respelt to the catalogue's own
+        ("protecton" -> "protection", OCR's "penod" -> "period"); each indicator keeps its better score.
+        """
+        scores: dict[str, float] = {}
+        for text in dict.fromkeys([str(label), self.respelt(str(label))]):
+            for indicator_id, score in self.match_label(text, unit).candidates:
+                scores[indicator_id] = max(scores.get(indicator_id, 0.0), score)
+        return sorted(scores.items(), key=lambda p: -p[1])[:n]
+
+    def respelt(self, label: str) -> str:
+        """The label with each unknown word of 4+ letters replaced by the nearest word of the catalogue's names and aliases."""
+        def nearest(found: re.Match) -> str:
+            word = found[0].lower()
+            if len(word) < 4 or word in self._vocabulary:
+                return found[0]
+            near = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=RESPELL_CUTOFF)
+            return near[0] if near else found[0]
+        return WORD.sub(nearest, label)
+
     def _build(self) -> None:
         named = {i.id: read_label(i.name) for i in self._by_id.values()}
         texts = [(i.name, i.id) for i in self._by_id.values()] + self._aliases
+        self._vocabulary = sorted({w for text, _ in [*texts, *self._learned.items()] for w in WORD.findall(text.lower())})
         self._choices = [self._choice(read_label(text), iid, named[iid]) for text, iid in texts]
         self._units = np.array([c.unit for c in self._choices])
         self._sorted_words = [_sorted(c.words) for c in self._choices]

@@ -98,7 +98,7 @@ def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed
     base = Observation(
         indicator_label=label, measure=info.measure or col.measure, note="", unit=info.unit or "",
         polarity=info.polarity or polarity or "", source_location=grid.location(cell), code=info.code,
-        confidence=cell.confidence,
+        confidence=cell.confidence, bbox=cell.bbox,
     )
     _set_period(base, col)
     prefix = _note_prefix(col)

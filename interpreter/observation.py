@@ -10,6 +10,7 @@ COLUMNS = [
     "report_date", "source_file", "source_location", "confidence",
 ]
 EXTRA_COLUMNS = ["code", "flags"]
+UNWRITTEN = ("pending", "bbox")  # fields kept for the app, never written to the CSV or the store
 
 
 @dataclass
@@ -38,9 +39,11 @@ class Observation:
     code: str = ""
     flags: str = ""
     pending: dict = field(default_factory=dict, repr=False)  # what the document pass still has to settle
+    bbox: tuple[float, float, float, float] | None = field(default=None, repr=False)  # the cell on its page: x0, top, x1, bottom in points; not written
 
     def as_row(self) -> dict:
-        row = {k: v for k, v in asdict(self).items() if k != "pending"}
+        """The contract's columns and the extra ones, as text (pending and bbox left out)."""
+        row = {k: v for k, v in asdict(self).items() if k not in UNWRITTEN}
         for key in ("period_start", "period_end", "report_date"):
             row[key] = row[key].isoformat() if row[key] else ""
         for key in ("value", "numerator", "denominator"):
