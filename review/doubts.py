@@ -1,0 +1,77 @@
+"""Which extracted rows a person should look at, why in plain words, and what their labels may mean."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pandas as pd
+
+from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
+from pipeline import observations_frame
+
+DOUBTFUL_BELOW = 0.8  # confidence under which a row is shown as doubtful
+CHECK_WORDS = {  # flags set by interpreter/checks.py, in plain words
+    "percent_over_100": "percentage above 100",
+    "rate_disagrees": "figure disagrees with its own printed count and denominator",
+}
+UNMAPPED = "label not matched to an indicator"
+NUMBERS = ("value", "numerator", "denominator", "confidence")
+
+
+class Suggestion(NamedTuple):
+    indicator_id: str
+    name: str
+    score: int  # 0-100
+
+
+class DoubtfulLabel(NamedTuple):
+    label: str
+    count: int  # rows printed with this label
+    suggestions: list[Suggestion]
+
+
+def doubts(obs: Observation, read_by_ocr: bool = False) -> list[str]:
+    """Why a row needs a look, in plain words; empty when it does not."""
+    why = [] if obs.indicator_id else [UNMAPPED]
+    why += [CHECK_WORDS[f] for f in obs.flags.split(",") if f in CHECK_WORDS]
+    if obs.confidence < DOUBTFUL_BELOW:
+        why.append(f"low {'OCR ' if read_by_ocr else ''}confidence {obs.confidence:.2f}")
+    return why
+
+
+def review_frame(doc) -> pd.DataFrame:
+    """The observations in the contract's column order (then code, flags), numbers as numbers, plus
+    `doubtful` and `why`; the index is each row's position in `doc.observations`."""
+    frame = observations_frame(doc.observations)
+    for column in NUMBERS:
+        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype(float)
+    ocr = read_by_ocr(doc)
+    why = ["; ".join(doubts(o, ocr)) for o in doc.observations]
+    frame["doubtful"] = pd.Series([bool(w) for w in why], index=frame.index, dtype=bool)
+    frame["why"] = pd.Series(why, index=frame.index, dtype=object)
+    return frame[COLUMNS + EXTRA_COLUMNS + ["doubtful", "why"]]
+
+
+def doubtful_labels(doc, catalogue, n: int = 3) -> list[DoubtfulLabel]:
+    """Labels with an unmapped row, then labels with another doubtful row that no person has mapped yet,
+    each in order of first appearance, with up to n ranked suggestions from the catalogue."""
+    ocr, counts, unmapped, doubtful = read_by_ocr(doc), {}, {}, {}
+    for obs in doc.observations:
+        label = obs.indicator_label
+        counts[label] = counts.get(label, 0) + 1
+        why = doubts(obs, ocr)
+        if UNMAPPED in why:
+            unmapped[label] = True
+        elif why and label not in doc.confirmed:
+            doubtful[label] = True
+    ordered = list(unmapped) + [label for label in doubtful if label not in unmapped]
+    return [DoubtfulLabel(label, counts[label], suggestions(label, catalogue, n)) for label in ordered]
+
+
+def suggestions(label: str, catalogue, n: int = 3) -> list[Suggestion]:
+    """The catalogue's best guesses for a label, best first, scored 0-100."""
+    return [Suggestion(i, catalogue.indicator(i).name, round(100 * score)) for i, score in catalogue.suggest(label, None, n)]
+
+
+def read_by_ocr(doc) -> bool:
+    """Whether any page of the document was read by OCR (the reader says so in its warnings)."""
+    return any("read by OCR" in w for w in doc.result.warnings)

@@ -1,0 +1,135 @@
+"""One uploaded file held for review: its extraction, the reviewer's edits, and saving it.
+
+Every `with_*` function returns a new PendingDocument with copied observations; the one passed in is
+left as it was, so a page can keep the previous state (undo) or discard it (reject).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from interpreter.observation import Observation
+from pipeline import ExtractResult
+from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
+
+PLAIN_NUMBERS = {"count", "average", "days"}  # units the interpreter lets the catalogue override (interpreter/labels.py)
+CONFIRMED = 1.0  # confidence of a row whose indicator a person chose
+
+__all__ = ["DOUBTFUL_BELOW", "PendingDocument", "accept", "authority_of", "doubtful_labels", "pending_from_upload",
+           "report_date_of", "review_frame", "with_authority", "with_indicator", "with_report_date"]
+
+
+@dataclass(frozen=True)
+class PendingDocument:
+    """An uploaded file not yet saved: its bytes, what was extracted, and the labels a person mapped."""
+
+    name: str
+    content: bytes = field(repr=False)
+    result: ExtractResult = field(repr=False)
+    confirmed: dict[str, str] = field(default_factory=dict)  # printed label -> indicator id chosen by a person
+
+    @property
+    def observations(self) -> list[Observation]:
+        return self.result.observations
+
+
+def pending_from_upload(name: str, content: bytes, result: ExtractResult) -> PendingDocument:
+    """Hold an upload and its extraction for review."""
+    return PendingDocument(name, content, result)
+
+
+def authority_of(doc: PendingDocument) -> str:
+    """The authority most of the document's observations name ('' when none)."""
+    named = Counter(o.authority for o in doc.observations if o.authority)
+    return named.most_common(1)[0][0] if named else ""
+
+
+def report_date_of(doc: PendingDocument) -> date | None:
+    """The latest report date (vintage) of the document's observations."""
+    return max((o.report_date for o in doc.observations if o.report_date), default=None)
+
+
+def with_authority(doc: PendingDocument, authority: str) -> PendingDocument:
+    """Every observation given this authority and its codes; ValueError with a sentence when the name is unknown."""
+    from authorities import resolve
+
+    found = resolve(authority, report_date_of(doc)) if authority and authority.strip() else None
+    if found is None:
+        raise ValueError(f"'{' '.join(str(authority).split())}' is not an English local authority that perfbooks knows; "
+                         "check the spelling or choose one from the list.")
+
+    def change(obs: Observation) -> None:
+        obs.authority, obs.la_code, obs.old_la_code = found.name, found.new_la_code, str(found.old_la_code or "")
+    return _edited(doc, change)
+
+
+def with_report_date(doc: PendingDocument, report_date: date) -> PendingDocument:
+    """Every observation given this report date (vintage); the periods the interpreter settled stay as they are."""
+    if isinstance(report_date, str):
+        report_date = date.fromisoformat(report_date)
+    if not isinstance(report_date, date):
+        raise ValueError("The report date must be a date such as 2017-01-31.")
+
+    def change(obs: Observation) -> None:
+        obs.report_date = report_date
+    return _edited(doc, change)
+
+
+def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogue) -> PendingDocument:
+    """Every row printed with this label mapped to the indicator by a person (confidence 1.0), remembered to learn
+    as an alias on accepting; an empty id unmaps the label. ValueError with a sentence for an unknown id.
+
+    Of a count-and-rate pair printed in one cell ("2,774 (955.6)") only the half in the indicator's unit changes.
+    """
+    if indicator_id:
+        try:
+            indicator = catalogue.indicator(indicator_id)
+        except KeyError:
+            raise ValueError(f"'{indicator_id}' is not an indicator of the catalogue.") from None
+    key = _folded(label)
+
+    def change(obs: Observation) -> None:
+        if _folded(obs.indicator_label) != key or (indicator_id and _other_half(obs, indicator.unit)):
+            return
+        obs.indicator_id = indicator_id
+        if indicator_id:
+            if not obs.unit or (obs.unit in PLAIN_NUMBERS and indicator.unit in PLAIN_NUMBERS):
+                obs.unit = indicator.unit
+            obs.polarity = obs.polarity or indicator.polarity
+            obs.confidence = CONFIRMED
+    confirmed = {k: v for k, v in doc.confirmed.items() if _folded(k) != key}
+    if indicator_id:
+        confirmed[key] = indicator_id
+    return replace(_edited(doc, change), confirmed=confirmed)
+
+
+def accept(store, doc: PendingDocument):
+    """Save the document and its reviewed observations in one transaction, then learn the labels a person mapped.
+
+    Returns the store's IngestOutcome; a file whose content is already stored adds nothing (no aliases either),
+    and its message says so in one sentence.
+    """
+    outcome = store.save(doc.content, doc.result)
+    if outcome.status == "added":
+        for label, indicator_id in doc.confirmed.items():
+            store.learn_alias(label, indicator_id)
+    return outcome
+
+
+def _edited(doc: PendingDocument, change: Callable[[Observation], None]) -> PendingDocument:
+    """A copy of the document whose observations are copies passed through `change`."""
+    observations = [replace(o, pending=dict(o.pending)) for o in doc.observations]
+    for obs in observations:
+        change(obs)
+    return replace(doc, result=replace(doc.result, observations=observations, warnings=list(doc.result.warnings)))
+
+
+def _other_half(obs: Observation, unit: str) -> bool:
+    """The half of a count-and-rate pair that is not in this unit."""
+    return "pair" in obs.flags.split(",") and obs.unit != unit
+
+
+def _folded(label: str) -> str:
+    return " ".join(str(label).split())
