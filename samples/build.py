@@ -8,12 +8,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from samples import impact_book, rotherham_book, southampton_scorecard
+from samples import blackpool_exceptions, impact_book, rotherham_book, southampton_scorecard
 
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "samples"
 WRITERS = {
     "rotherham_2017-01_monthly_performance_sample.xlsx": rotherham_book.write_book,
     "southampton_2018-06_monthly_scorecard_sample.pdf": southampton_scorecard.write_scorecard,
+    "blackpool_2016-17_q1_exception_report_sample.csv": blackpool_exceptions.write_report,
     "front_door_impact_sample.xlsx": impact_book.write_book,
 }
 

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = {
     "rotherham_2017-01_monthly_performance_sample.xlsx": ({"Rotherham"}, "2017-01-31", 400),
     "southampton_2018-06_monthly_scorecard_sample.pdf": ({"Southampton"}, "2018-06-30", 240),
+    "blackpool_2016-17_q1_exception_report_sample.csv": ({"Blackpool"}, "2016-06-30", 20),
     "front_door_impact_sample.xlsx": ({"Leeds", "Southampton"}, "2017-03-31", 29),
 }
 
@@ -67,7 +68,7 @@ def test_load_samples_stores_reports_and_interventions_once(store):
     assert sorted(documents["file_name"]) == sorted(EXPECTED)
     assert len(messages) == len(EXPECTED) + len(INTERVENTIONS)
     observations = store.observations(EVERY_VINTAGE)
-    assert {"Rotherham", "Southampton", "Leeds"} <= set(observations["authority"])
+    assert {"Rotherham", "Southampton", "Leeds", "Blackpool"} <= set(observations["authority"])
     assert len(observations) == documents["observation_count"].sum() > 700
     interventions = store.interventions()
     assert set(zip(interventions["authority"], interventions["start_date"].dt.strftime("%Y-%m"))) == {
