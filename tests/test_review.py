@@ -237,3 +237,11 @@ def test_accept_saves_once_and_learns_the_alias(tmp_path, store, pdf_doc):
     assert len(store.observations()) == len(stored) and len(store.documents()) == 1
     later = extract_path(workbook(tmp_path / "later.xlsx"), catalogue=store.catalogue())
     assert {o.indicator_id for o in later.observations if o.indicator_label == UNKNOWN} == {"contacts"}
+
+
+def test_with_indicator_changes_only_its_half_of_a_count_and_rate_pair(tmp_path):
+    path = tmp_path / "pairs.csv"
+    path.write_text(f"{TITLE}\n\nIndicator,Nov-16,Dec-16\nWidget families,\"12 (3.4)\",\"13 (3.6)\"\n", encoding="utf-8")
+    doc = pending_from_upload(path.name, path.read_bytes(), extract_path(path))
+    edited = with_indicator(doc, "Widget families", "contacts", load_catalogue())
+    assert {(o.unit, o.indicator_id) for o in edited.observations} == {("count", "contacts"), ("rate_per_10k", "")}
