@@ -1,0 +1,142 @@
+"""What the Impact page shows for a set of interventions and one indicator, in one call over the store.
+
+The store's observations, interventions, neighbours and population go to the pure impact functions; the page
+only displays the frames and charts of the `ImpactView`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from analyses.impact_align import event_time, monthly_series
+from analyses.impact_caution import DEFAULT_CAUTION, migration_months
+from analyses.impact_charts import before_after_chart, estimates_chart, event_study_chart, event_time_chart, its_chart
+from analyses.impact_did import difference_in_differences
+from analyses.impact_its import METHOD, interrupted_time_series
+from analyses.impact_result import refusal, results_frame
+from analyses.impact_table import before_after_table
+from analyses.interventions import adopters, authority_key, comparison_authorities
+from store import Selection
+
+
+@dataclass
+class ImpactOptions:
+    """The reader's choices: windows in months, the before/after table's windows, caution periods."""
+
+    before: int = 24
+    after: int = 18
+    baseline: tuple[str, str] | str | None = None  # default: the 3 months before the earliest start
+    follow_up: tuple[str, str] | str | None = None  # default: the last 3 months with figures
+    index: bool = True
+    exclude_caution: bool = True
+    comparison: list[str] | None = None  # la_codes; default statistical neighbours without an intervention
+
+
+@dataclass
+class ImpactView:
+    """Frames and charts for the page; `results` holds every estimate or refusal, one row each."""
+
+    series: pd.DataFrame
+    aligned: pd.DataFrame
+    event_chart: alt.LayerChart | None
+    before_after: pd.DataFrame
+    before_after_chart: alt.Chart | None
+    its: pd.DataFrame
+    its_charts: dict[str, alt.LayerChart] = field(default_factory=dict)
+    did: pd.DataFrame = field(default_factory=pd.DataFrame)
+    event_study: pd.DataFrame = field(default_factory=pd.DataFrame)
+    event_study_chart: alt.LayerChart | None = None
+    results_chart: alt.LayerChart | None = None
+    comparison_names: list[str] = field(default_factory=list)
+
+
+def impact_view(store, interventions: pd.DataFrame, indicator: str, options: ImpactOptions = ImpactOptions()) -> ImpactView:
+    """Event time, the before/after table, an ITS per adopting authority and the pooled DiD for `indicator`
+    (an id, or a printed label that was not mapped) around the chosen `interventions` (store rows)."""
+    chosen = adopters(interventions)
+    caution = DEFAULT_CAUTION if options.exclude_caution else ()
+    comparison = _comparison(store, chosen, interventions, options)
+    panel, notes = _panel(store, list(chosen["authority"]) + comparison, indicator)
+    migrations = migration_months(notes) if options.exclude_caution else None
+    own = panel[authority_key(panel).isin(set(authority_key(chosen)))]
+    aligned = event_time(own, chosen, index=options.index)
+    population = store.table("population")
+    its_rows, its_charts = [], {}
+    for _, spell in chosen.iterrows():
+        series = own[authority_key(own) == spell["key"]]
+        if series.empty:
+            its_rows.append(refusal(METHOD, f"There are no monthly figures of this indicator for {spell['authority']}.",
+                                    authority=spell["authority"], la_code=spell["la_code"], indicator=indicator,
+                                    intervention=spell["name"], start=spell["start"]))
+            continue
+        result = interrupted_time_series(series, spell["start"], end=spell["end_date"], intervention=spell["name"],
+                                         before=options.before, after=options.after, population=population,
+                                         caution=caution, migrations=migrations)
+        its_rows.append(result.row)
+        if result.estimated:
+            its_charts[spell["authority"]] = its_chart(result.fitted, f"{spell['authority']}: {spell['name']}")
+    table = _before_after(own, chosen, options)
+    view = ImpactView(own, aligned, event_time_chart(aligned, "index" if options.index else "value") if len(aligned) else None,
+                      table, before_after_chart(table) if len(table) else None, results_frame(its_rows), its_charts,
+                      comparison_names=_names(panel, comparison))
+    if comparison:
+        did = difference_in_differences(panel, chosen, comparison, before=min(options.before, 12),
+                                        after=min(options.after, 12), population=population, caution=caution,
+                                        migrations=migrations)
+        view.did, view.event_study = did.frame(), did.event_study
+        if len(did.event_study):
+            view.event_study_chart = event_study_chart(did.event_study)
+    estimated = pd.concat([f for f in (view.its, view.did) if len(f)], ignore_index=True)
+    estimated = estimated[estimated["status"] == "estimated"]
+    if len(estimated):
+        view.results_chart = estimates_chart(estimated)
+    return view
+
+
+def _panel(store, authorities: list[str], indicator: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(monthly series of the indicator, every observation with a note) for these authorities, reports first."""
+    frames, notes = [], []
+    for authority in dict.fromkeys(authorities):
+        rows = store.observations(Selection(source="all", authority=authority))
+        if len(rows):
+            frames.append(monthly_series(rows, indicator))
+            notes.append(rows[rows["note"].fillna("").astype(str) != ""])
+    empty = monthly_series(pd.DataFrame(columns=["authority", "la_code", "indicator_id", "indicator_label", "measure",
+                                                 "period_type", "period_start", "value", "unit", "note", "report_date"]))
+    series = pd.concat([f for f in frames if len(f)] or [empty], ignore_index=True)
+    noted = pd.concat([n for n in notes if len(n)], ignore_index=True) if any(len(n) for n in notes) else \
+        pd.DataFrame(columns=["authority", "la_code", "period_start", "note"])
+    return series, noted
+
+
+def _comparison(store, chosen: pd.DataFrame, interventions: pd.DataFrame, options: ImpactOptions) -> list[str]:
+    if options.comparison is not None:
+        return list(options.comparison)
+    codes = [c for c in chosen["la_code"] if c]
+    return comparison_authorities(codes, store.table("statistical_neighbours"), interventions) if codes else []
+
+
+def _before_after(own: pd.DataFrame, chosen: pd.DataFrame, options: ImpactOptions) -> pd.DataFrame:
+    """The before/after table, each authority's windows around its own start unless the reader chose them:
+    the 3 months before the start, and the last 3 months with figures."""
+    tables = []
+    for _, spell in chosen.iterrows():
+        mine = own[authority_key(own) == spell["key"]]
+        if mine.empty:
+            continue
+        last = mine.dropna(subset=["value"])["month"].max()
+        baseline = options.baseline or (_month(spell["start"], -3), _month(spell["start"], -1))
+        follow_up = options.follow_up or (_month(last, -2), _month(last, 0))
+        tables.append(before_after_table(mine, baseline, follow_up))
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
+
+
+def _month(stamp, shift: int) -> str:
+    return (pd.Timestamp(stamp).to_period("M") + shift).strftime("%Y-%m")
+
+
+def _names(panel: pd.DataFrame, codes: list[str]) -> list[str]:
+    named = dict(zip(panel["la_code"], panel["authority"]))
+    return [named.get(c, c) for c in codes]
