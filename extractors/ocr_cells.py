@@ -24,32 +24,38 @@ def ink_box(crop: np.ndarray, dpi: int) -> tuple[int, int, int, int] | None:
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
 
 
-def stacks(crops: list[np.ndarray], parts: int, dpi: int) -> list[tuple[np.ndarray, list[tuple[int, int]]]]:
-    """The crops stacked top to bottom on white paper into `parts` images of about equal height: each image
-    with the (top, bottom) rows every crop occupies in it, in the order given."""
+def stacks(crops: list[np.ndarray], parts: int, dpi: int) -> list[tuple[np.ndarray, list[tuple[int, int, int]]]]:
+    """The crops stacked top to bottom on white paper into about `parts` images of similar area, crops of
+    similar width together (so a few wide cells do not widen every image): each image with the
+    (crop index, top, bottom) of every crop in it; the largest image first."""
     gap, margin = int(GAP * dpi), int(MARGIN * dpi)
-    total = sum(c.shape[0] + gap for c in crops)
-    parts = max(parts, -(-total // (TALLEST - 2 * margin)))
-    groups: list[list[np.ndarray]] = [[]]
+    order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1])
+    share = sum((c.shape[0] + gap) * c.shape[1] for c in crops) / max(1, parts)
+    groups: list[list[int]] = [[]]
     height = 0
-    for crop in crops:
-        tall = height + crop.shape[0] + 2 * margin > TALLEST
-        if groups[-1] and (tall or (height >= total / max(1, parts) and len(groups) < parts)):
+    for i in order:
+        h, w = crops[i].shape
+        if groups[-1] and (height + h + 2 * margin > TALLEST or height * w >= share):
             groups.append([])
             height = 0
-        groups[-1].append(crop)
-        height += crop.shape[0] + gap
-    out = []
-    for group in filter(None, groups):
-        width = max(c.shape[1] for c in group) + 2 * margin
-        image = np.full((sum(c.shape[0] for c in group) + gap * (len(group) - 1) + 2 * margin, width), 255, np.uint8)
-        spans, y = [], margin
-        for crop in group:
-            image[y:y + crop.shape[0], margin:margin + crop.shape[1]] = crop
-            spans.append((y, y + crop.shape[0]))
-            y += crop.shape[0] + gap
-        out.append((image, spans))
-    return out
+        groups[-1].append(i)
+        height += h + gap
+    out = [_stacked(crops, sorted(group), gap, margin) for group in groups if group]
+    return sorted(out, key=lambda item: -item[0].size)
+
+
+def _stacked(crops: list[np.ndarray], group: list[int], gap: int, margin: int) -> tuple[np.ndarray, list]:
+    """One image of the crops in `group`, top to bottom, and where each lies in it."""
+    width = max(crops[i].shape[1] for i in group) + 2 * margin
+    height = sum(crops[i].shape[0] for i in group) + gap * (len(group) - 1) + 2 * margin
+    image = np.full((height, width), 255, np.uint8)
+    spans, y = [], margin
+    for i in group:
+        crop = crops[i]
+        image[y:y + crop.shape[0], margin:margin + crop.shape[1]] = crop
+        spans.append((i, y, y + crop.shape[0]))
+        y += crop.shape[0] + gap
+    return image, spans
 
 
 def cell_words(page: np.ndarray, tables: list[RuledTable], dpi: int, parts: int,
@@ -75,17 +81,15 @@ def cell_words(page: np.ndarray, tables: list[RuledTable], dpi: int, parts: int,
     images = stacks(crops, parts, int(dpi * ZOOM))
     found = read_words([image for image, _ in images] + list(others), psm=6)
     by_cell: dict[tuple[int, int], list[dict]] = {}
-    index = 0
-    for (_, ss), words in zip(images, found):
+    x = int(MARGIN * dpi * ZOOM)
+    for (_, spans), words in zip(images, found):
         for word in words:
             centre = (word["top"] + word["bottom"]) / 2
-            j = next((j for j, (a, b) in enumerate(ss) if a - 1 <= centre <= b + 1), None)
-            if j is None:
+            hit = next(((i, a) for i, a, b in spans if a - 1 <= centre <= b + 1), None)
+            if hit is None:
                 continue
-            left, top = places[index + j]
-            x, y = int(MARGIN * dpi * ZOOM), ss[j][0]
+            (left, top), y = places[hit[0]], hit[1]
             placed = {**word, "x0": left + (word["x0"] - x) / ZOOM, "x1": left + (word["x1"] - x) / ZOOM,
                       "top": top + (word["top"] - y) / ZOOM, "bottom": top + (word["bottom"] - y) / ZOOM}
-            by_cell.setdefault(keys[index + j], []).append(placed)
-        index += len(ss)
+            by_cell.setdefault(keys[hit[0]], []).append(placed)
     return by_cell, found[len(images):]

@@ -16,6 +16,7 @@ from extractors.pdf_text_grid import text_grids
 KEEP_MARKS = {"-", "\u2013", "\u2014", "%"}  # marks without letters or digits that still mean something
 CONFIDENT = 60  # word confidence (0-100) above which any mark is kept
 STRADDLE = 0.2  # share of a word's width that must lie each side of a cell's side for it to be cut there
+STACKS_PER_WORKER = 2  # images of cells per tesseract process, so the processes finish together
 
 
 def read_page(gray: np.ndarray, dpi: int, number: int) -> tuple[list[Grid], list[tuple[float, str]]]:
@@ -29,7 +30,8 @@ def read_page(gray: np.ndarray, dpi: int, number: int) -> tuple[list[Grid], list
     page = whitened(_dark_cells(level, page, tables))
     page[cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8)) > 0] = 255
     if tables:
-        by_cell, (outside,) = cell_words(page, tables, dpi, max(1, LIMITS.OCR_WORKERS), [_blanked(page, tables)])
+        by_cell, (outside,) = cell_words(page, tables, dpi, STACKS_PER_WORKER * max(1, LIMITS.OCR_WORKERS),
+                                         [_blanked(page, tables)])
     else:
         by_cell, outside = place_words(page_words(page), tables)
     scale = 72 / dpi

@@ -76,7 +76,7 @@ def _alone(mask: np.ndarray, ink: np.ndarray, dpi: int, axis: int) -> np.ndarray
             sides = [ink[y:y + h, max(0, x - off):x].T, ink[y:y + h, x + w:x + w + off].T]
         thin = (h if axis == 0 else w) <= LINE_THICKNESS * dpi
         keep[i] = thin and max(float((side > 0).mean()) if side.size else 0.0 for side in sides) < CROWDED
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+    return _painted(labels, keep)
 
 
 def _crossing(mask: np.ndarray, others: np.ndarray) -> np.ndarray:
@@ -84,13 +84,18 @@ def _crossing(mask: np.ndarray, others: np.ndarray) -> np.ndarray:
     import cv2
 
     count, labels = cv2.connectedComponents(mask)
-    meet = cv2.bitwise_and(mask, others) > 0
-    pieces = cv2.connectedComponents((meet * 255).astype(np.uint8))[1]
-    pairs = np.unique(labels[meet].astype(np.int64) * (int(pieces.max()) + 1) + pieces[meet])
-    hits = np.bincount(pairs // (int(pieces.max()) + 1), minlength=count)
-    keep = hits >= 2
+    meet = cv2.bitwise_and(mask, others)
+    found, pieces = cv2.connectedComponents(meet)
+    at = np.flatnonzero(meet)
+    pairs = np.unique(labels.ravel()[at].astype(np.int64) * found + pieces.ravel()[at])
+    keep = np.bincount(pairs // found, minlength=count) >= 2
     keep[0] = False
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+    return _painted(labels, keep)
+
+
+def _painted(labels: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """255 where a pixel's component is kept, else 0."""
+    return np.where(keep, 255, 0).astype(np.uint8)[labels]
 
 
 def ruled_tables(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> list[RuledTable]:

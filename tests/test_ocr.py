@@ -179,17 +179,19 @@ def test_cell_ink_box_ignores_dust():
     assert ink_box(crop, 300) == (20, 10, 70, 40)
 
 
-def test_cells_stack_in_order_within_the_height_limit():
-    """Crops are stacked top to bottom with paper between, split into parts, none taller than tesseract takes."""
+def test_cells_stack_by_width_within_the_height_limit():
+    """Crops are stacked top to bottom with paper between, each placed once and found again by its index,
+    wide crops apart from narrow ones, none taller than tesseract takes."""
     from extractors.ocr_cells import TALLEST, stacks
 
-    crops = [np.full((50 + i, 30 + i), i, np.uint8) for i in range(6)]
+    crops = [np.full((50 + i, 30 + 400 * (i % 2)), i, np.uint8) for i in range(6)]
     images = stacks(crops, 2, 300)
-    assert len(images) == 2
-    placed = [(image, span) for image, spans in images for span in spans]
-    assert len(placed) == 6
-    for i, (image, (top, bottom)) in enumerate(placed):
+    assert 2 <= len(images) <= 3
+    placed = sorted((i, image, top, bottom) for image, spans in images for i, top, bottom in spans)
+    assert [i for i, *_ in placed] == list(range(6))
+    for i, image, top, bottom in placed:
         assert bottom - top == 50 + i and (image[top:bottom] == i).any()
+    assert sorted(image.shape[1] for image, _ in images)[0] < 100  # narrow crops are not widened
     many = stacks([np.zeros((5000, 10), np.uint8)] * 12, 1, 300)
     assert len(many) > 1 and all(image.shape[0] <= TALLEST for image, _ in many)
 
