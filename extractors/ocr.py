@@ -125,13 +125,6 @@ def binary_ink(gray: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, 31, 12)
 
 
-def page_words(gray: np.ndarray, psm: int = 6) -> list[dict]:
-    """Every word on the page (text, conf 0-100 and box in pixels), the page read in strips in parallel."""
-    strips = bands(gray, max(1, LIMITS.OCR_WORKERS))
-    found = read_words([strip for _, strip in strips], psm)
-    return [{**w, "top": w["top"] + top, "bottom": w["bottom"] + top} for (top, _), ws in zip(strips, found) for w in ws]
-
-
 def read_words(images: list[np.ndarray], psm: int = 6) -> list[list[dict]]:
     """Words (text, conf 0-100 and box in pixels) of each image, read by tesseract in parallel."""
     with tempfile.TemporaryDirectory(prefix="perfbooks-ocr-") as folder:

@@ -2,9 +2,11 @@
 so a line of text in one cell is never read together with the lines of the cells beside it."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from extractors.ocr import PAPER, read_words
+from extractors.ocr import PAPER
 from extractors.ocr_lines import RuledTable
 
 GAP = 0.15  # inches of paper between two cells in a stack (tesseract reads them as separate lines)
@@ -58,10 +60,18 @@ def _stacked(crops: list[np.ndarray], group: list[int], gap: int, margin: int) -
     return image, spans
 
 
-def cell_words(page: np.ndarray, tables: list[RuledTable], dpi: int, parts: int,
-               others: list[np.ndarray] = ()) -> tuple[dict[tuple[int, int], list[dict]], list[list[dict]]]:
-    """(table, cell) -> the words read in that cell alone, boxes in page pixels; and the words of each of
-    `others`, images read by tesseract in the same batch."""
+@dataclass
+class CellStacks:
+    """The ink of a page's ruled cells, stacked into images for tesseract, and where each crop came from."""
+
+    images: list[tuple[np.ndarray, list[tuple[int, int, int]]]]  # (image, (crop, top, bottom) of its crops)
+    keys: list[tuple[int, int]]  # (table, cell) of each crop
+    places: list[tuple[int, int]]  # page pixel (x, top) of each crop's corner
+    dpi: int
+
+
+def cell_stacks(page: np.ndarray, tables: list[RuledTable], dpi: int, parts: int) -> CellStacks:
+    """Each cell's ink cut out (dust ignored), enlarged ZOOM times and stacked into about `parts` images."""
     import cv2
 
     keys, crops, places = [], [], []
@@ -78,18 +88,23 @@ def cell_words(page: np.ndarray, tables: list[RuledTable], dpi: int, parts: int,
             keys.append((t, i))
             crops.append(crop)
             places.append((x0 + bx0, top + btop))
-    images = stacks(crops, parts, int(dpi * ZOOM))
-    found = read_words([image for image, _ in images] + list(others), psm=6)
+    return CellStacks(stacks(crops, parts, int(dpi * ZOOM)), keys, places, dpi)
+
+
+def words_by_cell(cells: CellStacks, found: list[list[dict]]) -> dict[tuple[int, int], list[dict]]:
+    """(table, cell) -> the words tesseract read in that cell's crop (`found`: the words of each stack),
+    boxes in page pixels."""
     by_cell: dict[tuple[int, int], list[dict]] = {}
-    x = int(MARGIN * dpi * ZOOM)
-    for (_, spans), words in zip(images, found):
+    x = int(MARGIN * cells.dpi * ZOOM)
+    for (_, spans), words in zip(cells.images, found):
         for word in words:
             centre = (word["top"] + word["bottom"]) / 2
             hit = next(((i, a) for i, a, b in spans if a - 1 <= centre <= b + 1), None)
             if hit is None:
                 continue
-            (left, top), y = places[hit[0]], hit[1]
+            (left, top), y = cells.places[hit[0]], hit[1]
             placed = {**word, "x0": left + (word["x0"] - x) / ZOOM, "x1": left + (word["x1"] - x) / ZOOM,
                       "top": top + (word["top"] - y) / ZOOM, "bottom": top + (word["bottom"] - y) / ZOOM}
-            by_cell.setdefault(keys[hit[0]], []).append(placed)
-    return by_cell, found[len(images):]
+            by_cell.setdefault(cells.keys[hit[0]], []).append(placed)
+    return by_cell
+

@@ -1,14 +1,16 @@
 """A scanned page read into grids: ruled tables cell by cell, tables without rulings by word alignment."""
 from __future__ import annotations
 
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from statistics import median
 
 import numpy as np
 
 from extractors.grid import Cell, Grid
 from extractors.limits import LIMITS
-from extractors.ocr import DARK_BACKGROUND, binary_ink, clean, deskew, page_words, whitened
-from extractors.ocr_cells import cell_words
+from extractors.ocr import DARK_BACKGROUND, bands, binary_ink, clean, deskew, read_words, whitened
+from extractors.ocr_cells import CellStacks, cell_stacks, words_by_cell
 from extractors.ocr_lines import RuledTable, line_masks, ruled_tables
 from extractors.ocr_repair import line_style, repair
 from extractors.pdf_text_grid import text_grids
@@ -19,8 +21,27 @@ STRADDLE = 0.2  # share of a word's width that must lie each side of a cell's si
 STACKS_PER_WORKER = 2  # images of cells per tesseract process, so the processes finish together
 
 
+@dataclass
+class PendingPage:
+    """A scanned page prepared for OCR whose words tesseract is reading in the background."""
+
+    number: int
+    dpi: int
+    tables: list[RuledTable]
+    cells: CellStacks | None  # None when the page has no ruled table and is read whole
+    strips: list[int]  # top row of each strip of a page read whole
+    words: Future  # the words of each image sent to tesseract
+
+
 def read_page(gray: np.ndarray, dpi: int, number: int) -> tuple[list[Grid], list[tuple[float, str]]]:
     """The page's tables as grids, and its other text as (top in points, line) pairs."""
+    with ThreadPoolExecutor(max_workers=1) as background:
+        return finish_page(start_page(gray, dpi, number, background))
+
+
+def start_page(gray: np.ndarray, dpi: int, number: int, background: Executor) -> PendingPage:
+    """Level and clean the page, find its ruled cells, and start tesseract on them in `background`, so the
+    caller can prepare the next page while this one is read."""
     import cv2
 
     level = deskew(gray)[0]
@@ -29,16 +50,28 @@ def read_page(gray: np.ndarray, dpi: int, number: int) -> tuple[list[Grid], list
     tables = ruled_tables(horizontal, vertical, dpi)
     page = whitened(_dark_cells(level, page, tables))
     page[cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8)) > 0] = 255
-    if tables:
-        by_cell, (outside,) = cell_words(page, tables, dpi, STACKS_PER_WORKER * max(1, LIMITS.OCR_WORKERS),
-                                         [_blanked(page, tables)])
+    if not tables:
+        strips = bands(page, max(1, LIMITS.OCR_WORKERS))
+        words = background.submit(read_words, [strip for _, strip in strips])
+        return PendingPage(number, dpi, tables, None, [top for top, _ in strips], words)
+    cells = cell_stacks(page, tables, dpi, STACKS_PER_WORKER * max(1, LIMITS.OCR_WORKERS))
+    words = background.submit(read_words, [image for image, _ in cells.images] + [_blanked(page, tables)])
+    return PendingPage(number, dpi, tables, cells, [], words)
+
+
+def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str]]]:
+    """The grids and text lines of a page once tesseract has read it."""
+    found = pending.words.result()
+    if pending.cells is None:
+        moved = [{**w, "top": w["top"] + top, "bottom": w["bottom"] + top} for top, ws in zip(pending.strips, found) for w in ws]
+        by_cell, outside = place_words(moved, pending.tables)
     else:
-        by_cell, outside = place_words(page_words(page), tables)
-    scale = 72 / dpi
-    grids = [_grid(table, t, by_cell, number, scale) for t, table in enumerate(tables)]
+        by_cell, outside = words_by_cell(pending.cells, found), found[-1]
+    scale = 72 / pending.dpi
+    grids = [_grid(table, t, by_cell, pending.number, scale) for t, table in enumerate(pending.tables)]
     lines = text_lines(outside, scale)
     if not grids:
-        grids = text_grids(lines, number, 1)
+        grids = text_grids(lines, pending.number, 1)
     return [g for g in grids if g.cells], [(ln[0]["top"], " ".join(w["text"] for w in ln)) for ln in lines]
 
 

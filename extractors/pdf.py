@@ -36,6 +36,7 @@ class PdfFormat(Format):
                 if _is_scanned(page) or _is_garbage(page):
                     scanner.read(number, doc)
                 else:
+                    scanner.flush(doc)
                     _read_page(page, number, doc, name)
                 page.flush_cache()
                 progress(number, total)
@@ -44,20 +45,37 @@ class PdfFormat(Format):
 
 
 class _Scanner:
-    """Reads the scanned pages of one PDF by OCR, and says what it could not read."""
+    """Reads the scanned pages of one PDF by OCR, and says what it could not read. While tesseract reads one
+    page (in the background), the next is rendered and its cells found."""
 
     def __init__(self, fp: BinaryIO, name: str):
         self.fp, self.name, self.pdfium, self.read_pages, self.skipped = fp, name, None, 0, 0
+        self.background, self.pending = None, None
 
     def read(self, number: int, doc: Document) -> None:
         if tesseract_missing(self.name) or self.read_pages >= LIMITS.MAX_OCR_PAGES:
             self.skipped += 1
             return
-        from extractors.ocr import render
-        from extractors.ocr_grid import read_page
+        from concurrent.futures import ThreadPoolExecutor
 
-        grids, lines = read_page(render(self._document()[number - 1], LIMITS.OCR_DPI), LIMITS.OCR_DPI, number)
+        from extractors.ocr import render
+        from extractors.ocr_grid import start_page
+
+        self.background = self.background or ThreadPoolExecutor(max_workers=1)
+        gray = render(self._document()[number - 1], LIMITS.OCR_DPI)
+        pending = start_page(gray, LIMITS.OCR_DPI, number, self.background)
+        self.flush(doc)
+        self.pending = pending
         self.read_pages += 1
+
+    def flush(self, doc: Document) -> None:
+        """Add the page tesseract is reading, once it is read (pages stay in order)."""
+        if self.pending is None:
+            return
+        from extractors.ocr_grid import finish_page
+
+        pending, self.pending = self.pending, None
+        grids, lines = finish_page(pending)
         doc.text.extend(text for _, text in lines)
         _place(doc, grids, lines)
 
@@ -70,9 +88,15 @@ class _Scanner:
         return self.pdfium
 
     def finish(self, doc: Document, total: int) -> None:
-        """Close the page renderer; raise when nothing could be read, else warn about what was skipped."""
-        if self.pdfium is not None:
-            self.pdfium.close()
+        """Add the last page read, close the page renderer and the background reader; raise when nothing
+        could be read, else warn about what was skipped."""
+        try:
+            self.flush(doc)
+        finally:
+            if self.background is not None:
+                self.background.shutdown()
+            if self.pdfium is not None:
+                self.pdfium.close()
         missing = tesseract_missing(self.name)
         if self.skipped and self.skipped == total:
             raise UnreadableFile(missing or f"{self.name} has {total} scanned pages, more than the {LIMITS.MAX_OCR_PAGES} perfbooks reads by OCR in one file.")

@@ -167,6 +167,26 @@ def test_scanned_pdf_reads_into_observations_with_ocr_confidence(tmp_path):
     assert len(found) == 9
 
 
+@needs_tesseract
+def test_scanned_pages_read_ahead_stay_in_page_order(tmp_path):
+    """Each page is prepared while tesseract reads the one before; the grids still come in page order."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    from extractors.pdf import PdfFormat
+
+    Image.fromarray(_page_image(tmp_path, ROWS)).save(tmp_path / "page.png")
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    for _ in range(3):
+        pdf.add_page()
+        pdf.image(str(tmp_path / "page.png"), x=0, y=0, w=297, h=210)
+    pdf.output(str(tmp_path / "three.pdf"))
+    with open(tmp_path / "three.pdf", "rb") as fp:
+        doc = PdfFormat.extract(fp, "three.pdf")
+    assert [g.page for g in doc.grids] == [1, 2, 3]
+    assert all(_texts(g) == ROWS for g in doc.grids)
+
+
 def test_cell_ink_box_ignores_dust():
     """A cell's ink is boxed; a cell with only a speck of dust counts as empty."""
     from extractors.ocr_cells import ink_box
