@@ -88,10 +88,9 @@ def impact_view(store, interventions: pd.DataFrame, indicator: str, options: Imp
         view.did, view.event_study = did.frame(), did.event_study
         if len(did.event_study):
             view.event_study_chart = event_study_chart(did.event_study)
-    estimated = pd.concat([f for f in (view.its, view.did) if len(f)], ignore_index=True)
-    estimated = estimated[estimated["status"] == "estimated"]
-    if len(estimated):
-        view.results_chart = estimates_chart(estimated)
+    estimated = view.its[view.its["status"] == "estimated"]
+    if len(estimated):  # the ITS estimates share one unit (a DiD is in rates, so it is not drawn beside them)
+        view.results_chart = estimates_chart(estimated, "Change in level at each authority's start, with 95% intervals")
     return view
 
 

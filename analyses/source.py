@@ -37,16 +37,18 @@ class BenchmarkView:
     neighbour_list: str
 
 
-def trend_inputs(store, authority: str, indicator: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(current vintage, every vintage) of the authority's report observations of the indicator."""
-    current = store.observations(Selection(source="reports", authority=authority, indicator=indicator))
-    every = store.observations(Selection(source="reports", vintage="all", authority=authority, indicator=indicator))
+def trend_inputs(store, authority: str, indicator: str, source: str = "reports") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(current vintage, every vintage) of the authority's observations of the indicator from `source`."""
+    current = store.observations(Selection(source=source, authority=authority, indicator=indicator))
+    every = store.observations(Selection(source=source, vintage="all", authority=authority, indicator=indicator))
     return current, every
 
 
-def trend_view(store, authority: str, indicator: str, period_type: str | None = None) -> TrendView:
-    """The authority's series for the indicator with targets, RAG, benchmarks and earlier reports' figures."""
-    current, every = trend_inputs(store, authority, indicator)
+def trend_view(store, authority: str, indicator: str, period_type: str | None = None,
+               source: str = "reports") -> TrendView:
+    """The authority's series for the indicator with targets, RAG, benchmarks and earlier reports' figures,
+    from its reports or (`source="published"`) the national published figures."""
+    current, every = trend_inputs(store, authority, indicator, source)
     table = trend_table(current, indicator, period_type, all_vintages=every)
     lines = benchmark_lines(current, indicator)
     earlier = earlier_figures(every, current, indicator)

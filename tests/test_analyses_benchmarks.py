@@ -190,3 +190,17 @@ def test_rotherham_2015_16_child_protection_rate_checked_by_hand():
     assert found["england"][0] == england == 43.4
     assert row["q75"] == pytest.approx(q75) and 65.3 > q75 and row["quartile_band"] == "D"  # low is good: worst quarter
     assert row["rank_england"] == 1 + sum(v < 65.3 for v in values)
+
+
+def test_gap_chart_puts_each_indicator_at_its_percent_difference_from_the_comparator():
+    from analyses.gap_chart import gap_chart, gap_frame
+
+    gaps = pd.DataFrame({
+        "indicator_id": ["a", "b", "a"], "indicator_name": ["A", "B", "A"], "unit": ["count"] * 3,
+        "value": [110.0, 40.0, 110.0], "comparator": ["stat_neighbour_mean", "stat_neighbour_mean", "england"],
+        "comparator_label": ["Statistical neighbour mean"] * 2 + ["England"], "comparator_value": [100.0, 50.0, 55.0],
+        "difference": [10.0, -10.0, 55.0], "standing": ["better", "worse", "better"]})
+    frame = gap_frame(gaps)
+    assert list(frame["indicator_id"]) == ["b", "a"] and list(frame["difference_pct"]) == [-20.0, 10.0]
+    spec = gap_chart(frame, "Gaps").to_dict()
+    assert spec["title"] == "Gaps" and spec["layer"][1]["encoding"]["shape"]["field"] == "standing"

@@ -1,0 +1,53 @@
+"""An authority's year against its statistical neighbours, region and England: gaps in the indicator's unit
+and in children, the national quartile band and ranks."""
+import streamlit as st
+
+from analyses.gap_chart import gap_chart, gap_frame
+from ui.show import chart_with_table, no_data
+from ui.store import all_authorities, packaged_catalogue
+from ui.views import benchmarks
+
+st.title("Benchmarks")
+st.write("Each indicator's value for a financial year against the statistical neighbours' mean, median and best, "
+         "the region and England, from the report's own benchmarks where it printed them and the national published "
+         "figures otherwise. The gap is shown in the indicator's unit and in children, using the authority's under-18 "
+         "population. Quartile band A is always the best quarter of authorities.")
+
+left, middle, right = st.columns(3)
+authority = left.selectbox("Authority", all_authorities())
+years = [f"{y}-{(y + 1) % 100:02d}" for y in range(2024, 2011, -1)]
+period = middle.selectbox("Financial year", years, index=years.index("2015-16"))
+version = right.selectbox("Statistical neighbour list", ["2021", "2025"], help="The DfE's list of that year")
+catalogue = packaged_catalogue()
+areas = sorted({catalogue.indicator(i).area for i in catalogue.ids()} - {""})
+area = st.multiselect("Service areas", areas, placeholder="All service areas")
+
+view = benchmarks(authority, period, version, None)
+gaps, standing = view.gaps, view.standing
+if area:
+    wanted = {i for i in catalogue.ids() if catalogue.indicator(i).area in area}
+    gaps, standing = gaps[gaps["indicator_id"].isin(wanted)], standing[standing["indicator_id"].isin(wanted)]
+if gaps.empty:
+    no_data(f"No figures for {authority} in {period} to compare.")
+    st.stop()
+
+comparators = dict(zip(gaps["comparator"], gaps["comparator_label"]))
+comparator = st.selectbox("Chart against", list(comparators), format_func=comparators.get)
+frame = gap_frame(gaps, comparator)
+chart_with_table(gap_chart(frame, f"{authority} {period}: difference from {comparators[comparator]}") if len(frame) else None,
+                 frame, f"{authority} {period} against {comparators[comparator]}", "gap")
+
+st.subheader("Gaps to every comparator")
+st.caption(f"Statistical neighbours: the DfE's {view.neighbour_list} list. 'children' is how many more (+) or fewer (−) "
+           "children a year would bring the authority to the comparator; 'comparator_source' says whether the figure "
+           "is the report's own or the national published one.")
+st.dataframe(gaps[["indicator_name", "unit", "polarity", "value", "value_source", "comparator_label", "comparator_value",
+                   "comparator_source", "best_neighbour", "difference", "standing", "change_needed", "children",
+                   "children_per_month", "children_note"]], hide_index=True, width="stretch")
+st.download_button("Download gaps (CSV)", gaps.to_csv(index=False).encode("utf-8"),
+                   file_name=f"gaps-{authority}-{period}.csv", mime="text/csv")
+
+st.subheader("Quartile band and rank")
+st.dataframe(standing[["indicator_name", "unit", "polarity", "value", "q25", "q50", "q75", "quartile_band",
+                       "rank_england", "authorities_ranked", "rank_neighbours", "neighbours_ranked"]],
+             hide_index=True, width="stretch")

@@ -1,0 +1,45 @@
+"""Authorities side by side: one indicator as small multiples or overlaid, and the board scorecard."""
+import streamlit as st
+
+from ui.show import chart_with_table, no_data
+from ui.store import all_authorities, indicator_label, indicators_of, packaged_catalogue, report_authorities
+from ui.views import scorecard, side_by_side
+
+st.title("Compare")
+st.write("Several authorities on one indicator (counts shown per 10,000 children so authorities of different sizes "
+         "compare), and the board scorecard: the latest value, RAG and direction of travel of each indicator.")
+
+names = all_authorities()
+default = report_authorities()[:4] or names[:3]
+chosen = st.multiselect("Authorities", names, default=default)
+if not chosen:
+    no_data("Choose at least one authority.")
+    st.stop()
+
+available = list(dict.fromkeys(i for a in chosen for i in indicators_of(a, "reports") + indicators_of(a, "published")))
+if not available:
+    no_data("None of these authorities has figures yet.")
+    st.stop()
+indicator = st.selectbox("Indicator", available, format_func=indicator_label)
+facet = st.toggle("One panel per authority", value=True)
+frame, chart = side_by_side(tuple(chosen), indicator, facet)
+if frame.empty:
+    no_data("No figures of this indicator for these authorities.")
+else:
+    chart_with_table(chart, frame, f"{indicator_label(indicator)}: {', '.join(chosen)}", "compare")
+
+st.subheader("Board scorecard")
+catalogue = packaged_catalogue()
+core = [i for i in ("contacts", "referrals", "re_referrals_12m_pct", "assessments_completed", "cpp_children",
+                    "cpp_rate_10k", "cla_children", "cla_rate_10k") if i in catalogue.ids()]
+shown = st.multiselect("Scorecard indicators", available, default=[i for i in core if i in available][:6] or available[:6],
+                       format_func=indicator_label)
+if shown:
+    card, grid, card_chart = scorecard(tuple(chosen), tuple(shown))
+    st.altair_chart(card_chart, width="content")
+    st.markdown("**Table: the scorecard** (latest value and period, RAG word, direction of travel)")
+    st.dataframe(grid, width="stretch")
+    st.dataframe(card, hide_index=True, width="stretch",
+                 column_config={"sparkline": st.column_config.LineChartColumn("last values")})
+    st.download_button("Download scorecard (CSV)", card.drop(columns="sparkline").to_csv(index=False).encode("utf-8"),
+                       file_name="scorecard.csv", mime="text/csv")

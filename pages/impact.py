@@ -1,0 +1,96 @@
+"""Did a new way of working change the figures? Interventions, event time, the before/after table, interrupted
+time series per authority and the pooled comparison, with their intervals and caveats in words."""
+import pandas as pd
+import streamlit as st
+
+from analyses.impact_view import ImpactOptions
+from ui.show import chart_with_table, no_data, plain
+from ui.store import all_authorities, indicator_label, interventions, monthly_indicators, saved, shared_store
+from ui.views import impact
+
+st.title("Impact")
+st.write("Record when an authority started a new way of working (a new front door, a new operating model), then "
+         "see whether its monthly figures changed: each authority against months since its own start, the "
+         "before/after table, an interrupted time series per authority and a comparison with authorities that did "
+         "not change. Where the figures cannot answer honestly, the page says why instead of estimating.")
+
+spells = interventions()
+labels = {int(r["intervention_id"]): f"{r['authority']}: {r['name']} (from {r['start_date']:%b %Y})"
+          for _, r in spells.iterrows()}
+with st.expander("Interventions", expanded=spells.empty):
+    st.dataframe(spells.drop(columns=["added_at"], errors="ignore"), hide_index=True, width="stretch")
+    with st.form("add-intervention", clear_on_submit=True):
+        name = st.text_input("Name of the intervention", placeholder="telephone triage front door")
+        who = st.selectbox("Authority of the intervention", all_authorities())
+        first, last = st.columns(2)
+        start = first.date_input("Started", value=None, format="YYYY-MM-DD")
+        end = last.date_input("Ended (optional)", value=None, format="YYYY-MM-DD")
+        description = st.text_input("Description (optional)")
+        if st.form_submit_button("Add intervention"):
+            try:
+                shared_store().add_intervention(name, who, start, end, description)
+                saved()
+                st.rerun()
+            except ValueError as problem:
+                st.error(str(problem), icon="⚠️")
+    if len(spells):
+        gone = st.selectbox("Remove an intervention", [None] + list(labels),
+                            format_func=lambda i: "—" if i is None else labels[i])
+        if gone is not None and st.button("Remove it"):
+            shared_store().remove_intervention(int(gone))
+            saved()
+            st.rerun()
+
+if spells.empty:
+    no_data("No interventions are recorded yet: add one above.")
+    st.stop()
+
+chosen = st.multiselect("Interventions to study", list(labels), default=list(labels), format_func=labels.get)
+if not chosen:
+    no_data("Choose at least one intervention.")
+    st.stop()
+authorities = tuple(spells[spells["intervention_id"].isin(chosen)]["authority"])
+indicators = monthly_indicators(authorities)
+if not indicators:
+    no_data("None of these authorities has monthly figures in its reports yet.")
+    st.stop()
+indicator = st.selectbox("Indicator", indicators, format_func=indicator_label)
+one, two, three = st.columns(3)
+before = one.number_input("Months before the start (at most)", 8, 120, 24)
+after = two.number_input("Months after the start (at most)", 8, 120, 18)
+as_index = three.toggle("As an index (mean of the 12 months before = 100)", value=True)
+caution = st.toggle("Leave out COVID-19 lockdown months (Mar 2020 to Mar 2021) and months noted as data migrations",
+                    value=True)
+view = impact(tuple(chosen), indicator, ImpactOptions(before=int(before), after=int(after), index=as_index,
+                                                       exclude_caution=caution))
+
+st.subheader("Months since each authority's start")
+chart_with_table(view.event_chart, view.aligned, f"{indicator_label(indicator)}: months since the start", "event")
+
+st.subheader("Before and after")
+if view.before_after.empty:
+    no_data("No figures around the starts.")
+else:
+    chart_with_table(view.before_after_chart, view.before_after, f"{indicator_label(indicator)}: before and after", "table")
+
+st.subheader("Interrupted time series, one authority at a time")
+for _, row in view.its.iterrows():
+    st.markdown(f"**{plain(row['authority'])}: {plain(row['intervention'])}**")
+    st.write(plain(row["caveat"]))
+    if row["authority"] in view.its_charts:
+        st.altair_chart(view.its_charts[row["authority"]], width="stretch")
+if view.results_chart is not None:
+    st.altair_chart(view.results_chart, width="stretch")
+st.dataframe(view.its, hide_index=True, width="stretch")
+
+st.subheader("Against authorities that did not change")
+if view.did.empty:
+    no_data("No comparison: none of the adopting authorities' statistical neighbours without an intervention has "
+            "monthly figures of this indicator in the store.")
+else:
+    st.caption(f"Comparison authorities: {plain(', '.join(view.comparison_names))}")
+    for _, row in view.did.iterrows():
+        st.write(plain(row["caveat"]))
+    st.dataframe(view.did, hide_index=True, width="stretch")
+    if view.event_study_chart is not None:
+        chart_with_table(view.event_study_chart, view.event_study, "Month-by-month difference from the comparisons", "study")

@@ -1,0 +1,95 @@
+"""Review one uploaded document: authority, report date, doubtful rows and labels, the source of any row;
+then accept (saved in one step) or reject."""
+import streamlit as st
+
+from review.pending import (accept, authority_of, doubtful_labels, report_date_of, review_frame, with_authority,
+                            with_indicator, with_report_date)
+from review.source_view import source_preview
+from ui import pending as queue
+from ui.show import plain
+from ui.store import catalogue, indicator_label, saved, shared_store
+
+st.title("Review")
+status, message = st.session_state.pop("review_message", (None, None))
+if status == "failed":
+    st.error(message, icon="⚠️")
+elif message:
+    st.success(message, icon="✅")
+waiting = queue.pending()
+if not waiting:
+    st.info("Nothing is waiting for review. Upload reports first.", icon="ℹ️")
+    st.page_link("pages/upload.py", label="Upload reports", icon="📤")
+    st.stop()
+
+keys = list(waiting)
+key = st.selectbox("Document", keys, format_func=lambda k: waiting[k].name)
+doc = waiting[key]
+known = catalogue()
+
+left, right = st.columns(2)
+authority = left.text_input("Authority", value=authority_of(doc), key=f"authority-{key}")
+report_date = right.date_input("Report date", value=report_date_of(doc), key=f"date-{key}", format="YYYY-MM-DD")
+if authority.strip() and authority.strip() != authority_of(doc):
+    try:
+        doc = with_authority(doc, authority)
+        queue.put(key, doc)
+    except ValueError as problem:
+        st.error(str(problem), icon="⚠️")
+if report_date and report_date != report_date_of(doc):
+    doc = with_report_date(doc, report_date)
+    queue.put(key, doc)
+
+frame = review_frame(doc)
+doubtful = int(frame["doubtful"].sum())
+st.write(f"**{len(frame)}** numbers read from {plain(doc.name)}; **{doubtful}** to check (marked ⚠ in the table)."
+         + (f" Reader warnings: {plain('; '.join(doc.result.warnings))}" if doc.result.warnings else ""))
+
+st.subheader("Labels to check")
+labels = doubtful_labels(doc, known)
+if not labels:
+    st.write("Every label is matched to an indicator.")
+for index, item in enumerate(labels[:20]):
+    columns = st.columns([3, 2, 2, 2])
+    columns[0].text(f"{item.label} ({item.count} rows)")
+    for column, suggestion in zip(columns[1:], item.suggestions):
+        if column.button(f"Use {suggestion.indicator_id}", key=f"use-{key}-{index}-{suggestion.indicator_id}",
+                         help=f"{suggestion.name} (score {suggestion.score})"):
+            queue.put(key, with_indicator(doc, item.label, suggestion.indicator_id, known))
+            st.rerun()
+
+with st.form(f"fix-{key}"):
+    st.markdown("**Set the indicator of any printed label**")
+    printed = list(dict.fromkeys(frame["indicator_label"]))
+    label = st.selectbox("Printed label", printed)
+    chosen = st.selectbox("Indicator", known.ids(), format_func=indicator_label)
+    if st.form_submit_button("Set indicator"):
+        queue.put(key, with_indicator(doc, label, chosen, known))
+        st.rerun()
+
+st.subheader("What was read")
+shown = frame.assign(check=frame["doubtful"].map({True: "⚠ check", False: ""}))
+shown = shown[["check", "why"] + [c for c in frame.columns if c not in ("doubtful", "why")]]
+picked = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
+                      selection_mode="single-row", key=f"rows-{key}")
+rows = picked.selection.rows if picked else []
+if rows:
+    preview = source_preview(doc, frame.iloc[rows[0]])
+    st.markdown(f"**Source: {plain(preview.caption)}**")
+    if preview.image is not None:
+        st.image(preview.image, caption=preview.caption)
+    elif preview.cells is not None:
+        st.dataframe(preview.styled(), width="stretch")
+else:
+    st.caption("Select a row to see where it was printed.")
+
+accept_column, reject_column = st.columns(2)
+if accept_column.button("Accept and save", type="primary"):
+    outcome = accept(shared_store(), doc)
+    saved()
+    queue.drop(key)
+    st.session_state["review_message"] = (outcome.status, outcome.message)
+    st.rerun()
+if reject_column.button("Reject"):
+    queue.drop(key)
+    st.session_state["review_message"] = ("rejected", f"{doc.name} was discarded; nothing was saved.")
+    st.rerun()

@@ -1,0 +1,51 @@
+"""An authority's figures over time against its targets, tolerance bands and benchmarks, with RAG, direction
+of travel, notes and earlier reports' figures."""
+import streamlit as st
+
+from ui.show import chart_with_table, no_data, plain
+from ui.store import all_authorities, indicator_label, indicators_of, report_authorities
+from ui.views import trend
+
+st.title("Trends")
+st.write("How an authority is doing over time against its targets, its statistical neighbours, its region and "
+         "England. RAG is shown as a word and a symbol; earlier reports' figures for the same period are shown faintly.")
+
+choices = all_authorities()
+authority = st.selectbox("Authority", choices, index=0)
+has_reports = authority in report_authorities()
+source = st.radio("Figures", ["reports", "published"], horizontal=True, index=0 if has_reports else 1,
+                  format_func={"reports": "from uploaded reports", "published": "national published figures"}.get)
+indicators = indicators_of(authority, source)
+if not indicators:
+    no_data(f"There are no {'report' if source == 'reports' else 'published'} figures for {authority} yet.")
+    st.stop()
+indicator = st.selectbox("Indicator", indicators, format_func=indicator_label)
+view = trend(authority, indicator, None, source)
+if view.table.empty:
+    no_data("No figures of this indicator to chart.")
+    st.stop()
+kinds = list(dict.fromkeys(view.table["period_type"]))
+if len(kinds) > 1:
+    kind = st.radio("Periods", kinds, horizontal=True)
+    view = trend(authority, indicator, kind, source)
+
+latest = view.table.dropna(subset=["value"]).tail(1)
+if len(latest):
+    row = latest.iloc[0]
+    a, b, c = st.columns(3)
+    a.metric(f"Latest ({row['period']})", f"{row['value']:,.1f}".rstrip("0").rstrip("."))
+    b.metric("RAG", row["rag_label"] or "Not judged")
+    c.metric("Direction of travel", row["direction_label"] or "–")
+title = f"{indicator_label(indicator)}: {authority}"
+chart_with_table(view.chart, view.chart_table, title, "trend")
+notes = view.table[view.table["note"].fillna("") != ""]
+if len(notes):
+    st.markdown("**Notes printed in the reports**")
+    for _, row in notes.iterrows():
+        st.text(f"{row['period']}: {row['note']}")
+with st.expander("The full trend table (targets, bands, year to date, rolling 12 months)"):
+    st.dataframe(view.table, hide_index=True, width="stretch")
+if len(view.earlier):
+    with st.expander(f"Earlier reports' figures ({len(view.earlier)})"):
+        st.dataframe(view.earlier, hide_index=True, width="stretch")
+st.caption(f"Source files: {plain(', '.join(sorted(set(view.table['source_file'].dropna().astype(str)))))}")

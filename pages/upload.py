@@ -1,0 +1,58 @@
+"""Upload reports: each is read (with progress per page or sheet) and held for review; nothing is saved yet."""
+import streamlit as st
+
+from extractors.errors import UnreadableFile
+from pipeline import extract_bytes
+from review.pending import pending_from_upload
+from review.uploads import expand_upload
+from ui import pending as queue
+from ui.store import catalogue
+
+st.title("Upload reports")
+st.write("Upload performance reports: PDF (scanned or not), Excel, Word, CSV, or a zip of them. Each is read "
+         "and held for you to check on the Review page; nothing is saved until you accept it there.")
+
+files = st.file_uploader("Reports", accept_multiple_files=True,
+                         type=["pdf", "xlsx", "xlsm", "docx", "csv", "tsv", "txt", "zip"])
+authority = st.text_input("Authority (leave blank to read it from each report)").strip() or None
+
+
+def read_one(name: str, content: bytes) -> None:
+    key = queue.digest(content)
+    failed = queue.failures()
+    if key in failed:
+        st.error(failed[key], icon="⚠️")
+    if key in queue.seen() or key in failed:
+        return
+    bar = st.progress(0.0, text=f"Reading {name}")
+    step = lambda done, total: bar.progress(min(done / max(total, 1), 1.0), text=f"{name}: {done} of {total}")
+    try:
+        result = extract_bytes(content, name, authority, progress=step, catalogue=catalogue())
+    except UnreadableFile as problem:
+        bar.empty()
+        failed[key] = str(problem)
+        st.error(str(problem), icon="⚠️")
+        return
+    queue.seen().add(key)
+    queue.put(key, pending_from_upload(name, content, result))
+    bar.progress(1.0, text=f"{name}: done")
+    st.success(f"{name}: {len(result.observations)} numbers read, ready to review.", icon="✅")
+
+
+for upload in files or []:
+    try:
+        reports, skipped = expand_upload(upload.name, upload.getvalue())
+    except UnreadableFile as problem:
+        st.error(str(problem), icon="⚠️")
+        continue
+    for note in skipped:
+        st.warning(note, icon="⚠️")
+    for name, content in reports:
+        read_one(name, content)
+
+waiting = queue.pending()
+if waiting:
+    st.subheader(f"{len(waiting)} waiting for review")
+    st.dataframe([{"file": d.name, "numbers": len(d.observations), "warnings": "; ".join(d.result.warnings)}
+                  for d in waiting.values()], hide_index=True, width="stretch")
+    st.page_link("pages/review.py", label="Review them", icon="🔎")

@@ -1,0 +1,60 @@
+"""Uploaded files as the reports inside them: a zip is opened (bounded), anything else is one report."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePosixPath
+
+from extractors.errors import UnreadableFile
+from extractors.limits import LIMITS
+
+REPORT_SUFFIXES = {".pdf", ".xlsx", ".xlsm", ".docx", ".csv", ".tsv", ".txt"}
+MAX_MEMBERS = 200  # reports in one zip
+MAX_RATIO = 200  # no member may unzip to more than this many times its compressed size
+
+
+def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """([(report name, bytes)], [what was skipped and why]) for one upload; UnreadableFile for a bad zip."""
+    if PurePosixPath(name).suffix.lower() != ".zip":
+        return [(name, content)], []
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UnreadableFile(f"{name} is not a zip file that can be opened; upload the reports themselves.") from None
+    _check_sizes(name, members)
+    reports, skipped = [], []
+    for member in members:
+        inner = PurePosixPath(member.filename)
+        if inner.name.startswith(".") or "__MACOSX" in inner.parts:
+            continue
+        if inner.suffix.lower() not in REPORT_SUFFIXES:
+            skipped.append(f"{inner.name} in {name} was skipped: perfbooks reads PDF, Excel, Word and CSV files.")
+            continue
+        reports.append((inner.name, _read(archive, member, name)))
+    return reports, skipped
+
+
+def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise UnreadableFile(f"{name} holds {len(members)} files; upload at most {MAX_MEMBERS} reports at a time.")
+    if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
+        raise UnreadableFile(f"{name} would unzip to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB; upload fewer reports at a time.")
+    for m in members:
+        if m.file_size > LIMITS.MAX_BYTES or m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise UnreadableFile(f"{name} holds {PurePosixPath(m.filename).name}, which unzips far larger than "
+                                 "a report; it was not opened.")
+    if any(m.flag_bits & 0x1 for m in members):
+        raise UnreadableFile(f"{name} is password-protected; save a copy without the password and upload that.")
+
+
+def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes:
+    """The member's bytes, never more than it declared (a lying header stops here)."""
+    try:
+        with archive.open(member) as handle:
+            data = handle.read(member.file_size + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError):
+        raise UnreadableFile(f"{PurePosixPath(member.filename).name} in {name} is damaged and could not be unzipped.") from None
+    if len(data) > member.file_size:
+        raise UnreadableFile(f"{PurePosixPath(member.filename).name} in {name} is larger than its zip entry says; it was not opened.")
+    return data

@@ -1,0 +1,35 @@
+"""The analyses' page views, cached per choice (the cache is cleared whenever the store changes)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analyses.impact_view import ImpactOptions, impact_view
+from analyses.source import benchmark_view, compare_view, scorecard_view, trend_view
+from ui.store import interventions, shared_store
+
+
+@st.cache_data(show_spinner="Working out the trend…")
+def trend(authority: str, indicator: str, period_type: str | None, source: str):
+    return trend_view(shared_store(), authority, indicator, period_type, source)
+
+
+@st.cache_data(show_spinner="Comparing with neighbours, the region and England…")
+def benchmarks(authority: str, period: str, version: str, indicators: tuple[str, ...] | None):
+    return benchmark_view(shared_store(), authority, period, version, list(indicators) if indicators else None)
+
+
+@st.cache_data(show_spinner="Putting the authorities side by side…")
+def side_by_side(authorities: tuple[str, ...], indicator: str, facet: bool):
+    return compare_view(shared_store(), list(authorities), indicator, facet)
+
+
+@st.cache_data(show_spinner="Building the scorecard…")
+def scorecard(authorities: tuple[str, ...], indicators: tuple[str, ...]):
+    return scorecard_view(shared_store(), list(authorities), list(indicators))
+
+
+@st.cache_data(show_spinner="Estimating the change…")
+def impact(intervention_ids: tuple[int, ...], indicator: str, options: ImpactOptions):
+    chosen = interventions()
+    chosen = chosen[chosen["intervention_id"].isin(intervention_ids)]
+    return impact_view(shared_store(), chosen, indicator, options)
