@@ -76,11 +76,14 @@ def _contexts(published, setting, reports, indicators):
                                        setting.fy_first)]
     year = year.assign(code=dfe_codes(year))
     wanted = indicators or sorted(set(year["indicator_id"]) - {""})
+    by_indicator = dict(tuple(year.groupby("indicator_id", sort=False)))
+    empty = year.iloc[0:0]
+    own = dict(tuple(reports.groupby("indicator_id", sort=False))) if reports is not None and len(reports) else {}
     for indicator in wanted:
-        rows = year[year["indicator_id"] == indicator]
+        rows = by_indicator.get(indicator, empty)
         las = rows[rows["geographic_level"] == "Local authority"].drop_duplicates("code")
         all_values = las.set_index("code")["value"].astype(float)
-        mine = _report_rows(reports, indicator, setting.fy_first)
+        mine = _report_rows(own.get(indicator), indicator, setting.fy_first)
         value, value_source = _own_value(all_values.get(setting.code), mine)
         denominator = las.set_index("code")["denominator"].get(setting.code) if "denominator" in las else None
         polarity, polarity_from = _polarity(indicator, mine, rows)

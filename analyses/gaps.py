@@ -52,8 +52,9 @@ def gap_table(benchmarks: pd.DataFrame, population: pd.DataFrame) -> pd.DataFram
     out = benchmarks.copy()
     out["change_needed"] = out["comparator_value"] - out["value"]
     fy_first = {p: financial_year(p)[0].year for p in out["period"].dropna().unique()}
-    found = [population_of(population, a, fy_first[p]) if p in fy_first else (float("nan"), None)
-             for a, p in zip(out["authority"], out["period"])]
+    known = {(a, p): population_of(population, a, fy_first[p]) if p in fy_first else (float("nan"), None)
+             for a, p in set(zip(out["authority"], out["period"]))}
+    found = [known[(a, p)] for a, p in zip(out["authority"], out["period"])]
     out["population"] = [f[0] for f in found]
     out["population_year"] = pd.array([f[1] for f in found], dtype="Int64")
     made = [_children(r, r.get("denominator")) for _, r in out.iterrows()]

@@ -13,6 +13,7 @@ from analyses.benchmarks import benchmark_table, setting_for, standing_table
 from analyses.charts import trend_chart, trend_chart_table
 from analyses.compare import indicator_name, scorecard, scorecard_chart, scorecard_grid, side_by_side, side_by_side_chart
 from analyses.gaps import gap_table
+from analyses.periods import financial_year
 from analyses.trends import benchmark_lines, earlier_figures, trend_table
 from store import Selection
 
@@ -61,7 +62,7 @@ def benchmark_view(store, authority: str, period: str, version: str = "2021",
     """The authority's figures for a financial year ('2015-16') against neighbours (list `version`), region
     and England, with the gaps in children and the quartile band and ranks."""
     setting = setting_for(authority, period, store.table("statistical_neighbours"), version)
-    published = _published(store, indicators)
+    published = _published(store, indicators, financial_year(period))
     reports = store.observations(Selection(source="reports", authority=authority))
     gaps = gap_table(benchmark_table(published, setting, reports, indicators), store.table("population"))
     return BenchmarkView(gaps, standing_table(published, setting, reports, indicators), version)
@@ -89,10 +90,12 @@ def scorecard_view(store, authorities: list[str], indicators: list[str],
     return card, scorecard_grid(card), scorecard_chart(card)
 
 
-def _published(store, indicators: list[str] | None) -> pd.DataFrame:
+def _published(store, indicators: list[str] | None, year: tuple | None = None) -> pd.DataFrame:
+    """Published figures (of these indicators) whose periods end inside `year` (first, last day)."""
     if not indicators:
-        return store.observations(Selection(source="published"))
-    return _concat([store.observations(Selection(source="published", indicator=i)) for i in indicators])
+        return store.observations(Selection(source="published", ends_between=year))
+    return _concat([store.observations(Selection(source="published", indicator=i, ends_between=year))
+                    for i in indicators])
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -24,6 +24,7 @@ class Selection:
     authority: str | None = None  # a name, variant or code
     indicator: str | None = None  # an indicator id
     comparators: bool = False  # with an authority: also its region's and England's figures
+    ends_between: tuple | None = None  # (first, last) dates: only periods ending inside them
 
     def __post_init__(self):
         if self.source not in ("all", *SOURCES):
@@ -83,6 +84,9 @@ def _where(selection: Selection) -> tuple[str, list]:
     if selection.indicator:
         clauses.append("o.indicator_id = ?")
         params.append(selection.indicator)
+    if selection.ends_between:
+        clauses.append("o.period_end BETWEEN ? AND ?")
+        params += [pd.Timestamp(d).date() for d in selection.ends_between]
     if selection.authority:
         codes = _authority_codes(selection.authority, selection.comparators)
         if codes:

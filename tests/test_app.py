@@ -55,3 +55,78 @@ def test_benchmarks_for_rotherham_2015_16_show_the_gap_tables():
     at.selectbox[0].select("Rotherham").run()
     assert not at.exception, at.exception
     assert len(at.dataframe) >= 3
+
+
+def pending_report(tmp_path, authority="Wirral"):
+    """A CSV report with one label the catalogue maps and one it cannot, held for review as the Upload page does."""
+    from pipeline import extract_bytes
+    from review.pending import pending_from_upload
+
+    months = ["Apr-16", "May-16", "Jun-16"]
+    text = (f"{authority} children's services monthly report\nIndicator,{','.join(months)}\n"
+            "Number of contacts,1201,1187,1230\nWidgets counted at the front door,17,19,23\n")
+    content = text.encode("utf-8")
+    result = extract_bytes(content, f"{authority.lower()}_2016-06.csv")
+    return pending_from_upload(result.name, content, result)
+
+
+def review_page(doc) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at.session_state["pending_documents"] = {"k1": doc}
+    at.switch_page("pages/review.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_review_sets_a_label_s_indicator_then_accept_saves_it_and_learns_the_alias(tmp_path):
+    from ui.store import shared_store
+
+    doc = pending_report(tmp_path)
+    assert any(not o.indicator_id for o in doc.observations)
+    at = review_page(doc)
+    by_label = {s.label: s for s in at.selectbox}
+    by_label["Printed label"].select("Widgets counted at the front door")
+    by_label["Indicator"].select("referrals")
+    next(b for b in at.button if b.label == "Set indicator").click().run()
+    assert not at.exception, at.exception
+    edited = at.session_state["pending_documents"]["k1"]
+    assert {o.indicator_id for o in edited.observations if o.indicator_label.startswith("Widgets")} == {"referrals"}
+    next(b for b in at.button if b.label == "Accept and save").click().run()
+    assert not at.exception, at.exception
+    assert "stored as document" in at.success[0].value
+    stored = shared_store().observations()
+    mine = stored[stored["source_file"] == "wirral_2016-06.csv"]
+    assert len(mine) == 6 and set(mine["indicator_id"]) == {"contacts", "referrals"}
+    assert shared_store().catalogue().match_label("Widgets counted at the front door").indicator_id == "referrals"
+
+
+def test_reject_discards_the_document_and_saves_nothing(tmp_path):
+    from ui.store import shared_store
+
+    doc = pending_report(tmp_path, "Sefton")
+    at = review_page(doc)
+    next(b for b in at.button if b.label == "Reject").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["pending_documents"] == {}
+    assert "nothing was saved" in at.success[0].value
+    assert not (shared_store().observations()["source_file"] == "sefton_2016-06.csv").any()
+
+
+def test_data_page_offers_every_export_of_the_selection():
+    at = run_page("pages/data.py")
+    labels = [b.label for b in at.get("download_button")]
+    assert {"Download tidy CSV", "Download wide CSV", "Download EES zip", "Download Excel workbook",
+            "Download Parquet"} <= set(labels)
+
+
+def test_one_click_on_a_suggestion_maps_the_doubtful_label(tmp_path):
+    doc = pending_report(tmp_path, "Halton")
+    at = review_page(doc)
+    use = [b for b in at.button if b.label.startswith("Use ")]
+    assert use, "no suggestion offered for the unmapped label"
+    chosen = use[0].label.removeprefix("Use ")
+    use[0].click().run()
+    assert not at.exception, at.exception
+    edited = at.session_state["pending_documents"]["k1"]
+    assert {o.indicator_id for o in edited.observations if o.indicator_label.startswith("Widgets")} == {chosen}
+    assert edited.confirmed == {"Widgets counted at the front door": chosen}
