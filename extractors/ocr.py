@@ -125,15 +125,35 @@ def binary_ink(gray: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, 31, 12)
 
 
+INK_COST = 700  # tesseract takes about as long over one pixel of ink as over this many pixels of paper
+
+
 def read_words(images: list[np.ndarray], psm: int = 6) -> list[list[dict]]:
-    """Words (text, conf 0-100 and box in pixels) of each image, read by tesseract in parallel."""
+    """Words (text, conf 0-100 and box in pixels) of each image, read by OCR_WORKERS tesseract processes
+    at once, each given a share of the images of about equal work (one start-up per process)."""
     with tempfile.TemporaryDirectory(prefix="perfbooks-ocr-") as folder:
         paths = []
         for i, image in enumerate(images):
             paths.append(os.path.join(folder, f"{i}.png"))
             _write_png(paths[-1], image)
-        with ThreadPoolExecutor(max_workers=max(1, LIMITS.OCR_WORKERS)) as pool:
-            return list(pool.map(lambda p: _tesseract(p, psm), paths))
+        shares = [s for s in balanced(images, max(1, LIMITS.OCR_WORKERS)) if s]
+        with ThreadPoolExecutor(max_workers=len(shares) or 1) as pool:
+            done = pool.map(lambda share: _tesseract([paths[i] for i in share], folder, psm), shares)
+            found = {i: words for share, read in zip(shares, done) for i, words in zip(share, read)}
+    return [found[i] for i in range(len(images))]
+
+
+def balanced(images: list[np.ndarray], parts: int) -> list[list[int]]:
+    """The images' indices dealt into `parts` shares of about equal work (ink and paper to scan), the
+    biggest first to the least loaded share."""
+    cost = [int((image < PAPER).sum()) * INK_COST + image.size for image in images]
+    shares: list[list[int]] = [[] for _ in range(parts)]
+    loads = [0] * parts
+    for i in sorted(range(len(images)), key=lambda i: -cost[i]):
+        least = loads.index(min(loads))
+        shares[least].append(i)
+        loads[least] += cost[i]
+    return shares
 
 
 def _write_png(path: str, image: np.ndarray) -> None:
@@ -142,9 +162,15 @@ def _write_png(path: str, image: np.ndarray) -> None:
     cv2.imwrite(path, image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
 
 
-def _tesseract(path: str, psm: int) -> list[dict]:
+def _tesseract(paths: list[str], folder: str, psm: int) -> list[list[dict]]:
+    """The words of each image, read by one tesseract process (given a list file for several images)."""
+    source = paths[0]
+    if len(paths) > 1:
+        source = os.path.join(folder, os.path.basename(paths[0]) + ".list.txt")
+        with open(source, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(paths) + "\n")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = ["tesseract", path, "stdout", "-l", "eng", "--psm", str(psm), "--dpi", str(LIMITS.OCR_DPI),
+    command = ["tesseract", source, "stdout", "-l", "eng", "--psm", str(psm), "--dpi", str(LIMITS.OCR_DPI),
                "-c", "preserve_interword_spaces=1", "-c", "tessedit_do_invert=0", "tsv"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=LIMITS.MAX_SECONDS)
@@ -153,17 +179,29 @@ def _tesseract(path: str, psm: int) -> list[dict]:
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise UnreadableFile(f"tesseract could not read a scanned page ({reason}); check it works with `{INSTALL}`.")
-    return tsv_words(done.stdout)
+    return tsv_pages(done.stdout, len(paths))
+
+
+def tsv_pages(tsv: str, count: int) -> list[list[dict]]:
+    """The words of each of `count` images in tesseract's TSV output (its page_num counts the images)."""
+    pages: list[list[dict]] = [[] for _ in range(count)]
+    for page, word in _tsv_rows(tsv):
+        if 1 <= page <= count:
+            pages[page - 1].append(word)
+    return pages
 
 
 def tsv_words(tsv: str) -> list[dict]:
     """The word rows of tesseract's TSV output as dicts with text, x0, x1, top, bottom and conf."""
-    words = []
+    return [word for _, word in _tsv_rows(tsv)]
+
+
+def _tsv_rows(tsv: str):
+    """(page_num, word) for each word row of tesseract's TSV output."""
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
         if row.get("level") != "5" or not text:
             continue
         left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
-        words.append({"text": text, "x0": left, "x1": left + width, "top": top, "bottom": top + height,
-                      "conf": max(0.0, float(row["conf"]))})
-    return words
+        yield int(row.get("page_num") or 1), {"text": text, "x0": left, "x1": left + width, "top": top,
+                                               "bottom": top + height, "conf": max(0.0, float(row["conf"]))}
