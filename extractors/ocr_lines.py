@@ -62,11 +62,50 @@ def line_masks(ink: np.ndarray, dpi: int, edges: np.ndarray | None = None) -> tu
     return horizontal, vertical
 
 
+class _Compact:
+    """A sparse mask's lines (rows, or columns when fewer) that hold any pixel, with one empty line kept
+    between runs that are not neighbours so no two components join: connected components found on it are
+    the mask's own, on a far smaller image."""
+
+    def __init__(self, mask: np.ndarray):
+        rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+        self.axis, lines = (0, rows) if len(rows) <= len(cols) else (1, cols)
+        lines = lines if len(lines) else np.zeros(1, np.int64)
+        self.index = np.insert(lines, np.flatnonzero(np.diff(lines) > 1) + 1, -1)  # -1: a separating line
+        self.shape = mask.shape
+
+    def of(self, image: np.ndarray) -> np.ndarray:
+        """The image's pixels on the kept lines."""
+        out = np.take(image, np.maximum(self.index, 0), axis=self.axis)
+        if self.axis == 0:
+            out[self.index < 0] = 0
+        else:
+            out[:, self.index < 0] = 0
+        return out
+
+    def full(self, compact: np.ndarray) -> np.ndarray:
+        """A compact image back at the mask's size (zero off the kept lines)."""
+        out = np.zeros(self.shape, np.uint8)
+        real = self.index >= 0
+        if self.axis == 0:
+            out[self.index[real]] = compact[real]
+        else:
+            out[:, self.index[real]] = compact[:, real]
+        return out
+
+    def stats(self, mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+        """Component count, compact labels and stats (x, y, w, h, area) in the mask's own pixels."""
+        import cv2
+
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(self.of(mask))
+        stats[:, self.axis ^ 1] = self.index[stats[:, self.axis ^ 1]]
+        return count, labels, stats
+
+
 def _alone(mask: np.ndarray, ink: np.ndarray, dpi: int, axis: int) -> np.ndarray:
     """The thin runs with paper along both sides: a run through a line of text is thick or has letters beside it."""
-    import cv2
-
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
+    compact = _Compact(mask)
+    count, labels, stats = compact.stats(mask)
     off = max(2, int(SIDE * dpi))
     keep = np.zeros(count, bool)
     for i, (x, y, w, h, _area) in enumerate(stats[1:count], start=1):
@@ -76,21 +115,23 @@ def _alone(mask: np.ndarray, ink: np.ndarray, dpi: int, axis: int) -> np.ndarray
             sides = [ink[y:y + h, max(0, x - off):x].T, ink[y:y + h, x + w:x + w + off].T]
         thin = (h if axis == 0 else w) <= LINE_THICKNESS * dpi
         keep[i] = thin and max(float((side > 0).mean()) if side.size else 0.0 for side in sides) < CROWDED
-    return _painted(labels, keep)
+    return compact.full(_painted(labels, keep))
 
 
 def _crossing(mask: np.ndarray, others: np.ndarray) -> np.ndarray:
     """The runs of a mask that touch the other direction's rulings in at least two places."""
     import cv2
 
+    compact = _Compact(mask)
+    mask = compact.of(mask)
     count, labels = cv2.connectedComponents(mask)
-    meet = cv2.bitwise_and(mask, others)
+    meet = cv2.bitwise_and(mask, compact.of(others))
     found, pieces = cv2.connectedComponents(meet)
     at = np.flatnonzero(meet)
     pairs = np.unique(labels.ravel()[at].astype(np.int64) * found + pieces.ravel()[at])
     keep = np.bincount(pairs // found, minlength=count) >= 2
     keep[0] = False
-    return _painted(labels, keep)
+    return compact.full(_painted(labels, keep))
 
 
 def _painted(labels: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -118,9 +159,7 @@ def ruled_tables(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> list
 
 def _segments(mask: np.ndarray, labels: np.ndarray, dpi: int, across: int) -> dict[int, list[Segment]]:
     """Thin runs of a line mask, grouped by the table region (label) they belong to."""
-    import cv2
-
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask)
+    count, _, stats = _Compact(mask).stats(mask)
     out: dict[int, list[Segment]] = {}
     for x, y, w, h, _area in stats[1:count]:
         thickness = h if across == 0 else w

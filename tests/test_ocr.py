@@ -216,6 +216,27 @@ def test_cells_stack_by_width_within_the_height_limit():
     assert len(many) > 1 and all(image.shape[0] <= TALLEST for image, _ in many)
 
 
+@pytest.mark.parametrize("turn", [False, True])
+def test_compact_mask_keeps_every_component_and_its_box(turn):
+    """Components found on a mask's non-empty lines only are the mask's own, boxes in its pixels: runs on
+    neighbouring lines stay joined, runs with paper between stay apart."""
+    import cv2
+
+    from extractors.ocr_lines import _Compact
+
+    mask = np.zeros((400, 300), np.uint8)
+    mask[50, 10:200] = mask[51, 150:290] = 255  # one run over two neighbouring rows
+    mask[53, 10:100] = 255  # apart from it by one empty row
+    mask[300:303, 20:280] = 255
+    mask = np.ascontiguousarray(mask.T) if turn else mask
+    compact = _Compact(mask)
+    assert compact.full(compact.of(mask)).tolist() == mask.tolist()
+    count, _, stats = compact.stats(mask)
+    direct = cv2.connectedComponentsWithStats(mask)
+    assert count == direct[0] == 4
+    assert sorted(map(tuple, stats[1:].tolist())) == sorted(map(tuple, direct[2][1:].tolist()))
+
+
 def test_gap_in_rulings_does_not_join_ruled_neighbours():
     """An L-shaped group of slots splits into runs along rows, cut wherever a ruling separates two slots."""
     from extractors.ocr_slots import rectangles
