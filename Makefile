@@ -3,10 +3,11 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements.stamp
 TESTS ?= tests
-# Debian packages for OCR of scanned reports (camelot 2 renders pages with pypdfium2, so no ghostscript
-# or poppler-utils); SYSTEM_COMMANDS are what must be on PATH for apt to be skipped.
-SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng
-SYSTEM_COMMANDS := tesseract
+# Debian packages: tesseract for OCR of scanned reports (camelot 2 renders pages with pypdfium2, so no ghostscript
+# or poppler-utils) and chromium for the real-browser tests (Playwright drives /usr/bin/chromium; it cannot
+# download its own browsers here). SYSTEM_COMMANDS are what must be on PATH for apt to be skipped.
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium
+SYSTEM_COMMANDS := tesseract chromium
 
 .PHONY: venv system run test bench
 
@@ -24,9 +25,9 @@ system:
 	if [ -z "$$pkgs" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$pkgs \
-			|| echo "make system: apt-get failed; OCR of scans needs:$$pkgs"; \
+			|| echo "make system: apt-get failed; OCR of scans and the browser tests need:$$pkgs"; \
 	else \
-		echo "make system: not root (or no apt-get); OCR of scans needs:$$pkgs  (sudo apt-get install$$pkgs)"; \
+		echo "make system: not root (or no apt-get); OCR of scans and the browser tests need:$$pkgs  (sudo apt-get install$$pkgs)"; \
 	fi
 
 run: system venv
@@ -34,6 +35,8 @@ run: system venv
 
 # The store tests run on DuckDB and on a local PostgreSQL server (scripts/test_postgres.sh installs and starts
 # one when run as root; without one they are skipped, unless PERFBOOKS_REQUIRE_POSTGRES=1 as in CI).
+# The browser tests (tests/browser/) start the app and drive Chromium; without it they are skipped, unless
+# PERFBOOKS_REQUIRE_BROWSER=1 as in CI. Their screenshots go to tests/artifacts/.
 # pytest exits 5 when it collects no tests; that fails the target too (exit 1).
 test: system venv
 	PERFBOOKS_TEST_POSTGRES="$$(scripts/test_postgres.sh)" $(PYTHON) -m pytest -q $(TESTS) \

@@ -1,0 +1,89 @@
+"""Two small monthly reports for an authority the samples do not hold (Wirral), made for the browser tests.
+
+The PDF is as at March 2019 (Jan-19 to Mar-19), the workbook as at June 2019 (Apr-19 to Jun-19); every
+number is distinctive, so the downloaded CSV can be checked figure by figure. Each holds one label the
+catalogue does not map (the review step has something to fix).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from grids import ruled_pdf
+
+AUTHORITY = "Wirral"
+UNMAPPED_PDF = "Missing episodes reported"  # unmapped; the tests set it to FIXED_ID on the Review page
+FIXED_ID = "missing_children"
+UNMAPPED_XLSX = "Family group conferences held"  # unmapped; left as it is
+
+PDF_NAME = "wirral_2019-03_monthly_performance.pdf"
+PDF_TITLE = ["Wirral Children's Services Monthly Performance Report", "As at March 2019"]
+PDF_MONTHS = ["Jan-19", "Feb-19", "Mar-19"]
+PDF_PERIODS = ["2019-01-01", "2019-02-01", "2019-03-01"]
+PDF_ROWS = {  # label: (indicator id, values by month)
+    "Number of contacts": ("contacts", [3311, 3329, 3347]),
+    "Number of referrals": ("referrals", [1237, 1251, 1263]),
+    "Number of children looked after": ("cla_children", [811, 813, 817]),
+    UNMAPPED_PDF: (FIXED_ID, [47, 53, 59]),
+}
+
+XLSX_NAME = "wirral_2019-06_monthly_performance.xlsx"
+XLSX_TITLE = ["Wirral Children's Services Monthly Performance Book", "As at June 2019"]
+XLSX_MONTHS = [datetime(2019, 4, 1), datetime(2019, 5, 1), datetime(2019, 6, 1)]
+XLSX_PERIODS = ["2019-04-01", "2019-05-01", "2019-06-01"]
+XLSX_ROWS = {
+    "Number of contacts": ("contacts", [3358, 3371, 3389]),
+    "Number of referrals": ("referrals", [1274, 1289, 1296]),
+    "Number of children looked after": ("cla_children", [821, 826, 829]),
+    UNMAPPED_XLSX: (None, [17, 19, 23]),
+}
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}"
+
+
+def make_pdf(path: Path) -> Path:
+    """One ruled table, months across: No., indicator, then the three months."""
+    header = ["NO.", "INDICATOR", *PDF_MONTHS]
+    body = [[f"{i}", label, *map(_thousands, values)] for i, (label, (_, values)) in enumerate(PDF_ROWS.items(), 1)]
+    ruled_pdf(path, [[*PDF_TITLE, ([header, *body], {})]], widths={0: 12, 1: 70, 2: 24, 3: 24, 4: 24})
+    return path
+
+
+def make_xlsx(path: Path) -> Path:
+    """The same layout as a workbook: real dates as months (mmm-yy), numbers as numbers."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Summary"
+    ws["A1"], ws["A2"] = XLSX_TITLE
+    ws.cell(4, 1, "NO.")
+    ws.cell(4, 2, "INDICATOR")
+    for c, month in enumerate(XLSX_MONTHS, start=3):
+        ws.cell(4, c, month).number_format = "mmm-yy"
+    for r, (label, (_, values)) in enumerate(XLSX_ROWS.items(), start=5):
+        ws.cell(r, 1, f"{r - 4}")
+        ws.cell(r, 2, label)
+        for c, value in enumerate(values, start=3):
+            ws.cell(r, c, value).number_format = "#,##0"
+    wb.save(path)
+    return path
+
+
+def expected_rows() -> list[tuple[str, str, float]]:
+    """(indicator_id or '', period_start, value) of every monthly actual the two reports print."""
+    rows = []
+    for table, periods in ((PDF_ROWS, PDF_PERIODS), (XLSX_ROWS, XLSX_PERIODS)):
+        for indicator_id, values in table.values():
+            rows += [(indicator_id or "", period, float(v)) for period, v in zip(periods, values)]
+    return rows
+
+
+if __name__ == "__main__":  # write both into a folder, to look at them or extract them by hand
+    import sys
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    out.mkdir(parents=True, exist_ok=True)
+    print(make_pdf(out / PDF_NAME), make_xlsx(out / XLSX_NAME))
