@@ -3,21 +3,21 @@ import streamlit as st
 
 from ui.store import shared_store
 
-st.set_page_config(page_title="perfbooks", page_icon="📊", layout="wide")
+st.set_page_config(page_title="perfbooks", page_icon=":material/bar_chart:", layout="wide")
 shared_store()  # opens the store once (a new one gets the national figures and the sample reports)
 
 navigation = st.navigation({
     "Explore": [
-        st.Page("pages/trends.py", title="Trends", icon="📈", default=True),
-        st.Page("pages/benchmarks.py", title="Benchmarks", icon="📏"),
-        st.Page("pages/compare.py", title="Compare", icon="🗂️"),
-        st.Page("pages/impact.py", title="Impact", icon="🔀"),
+        st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:", default=True),
+        st.Page("pages/benchmarks.py", title="Benchmarks", icon=":material/straighten:"),
+        st.Page("pages/compare.py", title="Compare", icon=":material/view_module:"),
+        st.Page("pages/impact.py", title="Impact", icon=":material/compare_arrows:"),
     ],
     "Analysts": [
-        st.Page("pages/upload.py", title="Upload reports", icon="📤"),
-        st.Page("pages/review.py", title="Review", icon="🔎"),
-        st.Page("pages/data.py", title="Data", icon="⬇️"),
-        st.Page("pages/catalogue.py", title="Catalogue", icon="📚"),
+        st.Page("pages/upload.py", title="Upload reports", icon=":material/upload_file:"),
+        st.Page("pages/review.py", title="Review", icon=":material/fact_check:"),
+        st.Page("pages/data.py", title="Data", icon=":material/download:"),
+        st.Page("pages/catalogue.py", title="Catalogue", icon=":material/menu_book:"),
     ],
 })
 navigation.run()

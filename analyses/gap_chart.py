@@ -28,7 +28,8 @@ def gap_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
     present = [s for s in STANDING_STYLE if s in set(frame["standing"])]
     dots = alt.Chart(frame).mark_point(filled=True, size=90).encode(
         x=alt.X("difference_pct:Q", title="difference from the comparator (% of the comparator)"),
-        y=alt.Y("indicator_name:N", sort=alt.EncodingSortField("difference_pct"), title=None),
+        y=alt.Y("indicator_name:N", sort=alt.EncodingSortField("difference_pct"), title=None,
+                axis=alt.Axis(labelLimit=420)),
         color=alt.Color("standing:N", title="standing", scale=alt.Scale(
             domain=present, range=[STANDING_STYLE[s][0] for s in present])),
         shape=alt.Shape("standing:N", scale=alt.Scale(domain=present, range=[STANDING_STYLE[s][1] for s in present])),

@@ -95,10 +95,11 @@ def impact_view(store, interventions: pd.DataFrame, indicator: str, options: Imp
 
 
 def _panel(store, authorities: list[str], indicator: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(monthly series of the indicator, every observation with a note) for these authorities, reports first."""
+    """(monthly series of the indicator, every observation with a note) for these authorities; monthly figures
+    come only from reports (the national figures are annual)."""
     frames, notes = [], []
     for authority in dict.fromkeys(authorities):
-        rows = store.observations(Selection(source="all", authority=authority))
+        rows = store.observations(Selection(source="reports", authority=authority))
         if len(rows):
             frames.append(monthly_series(rows, indicator))
             notes.append(rows[rows["note"].fillna("").astype(str) != ""])

@@ -20,7 +20,8 @@ period = middle.selectbox("Financial year", years, index=years.index("2015-16"))
 version = right.selectbox("Statistical neighbour list", ["2021", "2025"], help="The DfE's list of that year")
 catalogue = packaged_catalogue()
 areas = sorted({catalogue.indicator(i).area for i in catalogue.ids()} - {""})
-area = st.multiselect("Service areas", areas, placeholder="All service areas")
+area = st.multiselect("Service areas", areas, default=[a for a in ("front_door", "child_protection") if a in areas],
+                      placeholder="All service areas")
 
 view = benchmarks(authority, period, version, None)
 gaps, standing = view.gaps, view.standing

@@ -32,12 +32,12 @@ with st.form("teach", clear_on_submit=True):
     if st.form_submit_button("Learn alias") and label.strip():
         shared_store().learn_alias(label.strip(), indicator)
         saved()
-        st.success(f"'{label.strip()}' now maps to {indicator}.", icon="✅")
+        st.success(f"'{label.strip()}' now maps to {indicator}.", icon=":material/check_circle:")
 upload = st.file_uploader("Import aliases (a CSV with columns alias, indicator_id)", type=["csv"])
 if upload is not None and st.button("Import"):
     try:
         count = shared_store().import_aliases(upload.getvalue().decode("utf-8-sig"))
         saved()
-        st.success(f"{count} aliases learned.", icon="✅")
+        st.success(f"{count} aliases learned.", icon=":material/check_circle:")
     except (ValueError, UnicodeDecodeError) as problem:
-        st.error(str(problem), icon="⚠️")
+        st.error(str(problem), icon=":material/error:")

@@ -32,7 +32,7 @@ with st.expander("Interventions", expanded=spells.empty):
                 saved()
                 st.rerun()
             except ValueError as problem:
-                st.error(str(problem), icon="⚠️")
+                st.error(str(problem), icon=":material/error:")
     if len(spells):
         gone = st.selectbox("Remove an intervention", [None] + list(labels),
                             format_func=lambda i: "—" if i is None else labels[i])

@@ -12,13 +12,13 @@ from ui.store import catalogue, indicator_label, saved, shared_store
 st.title("Review")
 status, message = st.session_state.pop("review_message", (None, None))
 if status == "failed":
-    st.error(message, icon="⚠️")
+    st.error(message, icon=":material/error:")
 elif message:
-    st.success(message, icon="✅")
+    st.success(message, icon=":material/check_circle:")
 waiting = queue.pending()
 if not waiting:
-    st.info("Nothing is waiting for review. Upload reports first.", icon="ℹ️")
-    st.page_link("pages/upload.py", label="Upload reports", icon="📤")
+    st.info("Nothing is waiting for review. Upload reports first.", icon=":material/info:")
+    st.page_link("pages/upload.py", label="Upload reports", icon=":material/upload_file:")
     st.stop()
 
 keys = list(waiting)
@@ -34,7 +34,7 @@ if authority.strip() and authority.strip() != authority_of(doc):
         doc = with_authority(doc, authority)
         queue.put(key, doc)
     except ValueError as problem:
-        st.error(str(problem), icon="⚠️")
+        st.error(str(problem), icon=":material/error:")
 if report_date and report_date != report_date_of(doc):
     doc = with_report_date(doc, report_date)
     queue.put(key, doc)

@@ -21,7 +21,7 @@ def read_one(name: str, content: bytes) -> None:
     key = queue.digest(content)
     failed = queue.failures()
     if key in failed:
-        st.error(failed[key], icon="⚠️")
+        st.error(failed[key], icon=":material/error:")
     if key in queue.seen() or key in failed:
         return
     bar = st.progress(0.0, text=f"Reading {name}")
@@ -31,22 +31,22 @@ def read_one(name: str, content: bytes) -> None:
     except UnreadableFile as problem:
         bar.empty()
         failed[key] = str(problem)
-        st.error(str(problem), icon="⚠️")
+        st.error(str(problem), icon=":material/error:")
         return
     queue.seen().add(key)
     queue.put(key, pending_from_upload(name, content, result))
     bar.progress(1.0, text=f"{name}: done")
-    st.success(f"{name}: {len(result.observations)} numbers read, ready to review.", icon="✅")
+    st.success(f"{name}: {len(result.observations)} numbers read, ready to review.", icon=":material/check_circle:")
 
 
 for upload in files or []:
     try:
         reports, skipped = expand_upload(upload.name, upload.getvalue())
     except UnreadableFile as problem:
-        st.error(str(problem), icon="⚠️")
+        st.error(str(problem), icon=":material/error:")
         continue
     for note in skipped:
-        st.warning(note, icon="⚠️")
+        st.warning(note, icon=":material/error:")
     for name, content in reports:
         read_one(name, content)
 
@@ -55,4 +55,4 @@ if waiting:
     st.subheader(f"{len(waiting)} waiting for review")
     st.dataframe([{"file": d.name, "numbers": len(d.observations), "warnings": "; ".join(d.result.warnings)}
                   for d in waiting.values()], hide_index=True, width="stretch")
-    st.page_link("pages/review.py", label="Review them", icon="🔎")
+    st.page_link("pages/review.py", label="Review them", icon=":material/fact_check:")

@@ -44,3 +44,13 @@ def test_the_two_commands_are_documented():
 @pytest.mark.parametrize("name", [s.name for s in SETTINGS])
 def test_every_setting_is_documented(name):
     assert f"`{name}`" in README
+
+
+def test_every_page_of_the_app_is_documented():
+    import re
+
+    app = (Path(__file__).resolve().parent.parent / "app.py").read_text(encoding="utf-8")
+    titles = re.findall(r'st\.Page\("pages/\w+\.py", title="([^"]+)"', app)
+    assert len(titles) == len(list((Path(__file__).resolve().parent.parent / "pages").glob("*.py")))
+    for title in titles:
+        assert f"**{title}**" in README, title

@@ -33,4 +33,4 @@ def plain(text) -> str:
 
 
 def no_data(message: str) -> None:
-    st.info(message, icon="ℹ️")
+    st.info(message, icon=":material/info:")

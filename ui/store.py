@@ -36,9 +36,11 @@ def documents() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def report_authorities() -> list[str]:
-    """Authorities with at least one uploaded report, by name."""
+    """Authorities with at least one uploaded report, those with the most figures first."""
     docs = documents()
-    return sorted(set(docs.loc[docs["source"] == "report", "authority"].dropna()) - {""})
+    reports = docs[(docs["source"] == "report") & (docs["authority"].fillna("") != "")]
+    counts = reports.groupby("authority")["observation_count"].sum()
+    return sorted(counts.index, key=lambda a: (-counts[a], a))
 
 
 @st.cache_data(show_spinner=False)
