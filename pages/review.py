@@ -6,7 +6,7 @@ from review.pending import (accept, authority_of, doubtful_labels, report_date_o
                             with_indicator, with_report_date)
 from review.source_view import source_preview
 from ui import pending as queue
-from ui.show import plain
+from ui.show import highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
 
 st.title("Review")
@@ -69,18 +69,20 @@ with st.form(f"fix-{key}"):
 st.subheader("What was read")
 shown = frame.assign(check=frame["doubtful"].map({True: "⚠ check", False: ""}))
 shown = shown[["check", "why"] + [c for c in frame.columns if c not in ("doubtful", "why")]]
-picked = st.dataframe(shown, hide_index=True, width="stretch", on_select="rerun",
-                      selection_mode="single-row", key=f"rows-{key}")
+table_column, source_column = st.columns([3, 2])
+picked = table_column.dataframe(highlight_rows(shown, frame["doubtful"]), hide_index=True, width="stretch",
+                                on_select="rerun", selection_mode="single-row", key=f"rows-{key}")
 rows = picked.selection.rows if picked else []
-if rows:
-    preview = source_preview(doc, frame.iloc[rows[0]])
-    st.markdown(f"**Source: {plain(preview.caption)}**")
-    if preview.image is not None:
-        st.image(preview.image, caption=preview.caption)
-    elif preview.cells is not None:
-        st.dataframe(preview.styled(), width="stretch")
-else:
-    st.caption("Select a row to see where it was printed.")
+with source_column:
+    if rows:
+        preview = source_preview(doc, frame.iloc[rows[0]])
+        st.markdown(f"**Source: {plain(preview.caption)}**")
+        if preview.image is not None:
+            st.image(preview.image, caption=preview.caption)
+        elif preview.cells is not None:
+            st.dataframe(preview.styled(), width="stretch")
+    else:
+        st.caption("Select a row to see where it was printed.")
 
 accept_column, reject_column = st.columns(2)
 if accept_column.button("Accept and save", type="primary"):

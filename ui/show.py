@@ -18,6 +18,7 @@ def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title
     if chart is not None:
         st.altair_chart(chart, width="stretch")
     st.markdown(f"**Table: {plain(title)}**")
+    table = as_dates(table)
     st.dataframe(table, hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.download_button("Download chart data (CSV)", table.to_csv(index=False).encode("utf-8"),
@@ -25,6 +26,22 @@ def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title
     if chart is not None:
         right.download_button("Download chart (HTML)", chart.to_html().encode("utf-8"),
                               file_name=f"{slug(title)}.html", mime="text/html", key=f"{key}-html")
+
+
+def as_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Date-time columns whose times are all midnight shown as plain dates."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_datetime64_any_dtype(values) and (values.dropna() == values.dropna().dt.normalize()).all():
+            out[column] = values.dt.date
+    return out
+
+
+def highlight_rows(frame: pd.DataFrame, flagged: pd.Series, colour: str = "#FFF3C4"):
+    """A Styler with the flagged rows' background tinted (the flag must also be shown in words)."""
+    tint = [f"background-color: {colour}" if bool(f) else "" for f in flagged]
+    return frame.style.apply(lambda row: [tint[frame.index.get_loc(row.name)]] * len(row), axis=1)
 
 
 def plain(text) -> str:
