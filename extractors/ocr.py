@@ -19,6 +19,7 @@ MAX_SKEW = 3.0  # degrees either way a scan may lean
 SKEW_STEP = 0.05  # degrees: the finest skew the search tells apart
 DARK_BACKGROUND = 110  # grey level under which a region is light text on a dark fill
 PAPER = 200  # grey level above which a flattened pixel is paper (scanner grain, JPEG noise)
+GRAIN = 235  # grey level above which a flattened pixel is made white for OCR; fainter ink (the dots of small i's) stays
 
 
 def tesseract_missing(name: str) -> str | None:
@@ -98,9 +99,10 @@ def clean(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def whitened(gray: np.ndarray) -> np.ndarray:
-    """The flattened page with faint grain turned to white paper, for OCR."""
+    """The flattened page with faint grain turned to white paper, for OCR (faint strokes are kept: whitening
+    everything lighter than PAPER erased the dots of small i's, and `ti` read as `u`)."""
     out = gray.copy()
-    out[out > PAPER] = 255
+    out[out > GRAIN] = 255
     return out
 
 
