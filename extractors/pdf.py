@@ -31,15 +31,15 @@ class PdfFormat(Format):
             if total > LIMITS.MAX_PAGES:
                 raise UnreadableFile(f"{name} has {total} pages, more than the {LIMITS.MAX_PAGES} perfbooks reads in one file.")
             doc = Document(name=name, format="pdf", grids=[], units=total)
-            scanner = _Scanner(fp, name)
+            scanner = _Scanner(fp, name, lambda number: progress(number, total))
             for number, page in enumerate(pdf.pages, start=1):
                 if _is_scanned(page) or _is_garbage(page):
-                    scanner.read(number, doc)
+                    scanner.read(number, doc)  # reports the page once tesseract has read it
                 else:
                     scanner.flush(doc)
                     _read_page(page, number, doc, name)
+                    progress(number, total)
                 page.flush_cache()
-                progress(number, total)
         scanner.finish(doc, total)
         return doc
 
@@ -48,13 +48,15 @@ class _Scanner:
     """Reads the scanned pages of one PDF by OCR, and says what it could not read. While tesseract reads one
     page (in the background), the next is rendered and its cells found."""
 
-    def __init__(self, fp: BinaryIO, name: str):
+    def __init__(self, fp: BinaryIO, name: str, done):
         self.fp, self.name, self.pdfium, self.read_pages, self.skipped = fp, name, None, 0, 0
-        self.background, self.pending = None, None
+        self.background, self.pending, self.done = None, None, done
 
     def read(self, number: int, doc: Document) -> None:
         if tesseract_missing(self.name) or self.read_pages >= LIMITS.MAX_OCR_PAGES:
+            self.flush(doc)
             self.skipped += 1
+            self.done(number)
             return
         from concurrent.futures import ThreadPoolExecutor
 
@@ -69,7 +71,7 @@ class _Scanner:
         self.read_pages += 1
 
     def flush(self, doc: Document) -> None:
-        """Add the page tesseract is reading, once it is read (pages stay in order)."""
+        """Add the page tesseract is reading once it is read, and report it read (pages stay in order)."""
         if self.pending is None:
             return
         from extractors.ocr_grid import finish_page
@@ -78,6 +80,7 @@ class _Scanner:
         grids, lines = finish_page(pending)
         doc.text.extend(text for _, text in lines)
         _place(doc, grids, lines)
+        self.done(pending.number)
 
     def _document(self):
         if self.pdfium is None:

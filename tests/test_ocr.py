@@ -169,7 +169,7 @@ def test_scanned_pdf_reads_into_observations_with_ocr_confidence(tmp_path):
 
 @needs_tesseract
 def test_scanned_pages_read_ahead_stay_in_page_order(tmp_path):
-    """Each page is prepared while tesseract reads the one before; the grids still come in page order."""
+    """Each page is prepared while tesseract reads the one before; grids and progress still come in page order."""
     from fpdf import FPDF
     from PIL import Image
 
@@ -181,8 +181,10 @@ def test_scanned_pages_read_ahead_stay_in_page_order(tmp_path):
         pdf.add_page()
         pdf.image(str(tmp_path / "page.png"), x=0, y=0, w=297, h=210)
     pdf.output(str(tmp_path / "three.pdf"))
+    pages = []
     with open(tmp_path / "three.pdf", "rb") as fp:
-        doc = PdfFormat.extract(fp, "three.pdf")
+        doc = PdfFormat.extract(fp, "three.pdf", lambda done, total: pages.append((done, total)))
+    assert pages == [(1, 3), (2, 3), (3, 3)]
     assert [g.page for g in doc.grids] == [1, 2, 3]
     assert all(_texts(g) == ROWS for g in doc.grids)
 
