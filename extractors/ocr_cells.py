@@ -29,7 +29,7 @@ def ink_box(crop: np.ndarray, dpi: int) -> tuple[int, int, int, int] | None:
 def stacks(crops: list[np.ndarray], parts: int, dpi: int) -> list[tuple[np.ndarray, list[tuple[int, int, int]]]]:
     """The crops stacked top to bottom on white paper into about `parts` images of similar area, crops of
     similar width together (so a few wide cells do not widen every image): each image with the
-    (crop index, top, bottom) of every crop in it; the largest image first."""
+    (crop index, top, bottom) of every crop in it."""
     gap, margin = int(GAP * dpi), int(MARGIN * dpi)
     order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1])
     share = sum((c.shape[0] + gap) * c.shape[1] for c in crops) / max(1, parts)
@@ -42,8 +42,7 @@ def stacks(crops: list[np.ndarray], parts: int, dpi: int) -> list[tuple[np.ndarr
             height = 0
         groups[-1].append(i)
         height += h + gap
-    out = [_stacked(crops, sorted(group), gap, margin) for group in groups if group]
-    return sorted(out, key=lambda item: -item[0].size)
+    return [_stacked(crops, sorted(group), gap, margin) for group in groups if group]
 
 
 def _stacked(crops: list[np.ndarray], group: list[int], gap: int, margin: int) -> tuple[np.ndarray, list]:
@@ -107,4 +106,3 @@ def words_by_cell(cells: CellStacks, found: list[list[dict]]) -> dict[tuple[int,
                       "top": top + (word["top"] - y) / ZOOM, "bottom": top + (word["bottom"] - y) / ZOOM}
             by_cell.setdefault(cells.keys[hit[0]], []).append(placed)
     return by_cell
-
