@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 LINE_LENGTH = 0.4  # inches of straight ink that make a ruling line (longer than any stroke of text)
-BREAK = 0.03  # inches of gap bridged in a faint ruling that printing or scanning broke up
+BREAK = 0.06  # inches of gap bridged in a faint ruling that printing or scanning broke up
 SIDE = 0.02  # inches beside a run where a ruling has paper and a line of text has letters
 CROWDED = 0.2  # share of ink beside a run above which it runs through text
 LINE_THICKNESS = 0.025  # inches: a thicker "line" is a smudge or a filled bar, not a ruling

@@ -139,6 +139,21 @@ def test_skewed_noisy_scan_rebuilds_the_ruled_grid(tmp_path):
 
 
 @needs_tesseract
+def test_dashed_rulings_still_part_the_cells(tmp_path):
+    """Rulings printed or scanned as dashes (gaps of 0.035 inch) still separate the cells they run between."""
+    from extractors.ocr_grid import read_page
+
+    image = _page_image(tmp_path, ROWS, skew=0)
+    dark = (image < 128).sum(axis=0)
+    rulings = np.flatnonzero(dark > 0.8 * dark.max())
+    for top in range(0, image.shape[0], 16):
+        image[top:top + 7, rulings] = 255
+    grids, _ = read_page(image, 200, 1)
+    assert len(grids) == 1
+    assert _texts(grids[0]) == ROWS
+
+
+@needs_tesseract
 def test_smudge_over_one_cell_does_not_shift_the_row(tmp_path):
     """A dark blob over one value loses that value only; the rest of its row stays in its columns."""
     from extractors.ocr_grid import read_page
