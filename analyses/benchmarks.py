@@ -30,8 +30,26 @@ def benchmark_table(published: pd.DataFrame, setting: Setting, reports: pd.DataF
     """One row per indicator and comparator (COMPARATORS): the authority's value, the comparator's, where it
     came from (`comparator_source`: 'report: <file>' or 'published'), which neighbour list, the difference
     and whether the authority is better or worse by polarity."""
+    return _long(list(_contexts(published, setting, reports, indicators)), setting)
+
+
+def standing_table(published: pd.DataFrame, setting: Setting, reports: pd.DataFrame | None = None,
+                   indicators: list[str] | None = None) -> pd.DataFrame:
+    """One row per indicator: national quartiles (q25, q50, q75), the band A-D (A best by polarity), the rank
+    among all authorities and among the authority and its neighbours (1 = best)."""
+    return _standing(list(_contexts(published, setting, reports, indicators)), setting)
+
+
+def benchmark_tables(published: pd.DataFrame, setting: Setting, reports: pd.DataFrame | None = None,
+                     indicators: list[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(`benchmark_table`, `standing_table`) from one pass over the figures."""
+    contexts = list(_contexts(published, setting, reports, indicators))
+    return _long(contexts, setting), _standing(contexts, setting)
+
+
+def _long(contexts: list, setting: Setting) -> pd.DataFrame:
     rows = []
-    for context in _contexts(published, setting, reports, indicators):
+    for context in contexts:
         for comparator, (value, source, extra) in _comparators(context, setting).items():
             rows.append({**context.head, "comparator": comparator, "comparator_label": COMPARATORS[comparator],
                          "comparator_value": value, "comparator_source": source, **extra,
@@ -40,12 +58,9 @@ def benchmark_table(published: pd.DataFrame, setting: Setting, reports: pd.DataF
     return pd.DataFrame(rows).reindex(columns=LONG_COLUMNS)
 
 
-def standing_table(published: pd.DataFrame, setting: Setting, reports: pd.DataFrame | None = None,
-                   indicators: list[str] | None = None) -> pd.DataFrame:
-    """One row per indicator: national quartiles (q25, q50, q75), the band A-D (A best by polarity), the rank
-    among all authorities and among the authority and its neighbours (1 = best)."""
+def _standing(contexts: list, setting: Setting) -> pd.DataFrame:
     rows = []
-    for c in _contexts(published, setting, reports, indicators):
+    for c in contexts:
         group = pd.concat([c.neighbour_values, pd.Series({setting.code: c.value})])
         q25, q50, q75 = quartiles(c.all_values)
         rows.append({**c.head, "q25": q25, "q50": q50, "q75": q75,

@@ -77,10 +77,17 @@ def scorecard(observations: pd.DataFrame, indicators: list[str], last: int = 6,
     rows = []
     for authority, mine in observations.groupby("authority", sort=True):
         vintages = all_vintages[all_vintages["authority"] == authority] if all_vintages is not None else None
+        own, every = _by_indicator(mine), _by_indicator(vintages) if vintages is not None else {}
         for indicator in indicators:
-            table = trend_table(mine, indicator, all_vintages=vintages)
+            printed = own.get(indicator, mine.iloc[0:0])
+            table = trend_table(printed, indicator, all_vintages=None if vintages is None else
+                                every.get(indicator, vintages.iloc[0:0]))
             rows.append(_card(authority, indicator, table[table["value"].notna()], last))
     return pd.DataFrame(rows, columns=CARD_COLUMNS)
+
+
+def _by_indicator(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return dict(tuple(frame.groupby("indicator_id", sort=False)))
 
 
 def _card(authority: str, indicator: str, table: pd.DataFrame, last: int) -> list:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from analyses.benchmarks import benchmark_table, setting_for, standing_table
+from analyses.benchmarks import benchmark_tables, setting_for
 from analyses.charts import trend_chart, trend_chart_table
 from analyses.compare import indicator_name, scorecard, scorecard_chart, scorecard_grid, side_by_side, side_by_side_chart
 from analyses.gaps import gap_table
@@ -64,8 +64,8 @@ def benchmark_view(store, authority: str, period: str, version: str = "2021",
     setting = setting_for(authority, period, store.table("statistical_neighbours"), version)
     published = _published(store, indicators, financial_year(period))
     reports = store.observations(Selection(source="reports", authority=authority))
-    gaps = gap_table(benchmark_table(published, setting, reports, indicators), store.table("population"))
-    return BenchmarkView(gaps, standing_table(published, setting, reports, indicators), version)
+    long, standing = benchmark_tables(published, setting, reports, indicators)
+    return BenchmarkView(gap_table(long, store.table("population")), standing, version)
 
 
 def compare_view(store, authorities: list[str], indicator: str, facet: bool = True,
