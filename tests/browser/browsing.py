@@ -7,6 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 ACTION_MS = 60_000    # any one wait in the browser
+EXCEPTION = '[data-testid="stException"]'
+app_log: Path | None = None  # the served app's log (set by the app fixture): tracebacks for exception messages
 
 def wait_idle(page, timeout: int = ACTION_MS) -> None:
     """Wait until Streamlit has finished the script run: its 'Running…' status widget gone, no spinner left.
@@ -27,8 +29,10 @@ def go(page, title: str) -> None:
     """Open a page through the sidebar navigation (the session, and its pending uploads, stay) and wait for its title."""
     nav = page.locator('[data-testid="stSidebarNav"]')
     nav.get_by_role("link", name=re.compile(rf"^\W*{re.escape(title)}\s*$")).first.click()
-    title_of(page, title).wait_for(state="visible")
+    title_of(page, title).or_(page.locator(EXCEPTION)).first.wait_for(state="visible")
     wait_idle(page)
+    no_exception(page)
+    title_of(page, title).wait_for(state="visible")
 
 
 def title_of(page, title: str):
@@ -82,9 +86,20 @@ def select(page, label: str, option: str | re.Pattern, exact: bool = False) -> N
 
 def no_exception(page) -> None:
     """No Streamlit exception box on the page (its text in the message when there is one)."""
-    boxes = page.locator('[data-testid="stException"]')
+    boxes = page.locator(EXCEPTION)
     if boxes.count():
-        raise AssertionError("Streamlit exception on the page:\n" + "\n---\n".join(boxes.all_inner_texts()))
+        raise AssertionError("Streamlit exception on the page:\n" + "\n---\n".join(boxes.all_inner_texts())
+                             + last_traceback())
+
+
+def last_traceback() -> str:
+    """The last traceback in the app's log (the page shows none when error details are off)."""
+    try:
+        text = app_log.read_text(errors="replace") if app_log else ""
+    except OSError:
+        return ""
+    start = text.rfind("Traceback (most recent call last)")
+    return f"\n\napp log ({app_log}):\n{text[start:][:6000]}" if start >= 0 else ""
 
 
 def shoot(page, name: str) -> Path:

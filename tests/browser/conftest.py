@@ -8,7 +8,6 @@ Screenshots go to tests/artifacts/ (git-ignored).
 from __future__ import annotations
 
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -19,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from browsing import ACTION_MS, ARTIFACTS, no_exception, shoot, wait_idle
+import browsing
+from browsing import ACTION_MS, ARTIFACTS, EXCEPTION, no_exception, shoot, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("PERFBOOKS_CHROMIUM", "/usr/bin/chromium")
@@ -73,12 +73,15 @@ def app_url(tmp_path_factory):
     reason = _missing_browser()
     if reason:
         _unavailable(reason)
+    for old in [*ARTIFACTS.glob("page-*.png"), *ARTIFACTS.glob("flow-*.png"), *ARTIFACTS.glob("FAILED-*.png")]:
+        old.unlink()  # this run's screenshots only (the folder is git-ignored)
     tmp = tmp_path_factory.mktemp("browser_app")
     port = _free_port()
     url = f"http://localhost:{port}"
     env = dict(os.environ, PERFBOOKS_DB=str(tmp / "store.duckdb"), PERFBOOKS_USER="browser-test",
                STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     log = tmp / "streamlit.log"
+    browsing.app_log = log
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
@@ -137,7 +140,7 @@ def warm_app(app_url, browser):
     page = context.new_page()
     try:
         page.goto(app_url, wait_until="domcontentloaded", timeout=START_SECONDS * 1000)
-        page.locator('h1, [data-testid="stException"]').first.wait_for(state="visible", timeout=START_SECONDS * 1000)
+        page.locator(f'h1, {EXCEPTION}').first.wait_for(state="visible", timeout=START_SECONDS * 1000)
         wait_idle(page, timeout=START_SECONDS * 1000)
         no_exception(page)
     finally:
@@ -152,7 +155,7 @@ def page(browser, warm_app, request):
     context.set_default_timeout(ACTION_MS)
     tab = context.new_page()
     tab.goto(warm_app, wait_until="domcontentloaded")
-    tab.locator('h1, [data-testid="stException"]').first.wait_for(state="visible")
+    tab.locator(f'h1, {EXCEPTION}').first.wait_for(state="visible")
     wait_idle(tab)
     yield tab
     outcome = getattr(request.node, "rep_call", None)
