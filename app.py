@@ -1,9 +1,11 @@
 """perfbooks: turn councils' children's social care performance books into clean, comparable numbers."""
 import streamlit as st
 
+from ui.frame import mark_frame, resume
 from ui.store import shared_store
 
 st.set_page_config(page_title="perfbooks", page_icon=":material/bar_chart:", layout="wide")
+mark_frame()
 shared_store()  # opens the store once (a new one gets the national figures and the sample reports)
 
 navigation = st.navigation({
@@ -20,4 +22,5 @@ navigation = st.navigation({
         st.Page("pages/catalogue.py", title="Catalogue", icon=":material/menu_book:"),
     ],
 })
+resume()
 navigation.run()

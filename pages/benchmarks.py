@@ -3,9 +3,12 @@ and in children, the national quartile band and ranks."""
 import streamlit as st
 
 from analyses.gap_chart import gap_chart, gap_frame
+from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
 from ui.store import all_authorities, packaged_catalogue
 from ui.views import benchmarks
+
+inside_app(__file__)
 
 st.title("Benchmarks")
 st.write("Each indicator's value for a financial year against the statistical neighbours' mean, median and best, "

@@ -2,7 +2,10 @@
 import pandas as pd
 import streamlit as st
 
+from ui.frame import inside_app
 from ui.store import aliases, indicator_label, packaged_catalogue, saved, shared_store
+
+inside_app(__file__)
 
 st.title("Catalogue")
 st.write("Every indicator perfbooks knows, with its definition, unit, polarity (which direction is good) and the "

@@ -1,9 +1,12 @@
 """Authorities side by side: one indicator as small multiples or overlaid, and the board scorecard."""
 import streamlit as st
 
+from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
 from ui.store import all_authorities, indicator_label, indicators_of, packaged_catalogue, report_authorities
 from ui.views import scorecard, side_by_side
+
+inside_app(__file__)
 
 st.title("Compare")
 st.write("Several authorities on one indicator (counts shown per 10,000 children so authorities of different sizes "

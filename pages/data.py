@@ -2,7 +2,10 @@
 import streamlit as st
 
 from exports import FILES, export_bytes
+from ui.frame import inside_app
 from ui.store import all_authorities, indicator_label, indicators_of, observations, packaged_catalogue, revisions
+
+inside_app(__file__)
 
 st.title("Data")
 st.write("Download the observations: the tidy table (the observations contract), a wide table with periods as "

@@ -4,9 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from analyses.impact_view import ImpactOptions
+from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, plain
 from ui.store import all_authorities, indicator_label, interventions, monthly_indicators, saved, shared_store
 from ui.views import impact
+
+inside_app(__file__)
 
 st.title("Impact")
 st.write("Record when an authority started a new way of working (a new front door, a new operating model), then "

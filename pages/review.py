@@ -6,8 +6,11 @@ from review.pending import (accept, authority_of, doubtful_labels, report_date_o
                             with_indicator, with_report_date)
 from review.source_view import source_preview
 from ui import pending as queue
+from ui.frame import inside_app
 from ui.show import highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
+
+inside_app(__file__)
 
 st.title("Review")
 status, message = st.session_state.pop("review_message", (None, None))

@@ -2,9 +2,12 @@
 of travel, notes and earlier reports' figures."""
 import streamlit as st
 
+from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, plain
 from ui.store import all_authorities, indicator_label, indicators_of, report_authorities
 from ui.views import trend
+
+inside_app(__file__)
 
 st.title("Trends")
 st.write("How an authority is doing over time against its targets, its statistical neighbours, its region and "

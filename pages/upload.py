@@ -6,7 +6,10 @@ from pipeline import extract_bytes
 from review.pending import pending_from_upload
 from review.uploads import expand_upload
 from ui import pending as queue
+from ui.frame import inside_app
 from ui.store import catalogue
+
+inside_app(__file__)
 
 st.title("Upload reports")
 st.write("Upload performance reports: PDF (scanned or not), Excel, Word, CSV, or a zip of them. Each is read "
