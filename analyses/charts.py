@@ -22,8 +22,22 @@ def y_axis(unit: str, field: str = "value") -> alt.Y:
     return alt.Y(f"{field}:Q", title=UNIT_TITLES.get(unit, unit), scale=alt.Scale(zero=False))
 
 
-def x_axis() -> alt.X:
-    return alt.X("when:T", title="Period")
+def x_axis(interval: str | None = None) -> alt.X:
+    """The period axis; with `interval` ("month" or "year"), ticks and labels at whole months or years."""
+    if interval is None:
+        return alt.X("when:T", title="Period")
+    label = "%b %Y" if interval == "month" else "%Y"
+    return alt.X("when:T", title="Period", axis=alt.Axis(format=label, tickCount={"interval": interval, "step": 1},
+                                                          labelOverlap="greedy"))
+
+
+def tick_interval(whens: pd.Series) -> str:
+    """Month ticks for series up to three years long, year ticks beyond."""
+    stamps = pd.to_datetime(whens.dropna())
+    if stamps.empty:
+        return "month"
+    span = (stamps.max().year - stamps.min().year) * 12 + stamps.max().month - stamps.min().month
+    return "month" if span <= 36 else "year"
 
 
 def when(frame: pd.DataFrame) -> pd.Series:
@@ -39,7 +53,8 @@ def trend_chart(table: pd.DataFrame, benchmarks: pd.DataFrame | None = None, ear
     unit = table["unit"].iloc[0] if len(table) else ""
     title = title or _title(table)
     data = _plotted(table)
-    layers = [_band(data, unit), _target(data, unit), _line(data, unit), _points(data, unit)]
+    layers = [_band(data, unit).encode(x=x_axis(tick_interval(data["when"]))), _target(data, unit), _line(data, unit),
+              _points(data, unit)]
     if earlier is not None and len(earlier):
         layers.append(_earlier(earlier.assign(when=when(earlier)), unit))
     if benchmarks is not None and len(benchmarks):

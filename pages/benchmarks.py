@@ -49,7 +49,7 @@ st.dataframe(gaps[["indicator_name", "unit", "polarity", "value", "value_source"
                    "comparator_source", "best_neighbour", "difference", "standing", "change_needed", "children",
                    "children_per_month", "children_note"]], hide_index=True, width="stretch")
 st.download_button("Download gaps (CSV)", gaps.to_csv(index=False).encode("utf-8"),
-                   file_name=f"gaps-{authority}-{period}.csv", mime="text/csv")
+                   file_name=f"gaps-{authority}-{period}.csv", mime="text/csv", on_click="ignore")
 
 st.subheader("Quartile band and rank")
 st.dataframe(standing[["indicator_name", "unit", "polarity", "value", "q25", "q50", "q75", "quartile_band",

@@ -28,7 +28,7 @@ st.subheader("Aliases")
 known = aliases()
 st.dataframe(known, hide_index=True, width="stretch")
 st.download_button("Download aliases (CSV)", known.to_csv(index=False).encode("utf-8"), file_name="aliases.csv",
-                   mime="text/csv")
+                   mime="text/csv", on_click="ignore")
 with st.form("teach", clear_on_submit=True):
     label = st.text_input("Printed label")
     indicator = st.selectbox("Maps to", catalogue.ids(), format_func=indicator_label)

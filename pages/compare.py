@@ -45,4 +45,4 @@ if shown:
     st.dataframe(card, hide_index=True, width="stretch",
                  column_config={"sparkline": st.column_config.LineChartColumn("last values")})
     st.download_button("Download scorecard (CSV)", card.drop(columns="sparkline").to_csv(index=False).encode("utf-8"),
-                       file_name="scorecard.csv", mime="text/csv")
+                       file_name="scorecard.csv", mime="text/csv", on_click="ignore")

@@ -33,7 +33,8 @@ names = {"tidy": "Download tidy CSV", "wide": "Download wide CSV", "ees": "Downl
          "xlsx": "Download Excel workbook", "parquet": "Download Parquet"}
 for column, fmt in zip(st.columns(len(names)), names):
     column.download_button(names[fmt], data=lambda fmt=fmt: export_bytes(frame, fmt, filters)[0],
-                           file_name=FILES[fmt][0], mime=FILES[fmt][1], disabled=frame.empty, key=f"export-{fmt}")
+                           file_name=FILES[fmt][0], mime=FILES[fmt][1], disabled=frame.empty, key=f"export-{fmt}",
+                           on_click="ignore")
 st.dataframe(frame.head(1000), hide_index=True, width="stretch")
 if len(frame) > 1000:
     st.caption("The first 1,000 rows are shown; the downloads hold them all.")
@@ -43,4 +44,4 @@ st.write("Figures a later report printed differently from an earlier one, for th
 changed = revisions(authority, indicator)
 st.dataframe(changed, hide_index=True, width="stretch")
 st.download_button("Download revisions (CSV)", changed.to_csv(index=False).encode("utf-8"),
-                   file_name="perfbooks_revisions.csv", mime="text/csv", disabled=changed.empty)
+                   file_name="perfbooks_revisions.csv", mime="text/csv", disabled=changed.empty, on_click="ignore")

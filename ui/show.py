@@ -22,10 +22,10 @@ def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title
     st.dataframe(table, hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.download_button("Download chart data (CSV)", table.to_csv(index=False).encode("utf-8"),
-                         file_name=f"{slug(title)}.csv", mime="text/csv", key=f"{key}-csv")
+                         file_name=f"{slug(title)}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore")
     if chart is not None:
         right.download_button("Download chart (HTML)", chart.to_html().encode("utf-8"),
-                              file_name=f"{slug(title)}.html", mime="text/html", key=f"{key}-html")
+                              file_name=f"{slug(title)}.html", mime="text/html", key=f"{key}-html", on_click="ignore")
 
 
 def as_dates(frame: pd.DataFrame) -> pd.DataFrame:
