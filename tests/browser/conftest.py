@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,14 @@ def app_url(tmp_path_factory):
         _unavailable(reason)
     for old in [*ARTIFACTS.glob("page-*.png"), *ARTIFACTS.glob("flow-*.png"), *ARTIFACTS.glob("FAILED-*.png")]:
         old.unlink()  # this run's screenshots only (the folder is git-ignored)
-    tmp = tmp_path_factory.mktemp("browser_app")
+    with running_app(tmp_path_factory.mktemp("browser_app"), ARTIFACTS / "streamlit.log") as url:
+        yield url
+
+
+@contextmanager
+def running_app(tmp: Path, kept_log: Path):
+    """`streamlit run app.py` on a free port over a new store in `tmp`: yields its address; its log is copied to
+    `kept_log` when it stops."""
     port = _free_port()
     url = f"http://localhost:{port}"
     env = dict(os.environ, PERFBOOKS_DB=str(tmp / "store.duckdb"), PERFBOOKS_USER="browser-test",
@@ -100,9 +108,8 @@ def app_url(tmp_path_factory):
         yield url
     finally:
         _stop(proc)
-        app_log = ARTIFACTS / "streamlit.log"
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        app_log.write_bytes(log.read_bytes() if log.exists() else b"")
+        kept_log.parent.mkdir(parents=True, exist_ok=True)
+        kept_log.write_bytes(log.read_bytes() if log.exists() else b"")
 
 
 def _stop(proc: subprocess.Popen) -> None:

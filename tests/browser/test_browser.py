@@ -13,7 +13,7 @@ except ImportError:  # the fixtures skip these tests (or fail them in CI) saying
     PlaywrightTimeout = TimeoutError
 
 import reports
-from browsing import EXCEPTION, go, no_exception, select, shoot, title_of, wait_idle
+from browsing import ACTION_MS, ARTIFACTS, EXCEPTION, go, no_exception, select, shoot, title_of, wait_idle
 
 # Page titles (st.title) the flow goes through.
 UPLOAD, REVIEW, TRENDS, DATA = "Upload reports", "Review", "Trends", "Data"
@@ -161,3 +161,23 @@ def check_tidy(tidy: pd.DataFrame) -> None:
     assert len(fixed) == 3 and set(fixed["indicator_id"]) == {reports.FIXED_ID}, fixed
     left = mine[mine["indicator_label"] == reports.UNMAPPED_XLSX]
     assert len(left) == 3 and set(left["indicator_id"]) == {""}, left
+
+
+def test_the_first_visit_after_the_server_starts_may_open_any_page(browser, tmp_path):
+    """Before any session has run app.py's navigation, Streamlit would run pages/upload.py alone (a legacy
+    pages folder); the page must still open inside the app, with its navigation, on the address asked for."""
+    from conftest import running_app
+
+    with running_app(tmp_path, ARTIFACTS / "streamlit-cold.log") as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        tab.goto(f"{url}/upload", wait_until="domcontentloaded", timeout=ACTION_MS * 2)
+        title_of(tab, UPLOAD).wait_for(state="visible", timeout=ACTION_MS * 2)
+        wait_idle(tab)
+        no_exception(tab)
+        shoot(tab, "cold-upload")
+        navigation = tab.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Benchmarks" in navigation and "Catalogue" in navigation, navigation
+        assert "app" not in navigation.split(), navigation  # not the legacy listing of file names
+        assert tab.url.rstrip("/").endswith("/upload")
+        context.close()
