@@ -81,7 +81,7 @@ def scorecard(observations: pd.DataFrame, indicators: list[str], last: int = 6,
         for indicator in indicators:
             printed = own.get(indicator, mine.iloc[0:0])
             table = trend_table(printed, indicator, all_vintages=None if vintages is None else
-                                every.get(indicator, vintages.iloc[0:0]))
+                                every.get(indicator, vintages.iloc[0:0]), details=False)
             rows.append(_card(authority, indicator, table[table["value"].notna()], last))
     return pd.DataFrame(rows, columns=CARD_COLUMNS)
 

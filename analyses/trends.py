@@ -52,7 +52,7 @@ def main_period_type(actuals: pd.DataFrame) -> str:
 
 
 def trend_table(observations: pd.DataFrame, indicator: str, period_type: str | None = None,
-                all_vintages: pd.DataFrame | None = None) -> pd.DataFrame:
+                all_vintages: pd.DataFrame | None = None, details: bool = True) -> pd.DataFrame:
     """One authority's series for `indicator` from its current-vintage report observations, one row per period.
 
     `all_vintages` (the same selection with vintage='all') supplies the target rows (the current vintage keeps
@@ -63,7 +63,8 @@ def trend_table(observations: pd.DataFrame, indicator: str, period_type: str | N
     and red edges, `target_note`); `rag` ('green'/'amber'/'red'/'') and `rag_label` (word and symbol);
     `direction` from the previous value; `ytd`/`ytd_note`, `reported_ytd` (the report's own year-to-date);
     `rolling_12m`; the benchmarks the report printed for that period; `earlier_values`, what earlier reports
-    printed for it (see `earlier_figures`).
+    printed for it (see `earlier_figures`). `details=False` leaves the year-to-date, rolling and earlier
+    columns blank (a scorecard needs only the latest value, its RAG and direction).
     """
     rows = observations[observations["indicator_id"] == indicator]
     actuals = rows[rows["measure"] == "actual"]
@@ -76,6 +77,8 @@ def trend_table(observations: pd.DataFrame, indicator: str, period_type: str | N
     table = series.assign(unit=unit, polarity=polarity, note=series["note"].fillna(""))
     table["period"] = [period_label(ptype, s, e) for s, e in zip(table["period_start"], table["period_end"])]
     table = _judged(table, bands, polarity)
+    if not details:
+        return table.reindex(columns=TREND_COLUMNS).reset_index(drop=True)
     table = table.join(financial_ytd(table, unit, is_additive(indicator, unit)))
     table["rolling_12m"] = rolling_12_months(table, is_additive(indicator, unit))
     table["reported_ytd"] = _reported_ytd(table, actuals)

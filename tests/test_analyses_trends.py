@@ -255,3 +255,16 @@ def test_the_line_breaks_over_months_no_report_printed():
     line = next(layer for layer in layers(chart) if layer["mark"] == {"type": "line", "color": OKABE_ITO["blue"]})
     values = [row["value"] for row in spec["datasets"][line["data"]["name"]]]
     assert values == [1.0, None, None, 2.0]
+
+
+def test_a_table_without_details_keeps_value_rag_and_direction():
+    frame = pd.DataFrame({
+        "authority": "Rotherham", "indicator_id": "contacts", "indicator_label": "Contacts", "measure": "actual",
+        "period_type": "month", "period_start": pd.to_datetime(["2016-04-01", "2016-05-01"]),
+        "period_end": pd.to_datetime(["2016-04-30", "2016-05-31"]), "value": [100.0, 120.0], "unit": "count",
+        "polarity": "low", "note": "", "report_date": pd.to_datetime("2016-05-31"), "source_file": "r.xlsx"})
+    full, light = trend_table(frame, "contacts"), trend_table(frame, "contacts", details=False)
+    assert list(light.columns) == list(full.columns)
+    for column in ("value", "rag", "direction", "direction_label"):
+        assert light[column].tolist() == full[column].tolist()
+    assert light["ytd"].isna().all() and full["ytd"].notna().any()
