@@ -3,26 +3,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from samples import figures_impact as fig
 from samples.cells import BOLD, put, put_row
-from samples.stable import STAMP, fix_office_zip
+from samples.stable import new_workbook, save_workbook
 
 HEADING = "Impact of the approach in other authorities"
 
 
 def write_book(path: Path) -> Path:
     """Write the workbook to `path` (byte-identical on every run)."""
-    book = Workbook()
-    book.properties.creator = "perfbooks samples"
-    book.properties.created = STAMP.replace(tzinfo=None)
+    book = new_workbook()
     write_leeds(book.active)
     write_southampton(book.create_sheet("Southampton"))
-    book.save(path)
-    fix_office_zip(path)
-    return path
+    return save_workbook(book, path)
 
 
 def write_leeds(ws: Worksheet) -> None:

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from samples import figures_rotherham as fig
 from samples.cells import BOLD, put, put_row
-from samples.stable import STAMP, fix_office_zip
+from samples.stable import new_workbook, save_workbook
 
 TITLE = "Rotherham Safeguarding Children & Families - Monthly Performance Report"
 AS_AT = "As at Month End: January 2017"
@@ -16,15 +15,11 @@ AS_AT = "As at Month End: January 2017"
 
 def write_book(path: Path) -> Path:
     """Write the workbook to `path` (byte-identical on every run)."""
-    book = Workbook()
-    book.properties.creator = "perfbooks samples"
-    book.properties.created = STAMP.replace(tzinfo=None)
+    book = new_workbook()
     write_summary(book.active)
     for page in fig.PAGES:
         write_page(book.create_sheet(page.sheet), page)
-    book.save(path)
-    fix_office_zip(path)
-    return path
+    return save_workbook(book, path)
 
 
 def write_summary(ws: Worksheet) -> None:

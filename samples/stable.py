@@ -11,6 +11,23 @@ ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
+def new_workbook():
+    """An openpyxl workbook whose document properties are the same on every build."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.properties.creator = "perfbooks samples"
+    book.properties.created = STAMP.replace(tzinfo=None)
+    return book
+
+
+def save_workbook(book, path: Path) -> Path:
+    """Save the workbook with fixed zip entry times; returns `path`."""
+    book.save(path)
+    fix_office_zip(path)
+    return path
+
+
 def fix_office_zip(path: Path) -> None:
     """Rewrite an .xlsx/.docx with fixed entry times and fixed created/modified properties."""
     with zipfile.ZipFile(path) as source:
