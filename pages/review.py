@@ -72,6 +72,8 @@ with st.form(f"fix-{key}"):
 st.subheader("What was read")
 shown = frame.assign(check=frame["doubtful"].map({True: "⚠ check", False: ""}))
 shown = shown[["check", "why"] + [c for c in frame.columns if c not in ("doubtful", "why")]]
+if doubtful and st.toggle(f"Show only the {doubtful} rows to check", key=f"only-{key}"):
+    shown, frame = shown[frame["doubtful"]], frame[frame["doubtful"]]
 table_column, source_column = st.columns([3, 2])
 picked = table_column.dataframe(highlight_rows(shown, frame["doubtful"]), hide_index=True, width="stretch",
                                 on_select="rerun", selection_mode="single-row", key=f"rows-{key}")

@@ -130,3 +130,12 @@ def test_one_click_on_a_suggestion_maps_the_doubtful_label(tmp_path):
     edited = at.session_state["pending_documents"]["k1"]
     assert {o.indicator_id for o in edited.observations if o.indicator_label.startswith("Widgets")} == {chosen}
     assert edited.confirmed == {"Widgets counted at the front door": chosen}
+
+
+def test_the_table_can_show_only_the_rows_to_check(tmp_path):
+    at = review_page(pending_report(tmp_path, "Knowsley"))
+    only = next(t for t in at.toggle if t.label == "Show only the 3 rows to check")
+    only.set_value(True).run()
+    assert not at.exception, at.exception
+    table = next(d for d in at.dataframe if "check" in d.value.columns)
+    assert len(table.value) == 3 and set(table.value["check"]) == {"⚠ check"}
