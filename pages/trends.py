@@ -5,7 +5,7 @@ import streamlit as st
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, plain
 from ui.store import all_authorities, indicator_label, indicators_of, report_authorities
-from ui.views import trend
+from ui.views import side_by_side, trend
 
 inside_app(__file__)
 
@@ -41,6 +41,11 @@ if len(latest):
     c.metric("Direction of travel", row["direction_label"] or "–")
 title = f"{indicator_label(indicator)}: {authority}"
 chart_with_table(view.chart, view.chart_table, title, "trend")
+others = st.multiselect("Compare with other authorities", [a for a in choices if a != authority],
+                        placeholder="Add authorities to draw beside this one (per 10,000 children for counts)")
+if others:
+    together, overlaid = side_by_side((authority, *others), indicator, False)
+    chart_with_table(overlaid, together, f"{indicator_label(indicator)}: {', '.join([authority, *others])}", "others")
 notes = view.table[view.table["note"].fillna("") != ""]
 if len(notes):
     st.markdown("**Notes printed in the reports**")

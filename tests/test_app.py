@@ -139,3 +139,10 @@ def test_the_table_can_show_only_the_rows_to_check(tmp_path):
     assert not at.exception, at.exception
     table = next(d for d in at.dataframe if "check" in d.value.columns)
     assert len(table.value) == 3 and set(table.value["check"]) == {"⚠ check"}
+
+
+def test_trends_can_draw_other_authorities_beside_the_chosen_one():
+    at = run_page("pages/trends.py")
+    at.multiselect[0].select("Leeds").run()
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) == 2
