@@ -1,12 +1,17 @@
 """perfbooks: turn councils' children's social care performance books into clean, comparable numbers."""
 import streamlit as st
 
+from store.backends import StoreError
 from ui.frame import mark_frame, resume
 from ui.store import shared_store
 
 st.set_page_config(page_title="perfbooks", page_icon=":material/bar_chart:", layout="wide")
 mark_frame()
-shared_store()  # opens the store once (a new one gets the national figures and the sample reports)
+try:
+    shared_store()  # opens the store once (a new one gets the national figures and the sample reports)
+except StoreError as problem:
+    st.error(f"{problem} Check PERFBOOKS_DB (see the README), then reload this page.", icon=":material/error:")
+    st.stop()
 
 navigation = st.navigation({
     "Explore": [

@@ -5,6 +5,7 @@ import streamlit as st
 from review.pending import (accept, authority_of, doubtful_labels, report_date_of, review_frame, with_authority,
                             with_indicator, with_report_date)
 from review.source_view import source_preview
+from store.backends import StoreError
 from ui import pending as queue
 from ui.frame import inside_app
 from ui.show import highlight_rows, plain
@@ -91,7 +92,11 @@ with source_column:
 
 accept_column, reject_column = st.columns(2)
 if accept_column.button("Accept and save", type="primary"):
-    outcome = accept(shared_store(), doc)
+    try:
+        outcome = accept(shared_store(), doc)
+    except StoreError as problem:  # nothing was saved: the document stays here to try again
+        st.error(f"{problem} Nothing was saved; try again.", icon=":material/error:")
+        st.stop()
     saved()
     queue.drop(key)
     st.session_state["review_message"] = (outcome.status, outcome.message)

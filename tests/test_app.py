@@ -146,3 +146,18 @@ def test_trends_can_draw_other_authorities_beside_the_chosen_one():
     at.multiselect[0].select("Leeds").run()
     assert not at.exception, at.exception
     assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_a_store_that_cannot_be_opened_is_one_sentence_not_a_traceback(tmp_path, monkeypatch):
+    import streamlit as st
+
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the store's folder should be")
+    monkeypatch.setenv("PERFBOOKS_DB", str(blocker / "store.duckdb"))
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+        assert not at.exception, at.exception
+        assert at.error[0].value.startswith("cannot open the store")
+    finally:
+        st.cache_resource.clear()
