@@ -5,7 +5,7 @@ import streamlit as st
 
 from analyses.impact_view import ImpactOptions
 from ui.frame import inside_app
-from ui.show import chart_with_table, no_data, plain
+from ui.show import chart_with_table, no_data, plain, sentence
 from ui.store import all_authorities, indicator_label, interventions, monthly_indicators, saved, shared_store
 from ui.views import impact
 
@@ -35,7 +35,7 @@ with st.expander("Interventions", expanded=spells.empty):
                 saved()
                 st.rerun()
             except ValueError as problem:
-                st.error(str(problem), icon=":material/error:")
+                st.error(sentence(str(problem)), icon=":material/error:")
     if len(spells):
         gone = st.selectbox("Remove an intervention", [None] + list(labels),
                             format_func=lambda i: "—" if i is None else labels[i])

@@ -161,3 +161,25 @@ def test_a_store_that_cannot_be_opened_is_one_sentence_not_a_traceback(tmp_path,
         assert at.error[0].value.startswith("cannot open the store")
     finally:
         st.cache_resource.clear()
+
+
+def test_impact_records_an_intervention_and_refuses_one_without_a_start():
+    from datetime import date
+
+    at = run_page("pages/impact.py")
+    texts = {t.label: t for t in at.text_input}
+    texts["Name of the intervention"].input("family hubs")
+    next(s for s in at.selectbox if s.label == "Authority of the intervention").select("Wirral")
+    next(b for b in at.button if b.label == "Add intervention").click().run()
+    assert not at.exception, at.exception
+    assert at.error[0].value == "An intervention needs a start date."
+    texts = {t.label: t for t in at.text_input}
+    texts["Name of the intervention"].input("family hubs")
+    next(s for s in at.selectbox if s.label == "Authority of the intervention").select("Wirral")
+    next(d for d in at.date_input if d.label == "Started").set_value(date(2019, 4, 1))
+    next(b for b in at.button if b.label == "Add intervention").click().run()
+    assert not at.exception, at.exception
+    from ui.store import shared_store
+
+    added = shared_store().interventions("Wirral")
+    assert list(added["name"]) == ["family hubs"] and str(added["start_date"].iloc[0].date()) == "2019-04-01"
