@@ -83,8 +83,10 @@ with source_column:
     if rows:
         preview = source_preview(doc, frame.iloc[rows[0]])
         st.markdown(f"**Source: {plain(preview.caption)}**")
+        if preview.detail is not None:
+            st.image(preview.detail, caption="the cell, outlined, and what is printed around it")
         if preview.image is not None:
-            st.image(preview.image, caption=preview.caption)
+            st.image(preview.image, caption=f"the whole page: {preview.caption}")
         elif preview.cells is not None:
             st.dataframe(preview.styled(), width="stretch")
     else:

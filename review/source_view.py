@@ -21,6 +21,7 @@ OUTLINE = "#D55E00"  # Okabe-Ito vermillion: seen by every kind of colour vision
 OUTLINE_WIDTH = 4  # pixels
 SCALE = 1.5  # pixels per PDF point
 MAX_SIDE = 2400  # longest side of a page image, pixels
+DETAIL_MARGIN = 240.0  # pixels of page shown left and right of the cell in the detail (half that above and below)
 AROUND = (2, 2, 2, 3)  # rows above, below, columns left, right of a workbook cell
 MAX_ROW_CELLS = 40  # cells of a printed row shown for Word and CSV files
 _PDFIUM = threading.Lock()  # pdfium is not thread-safe and Streamlit runs sessions in threads
@@ -32,6 +33,7 @@ class SourcePreview:
 
     caption: str
     image: object = None  # PIL.Image.Image of the page, the cell outlined
+    detail: object = None  # the part of the page around the cell, for reading it at a glance
     cells: pd.DataFrame | None = None  # the cells around a workbook cell, or the printed row of a table
     marked: tuple | None = None  # (index label, column label) of the observation's cell in `cells`
 
@@ -86,11 +88,20 @@ def pdf_preview(content: bytes, where: Location, bbox) -> SourcePreview:
 
     page, scale = rendered_page(content, where.page)
     image = page.copy()
-    if bbox:
-        x0, top, x1, bottom = (v * scale for v in bbox)
-        pad = OUTLINE_WIDTH // 2 + 1
-        ImageDraw.Draw(image).rectangle([x0 - pad, top - pad, x1 + pad, bottom + pad], outline=OUTLINE, width=OUTLINE_WIDTH)
-    return SourcePreview(where.caption, image=image)
+    if not bbox:
+        return SourcePreview(where.caption, image=image)
+    x0, top, x1, bottom = (v * scale for v in bbox)
+    pad = OUTLINE_WIDTH // 2 + 1
+    ImageDraw.Draw(image).rectangle([x0 - pad, top - pad, x1 + pad, bottom + pad], outline=OUTLINE, width=OUTLINE_WIDTH)
+    return SourcePreview(where.caption, image=image, detail=around(image, (x0, top, x1, bottom)))
+
+
+def around(image, box, margin: float = DETAIL_MARGIN):
+    """The image cropped to the box and `margin` pixels on every side (kept inside the image)."""
+    x0, top, x1, bottom = box
+    left, upper = max(0, int(x0 - margin)), max(0, int(top - margin / 2))
+    right, lower = min(image.width, int(x1 + margin)), min(image.height, int(bottom + margin / 2))
+    return image.crop((left, upper, max(right, left + 1), max(lower, upper + 1)))
 
 
 @lru_cache(maxsize=4)

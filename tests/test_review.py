@@ -245,3 +245,17 @@ def test_with_indicator_changes_only_its_half_of_a_count_and_rate_pair(tmp_path)
     doc = pending_from_upload(path.name, path.read_bytes(), extract_path(path))
     edited = with_indicator(doc, "Widget families", "contacts", load_catalogue())
     assert {(o.unit, o.indicator_id) for o in edited.observations} == {("count", "contacts"), ("rate_per_10k", "")}
+
+
+def test_the_detail_is_the_outlined_cell_with_the_page_around_it(pdf_doc):
+    from review.source_view import DETAIL_MARGIN
+
+    (obs,) = rows_of(pdf_doc, "Number of referrals", date(2016, 12, 1))
+    preview = source_preview(pdf_doc, obs)
+    scale = preview.image.width / (297 * MM)
+    x0, top, x1, bottom = (v * scale for v in cell_box(1, 2))
+    detail = preview.detail.convert("RGB")
+    assert detail.width == pytest.approx(x1 - x0 + 2 * DETAIL_MARGIN, abs=2)
+    outline = tuple(int(OUTLINE[i:i + 2], 16) for i in (1, 3, 5))
+    left = int(x0 - 1 - max(0, int(x0 - DETAIL_MARGIN)))
+    assert detail.getpixel((left, detail.height // 2)) == outline
