@@ -52,6 +52,15 @@ class ImpactView:
     comparison_names: list[str] = field(default_factory=list)
 
 
+def months_between(chosen) -> tuple[str, str] | None:
+    """A reader's date range (first day, last day; or one day) as a (first, last) month window; None if empty."""
+    days = [d for d in (chosen if isinstance(chosen, (tuple, list)) else [chosen]) if d is not None]
+    if not days:
+        return None
+    first, last = min(days), max(days)
+    return pd.Timestamp(first).strftime("%Y-%m"), pd.Timestamp(last).strftime("%Y-%m")
+
+
 def impact_view(store, interventions: pd.DataFrame, indicator: str, options: ImpactOptions = ImpactOptions()) -> ImpactView:
     """Event time, the before/after table, an ITS per adopting authority and the pooled DiD for `indicator`
     (an id, or a printed label that was not mapped) around the chosen `interventions` (store rows)."""

@@ -1,11 +1,10 @@
 """Did a new way of working change the figures? Interventions, event time, the before/after table, interrupted
 time series per authority and the pooled comparison, with their intervals and caveats in words."""
-import pandas as pd
 import streamlit as st
 
-from analyses.impact_view import ImpactOptions
+from analyses.impact_view import ImpactOptions, months_between
 from ui.frame import inside_app
-from ui.show import chart_with_table, no_data, plain, sentence
+from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence
 from ui.store import all_authorities, indicator_label, interventions, monthly_indicators, saved, shared_store
 from ui.views import impact
 
@@ -26,8 +25,9 @@ with st.expander("Interventions", expanded=spells.empty):
         name = st.text_input("Name of the intervention", placeholder="telephone triage front door")
         who = st.selectbox("Authority of the intervention", all_authorities())
         first, last = st.columns(2)
-        start = first.date_input("Started", value=None, format="YYYY-MM-DD")
-        end = last.date_input("Ended (optional)", value=None, format="YYYY-MM-DD")
+        start = first.date_input("Started", value=None, format="YYYY-MM-DD", min_value=EARLIEST, max_value=LATEST)
+        end = last.date_input("Ended (optional)", value=None, format="YYYY-MM-DD", min_value=EARLIEST,
+                             max_value=LATEST)
         description = st.text_input("Description (optional)")
         if st.form_submit_button("Add intervention"):
             try:
@@ -64,8 +64,15 @@ after = two.number_input("Months after the start (at most)", 8, 120, 18)
 as_index = three.toggle("As an index (mean of the 12 months before = 100)", value=True)
 caution = st.toggle("Leave out COVID-19 lockdown months (Mar 2020 to Mar 2021) and months noted as data migrations",
                     value=True)
-view = impact(tuple(chosen), indicator, ImpactOptions(before=int(before), after=int(after), index=as_index,
-                                                       exclude_caution=caution))
+base_column, follow_column = st.columns(2)
+baseline = base_column.date_input("Before/after table: baseline months (empty: the 3 months before each start)",
+                                  value=[], format="YYYY-MM-DD", key="baseline", min_value=EARLIEST,
+                                  max_value=LATEST)
+follow_up = follow_column.date_input("Follow-up months (empty: the last 3 months with figures)", value=[],
+                                     format="YYYY-MM-DD", key="follow_up", min_value=EARLIEST, max_value=LATEST)
+options = ImpactOptions(before=int(before), after=int(after), index=as_index, exclude_caution=caution,
+                        baseline=months_between(baseline), follow_up=months_between(follow_up))
+view = impact(tuple(chosen), indicator, options)
 
 st.subheader("Months since each authority's start")
 chart_with_table(view.event_chart, view.aligned, f"{indicator_label(indicator)}: months since the start", "event")

@@ -8,7 +8,7 @@ from review.source_view import source_preview
 from store.backends import StoreError
 from ui import pending as queue
 from ui.frame import inside_app
-from ui.show import highlight_rows, plain
+from ui.show import EARLIEST, LATEST, highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
 
 inside_app(__file__)
@@ -32,7 +32,8 @@ known = catalogue()
 
 left, right = st.columns(2)
 authority = left.text_input("Authority", value=authority_of(doc), key=f"authority-{key}")
-report_date = right.date_input("Report date", value=report_date_of(doc), key=f"date-{key}", format="YYYY-MM-DD")
+report_date = right.date_input("Report date", value=report_date_of(doc), key=f"date-{key}", format="YYYY-MM-DD",
+                               min_value=EARLIEST, max_value=LATEST)
 if authority.strip() and authority.strip() != authority_of(doc):
     try:
         doc = with_authority(doc, authority)

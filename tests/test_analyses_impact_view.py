@@ -62,3 +62,13 @@ def test_before_after_windows_sit_around_each_authority_s_own_start(store):
     assert table.loc["Wirral", "follow_up_period"] == "Apr 2018 to Jun 2018 (mean of 3 months)"
     assert table.loc["Leeds", "baseline_period"] == "Apr 2015 to Jun 2015 (mean of 3 months)"
     assert table.loc["Wirral", "change"] < 0
+
+
+def test_a_reader_s_date_range_is_a_month_window():
+    from datetime import date
+
+    from analyses.impact_view import months_between
+
+    assert months_between(()) is None and months_between(None) is None
+    assert months_between((date(2011, 8, 1),)) == ("2011-08", "2011-08")
+    assert months_between((date(2011, 7, 15), date(2011, 9, 2))) == ("2011-07", "2011-09")

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+
+
+# Date pickers reach back to 1990: Streamlit's default stops 10 years before today, too late for legacy reports.
+EARLIEST, LATEST = date(1990, 1, 1), date(date.today().year + 1, 12, 31)
 
 
 def slug(text: str) -> str:
