@@ -6,6 +6,7 @@ from ui.frame import inside_app
 from ui.store import aliases, indicator_label, packaged_catalogue, saved, shared_store
 
 inside_app(__file__)
+MESSAGE = "catalogue_message"
 
 st.title("Catalogue")
 st.write("Every indicator perfbooks knows, with its definition, unit, polarity (which direction is good) and the "
@@ -25,6 +26,8 @@ if words:
 st.dataframe(shown, hide_index=True, width="stretch")
 
 st.subheader("Aliases")
+if MESSAGE in st.session_state:
+    st.success(st.session_state.pop(MESSAGE), icon=":material/check_circle:")
 known = aliases()
 st.dataframe(known, hide_index=True, width="stretch")
 st.download_button("Download aliases (CSV)", known.to_csv(index=False).encode("utf-8"), file_name="aliases.csv",
@@ -35,7 +38,16 @@ with st.form("teach", clear_on_submit=True):
     if st.form_submit_button("Learn alias") and label.strip():
         shared_store().learn_alias(label.strip(), indicator)
         saved()
-        st.success(f"'{label.strip()}' now maps to {indicator}.", icon=":material/check_circle:")
+        st.session_state[MESSAGE] = f"'{label.strip()}' now maps to {indicator}."
+        st.rerun()
+learned = list(known.loc[known["origin"] == "learned", "alias"])
+if learned:
+    forget_column, button_column = st.columns([3, 1])
+    gone = forget_column.selectbox("Forget a learned alias", learned)
+    if button_column.button("Forget alias"):
+        shared_store().forget_alias(gone)
+        saved()
+        st.rerun()
 upload = st.file_uploader("Import aliases (a CSV with columns alias, indicator_id)", type=["csv"])
 if upload is not None and st.button("Import"):
     try:

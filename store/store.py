@@ -53,6 +53,10 @@ class Store:
     def learn_alias(self, label: str, indicator_id: str) -> None:
         aliases.learn_alias(self.db, label, indicator_id, current_user())
 
+    def forget_alias(self, label: str) -> None:
+        """Stop mapping a label a user taught (the packaged catalogue's aliases stay)."""
+        aliases.forget_alias(self.db, label)
+
     def aliases(self) -> pd.DataFrame:
         return aliases.aliases_frame(self.db)
 

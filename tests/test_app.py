@@ -202,3 +202,18 @@ def test_impact_page_reproduces_the_leeds_slide_from_the_sample_report():
     assert row["baseline_period"] == "Aug 2011" and row["follow_up_period"] == "Jan 2013", row.to_dict()
     assert (row["baseline_value"], row["follow_up_value"]) == (1429, 1899)
     assert (row["change_text"], row["change_pct_text"]) == ("+470", "33% increase")
+
+
+def test_catalogue_teaches_and_forgets_an_alias():
+    from ui.store import shared_store
+
+    at = run_page("pages/catalogue.py")
+    next(t for t in at.text_input if t.label == "Printed label").input("Front door demand (all routes)")
+    next(s for s in at.selectbox if s.label == "Maps to").select("contacts")
+    next(b for b in at.button if b.label == "Learn alias").click().run()
+    assert not at.exception, at.exception
+    assert shared_store().catalogue().match_label("Front door demand (all routes)").indicator_id == "contacts"
+    next(s for s in at.selectbox if s.label == "Forget a learned alias").select("Front door demand (all routes)")
+    next(b for b in at.button if b.label == "Forget alias").click().run()
+    assert not at.exception, at.exception
+    assert "Front door demand (all routes)" not in set(shared_store().aliases()["alias"])
