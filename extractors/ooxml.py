@@ -24,12 +24,13 @@ def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
         raise UnreadableFile(f"{name} is damaged or incomplete and cannot be opened; save it again and upload the new copy.") from None
     if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
         raise UnreadableFile(f"{name} unpacks to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB, the most perfbooks reads.")
-    if any(_is_bomb(m) for m in members):
+    if any(is_zip_bomb(m) for m in members):
         raise UnreadableFile(f"{name} contains a part that unpacks to far more than its stored size (a zip bomb) and was refused.")
     return archive
 
 
-def _is_bomb(member: zipfile.ZipInfo) -> bool:
+def is_zip_bomb(member: zipfile.ZipInfo) -> bool:
+    """A member that unpacks to far more than its stored size (small members never count)."""
     if member.file_size <= RATIO_FLOOR:
         return False
     return member.file_size > MAX_RATIO * max(member.compress_size, 1)

@@ -14,6 +14,7 @@ from extractors.pdf import PdfFormat
 from extractors.xlsx import XlsxFormat
 
 FORMATS: list[type[Format]] = [PdfFormat, XlsxFormat, DocxFormat, CsvFormat]
+SUFFIXES = frozenset(f".{extension}" for fmt in FORMATS for extension in fmt.extensions)  # file names perfbooks reads
 
 
 def detect_format(head: bytes, name: str) -> type[Format]:

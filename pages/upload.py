@@ -2,9 +2,11 @@
 import streamlit as st
 
 from extractors.errors import UnreadableFile
+from extractors.registry import SUFFIXES
 from pipeline import extract_bytes
 from review.pending import pending_from_upload
 from review.uploads import expand_upload
+from store.documents import content_hash
 from ui import pending as queue
 from ui.frame import inside_app
 from ui.store import catalogue
@@ -15,13 +17,12 @@ st.title("Upload reports")
 st.write("Upload performance reports: PDF (scanned or not), Excel, Word, CSV, or a zip of them. Each is read "
          "and held for you to check on the Review page; nothing is saved until you accept it there.")
 
-files = st.file_uploader("Reports", accept_multiple_files=True,
-                         type=["pdf", "xlsx", "xlsm", "docx", "csv", "tsv", "txt", "zip"])
+files = st.file_uploader("Reports", accept_multiple_files=True, type=sorted(SUFFIXES) + [".zip"])
 authority = st.text_input("Authority (leave blank to read it from each report)").strip() or None
 
 
 def read_one(name: str, content: bytes) -> None:
-    key = queue.digest(content)
+    key = content_hash(content)
     failed = queue.failures()
     if key in failed:
         st.error(failed[key], icon=":material/error:")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from openpyxl.utils import column_index_from_string
+
 PAGED = re.compile(r"^(?:p(?P<page>\d+) )?t(?P<table>\d+) r(?P<row>\d+) c(?P<col>\d+)$")
 CELL = re.compile(r"^(?:(?P<sheet>.*)!)?\$?(?P<letters>[A-Z]{1,3})\$?(?P<number>\d+)$")
 
@@ -36,14 +38,7 @@ def parse_location(text: str) -> Location:
         page = found["page"]
         return Location(int(page) if page else None, int(found["table"]), int(found["row"]), int(found["col"]))
     if found := CELL.match(text):
-        return Location(row=int(found["number"]), col=column_number(found["letters"]), sheet=found["sheet"],
+        return Location(row=int(found["number"]), col=column_index_from_string(found["letters"]), sheet=found["sheet"],
                         ref=f"{found['letters']}{found['number']}")
     return Location()
 
-
-def column_number(letters: str) -> int:
-    """'A' -> 1, 'AB' -> 28."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n

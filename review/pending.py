@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from extractors.grid import fold
 from interpreter.observation import Observation
 from pipeline import ExtractResult
 from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
@@ -57,7 +58,7 @@ def with_authority(doc: PendingDocument, authority: str) -> PendingDocument:
 
     found = resolve(authority, report_date_of(doc)) if authority and authority.strip() else None
     if found is None:
-        raise ValueError(f"'{' '.join(str(authority).split())}' is not an English local authority that perfbooks knows; "
+        raise ValueError(f"'{fold(authority)}' is not an English local authority that perfbooks knows; "
                          "check the spelling or choose one from the list.")
 
     def change(obs: Observation) -> None:
@@ -88,10 +89,10 @@ def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogu
             indicator = catalogue.indicator(indicator_id)
         except KeyError:
             raise ValueError(f"'{indicator_id}' is not an indicator of the catalogue.") from None
-    key = _folded(label)
+    key = fold(label)
 
     def change(obs: Observation) -> None:
-        if _folded(obs.indicator_label) != key or (indicator_id and _other_half(obs, indicator.unit)):
+        if fold(obs.indicator_label) != key or (indicator_id and _other_half(obs, indicator.unit)):
             return
         obs.indicator_id = indicator_id
         if indicator_id:
@@ -99,7 +100,7 @@ def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogu
                 obs.unit = indicator.unit
             obs.polarity = obs.polarity or indicator.polarity
             obs.confidence = CONFIRMED
-    confirmed = {k: v for k, v in doc.confirmed.items() if _folded(k) != key}
+    confirmed = {k: v for k, v in doc.confirmed.items() if fold(k) != key}
     if indicator_id:
         confirmed[key] = indicator_id
     return replace(_edited(doc, change), confirmed=confirmed)
@@ -130,6 +131,3 @@ def _other_half(obs: Observation, unit: str) -> bool:
     """The half of a count-and-rate pair that is not in this unit."""
     return "pair" in obs.flags.split(",") and obs.unit != unit
 
-
-def _folded(label: str) -> str:
-    return " ".join(str(label).split())

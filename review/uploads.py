@@ -7,10 +7,10 @@ from pathlib import PurePosixPath
 
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS
+from extractors.ooxml import is_zip_bomb
+from extractors.registry import SUFFIXES
 
-REPORT_SUFFIXES = {".pdf", ".xlsx", ".xlsm", ".docx", ".csv", ".tsv", ".txt"}
 MAX_MEMBERS = 200  # reports in one zip
-MAX_RATIO = 200  # no member may unzip to more than this many times its compressed size
 
 
 def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
@@ -28,7 +28,7 @@ def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], l
         inner = PurePosixPath(member.filename)
         if inner.name.startswith(".") or "__MACOSX" in inner.parts:
             continue
-        if inner.suffix.lower() not in REPORT_SUFFIXES:
+        if inner.suffix.lower() not in SUFFIXES:
             skipped.append(f"{inner.name} in {name} was skipped: perfbooks reads PDF, Excel, Word and CSV files.")
             continue
         reports.append((inner.name, _read(archive, member, name)))
@@ -41,7 +41,7 @@ def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
     if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
         raise UnreadableFile(f"{name} would unzip to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB; upload fewer reports at a time.")
     for m in members:
-        if m.file_size > LIMITS.MAX_BYTES or m.file_size > MAX_RATIO * max(m.compress_size, 1):
+        if m.file_size > LIMITS.MAX_BYTES or is_zip_bomb(m):
             raise UnreadableFile(f"{name} holds {PurePosixPath(m.filename).name}, which unzips far larger than "
                                  "a report; it was not opened.")
     if any(m.flag_bits & 0x1 for m in members):

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.registry import SUFFIXES
 from samples.build import FOLDER
 from samples.figures_impact import INTERVENTIONS
 from store.interventions import as_date
-
-SUFFIXES = {".pdf", ".xlsx", ".xlsm", ".docx", ".csv", ".tsv", ".txt"}
 
 
 def sample_paths(folder: Path = FOLDER) -> list[Path]:

@@ -1,8 +1,6 @@
 """Uploads waiting for review, kept in the browser session until accepted or rejected."""
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
 from review.pending import PendingDocument
@@ -25,10 +23,6 @@ def seen() -> set[str]:
 def failures() -> dict[str, str]:
     """Hash -> the sentence saying why an upload could not be read (not read again on a rerun)."""
     return st.session_state.setdefault(FAILED, {})
-
-
-def digest(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
 
 
 def put(key: str, doc: PendingDocument) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analyses.compare import indicator_name
 from indicators.catalogue import load_catalogue
 from samples.load import ensure_samples
 from settings import setting
@@ -91,10 +92,8 @@ def packaged_catalogue():
 
 def indicator_label(indicator_id: str) -> str:
     """'contacts — Number of contacts' for selectboxes."""
-    try:
-        return f"{indicator_id} — {packaged_catalogue().indicator(indicator_id).name}"
-    except KeyError:
-        return indicator_id
+    name = indicator_name(indicator_id)
+    return indicator_id if name == indicator_id else f"{indicator_id} — {name}"
 
 
 @st.cache_data(show_spinner=False)
