@@ -12,6 +12,7 @@ from interpreter.table import Column, Layout, is_origin, text
 from interpreter.values import Number, ParsedValue, parse_value
 
 GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|result|performance|figure|count)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
+MIN_AUTHORITY_ROWS = 3  # distinct authorities among the row labels that make a table a benchmarking table
 TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)
 
 
@@ -25,6 +26,8 @@ class RowInfo:
     polarity: str | None
     measure: str | None
     group: int
+    printed: str = ""  # the row's own label cell, before a comparator row borrows the label above it
+    authority: object = None  # the authority a row of a benchmarking table names
 
 
 def is_generic(label: str) -> bool:
@@ -38,7 +41,7 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
         cells = [m[r][c] for c in layout.label_cols if m[r][c] is not None]
         parts = list(dict.fromkeys(x.text for x in cells if x.text))
         label = " - ".join(parts) if layout.transposed else (parts[0] if parts else "")
-        measure = None
+        printed, measure = label, None
         if not layout.transposed and label and len(label.split()) <= 5 and measure_of(label) and last_label:
             measure, label = measure_of(label), last_label
         if is_generic(label) and carried_label:
@@ -46,8 +49,31 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
         last_label = label if measure is None and label else last_label
         group = id(cells[-1]) if cells else r
         out.append((r, RowInfo(label, _at(m, r, layout.code_col), unit_word(_at(m, r, layout.unit_col)) if layout.unit_col is not None else None,
-                               polarity_word(_at(m, r, layout.polarity_col)) if layout.polarity_col is not None else None, measure, group)))
+                               polarity_word(_at(m, r, layout.polarity_col)) if layout.polarity_col is not None else None, measure, group, printed)))
+    return authority_rows(out, carried_label) if not layout.transposed else out
+
+
+def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[int, RowInfo]]:
+    """In a table whose rows are mostly authorities (a benchmarking table), each such row holds that authority's
+    figures of the table's caption, and comparator rows (neighbour average, region, England) the report's own."""
+    named = {r: a for r, info in rows if (a := _authority_named(info.printed))}
+    labelled = [info for _, info in rows if info.printed]
+    if len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled):
+        return rows
+    out = []
+    for r, info in rows:
+        if r in named:
+            info = replace(info, authority=named[r], measure=None, label=caption or info.label)
+        elif measure := (measure_of(info.printed) if info.printed else None) or info.measure:
+            info = replace(info, measure=measure, label=caption or info.label)
+        out.append((r, info))
     return out
+
+
+def _authority_named(label: str):
+    from authorities import resolve
+
+    return resolve(label) if re.search(r"[A-Za-z]{3}", label or "") else None
 
 
 def _at(m, r: int, c: int | None) -> str:
@@ -90,16 +116,19 @@ def merge_of_and_percent(cells):
 def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed: ParsedValue, polarity: str | None) -> list[Observation]:
     if parsed.kind in ("empty", "dash"):
         return []
-    label = info.label or parsed.suffix
+    own_words = "suffix" in parsed.flags and not info.printed  # "591 LAC" in a row with no label of its own
+    label = (parsed.suffix if own_words else info.label) or parsed.suffix
     if not label:
         return []
-    if "suffix" in parsed.flags and info.label:
+    if "suffix" in parsed.flags and not own_words:
         parsed = ParsedValue("note", note=cell.text)
     base = Observation(
         indicator_label=label, measure=info.measure or col.measure, note="", unit=info.unit or "",
         polarity=info.polarity or polarity or "", source_location=grid.location(cell), code=info.code,
         confidence=cell.confidence, bbox=cell.bbox,
     )
+    if info.authority is not None:
+        base.pending["authority"] = info.authority
     _set_period(base, col)
     prefix = _note_prefix(col)
     if parsed.kind in ("note", "range"):

@@ -9,7 +9,8 @@ from interpreter.periods import find_period
 AS_AT = re.compile(r"\b(?:as at|as of|month end|period ending|position at|data to|report(?:ing)? (?:month|period))\b", re.I)
 TITLE_WORDS = 25  # a line longer than this is prose, not a title
 LEAD_WORDS = 6  # a title names its authority within its first few words
-CAPTION_LINES = 3  # a table's own title is among the few lines printed just before it
+CAPTION_LINES = 3
+OPENING_LINES = 6  # the document's own title and subtitle are among its first few lines  # a table's own title is among the few lines printed just before it
 NOT_A_COUNCIL = re.compile(r"^\W*(?:university|college|hospitals?|nhs|trust|police|clinical|ccg|airport|city fc|united|school)\b", re.I)
 
 
@@ -40,18 +41,20 @@ def authorities_in(lines: list[str]):
 
 
 def document_authority(lines: list[str], file_name: str):
-    """The authority most often named in the document's title-like lines, else in its file name."""
+    """The authority the document's opening title lines name, else its file name, else the one its lines name most."""
     from authorities import find_in_text
 
+    for line in lines[:OPENING_LINES]:
+        if found := title_authorities(line):
+            return found[0]
+    found = find_in_text(re.sub(r"[_\-.]+", " ", file_name).title())
+    if found:
+        return found[0]
     counts: dict[str, list] = {}
     for line in lines:
-        for found in title_authorities(line):
-            counts.setdefault(found.new_la_code or found.name, []).append(found)
-    if counts:
-        return max(counts.values(), key=len)[0]
-    words = re.sub(r"[_\-.]+", " ", file_name)
-    found = find_in_text(words.title())
-    return found[0] if found else None
+        for named in title_authorities(line):
+            counts.setdefault(named.new_la_code or named.name, []).append(named)
+    return max(counts.values(), key=len)[0] if counts else None
 
 
 def stated_report_date(lines: list[str]) -> date | None:

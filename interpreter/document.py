@@ -8,6 +8,7 @@ from datetime import date
 from extractors.grid import Document, Grid
 from interpreter.assemble import table_observations
 from interpreter.blocks import table_blocks
+from interpreter.captions import context_polarity, table_caption
 from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
 from interpreter.headers import polarity_word
@@ -27,6 +28,9 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
 
     `catalogue` maps labels to indicators (default: the packaged one; the store passes one with learned aliases).
     """
+    from indicators.catalogue import load_catalogue
+
+    catalogue = catalogue or load_catalogue()
     doc_authority = _resolve(authority) if authority else document_authority(doc.text, doc.name)
     observations, carried = [], ("", None)
     for grid in (block for g in doc.grids for block in table_blocks(g)):
@@ -35,10 +39,12 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
             carried = _description(grid) or carried
             continue
         table_authority = None if authority else (authorities_in(grid.context) or [None])[0]
-        rows = table_observations(grid, layout, *carried)
+        label, polarity = carried
+        caption = label or table_caption(grid.context, lambda text: bool(catalogue.match_label(text).indicator_id))
+        rows = table_observations(grid, layout, caption, polarity or context_polarity(grid.context))
         carried = ("", None)
         for obs in rows:
-            _set_authority(obs, table_authority or doc_authority)
+            _set_authority(obs, obs.pending.pop("authority", None) or table_authority or doc_authority)
         observations.extend(rows)
     vintage = report_date or _latest_period(observations) or stated_report_date(doc.text)
     for obs in observations:
