@@ -7,12 +7,13 @@ from dataclasses import dataclass, replace
 from extractors.grid import Cell, Grid
 from interpreter.headers import measure_of, polarity_word, unit_word
 from interpreter.observation import Observation
-from interpreter.periods import financial_year, quarter_of_fy
+from interpreter.periods import financial_year, months_before, quarter_of_fy
 from interpreter.table import Column, Layout, is_origin, text
 from interpreter.values import Number, ParsedValue, parse_value
 
 GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|result|performance|figure|count)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
 MIN_AUTHORITY_ROWS = 3  # distinct authorities among the row labels that make a table a benchmarking table
+LAST_YEAR = re.compile(r"^(?:same (?:month|quarter|period|time) (?:last|previous|prior) year|(?:last|previous|prior) year(?: same (?:month|quarter|period))?)$", re.I)
 TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)
 
 
@@ -27,6 +28,7 @@ class RowInfo:
     measure: str | None
     group: int
     printed: str = ""  # the row's own label cell, before a comparator row borrows the label above it
+    months_back: int = 0  # a "Same month last year" row holds figures of twelve months before its column
     authority: object = None  # the authority a row of a benchmarking table names
 
 
@@ -37,6 +39,8 @@ def is_generic(label: str) -> bool:
 def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInfo]]:
     """The label, code, unit, polarity and group of each data row."""
     m, out, last_label = layout.matrix, [], ""
+    if layout.transposed:
+        m = _fill_group_headers(m, layout)
     for r in range(layout.header_rows, len(m)):
         cells = [m[r][c] for c in layout.label_cols if m[r][c] is not None]
         parts = list(dict.fromkeys(x.text for x in cells if x.text))
@@ -44,13 +48,29 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
         printed, measure = label, None
         if not layout.transposed and label and len(label.split()) <= 5 and measure_of(label) and last_label:
             measure, label = measure_of(label), last_label
-        if is_generic(label) and carried_label:
+        months_back = 12 if LAST_YEAR.match(label) else 0
+        if (is_generic(label) or months_back) and carried_label:
             label = carried_label
         last_label = label if measure is None and label else last_label
-        group = id(cells[-1]) if cells else r
+        group = (id(cells[0]) if layout.transposed else id(cells[-1])) if cells else r
         out.append((r, RowInfo(label, _at(m, r, layout.code_col), unit_word(_at(m, r, layout.unit_col)) if layout.unit_col is not None else None,
-                               polarity_word(_at(m, r, layout.polarity_col)) if layout.polarity_col is not None else None, measure, group, printed)))
+                               polarity_word(_at(m, r, layout.polarity_col)) if layout.polarity_col is not None else None, measure, group, printed, months_back=months_back)))
     return authority_rows(out, carried_label) if not layout.transposed else out
+
+
+def _fill_group_headers(m, layout: Layout):
+    """Periods down the rows: an indicator name (or code) printed once over its sub-columns (`n of N`, `%`) names
+    each sub-column, as a merged cell would; CSV and Word tables leave the cells after it empty."""
+    cols = [c for c in [layout.code_col, *layout.label_cols[:-1]] if c is not None]
+    if not cols or len(layout.label_cols) < 2:
+        return m
+    sub = layout.label_cols[-1]
+    m = [list(line) for line in m]
+    for r in range(layout.header_rows + 1, len(m)):
+        for c in cols:
+            if m[r][c] is None and m[r][sub] is not None and m[r - 1][sub] is not None:
+                m[r][c] = m[r - 1][c]
+    return m
 
 
 def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[int, RowInfo]]:
@@ -129,7 +149,7 @@ def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed
     )
     if info.authority is not None:
         base.pending["authority"] = info.authority
-    _set_period(base, col)
+    _set_period(base, col, info.months_back)
     prefix = _note_prefix(col)
     if parsed.kind in ("note", "range"):
         base.note = f"{prefix}{parsed.note}"
@@ -164,8 +184,11 @@ def _numbered(base: Observation, number: Number, parsed: ParsedValue, prefix: st
     return obs
 
 
-def _set_period(obs: Observation, col: Column) -> None:
+def _set_period(obs: Observation, col: Column, months_back: int = 0) -> None:
     leaf, parent = col.period, col.parent_period
+    if months_back and leaf and leaf.period and leaf.period.type in ("month", "quarter"):
+        _assign(obs, months_before(leaf.period, months_back))
+        return
     fy = parent.period.start.year if parent and parent.period and parent.period.type == "financial_year" else None
     if leaf and leaf.period and not leaf.ytd:
         _assign(obs, leaf.period)

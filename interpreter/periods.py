@@ -13,6 +13,8 @@ MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _month = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?\s*[-/' ]?\s*(?P<y>\d{{4}}|\d{{2}})\b", re.I)
 _iso_month = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?\b")
+_numeric_month = re.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])\s*[/.]\s*(?P<y>(?:19|20)\d\d)(?![\d/.])")
+_us_date = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _fy = re.compile(r"\b(?:fy\s*)?(?P<a>(?:19|20)?\d\d)\s*[/-]\s*(?P<b>(?:19|20)?\d\d)\b", re.I)
 _quarter = re.compile(r"\bq(?:tr|uarter)?\s*(?P<q>[1-4])\b", re.I)
 _ytd = re.compile(r"\b(?:ytd|year to date|fytd)\b", re.I)
@@ -45,6 +47,15 @@ def month_end(year: int, month: int) -> date:
 
 def month_period(year: int, month: int) -> Period:
     return Period("month", date(year, month, 1), month_end(year, month))
+
+
+def months_before(period: Period, months: int) -> Period:
+    """The month or quarter that many months earlier."""
+    index = period.start.year * 12 + period.start.month - 1 - months
+    start = date(index // 12, index % 12 + 1, 1)
+    span = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month
+    last = index + span
+    return Period(period.type, start, month_end(last // 12, last % 12 + 1))
 
 
 def financial_year(start_year: int) -> Period:
@@ -84,10 +95,10 @@ def find_period(text: str, value: object = None) -> PeriodMatch | None:
     text = " ".join(str(text or "").split())
     if not text or len(text) > 60:
         return None
-    for finder in (_find_as_at, _find_fy, _find_month, _find_iso, _find_quarter_only, _find_year):
+    for finder in (_find_date_range, _find_as_at, _find_fy, _find_month, _find_iso, _find_numeric_month, _find_quarter_only, _find_year):
         found = finder(text)
         if found is not None:
-            return found
+            return None if found.period is None and found.quarter is None and not found.ytd else found
     return None
 
 
@@ -97,8 +108,31 @@ def _rest(text: str, *spans: tuple[int, int]) -> str:
     return " ".join(text.replace("()", " ").split()).strip(" -–:,()")
 
 
+def _find_date_range(text: str) -> PeriodMatch | None:
+    """`1 April 2016 to 31 March 2017`: the month, quarter or year it spans exactly; a range of no such shape is
+    no period (a single day would misdate it)."""
+    dates = [m for m in _as_at.finditer(text)]
+    if len(dates) != 2 or not re.search(r"^\s*(?:to|-|–|until|till)\s*$", text[dates[0].end():dates[1].start()], re.I):
+        return None
+    start, end = (_as_at_day(m) for m in dates)
+    if start is None or end is None or start.day != 1 or end != month_end(end.year, end.month):
+        return PeriodMatch(None, text)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    kind = {1: "month", 3: "quarter", 12: "financial_year" if start.month == 4 else "calendar_year" if start.month == 1 else ""}.get(months, "")
+    period = Period(kind, start, end) if kind else None
+    return PeriodMatch(period, _rest(text, (dates[0].start(), dates[1].end())))
+
+
+def _as_at_day(m: re.Match) -> date | None:
+    mon = m["m"].lower()
+    try:
+        return date(_full_year(m["y"]), int(mon) if mon.isdigit() else MONTHS[mon.rstrip(".")], int(m["d"]))
+    except (ValueError, KeyError):
+        return None
+
+
 def _find_as_at(text: str) -> PeriodMatch | None:
-    m = _as_at.search(text)
+    m = _as_at.search(text) or _us_date.search(text)
     if not m:
         return None
     mon = m["m"].lower()
@@ -133,13 +167,22 @@ def _find_month(text: str) -> PeriodMatch | None:
     if not m:
         return None
     year = _full_year(m["y"])
-    if not 1990 <= year <= 2045:
-        return None
+    spaced = not re.search(r"[-/']", m[0])
+    if not 1990 <= year <= 2045 or (spaced and len(m["y"]) == 2 and year > date.today().year + 1):
+        return None  # "March 31" is a day of March, not March 2031
     return PeriodMatch(month_period(year, MONTHS[m["m"].lower()]), _rest(text, m.span()))
 
 
 def _find_iso(text: str) -> PeriodMatch | None:
     m = _iso_month.search(text)
+    if not m:
+        return None
+    return PeriodMatch(month_period(int(m["y"]), int(m["m"])), _rest(text, m.span()))
+
+
+def _find_numeric_month(text: str) -> PeriodMatch | None:
+    """A month printed as numbers, month first: `04/2019`, `4.2019`."""
+    m = _numeric_month.search(text)
     if not m:
         return None
     return PeriodMatch(month_period(int(m["y"]), int(m["m"])), _rest(text, m.span()))
