@@ -52,7 +52,8 @@ ENTITIES = [
      "cla"),
     (r"\bchild(ren)? in need\b|\bcins?\b", "cin"),
     (r"\bspecial guardianship orders?\b|\bsgos?\b", "sgo"), (r"\bpersonal education plans?\b|\bpeps\b", "pep"),
-    (r"\bindependent fostering agenc(y|ies)\b|\bifas?\b", "ifa"), (r"\bchild(ren)? sexual exploitation\b", "cse"),
+    (r"\bindependent fostering (agenc(y|ies)|placements?)\b|\bifas?\b", "ifa"), (r"\bchild(ren)? sexual exploitation\b", "cse"),
+    (r"\bcse[- ]flagged\b|\bflagged (for|as) cse\b", "cse"), (r"\btimeliness of (contact )?decisions?\b", "contact decision"),
     (r"\bcare leavers?\b", "careleaver"), (r"\b(early|universal) help\b|\beh\b", "earlyhelp"),
     (r"\bneet\b", "not in education employment or training"), (r"\beet\b", "education employment or training"),
     (r"\bdental (assessment|check)s?\b", "dental check"), (r"\b(has |have )?(taken|took) place\b", " "),
@@ -80,7 +81,7 @@ QUALIFIERS = re.compile("|".join([
     r"\b(within|in|outside|out of) (the )?(statutory |required |agreed )?timescales?\b",
     r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b|\brolling( year| period)?\b",
     r"\bytd\b|\byear to date\b|\b(in|during) the year\b", r"\b(ever|at any time|any time)\b",
-    r"\b(start\w*|new|opened|open|admissions?|admitted|becom\w*|became|entering|entered|complet\w*|ceas\w*"
+    r"\b(start\w*|new|opened|initiated|open|admissions?|admitted|becom\w*|became|entering|entered|complet\w*|ceas\w*"
     r"|cessations?|discontinu\w*|ended|ending|closed|closures?)\b", r"\buptodate\b",
     r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
     r"\bcorporate plan\b[\s\d/]*(indicator)?", r"\bbased on (number|count) of child(ren)?\b",
@@ -106,7 +107,7 @@ FOOTNOTE = re.compile(r"[\s*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]+$
 SINGLE = {
     "period": [("month", r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b"),
                ("rolling", r"\brolling\b"), ("ytd", r"\bytd\b|\byear to date\b")],
-    "lifecycle": [("start", r"\b(start\w*|new|opened|admissions?|admitted|becom\w*|became|entering|entered)\b"),
+    "lifecycle": [("start", r"\b(start\w*|new|opened|initiated|admissions?|admitted|becom\w*|became|entering|entered)\b"),
                   ("complete", r"\bcomplet\w*"),
                   ("cease", r"\b(ceas\w*|cessations?|discontinu\w*|ended|ending|closed|closures?)\b"),
                   ("open", r"\bopen\b(?! (at least|for|over))")],
