@@ -36,6 +36,7 @@ class Grid:
     index: int = 1  # table number on its page or sheet, 1-based
     context: list[str] = field(default_factory=list)  # text lines printed before the table, nearest last
     row_offset: int = 0  # rows above this grid in the table it was cut from
+    col_offset: int = 0  # columns left of this grid in the table it was cut from (tables side by side)
 
     @property
     def n_rows(self) -> int:
@@ -50,7 +51,7 @@ class Grid:
         if cell.ref:
             return f"{self.sheet}!{cell.ref}" if self.sheet is not None else cell.ref
         prefix = f"p{self.page} " if self.page is not None else ""
-        return f"{prefix}t{self.index} r{cell.row + self.row_offset + 1} c{cell.col + 1}"
+        return f"{prefix}t{self.index} r{cell.row + self.row_offset + 1} c{cell.col + self.col_offset + 1}"
 
 
 @dataclass

@@ -19,12 +19,32 @@ def table_blocks(grid: Grid) -> list[Grid]:
         elif run:
             blocks.append(run)
             run = []
+    parts = [part for rows in blocks for part in _side_by_side(matrix, rows)]
     out = []
-    for rows in blocks:
-        sub = _block(grid, matrix, rows, len(out) + 1 if len(blocks) > 1 else grid.index)
+    for rows, cols in parts:
+        sub = _block(grid, matrix, rows, len(out) + 1 if len(parts) > 1 else grid.index, cols)
         if sub is not None:
             out.append(sub)
     return out
+
+
+def _side_by_side(matrix, rows: list[int]) -> list[tuple[list[int], range | None]]:
+    """A run of rows split at empty columns into tables printed side by side; each part after a gap must start
+    with a column of labels (text, not numbers), else the gap is a spacer inside one table."""
+    width = len(matrix[0]) if matrix else 0
+    blank = [c for c in range(width) if all(matrix[r][c] is None or not (matrix[r][c].text or matrix[r][c].value is not None)
+                                            for r in rows)]
+    starts = [0] + [c + 1 for c in blank if c + 1 < width and c + 1 not in blank and _labels_at(matrix, rows, c + 1)]
+    if len(starts) == 1:
+        return [(rows, None)]
+    ends = starts[1:] + [width]
+    return [(rows, range(a, b)) for a, b in zip(starts, ends)]
+
+
+def _labels_at(matrix, rows: list[int], c: int) -> bool:
+    texts = [matrix[r][c].text for r in rows if matrix[r][c] is not None and matrix[r][c].text]
+    words = [t for t in texts if any(ch.isalpha() for ch in t) and len(t) > 3]
+    return len(texts) >= 3 and len(words) * 4 >= len(texts) * 3
 
 
 def _is_title_row(line, first_col: int) -> bool:
@@ -35,18 +55,26 @@ def _is_title_row(line, first_col: int) -> bool:
     return len(cells) == 2 and any(len(c.text) > PROSE_CHARS for c in cells)
 
 
-def _block(grid: Grid, matrix, rows: list[int], index: int) -> Grid | None:
+def _block(grid: Grid, matrix, rows: list[int], index: int, cols: range | None = None) -> Grid | None:
     context = list(grid.context)
-    first_col = min((c.col for c in grid.cells), default=0)
-    while rows and _is_title_row(matrix[rows[0]], first_col):
-        context.extend(c.text for c in {id(c): c for c in matrix[rows[0]] if c is not None and c.text}.values())
+    span = cols or range(len(matrix[0]) if matrix else 0)
+    first_col = span.start if cols is not None else min((c.col for c in grid.cells), default=0)
+    while rows and _is_title_row(line := [matrix[rows[0]][c] for c in span], first_col):
+        context.extend(c.text for c in {id(c): c for c in line if c is not None and c.text}.values())
         rows = rows[1:]
     if len(rows) < 2:
         return None
     top, bottom = rows[0], rows[-1]
     cells = [_clip(c, top, bottom) for c in grid.cells if c.row <= bottom and c.row + c.rowspan - 1 >= top]
+    if cols is not None:
+        cells = [_clip_cols(c, cols) for c in cells if c.col < cols.stop and c.col + c.colspan > cols.start]
     return Grid(cells=cells, page=grid.page, sheet=grid.sheet, index=index if grid.sheet is None else grid.index,
-                context=context[-8:], row_offset=grid.row_offset + top)
+                context=context[-8:], row_offset=grid.row_offset + top, col_offset=grid.col_offset + span.start)
+
+
+def _clip_cols(cell, cols: range):
+    start, end = max(cell.col, cols.start), min(cell.col + cell.colspan, cols.stop)
+    return replace(cell, col=start - cols.start, colspan=end - start)
 
 
 def _clip(cell, top: int, bottom: int):
