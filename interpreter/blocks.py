@@ -30,15 +30,21 @@ def table_blocks(grid: Grid) -> list[Grid]:
 
 def _side_by_side(matrix, rows: list[int]) -> list[tuple[list[int], range | None]]:
     """A run of rows split at empty columns into tables printed side by side; each part after a gap must start
-    with a column of labels (text, not numbers), else the gap is a spacer inside one table."""
+    with a column of labels (text, not numbers; codes may come first), else the gap is a spacer inside one table."""
     width = len(matrix[0]) if matrix else 0
     blank = [c for c in range(width) if all(matrix[r][c] is None or not (matrix[r][c].text or matrix[r][c].value is not None)
                                             for r in rows)]
-    starts = [0] + [c + 1 for c in blank if c + 1 < width and c + 1 not in blank and _labels_at(matrix, rows, c + 1)]
+    starts = [0] + [c + 1 for c in blank if c + 1 < width and c + 1 not in blank and _starts_table(matrix, rows, c + 1)]
     if len(starts) == 1:
         return [(rows, None)]
     ends = starts[1:] + [width]
     return [(rows, range(a, b)) for a, b in zip(starts, ends)]
+
+
+def _starts_table(matrix, rows: list[int], c: int) -> bool:
+    """A column of labels right after the gap, or one after a column of codes."""
+    width = len(matrix[0])
+    return _labels_at(matrix, rows, c) or (c + 1 < width and _labels_at(matrix, rows, c + 1))
 
 
 def _labels_at(matrix, rows: list[int], c: int) -> bool:
