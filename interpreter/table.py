@@ -135,7 +135,25 @@ def _column(matrix, header_rows: int, c: int) -> Column | None:
     return Column(c, path, measure, leaf_period, parent, leaf)
 
 
+def _fill_year_groups(matrix, header_rows: int):
+    """A year printed once over its quarters or months (`2019/20` above `Q1 Q2 Q3 Q4`) names each of them, as a
+    merged cell would; CSV and Word tables leave the cells after it empty."""
+    matrix = [list(line) for line in matrix]
+    bottom = header_rows - 1
+    for r in range(bottom):
+        for c in range(1, len(matrix[r])):
+            left, leaf = matrix[r][c - 1], header_period(matrix[bottom][c])
+            if text(matrix[r][c]) or left is None or leaf is None or (leaf.period and leaf.period.type == "financial_year"):
+                continue
+            year = header_period(left)
+            if year and year.period and year.period.type == "financial_year":
+                matrix[r][c] = left
+    return matrix
+
+
 def _columns(matrix, transposed: bool, header_rows: int) -> Layout | None:
+    if header_rows > 1:
+        matrix = _fill_year_groups(matrix, header_rows)
     n_cols = len(matrix[0])
     columns = [col for c in range(n_cols) if (col := _column(matrix, header_rows, c))]
     value_cols = [col for col in columns if col.measure != "ignore"]
