@@ -8,6 +8,7 @@ from datetime import date
 from extractors.grid import Document, Grid
 from interpreter.assemble import table_observations
 from interpreter.blocks import table_blocks
+from interpreter.accounting import TableAccount, account, lower_confidence
 from interpreter.captions import context_polarity, table_caption
 from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
@@ -23,10 +24,11 @@ BENCHMARKS = {"stat_neighbour_avg", "stat_neighbour_best", "england_avg", "engla
 
 
 def interpret(doc: Document, authority: str | None = None, report_date: date | None = None,
-              catalogue=None) -> list[Observation]:
+              catalogue=None, accounts: list[TableAccount] | None = None) -> list[Observation]:
     """Observations of every table in a document, with its authority and vintage settled.
 
     `catalogue` maps labels to indicators (default: the packaged one; the store passes one with learned aliases).
+    `accounts`, when given, receives each table's count of numbers and of those not read.
     """
     from indicators.catalogue import load_catalogue
 
@@ -37,6 +39,7 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
         layout = read_layout(grid)
         if layout is None:
             carried = _description(grid) or carried
+            _keep(accounts, account(grid, None, []))
             continue
         table_authority = None if authority else (authorities_in(grid.context) or [None])[0]
         label, polarity = carried
@@ -45,6 +48,9 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
         carried = ("", None)
         for obs in rows:
             _set_authority(obs, obs.pending.pop("authority", None) or table_authority or doc_authority)
+        table = account(grid, layout, rows)
+        lower_confidence(table, rows)
+        _keep(accounts, table)
         observations.extend(rows)
     vintage = report_date or _latest_period(observations) or stated_report_date(doc.text)
     for obs in observations:
@@ -52,6 +58,11 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     label_indicators(observations, catalogue)
     check_numbers(observations)
     return deduplicate(observations)
+
+
+def _keep(accounts: list[TableAccount] | None, table: TableAccount) -> None:
+    if accounts is not None and table.numbers:
+        accounts.append(table)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class Layout:
     unit_col: int | None = None
     polarity_col: int | None = None
     ignored: list[int] = field(default_factory=list)
+    derived: list[int] = field(default_factory=list)  # columns of derived figures (change, DoT, rank, average)
 
 
 def cell_matrix(grid: Grid) -> list[list[Cell | None]]:
@@ -161,8 +162,14 @@ def _columns(matrix, transposed: bool, header_rows: int) -> Layout | None:
         return None
     first = value_cols[0].index
     layout = Layout(matrix, transposed, header_rows, value_cols, label_cols=[])
+    layout.derived = [col.index for col in columns if col.measure == "ignore" and _known_other(col)]
     _label_roles(layout, range(first))
     return layout
+
+
+def _known_other(col: Column) -> bool:
+    """A column read as no measure because its header names a derived figure or a note, not for want of a period."""
+    return is_derived(col.leaf) or is_metadata(col.leaf) or any(STRONG_DERIVED.search(squash(p)) for p in col.path)
 
 
 def _share(cells: list[Cell], test) -> float:

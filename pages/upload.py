@@ -57,6 +57,7 @@ for upload in files or []:
 waiting = queue.pending()
 if waiting:
     st.subheader(f"{len(waiting)} waiting for review")
-    st.dataframe([{"file": d.name, "numbers": len(d.observations), "warnings": "; ".join(d.result.warnings)}
+    st.dataframe([{"file": d.name, "numbers": len(d.observations), "numbers not read": d.result.numbers_not_read,
+                   "warnings": "; ".join(d.result.warnings)}
                   for d in waiting.values()], hide_index=True, width="stretch")
     st.page_link("pages/review.py", label="Review them", icon=":material/fact_check:")

@@ -9,6 +9,7 @@ from pathlib import Path
 from extractors.base import Progress, no_progress
 from extractors.bounded import read_bounded
 from extractors.errors import UnreadableFile
+from interpreter.accounting import TableAccount
 from interpreter.document import interpret
 from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
 
@@ -22,6 +23,12 @@ class ExtractResult:
     units: int = 0
     warnings: list[str] = field(default_factory=list)
     format: str = ""
+    tables: list[TableAccount] = field(default_factory=list)  # each table's numbers and those not read
+
+    @property
+    def numbers_not_read(self) -> int:
+        """Numbers printed in the file's tables that are neither observations nor known derived figures."""
+        return sum(len(t.unexplained) for t in self.tables)
 
 
 def extract_path(path: Path, name: str | None = None, authority: str | None = None,
@@ -33,11 +40,15 @@ def extract_path(path: Path, name: str | None = None, authority: str | None = No
     """
     name = name or path.name
     doc = read_bounded(path, name, progress)
+    tables: list[TableAccount] = []
     try:
-        observations = interpret(doc, authority, report_date, catalogue)
+        observations = interpret(doc, authority, report_date, catalogue, tables)
     except Exception:  # a layout the interpreter has never met must not end in a traceback
         raise UnreadableFile(f"{name} was read, but its tables could not be interpreted; please send it to the perfbooks team.") from None
-    return ExtractResult(name, observations, doc.units, list(doc.warnings), doc.format)
+    if not any(o.value is not None for o in observations):  # prose, or only notes where figures belong
+        raise UnreadableFile(f"{name} has no tables of figures that perfbooks recognises; is it a performance report?")
+    warnings = list(doc.warnings) + [t.sentence for t in tables if t.unexplained]
+    return ExtractResult(name, observations, doc.units, warnings, doc.format, tables)
 
 
 def extract_bytes(data: bytes, name: str, authority: str | None = None,
