@@ -125,6 +125,8 @@ def _find_date_range(text: str) -> PeriodMatch | None:
 
 def _as_at_day(m: re.Match) -> date | None:
     mon = m["m"].lower()
+    if mon.isdigit() and not re.search(r"[/.\-]", m[0]):
+        return None  # "2 6 33" is three numbers, not 2 June 2033
     try:
         return date(_full_year(m["y"]), int(mon) if mon.isdigit() else MONTHS[mon.rstrip(".")], int(m["d"]))
     except (ValueError, KeyError):
@@ -133,13 +135,8 @@ def _as_at_day(m: re.Match) -> date | None:
 
 def _find_as_at(text: str) -> PeriodMatch | None:
     m = _as_at.search(text) or _us_date.search(text)
-    if not m:
-        return None
-    mon = m["m"].lower()
-    month = int(mon) if mon.isdigit() else MONTHS[mon.rstrip(".")]
-    try:
-        day = date(_full_year(m["y"]), month, int(m["d"]))
-    except ValueError:
+    day = _as_at_day(m) if m else None
+    if day is None:
         return None
     return PeriodMatch(Period("as_at", day, day), _rest(text, m.span()))
 

@@ -122,7 +122,7 @@ def test_periods_printed_other_ways(text, expected):
     assert (p.type, p.start, p.end) == expected
 
 
-@pytest.mark.parametrize("text", ["March 31", "Period: 01-06-2016 To 10-07-2016", "01-06-2016 to 10-07-2016"])
+@pytest.mark.parametrize("text", ["March 31", "2 6 33 0 0", "Period: 01-06-2016 To 10-07-2016", "01-06-2016 to 10-07-2016"])
 def test_a_period_the_parser_is_not_sure_of_is_no_period(text):
     """Quirk: `March 31` is a day, not March 2031; a range of no standard shape is not its first day."""
     assert find_period(text) is None
