@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from extractors.grid import Cell, Grid
 from interpreter.headers import measure_of, polarity_word, unit_word
 from interpreter.observation import Observation
-from interpreter.periods import financial_year, months_before, quarter_of_fy
+from interpreter.periods import financial_year, month_in_year, months_before, quarter_of_fy
 from interpreter.table import Column, Layout, is_origin, text
 from interpreter.values import Number, ParsedValue, parse_value
 
@@ -194,6 +194,12 @@ def _set_period(obs: Observation, col: Column, months_back: int = 0) -> None:
         _assign(obs, leaf.period)
     elif leaf and leaf.quarter and fy is not None:
         _assign(obs, quarter_of_fy(fy, leaf.quarter))
+    elif leaf and leaf.month:
+        year = parent.period if parent and parent.period and parent.period.type in ("financial_year", "calendar_year") else None
+        if year is not None:
+            _assign(obs, month_in_year(year, leaf.month))
+        else:
+            obs.pending["bare_month"] = leaf.month  # the latest such month by the report's date
     elif leaf and leaf.ytd:
         fy = leaf.period.start.year if leaf.period else fy
         obs.pending["ytd"] = fy  # None: the report's own financial year

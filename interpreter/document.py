@@ -15,7 +15,7 @@ from interpreter.context import authorities_in, document_authority, stated_repor
 from interpreter.headers import polarity_word
 from interpreter.labels import label_indicators
 from interpreter.observation import Observation
-from interpreter.periods import financial_year, financial_year_of, ytd
+from interpreter.periods import financial_year, financial_year_of, latest_month, ytd
 from interpreter.table import cell_matrix, read_layout
 
 DESCRIPTION = re.compile(r"indicator|description|measure|definition", re.I)
@@ -113,6 +113,11 @@ def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
     elif obs.period_type == "financial_year" and obs.measure == "actual" and vintage and obs.period_start <= vintage < obs.period_end:
         p = ytd(obs.period_start.year, vintage)  # a year not yet over when the report was written
         obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
+    elif obs.pending.get("bare_month") and vintage:
+        p = latest_month(obs.pending["bare_month"], vintage)
+        obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
+        obs.confidence *= 0.9
+        obs.flags = ",".join(sorted({*filter(None, obs.flags.split(",")), "year_from_report_date"}))
     elif obs.pending.get("default_period") and vintage:
         p = financial_year(financial_year_of(vintage))
         obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end

@@ -39,6 +39,7 @@ class PeriodMatch:
     rest: str  # the header text with the period removed
     quarter: int | None = None
     ytd: bool = False
+    month: int | None = None  # a month named without its year (`October` under `2016/17`)
 
 
 def month_end(year: int, month: int) -> date:
@@ -95,10 +96,11 @@ def find_period(text: str, value: object = None) -> PeriodMatch | None:
     text = " ".join(str(text or "").split())
     if not text or len(text) > 60:
         return None
-    for finder in (_find_date_range, _find_as_at, _find_fy, _find_month, _find_iso, _find_numeric_month, _find_quarter_only, _find_year):
+    for finder in (_find_date_range, _find_as_at, _find_fy, _find_month, _find_iso, _find_numeric_month, _find_quarter_only,
+                   _find_year, _find_bare_month):
         found = finder(text)
         if found is not None:
-            return None if found.period is None and found.quarter is None and not found.ytd else found
+            return None if found.period is None and found.quarter is None and not found.ytd and not found.month else found
     return None
 
 
@@ -197,6 +199,23 @@ def _find_quarter_only(text: str) -> PeriodMatch | None:
     if y:
         return PeriodMatch(None, _rest(text, y.span()), ytd=True)
     return None
+
+
+def _find_bare_month(text: str) -> PeriodMatch | None:
+    """A header that is only a month's name: its year comes from the header above or the report."""
+    month = MONTHS.get(text.strip(" .").lower())
+    return PeriodMatch(None, "", month=month) if month else None
+
+
+def month_in_year(year: Period, month: int) -> Period:
+    """The month of that name within a financial or calendar year."""
+    first = year.start.year + (year.type == "financial_year" and month < 4)
+    return month_period(first, month)
+
+
+def latest_month(month: int, until: date) -> Period:
+    """The month of that name at or before a date."""
+    return month_period(until.year if month <= until.month else until.year - 1, month)
 
 
 def _find_year(text: str) -> PeriodMatch | None:

@@ -182,3 +182,22 @@ def test_a_national_indicator_code_names_its_indicator():
     g = grid([["Indicator", "2017/18", "2018/19"], ["NI 148 Care leavers in EET (%)", "55.1%", "57.0%"]], sheet="S")
     rows = run(g, authority="Torbay", report_date=date(2019, 3, 31))
     assert {r["indicator_id"] for r in rows} == {"care_leavers_eet_pct"}
+
+
+def test_month_names_under_a_financial_year_take_its_year():
+    """Family: `2016/17` over `October ... March`, `2017/18` over `April ...`: January is January 2017."""
+    g = grid([[None, "2016/17", None, None, "2017/18", None],
+              ["Measure", "October", "January", "March", "April", "May"],
+              ["Number of referrals", "300", "310", "320", "330", "340"]], page=None)
+    rows = run(g, authority="Camden", report_date=date(2017, 5, 31))
+    assert one(rows, value="310")["period_end"] == "2017-01-31"
+    assert one(rows, value="300")["period_end"] == "2016-10-31"
+    assert one(rows, value="340")["period_end"] == "2017-05-31"
+
+
+def test_month_names_with_no_year_above_are_the_latest_such_months_and_say_so():
+    """A bare month with no year anywhere in its header is dated by the report, at lower confidence, flagged."""
+    g = grid([["Measure", "November", "December", "January"], ["Number of referrals", "300", "310", "320"]], page=None)
+    rows = run(g, authority="Camden", report_date=date(2017, 1, 31))
+    november = one(rows, value="300")
+    assert november["period_end"] == "2016-11-30" and "year_from_report_date" in november["flags"]
