@@ -8,7 +8,7 @@ from extractors.grid import Cell, Grid
 from interpreter.headers import measure_of, polarity_word, unit_word
 from interpreter.observation import Observation
 from interpreter.periods import financial_year, month_in_year, months_before, quarter_of_fy
-from interpreter.table import Column, Layout, is_origin, text
+from interpreter.table import Column, Layout, authority_named, is_origin, text
 from interpreter.values import Number, ParsedValue, parse_value
 
 GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|result|performance|figure|count)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
@@ -61,10 +61,11 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
 def _fill_group_headers(m, layout: Layout):
     """Periods down the rows: an indicator name (or code) printed once over its sub-columns (`n of N`, `%`) names
     each sub-column, as a merged cell would; CSV and Word tables leave the cells after it empty."""
-    cols = [c for c in [layout.code_col, *layout.label_cols[:-1]] if c is not None]
-    if not cols or len(layout.label_cols) < 2:
+    names = [*layout.label_cols, *([layout.unit_col] if layout.unit_col is not None else [])]
+    if len(names) < 2:
         return m
-    sub = layout.label_cols[-1]
+    sub = max(names)  # the sub-heading (`n of N`, `%`, `Number`) is the header line nearest the figures
+    cols = [c for c in [layout.code_col, *names] if c is not None and c != sub]
     m = [list(line) for line in m]
     for r in range(layout.header_rows + 1, len(m)):
         for c in cols:
@@ -76,7 +77,7 @@ def _fill_group_headers(m, layout: Layout):
 def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[int, RowInfo]]:
     """In a table whose rows are mostly authorities (a benchmarking table), each such row holds that authority's
     figures of the table's caption, and comparator rows (neighbour average, region, England) the report's own."""
-    named = {r: a for r, info in rows if (a := _authority_named(info.printed))}
+    named = {r: a for r, info in rows if (a := authority_named(info.printed))}
     labelled = [info for _, info in rows if info.printed]
     if len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled):
         return rows
@@ -88,12 +89,6 @@ def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[
             info = replace(info, measure=measure, label=caption or info.label)
         out.append((r, info))
     return out
-
-
-def _authority_named(label: str):
-    from authorities import resolve
-
-    return resolve(label) if re.search(r"[A-Za-z]{3}", label or "") else None
 
 
 def _at(m, r: int, c: int | None) -> str:
@@ -147,8 +142,8 @@ def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed
         polarity=info.polarity or polarity or "", source_location=grid.location(cell), code=info.code,
         confidence=cell.confidence, bbox=cell.bbox,
     )
-    if info.authority is not None:
-        base.pending["authority"] = info.authority
+    if (authority := info.authority or col.authority) is not None:
+        base.pending["authority"] = authority
     _set_period(base, col, info.months_back)
     prefix = _note_prefix(col)
     if parsed.kind in ("note", "range"):

@@ -40,3 +40,14 @@ def context_polarity(context: list[str]) -> str | None:
         if m and (word := polarity_word(m["word"].split("(")[0])):
             return word
     return None
+
+
+def context_period(context: list[str]):
+    """The period the few lines just above a table state ("Comparison with statistical neighbours, 2023-24")."""
+    for line in reversed(context[-3:]):
+        if len(line.split()) > CAPTION_WORDS:
+            continue
+        found = find_period(line)
+        if found and found.period and found.period.type in ("financial_year", "calendar_year", "as_at", "quarter", "month"):
+            return found.period
+    return None

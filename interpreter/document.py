@@ -9,7 +9,7 @@ from extractors.grid import Document, Grid
 from interpreter.assemble import table_observations
 from interpreter.blocks import table_blocks
 from interpreter.accounting import TableAccount, account, lower_confidence
-from interpreter.captions import context_polarity, table_caption
+from interpreter.captions import context_period, context_polarity, table_caption
 from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
 from interpreter.headers import polarity_word
@@ -48,6 +48,7 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
         carried = ("", None)
         for obs in rows:
             _set_authority(obs, obs.pending.pop("authority", None) or table_authority or doc_authority)
+        _date_undated(rows, context_period(grid.context))
         table = account(grid, layout, rows)
         lower_confidence(table, rows)
         _keep(accounts, table)
@@ -58,6 +59,17 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     label_indicators(observations, catalogue)
     check_numbers(observations)
     return deduplicate(observations)
+
+
+def _date_undated(rows: list[Observation], period) -> None:
+    """Figures whose columns name no period take the one stated just above their table (targets keep the
+    report's own year)."""
+    if period is None:
+        return
+    for obs in rows:
+        if obs.pending.get("default_period") and obs.measure != "target":
+            del obs.pending["default_period"]
+            obs.period_type, obs.period_start, obs.period_end = period.type, period.start, period.end
 
 
 def _keep(accounts: list[TableAccount] | None, table: TableAccount) -> None:

@@ -7,7 +7,7 @@ import re
 MEASURE_PATTERNS: list[tuple[str, str]] = [
     ("stat_neighbour_best", r"\bbest\b.*\b(?:stat|sn|neighbou?r)"),
     ("england_top_quartile", r"top\s*q(?:uar)?t(?:i)?le|top quartile|\bq1 threshold|\btop 25\s*%|\bupper quartile"),
-    ("stat_neighbour_avg", r"stat(?:istical)?\.?\s*neigh|\bsn\b(?!\s*best)|\bsns\b|neighbou?rs?\b"),
+    ("stat_neighbour_avg", r"stat(?:istical)?\.?\s*neigh|\bcomparators?\s*(?:group\s*)?(?:av(?:era)?g?e?|mean)\b|\bsn\b(?!\s*best)|\bsns\b|neighbou?rs?\b"),
     ("region_avg", r"\bregion(?:al)?\b|\b(?:south|north)\s*(?:east|west)\b|\beast midlands\b|\bwest midlands\b|\byorkshire\b|\beast of england\b|\blondon\b|\b(?:east|west)\s*mids\b|\by\s*&\s*h\b|\byorks\b|^(?:ne|nw|se|sw|em|wm|yh|eoe)$"),
     ("england_avg", r"\bengland\b|\beng\b|\bnat(?:ional)?\.?\s*av|\bnational\b|\beng\.?\s*av"),
     ("target", r"\btarget|\btolerance|\bgreen\b|\bamber\b|\bred\b|\bthreshold\b|\bgoal\b|\bambition\b"),

@@ -26,6 +26,7 @@ class Column:
     period: PeriodMatch | None
     parent_period: PeriodMatch | None
     leaf: str
+    authority: object = None  # the authority a column of a comparison table names
 
 
 @dataclass
@@ -42,6 +43,13 @@ class Layout:
     polarity_col: int | None = None
     ignored: list[int] = field(default_factory=list)
     derived: list[int] = field(default_factory=list)  # columns of derived figures (change, DoT, rank, average)
+
+
+def authority_named(label: str):
+    """The authority a label names exactly (letters needed: a bare number is a code, not a name)."""
+    from authorities import resolve
+
+    return resolve(label) if re.search(r"[A-Za-z]{3}", label or "") else None
 
 
 def cell_matrix(grid: Grid) -> list[list[Cell | None]]:
@@ -75,7 +83,8 @@ def header_period(cell: Cell | None) -> PeriodMatch | None:
 def _header_hits(line: list[Cell | None], measures: bool) -> int:
     """How many cells of a line read as headers; 0 when plain numbers outnumber them (a data line)."""
     distinct = [c for c in {id(c): c for c in line if c is not None}.values() if c.text or c.value is not None]
-    hits = sum(1 for c in distinct if header_period(c) or (measures and measure_of(c.text) and len(c.text) < 40))
+    hits = sum(1 for c in distinct if header_period(c) or (measures and len(c.text) < 40 and (
+        measure_of(c.text) or authority_named(c.text))))
     numbers = sum(1 for c in distinct if parse_value(c.text, c.value, c.number_format).kind == "number" and not header_period(c))
     return hits if hits > numbers else 0
 
@@ -126,6 +135,8 @@ def _column(matrix, header_rows: int, c: int) -> Column | None:
     periods = [p for p in periods if p]
     if is_metadata(leaf) or any(STRONG_DERIVED.search(squash(p)) for p in path):
         return Column(c, path, "ignore", None, None, leaf)
+    if not periods and (authority := authority_named(leaf)) is not None:
+        return Column(c, path, "actual", None, None, leaf, authority)
     measure = measure_of(leaf) or next((m for m in map(measure_of, reversed(path[:-1])) if m), None)
     leaf_period = header_period(cells[-1])  # the bottom header row names this column's own period
     parent = next((p for p in reversed(periods[:-1] if leaf_period else periods) if p.period), None)

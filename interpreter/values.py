@@ -17,6 +17,7 @@ NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 _num = re.compile(rf"^(?P<n>{NUMBER})$")
 _pct = re.compile(rf"^(?P<n>{NUMBER})\s*%$")
 _of = re.compile(rf"^(?P<a>{NUMBER})\s*(?:of|/|out of)\s*(?P<b>{NUMBER})$", re.I)
+_of_paren = re.compile(rf"^(?P<a>{NUMBER})\s*(?:of|/|out of)\s*(?P<b>{NUMBER})\s*\(\s*(?P<p>{NUMBER})\s*%?\s*\)$", re.I)
 _paren = re.compile(rf"^(?P<a>{NUMBER})(?P<ap>\s*%)?\s*\(\s*(?P<b>{NUMBER})(?P<bp>\s*%)?\s*\)$")
 _threshold = re.compile(rf"^(?P<pre><=|>=|<|>|≤|≥)?\s*(?P<n>{NUMBER})\s*(?P<pct>%)?\s*(?P<post>\+|<|>|<=|>=|or (?:more|less|above|below))?$")
 _tolerance = re.compile(rf"^(?:up to\s+)?\+/-\s*(?P<t>{NUMBER})\s*(?P<tp>%)?\s*of\s*(?P<n>{NUMBER})\s*(?P<pct>%)?$", re.I)
@@ -83,7 +84,7 @@ def _from_typed(value: object, number_format: str) -> ParsedValue | None:
 def _parse_text(text: str, raw: str) -> ParsedValue:
     flags: set[str] = set()
     text = _strip_flags(text, flags)
-    for parse in (_parse_plain, _parse_of, _parse_paren, _parse_tolerance, _parse_threshold, _parse_per, _parse_range, _parse_suffix):
+    for parse in (_parse_plain, _parse_of, _parse_of_paren, _parse_paren, _parse_tolerance, _parse_threshold, _parse_per, _parse_range, _parse_suffix):
         parsed = parse(text)
         if parsed is not None:
             parsed.flags |= flags
@@ -118,6 +119,15 @@ def _parse_of(text: str) -> ParsedValue | None:
     a, b = to_float(m["a"]), to_float(m["b"])
     pct = [Number(round(100 * a / b, 1), percent=True)] if b else []
     return ParsedValue("number", pct, numerator=a, denominator=b, flags={"of"})
+
+
+def _parse_of_paren(text: str) -> ParsedValue | None:
+    """`45 of 60 (75.0%)`: the printed percentage, with its numerator and denominator."""
+    m = _of_paren.match(text)
+    if not m:
+        return None
+    pct = Number(to_float(m["p"]), percent=True)
+    return ParsedValue("number", [pct], numerator=to_float(m["a"]), denominator=to_float(m["b"]))
 
 
 def _parse_paren(text: str) -> ParsedValue | None:

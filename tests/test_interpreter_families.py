@@ -201,3 +201,31 @@ def test_month_names_with_no_year_above_are_the_latest_such_months_and_say_so():
     rows = run(g, authority="Camden", report_date=date(2017, 1, 31))
     november = one(rows, value="300")
     assert november["period_end"] == "2016-11-30" and "year_from_report_date" in november["flags"]
+
+
+def test_authorities_as_columns_take_the_period_stated_above_the_table():
+    """Family: a comparison table, indicators as rows and authorities across, its year in the line above."""
+    g = grid([["Indicator", "Lambeth", "Hackney", "Southwark", "Stat. neighbours", "National"],
+              ["Number of referrals", "7491", "4270", "4982", "4808", "2237"]], sheet="Summary",
+             context=["Position at 30 September 2024", "Comparison with statistical neighbours, 2023-24"])
+    rows = run(g, authority="Lambeth", report_date=date(2024, 9, 30))
+    hackney = one(rows, authority="Hackney")
+    assert (hackney["value"], hackney["measure"], hackney["period_end"]) == ("4270", "actual", "2024-03-31")
+    assert one(rows, measure="stat_neighbour_avg")["authority"] == "Lambeth"
+    assert one(rows, measure="england_avg")["value"] == "2237"
+
+
+def test_n_of_N_with_its_percentage_in_brackets_is_one_percentage():
+    """Notation: `125/130 (96.2%)` is the printed 96.2% with numerator 125 and denominator 130."""
+    g = grid([["KPI", "Aug-2017", "Sep-2017"], ["LAC statutory visits on time %", "125/130 (96.2%)", "515 of 537 (95.9%)"]],
+             sheet="S")
+    aug = one(run(g, authority="Richmond upon Thames", report_date=date(2017, 9, 30)), period_end="2017-08-31")
+    assert (aug["value"], aug["numerator"], aug["denominator"], aug["unit"]) == ("96.2", "125", "130", "percent")
+
+
+def test_a_comparator_average_row_is_the_neighbour_average():
+    """Vocabulary: `Comparator avg` under a table of an authority and its neighbours."""
+    g = grid([["Local authority", "2016-17", "2017-18"], ["Hackney", "80.1", "82.0"], ["Haringey", "70.2", "75.0"],
+              ["Lewisham", "60.0", "66.6"], ["Comparator avg", "86", "88"]], sheet="S", context=["CiC visits within 6 weeks"])
+    rows = run(g, authority="Hackney", report_date=date(2018, 3, 31))
+    assert one(rows, measure="stat_neighbour_avg", period_end="2018-03-31")["value"] == "88"
