@@ -34,14 +34,15 @@ SPELLINGS = [
     (r"\b24 months\b|\btwo years\b|\b2 years?\b", "2 years"), (r"\b(\d+)[- ]days?\b", r"\1 days"),
     (r"\b(aged )?(under|less than) 18s?\b|\b(aged )?0 ?(-|to) ?1[78]( years?)?( olds?)?\b", " "),
     (r"\b(population|pop)\b\.?", " "), (r"\bmax\b\.?", "maximum"), (r"\bmin\b\.?", "minimum"),
-    (r"\bauthori[sz]ed\b", "completed"),
+    (r"\bauthori[sz]ed\b", "completed"), (r"\bsuitably accommodated\b", "in suitable accommodation"),
+    (r"\bthree(?= or more\b)", "3"), (r"\bplacement moves\b", "placements"),
 ]
 # Names that reports write many ways, folded to one token each (order matters: ICPC before CPP).
 ENTITIES = [
     (r"\b(strategy[- ]led|child protection|cp) enquir(y|ies)\b", "s47 enquiry"),
     (r"\binitial (stage )?((child protection|cp) )?(case )?conf(erence)?s?\b|\bicpcs?\b", "icpc"),
     (r"\b(review (child protection|cp)|(child protection|cp) review) conf(erence)?s?\b|\brcpcs?\b", "cpp review"),
-    (r"\b(child protection|cp) plans?\b|\bcpps?\b|\bon the (child protection )?register\b", "cpp"),
+    (r"\b(child protection|cp) plans?\b|\bcpps?\b|\bon the ((child protection|cp) )?register\b", "cpp"),
     (r"\bchild protection\b|\bcp\b", "cpp"), (r"\bsecond cpp\b", "repeat cpp"),
     (r"\brepeat referrals?\b", "rereferral"), (r"\brisk continues\b", "continuing risk"),
     (r"\b(new )?entrants to care\b|\badmissions to care\b|\bnew into care\b", "cla start"),

@@ -9,6 +9,8 @@ from interpreter.observation import Observation
 UNMAPPED_CONFIDENCE = 0.85
 DISCRIMINATING_UNITS = {"percent", "rate_per_10k"}  # a source unit that rules indicators in or out
 PLAIN_NUMBERS = {"count", "average", "days"}  # source wording for these is loose; the catalogue knows better
+NOTATION = re.compile(r"^\s*(?:n of n|no\.?|number|nos?\.|count|%|percent(?:age)?|rate|value|monthly(?: data)?|in month|ytd|"
+                      r"rolling(?: year)?|\(?%\)?)\s*$", re.I)
 PART = re.compile(r"\s+-\s+")  # "Name - sub-heading" joins of a grouped header
 # Old national indicator codes that reports still print before a label ("NI 62 Stability of placements").
 NATIONAL_INDICATORS = {
@@ -52,11 +54,20 @@ def _match(catalogue, obs: Observation, fractional: set[str]):
     code = NI_CODE.search(obs.indicator_label)
     if code and (indicator_id := NATIONAL_INDICATORS.get(code[1])) and _unit_fits(catalogue, indicator_id, obs, hint):
         return type(match)(indicator_id, 1.0, [(indicator_id, 1.0)])
-    parts = PART.split(obs.indicator_label)
-    if len(parts) > 1:
-        found = catalogue.match_label(max(parts, key=len), hint or _unit_of_parts(parts))
-        return found if found.indicator_id else match
+    for part in _name_parts(PART.split(obs.indicator_label)):
+        found = catalogue.match_label(part, hint or _unit_of_parts(PART.split(obs.indicator_label)))
+        if found.indicator_id:
+            return found
     return match
+
+
+def _name_parts(parts: list[str]) -> list[str]:
+    """The parts of a joined label that may name its indicator, nearest the figures first: in "Section - Name"
+    the section is a topic, not the name; in "Name - %" the first part is the name."""
+    if len(parts) < 2:
+        return []
+    later = list(reversed(parts[1:]))
+    return later + [parts[0]] if all(NOTATION.match(p) for p in parts[1:]) else later
 
 
 def _unit_fits(catalogue, indicator_id: str, obs: Observation, hint: str | None) -> bool:
