@@ -87,10 +87,31 @@ def score_one(doc: Path, out_dir: Path, scorer) -> dict:
     """Extraction, score and target check of one document."""
     out = out_dir / f"{doc.name}.csv"
     seconds, log, error = extract(doc, out)
-    result = scorer.score(scorer.read(str(truth_of(doc))), scorer.read(str(out)))
-    result.update(document=doc.name, kind=kind(doc), seconds=seconds, log=log, error=error)
+    truth, got = scorer.read(str(truth_of(doc))), scorer.read(str(out))
+    result = scorer.score(truth, got)
+    result.update(document=doc.name, kind=kind(doc), seconds=seconds, log=log, error=error, **id_counts(scorer, truth, got))
     result["misses"] = misses(result)
     return result
+
+
+def id_counts(scorer, truth: list[dict], got: list[dict]) -> dict[str, int]:
+    """Found rows whose truth has an indicator id, and how many of those the output gives the same id."""
+    matched = scorer.match(truth, got)
+    with_id = [(i, j) for i, j in matched.items() if truth[i]["_id"] and str(truth[i].get("scored", "1")).strip() != "0"]
+    return {"with_id": len(with_id), "id_right": sum(1 for i, j in with_id if got[j]["_id"] == truth[i]["_id"])}
+
+
+def pooled(results: list[dict]) -> str:
+    """Recall, precision and indicator-id accuracy over every row of every document, and documents below 0.90 recall."""
+    truth = sum(r["truth_rows"] for r in results)
+    found = sum(r["found"] for r in results)
+    output = sum(r["output_value_rows"] for r in results)
+    right = sum(round(r["precision"] * r["output_value_rows"]) for r in results)
+    with_id, id_right = sum(r["with_id"] for r in results), sum(r["id_right"] for r in results)
+    low = sum(1 for r in results if r["recall"] < 0.90)
+    return (f"Pooled over {len(results)} documents ({truth} scored rows): recall {found / max(1, truth):.3f}, "
+            f"precision {right / max(1, output):.3f}, indicator_id {id_right / max(1, with_id):.3f}; "
+            f"{low} documents below recall 0.90")
 
 
 def targets(result: dict) -> dict[str, float]:
@@ -141,7 +162,7 @@ def summary(results: list[dict]) -> str:
 def report(results: list[dict]) -> str:
     failed = [f"- {r['document']}: {r['error']}" for r in results if r["error"]]
     notes = "\n\nErrors:\n" + "\n".join(failed) if failed else ""
-    return markdown(HEADER, [row(r) for r in results]) + "\n\n" + summary(results) + notes + "\n"
+    return markdown(HEADER, [row(r) for r in results]) + "\n\n" + summary(results) + "\n" + pooled(results) + notes + "\n"
 
 
 def save(results: list[dict], text: str, out_dir: Path) -> None:
