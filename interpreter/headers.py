@@ -67,7 +67,7 @@ def unit_word(text: str) -> str | None:
     t = squash(text).strip(" :")
     if t in UNIT_WORDS:
         return UNIT_WORDS[t]
-    if t.startswith("rate per") or t.startswith("rate of"):
+    if (t.startswith("rate per") or t.startswith("rate of")) and len(t.split()) <= 4:  # longer: a label
         return "rate_per_10k"
     if "ave" in t and "count" in t:
         return "average"

@@ -229,3 +229,10 @@ def test_a_comparator_average_row_is_the_neighbour_average():
               ["Lewisham", "60.0", "66.6"], ["Comparator avg", "86", "88"]], sheet="S", context=["CiC visits within 6 weeks"])
     rows = run(g, authority="Hackney", report_date=date(2018, 3, 31))
     assert one(rows, measure="stat_neighbour_avg", period_end="2018-03-31")["value"] == "88"
+
+
+def test_a_one_row_table_whose_label_starts_rate_of_keeps_it_as_the_label():
+    """Quirk: `Rate of referrals per 10,000 children` is a label, not a unit column's `Rate per 10,000`."""
+    g = grid([["Indicator", "Nov-16", "Dec-16"], ["Rate of referrals per 10,000 children", "560.1", "570.2"]], sheet="S")
+    dec = one(run(g, authority="Rotherham", report_date=date(2016, 12, 31)), period_end="2016-12-31")
+    assert (dec["indicator_label"], dec["indicator_id"]) == ("Rate of referrals per 10,000 children", "referrals_rate_10k")
