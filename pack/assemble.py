@@ -15,7 +15,7 @@ from pack.facts import Fact, facts
 from pack.inputs import Inputs, pack_inputs
 from pack.summary import Row, judged, month_figures, outturn_figures, ytd_figure
 from pack.targets import month_targets, with_template_targets
-from pack.template import Template, default_template
+from pack.template import Template, template_for
 from store import Selection
 
 TREND_MONTHS = 13
@@ -58,9 +58,9 @@ class Pack:
 
 
 def build_pack(store, authority: str, month, template: Template | None = None) -> Pack:
-    """The pack: one section per template indicator with figures; the template defaults to the indicators
-    of the authority's last report."""
-    template = template or default_template(store, authority)
+    """The pack: one section per template indicator with figures; the template defaults to the authority's
+    saved 'default' template, else the indicators of its last report."""
+    template = template or template_for(store, authority)
     inputs = pack_inputs(store, authority, month)
     found = comparators(store, authority, inputs.month, template.indicators)
     sections = [s for s in (_section(store, inputs, template, found, i) for i in template.indicators) if s]

@@ -13,7 +13,7 @@ CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrom
 TIMEOUT = 180
 
 
-class RendererMissing(RuntimeError):
+class RendererMissing(OSError):
     """No Chromium to print the PDF with."""
 
 

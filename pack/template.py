@@ -78,3 +78,24 @@ def _ordered(printed: pd.DataFrame) -> list[str]:
     monthly = printed["period_type"] == "month"
     first = list(dict.fromkeys(printed[monthly]["indicator_id"]))
     return first + [i for i in dict.fromkeys(printed["indicator_id"]) if i not in first]
+
+
+def saved_template(store, authority: str, name: str = "default") -> Template | None:
+    """The authority's saved template of this name, or None."""
+    body = store.pack_template(authority, name)
+    return from_json(body) if body else None
+
+
+def save_template(store, template: Template) -> None:
+    store.save_pack_template(template.authority, template.name, template.to_json())
+
+
+def template_for(store, authority: str, name: str | None = None) -> Template:
+    """The named saved template (ValueError when there is none), else the saved 'default', else the indicators
+    of the last report."""
+    if name:
+        found = saved_template(store, authority, name)
+        if found is None:
+            raise ValueError(f"{authority} has no saved pack template named {name!r}")
+        return found
+    return saved_template(store, authority) or default_template(store, authority)
