@@ -62,6 +62,8 @@ def build_pack(store, authority: str, month, template: Template | None = None) -
     saved 'default' template, else the indicators of its last report."""
     template = template or template_for(store, authority)
     inputs = pack_inputs(store, authority, month)
+    if not template.indicators:
+        return Pack(authority, inputs.month, template, benchmark_year(inputs.month), [])
     found = comparators(store, authority, inputs.month, template.indicators)
     sections = [s for s in (_section(store, inputs, template, found, i) for i in template.indicators) if s]
     files = sorted(set(inputs.current["source_file"].dropna().astype(str)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
+from analyses.ranking import standing
 from analyses.style import DIRECTIONS, NOT_JUDGED, RAG
 from pack.assemble import Pack, Section
 from pack.columns import Column, cell_text, month_header, summary_columns
@@ -99,9 +100,22 @@ def _against(row, year: str) -> list[str]:
     items.append(f"<li>Target: {escape(row.target.shown)}; red tolerance: {escape(row.red.shown)}.</li>")
     for measure, label in (("stat_neighbour_avg", "Statistical neighbour average"), ("england_avg", "England"),
                            ("region_avg", "Region")):
-        items.append(f"<li>{label} {escape(year)}: {escape(row.comparators[measure].shown)}.</li>")
+        bench = row.comparators[measure]
+        items.append(f"<li>{label} {escape(year)}: {escape(bench.shown)}{escape(versus(row, now, bench, month))}.</li>")
     items.append(f"<li>National quartile band {escape(year)}: {escape(row.band.shown)}.</li>")
     return items
+
+
+def versus(row, now: Figure, bench: Figure, month) -> str:
+    """'; January 2017 is 6.4 higher (worse)', or '' when either figure is missing."""
+    if now.missing or bench.missing:
+        return ""
+    gap = now.value - float(bench.shown.replace(",", "").rstrip("%"))
+    if round(gap, 1) == 0:
+        return f"; {month:%B %Y} is the same"
+    said = standing(now.value, now.value - gap, row.polarity)
+    judged = f" ({said})" if said in ("better", "worse") else ""
+    return f"; {month:%B %Y} is {Figure(abs(gap), row.unit, decimals=1).shown} {'higher' if gap > 0 else 'lower'}{judged}"
 
 
 def _gaps(row) -> str:
