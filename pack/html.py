@@ -9,7 +9,7 @@ from analyses.ranking import standing
 from analyses.style import DIRECTIONS, NOT_JUDGED, RAG
 from pack.assemble import Pack, Section
 from pack.columns import Column, cell_text, month_header, summary_columns
-from pack.figure import Figure
+from pack.figure import Figure, figure
 
 TINTS = {"green": "#d4eee6", "amber": "#fbe8c2", "red": "#f6d5c2"}
 STYLE = """
@@ -87,8 +87,7 @@ def _section(section: Section, png: bytes | None, year: str) -> str:
 def _months_table(section: Section) -> str:
     months = section.table
     head = "".join(f'<th scope="col">{escape(month_header(m))}</th>' for m in section.months)
-    cells = "".join(f'<td class="number">{escape(Figure(v, section.row.unit).shown if v == v else Figure(None).shown)}</td>'
-                    for v in months["value"])
+    cells = "".join(f'<td class="number">{escape(figure(v, section.row.unit, "", "").shown)}</td>' for v in months["value"])
     return (f'<table><thead><tr><th scope="col">Indicator</th>{head}</tr></thead>'
             f'<tbody><tr><th scope="row">{escape(section.row.label)}</th>{cells}</tr></tbody></table>')
 

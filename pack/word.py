@@ -13,7 +13,8 @@ from docx.shared import Cm, Pt, RGBColor
 
 from pack.assemble import Pack, Section
 from pack.columns import cell_text, month_header, summary_columns
-from pack.figure import Figure
+from pack.figure import Figure, figure
+from pack.sources import report_source
 from pack.html import TINTS, named_figures
 
 AUTHOR, INITIALS = "perfbooks", "pb"
@@ -93,8 +94,6 @@ def _months(doc, section: Section) -> None:
 
 
 def _month_figure(section: Section, row) -> Figure:
-    from pack.figure import figure
-    from pack.sources import report_source
     return figure(row["value"], section.row.unit, report_source(row), row["note"] or "the report left it blank")
 
 
