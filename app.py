@@ -20,6 +20,10 @@ navigation = st.navigation({
         st.Page("pages/compare.py", title="Compare", icon=":material/view_module:"),
         st.Page("pages/impact.py", title="Impact", icon=":material/compare_arrows:"),
     ],
+    "Board pack": [
+        st.Page("pages/pack.py", title="Pack", icon=":material/picture_as_pdf:"),
+        st.Page("pages/templates.py", title="Templates", icon=":material/tune:"),
+    ],
     "Analysts": [
         st.Page("pages/upload.py", title="Upload reports", icon=":material/upload_file:"),
         st.Page("pages/review.py", title="Review", icon=":material/fact_check:"),

@@ -103,6 +103,28 @@ def cmd_aliases(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    """The board pack for an authority and month, written as PDF, Word or Excel by the suffix of --out."""
+    from pack import build_pack, write_pack
+    from pack.render import FORMATS
+    from pack.template import template_for
+
+    if Path(args.out).suffix.lower().lstrip(".") not in FORMATS:
+        raise ValueError(f"--out must end in .pdf, .docx or .xlsx, not {Path(args.out).name!r}")
+    store = _store(args)
+    try:
+        pack = build_pack(store, args.authority, args.month, template_for(store, args.authority, args.template))
+    finally:
+        store.close()
+    if not pack.sections:
+        print(f"perfbooks pack: no report figures for {args.authority} up to {args.month}", file=sys.stderr)
+        return 2
+    write_pack(pack, Path(args.out))
+    print(f"{args.out}: board pack for {pack.authority}, {pack.month:%B %Y}, {len(pack.sections)} indicators",
+          file=sys.stderr)
+    return 0
+
+
 def _store(args: argparse.Namespace):
     from store import Store
 
@@ -134,6 +156,12 @@ def parser() -> argparse.ArgumentParser:
     al.add_argument("--export", dest="export_file", metavar="FILE", help="write every alias to this CSV")
     al.add_argument("--import", dest="import_file", metavar="FILE", help="learn the aliases of this CSV (columns alias, indicator_id)")
     _db(al).set_defaults(run=cmd_aliases)
+    pk = sub.add_parser("pack", help="write the board pack for an authority and month (.pdf, .docx or .xlsx)")
+    pk.add_argument("--authority", required=True, help="the authority (a name, variant or code)")
+    pk.add_argument("--month", required=True, help="the report month, YYYY-MM")
+    pk.add_argument("--out", required=True, help="file to write: .pdf, .docx or .xlsx (the summary)")
+    pk.add_argument("--template", help="a saved pack template's name (default: the saved 'default', else the last report's indicators)")
+    _db(pk).set_defaults(run=cmd_pack)
     return ap
 
 

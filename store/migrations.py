@@ -59,6 +59,11 @@ MIGRATIONS = (
             name TEXT NOT NULL, authority TEXT NOT NULL, la_code TEXT, start_date DATE NOT NULL, end_date DATE,
             description TEXT, added_by TEXT NOT NULL, added_at TIMESTAMP NOT NULL)""",
     )),
+    Migration("0006_pack_templates", (
+        """CREATE TABLE pack_templates (
+            authority TEXT NOT NULL, la_code TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL,
+            saved_by TEXT NOT NULL, saved_at TIMESTAMP NOT NULL, PRIMARY KEY (la_code, name))""",
+    )),
 )
 
 

@@ -88,6 +88,23 @@ class Store:
         from store import interventions
         return interventions.remove_intervention(self.db, intervention_id)
 
+    def save_pack_template(self, authority: str, name: str, body: str) -> None:
+        """Keep a board pack template's JSON for an authority (see `store.pack_templates`)."""
+        from store import pack_templates
+        pack_templates.save_template(self.db, authority, name, body, current_user())
+
+    def pack_template(self, authority: str, name: str) -> str | None:
+        from store import pack_templates
+        return pack_templates.template_body(self.db, authority, name)
+
+    def pack_templates(self, authority: str | None = None) -> pd.DataFrame:
+        from store import pack_templates
+        return pack_templates.templates_frame(self.db, authority)
+
+    def delete_pack_template(self, authority: str, name: str) -> bool:
+        from store import pack_templates
+        return pack_templates.delete_template(self.db, authority, name)
+
 
 def open_store(url: str | None = None) -> Store:
     """The store named by the URL or the PERFBOOKS_DB setting."""

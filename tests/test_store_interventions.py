@@ -19,14 +19,14 @@ def store(store_url):
     opened.close()
 
 
-def test_the_interventions_migration_is_the_last_and_applies_to_an_older_store(store_url):
-    assert MIGRATIONS[-1].name == "0004_interventions"
+def test_the_interventions_migration_applies_to_an_older_store(store_url):
+    assert "0004_interventions" in [m.name for m in MIGRATIONS]
     db = open_backend(store_url)
     migrate(db, upto="0003_reference_tables")
     assert "0004_interventions" not in applied(db)
     db.close()
     store = Store(store_url, reference=False)
-    assert applied(store.db)[-1] == "0004_interventions"
+    assert "0004_interventions" in applied(store.db)
     assert store.interventions().empty
     store.close()
 
