@@ -5,6 +5,7 @@ next table on a portrait page drawn sideways and marked `/Rotate 90`, so that it
 """
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from fpdf import FPDF
@@ -14,7 +15,7 @@ from zoo.model import Break, Cell, Heading, Para, Report, Side, Table
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 MARGIN = 10.0
-PAD = 1.2
+PAD = 1.6
 ASCII = {"≥": ">=", "≤": "<=", "↑": "^", "↓": "v", "→": ">", "–": "-", "’": "'"}
 
 
@@ -28,6 +29,7 @@ class Writer:
             self.pdf.add_font("Z", "", str(FONT_DIR / "DejaVuSansCondensed.ttf"))
             self.pdf.add_font("Z", "B", str(FONT_DIR / "DejaVuSansCondensed-Bold.ttf"))
         self.rotated_pages: list[int] = []
+        self.min_col = random.Random(report.stem).uniform(11.0, 16.0)  # mm: numbers need room between them
         self.new_page()
 
     # -- pages and fonts
@@ -98,7 +100,7 @@ class Writer:
         rows = rows if rows is not None else grid(t, False)
         size, widths = self.fit(rows, (self.size[0] - 2 * MARGIN) if paged else (self.size[0] - 2 * MARGIN) / 2 - 3)
         lh = size * 0.42
-        heights = [max(len(c.text.split("\n")) if c else 1 for c in r) * lh + 2 * PAD for r in rows]
+        heights = [max(len(self.lines(c)) if c else 1 for c in r) * lh + 2 * PAD for r in rows]
         if t.title:
             self.prose(t.title, size + 1.5, True)
         y = self.y
@@ -129,16 +131,40 @@ class Writer:
             with self.frame():
                 self.line(x0, y, x0 + sum(widths), y)
 
+    def lines(self, c: Cell) -> list[str]:
+        """The cell's printed lines: its own line breaks, and long header text wrapped as a word processor would."""
+        return self.wrapped.get(id(c)) or c.text.split("\n")
+
+    def wrap(self, rows, size: float) -> None:
+        self.wrapped = {}
+        limit = 26 * size / 7.5
+        for r in rows:
+            for j, c in enumerate(r):
+                if c is None or c.span > 1 or not (c.header and j > 0):
+                    continue
+                out = []
+                for part in c.text.split("\n"):
+                    cur = ""
+                    for w in part.split():
+                        if cur and self.width(cur + " " + w) > limit:
+                            out.append(cur)
+                            cur = w
+                        else:
+                            cur = (cur + " " + w).strip()
+                    out.append(cur)
+                self.wrapped[id(c)] = out
+
     def fit(self, rows, room: float) -> tuple[float, list[float]]:
         """A font size and column widths that fit the room (labels wrap at their own line breaks)."""
         for size in (7.5, 7, 6.5, 6, 5.5, 5, 4.5, 4):
             self.font(size)
+            self.wrap(rows, size)
             n = max(len(r) for r in rows)
-            widths = [4.0] * n
+            widths = [4.0] + [self.min_col * size / 7.5] * (n - 1)
             for r in rows:
                 for j, c in enumerate(r):
                     if c is not None and c.span == 1:
-                        widths[j] = max(widths[j], max(self.width(l) for l in c.text.split("\n")) + 2 * PAD + 0.5)
+                        widths[j] = max(widths[j], max(self.width(l) for l in self.lines(c)) + 2 * PAD + 0.5)
             if sum(widths) <= room:
                 return size, widths
         return size, [w * room / sum(widths) for w in widths]
@@ -162,7 +188,7 @@ class Writer:
                     self.pdf.set_draw_color(110, 110, 110)
                     self.rect(x, y, w, h, "D")
                 self.font(size, c.bold)
-                lines = c.text.split("\n")
+                lines = self.lines(c)
                 lh = size * 0.42
                 ty = y + (h - lh * len(lines)) / 2 + lh * 0.8
                 for k, line in enumerate(lines):

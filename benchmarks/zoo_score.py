@@ -1,0 +1,101 @@
+"""Score perfbooks on the layout zoo: `python -m benchmarks.zoo_score [--seeds N] [--out-dir DIR]`.
+
+Generates every family in each of its formats (tests/zoo), runs the pipeline on each file and prints a
+markdown table per family and format (truth rows, recall, precision, indicator-id) with totals. With
+--out-dir, each case's file, its truth CSV and the extractor's CSV are kept there for inspection.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from zoo import FAMILIES, cases, generate  # noqa: E402
+from zoo.measure import measure  # noqa: E402
+
+HEADER = ["family", "format", "truth rows", "found", "output value rows", "recall", "precision", "indicator-id", "seconds"]
+
+
+def fmt(v) -> str:
+    return "-" if v is None else f"{v:.3f}"
+
+
+def write_got(rows: list[dict], path: Path) -> None:
+    from interpreter.observation import COLUMNS, EXTRA_COLUMNS
+
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS + EXTRA_COLUMNS, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def run(seeds: list[int], folder: Path, families: list[str], formats: list[str]) -> list[dict]:
+    results = []
+    for family, form in cases():
+        if (families and family not in families) or (formats and form not in formats):
+            continue
+        for seed in seeds:
+            sub = folder / f"seed{seed}"
+            sub.mkdir(parents=True, exist_ok=True)
+            g = generate(family, form, seed, sub)
+            r = measure(g)
+            write_got(r["got"], g.path.with_name(g.path.name + ".got.csv"))
+            r["seed"] = seed
+            results.append(r)
+            print(f"{family} {form} seed {seed}: recall {r['recall']:.3f} precision {r['precision']:.3f}"
+                  + (f" ({r['error']})" if r["error"] else ""), file=sys.stderr, flush=True)
+    return results
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
+    for r in results:
+        lines.append("| " + " | ".join([r["family"], r["fmt"] + (f" (seed {r['seed']})" if r["seed"] else ""),
+                                        str(r["truth_rows"]), str(r["found"]), str(r["output_value_rows"]),
+                                        fmt(r["recall"]), fmt(r["precision"]), fmt(r["indicator_id_accuracy"]),
+                                        f"{r['seconds']:.1f}"]) + " |")
+    t = sum(r["truth_rows"] for r in results)
+    f = sum(r["found"] for r in results)
+    o = sum(r["output_value_rows"] for r in results)
+    ok = sum(r["precision"] * r["output_value_rows"] for r in results)
+    ids = [(r["indicator_id_accuracy"], r["found"]) for r in results if r["indicator_id_accuracy"] is not None]
+    idacc = sum(a * n for a, n in ids) / sum(n for _, n in ids) if ids else None
+    lines.append(f"| **all** ({len(results)} cases) | | {t} | {f} | {o} | {fmt(f / t if t else 1)} | "
+                 f"{fmt(ok / o if o else 0)} | {fmt(idacc)} | {sum(r['seconds'] for r in results):.0f} |")
+    passing = sum(r["recall"] >= 0.99 and r["precision"] >= 0.99 and (r["indicator_id_accuracy"] or 1) >= 0.97 for r in results)
+    lines.append(f"\n{passing} of {len(results)} cases meet recall ≥ 0.99, precision ≥ 0.99, indicator-id ≥ 0.97.")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=1, help="seeds 0..N-1 per family and format (default 1)")
+    ap.add_argument("--out-dir", help="keep each case's file, truth CSV and extractor CSV here")
+    ap.add_argument("--family", action="append", default=[], choices=sorted(FAMILIES), help="only this family (repeatable)")
+    ap.add_argument("--format", action="append", default=[], choices=["pdf", "scan", "xlsx", "docx", "csv"])
+    ap.add_argument("--misses", action="store_true", help="print a few missed and extra rows per case")
+    a = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(a.out_dir) if a.out_dir else Path(tmp)
+        results = run(list(range(a.seeds)), folder, a.family, a.format)
+    print(table(results))
+    if a.misses:
+        for r in results:
+            if r["missed"] or r["extra"] or r["wrong_id"]:
+                print(f"\n### {r['family']} {r['fmt']} seed {r['seed']}")
+                for m in r["missed"][:4]:
+                    print("- missed:", m)
+                for m in r["extra"][:4]:
+                    print("- extra:", m)
+                for m in r["wrong_id"][:3]:
+                    print("- wrong id:", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
