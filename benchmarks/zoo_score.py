@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from zoo import FAMILIES, cases, generate  # noqa: E402
 from zoo.measure import measure  # noqa: E402
 
+TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 HEADER = ["family", "format", "truth rows", "found", "output value rows", "recall", "precision", "indicator-id", "seconds"]
 
 
@@ -67,9 +68,25 @@ def table(results: list[dict]) -> str:
     idacc = sum(a * n for a, n in ids) / sum(n for _, n in ids) if ids else None
     lines.append(f"| **all** ({len(results)} cases) | | {t} | {f} | {o} | {fmt(f / t if t else 1)} | "
                  f"{fmt(ok / o if o else 0)} | {fmt(idacc)} | {sum(r['seconds'] for r in results):.0f} |")
-    passing = sum(r["recall"] >= 0.99 and r["precision"] >= 0.99 and (r["indicator_id_accuracy"] or 1) >= 0.97 for r in results)
+    passing = sum(not shortfall(r) for r in results)
     lines.append(f"\n{passing} of {len(results)} cases meet recall ≥ 0.99, precision ≥ 0.99, indicator-id ≥ 0.97.")
     return "\n".join(lines)
+
+
+def known_failures(results: list[dict]) -> str:
+    """The test module's table of strict xfails, as measured now."""
+    lines = []
+    for r in results:
+        if not shortfall(r):
+            continue
+        idacc = r["indicator_id_accuracy"]
+        text = f"recall {r['recall']:.3f}, precision {r['precision']:.3f}, id {'-' if idacc is None else f'{idacc:.3f}'}"
+        lines.append(f'    ("{r["family"]}", "{r["fmt"]}"): "{text}' + (f' ({r["error"]})' if r["error"] else "") + '",')
+    return "\n".join(lines)
+
+
+def shortfall(r: dict) -> bool:
+    return any(r[k] is not None and r[k] < v for k, v in TARGETS.items())
 
 
 def main(argv=None) -> int:
@@ -79,11 +96,15 @@ def main(argv=None) -> int:
     ap.add_argument("--family", action="append", default=[], choices=sorted(FAMILIES), help="only this family (repeatable)")
     ap.add_argument("--format", action="append", default=[], choices=["pdf", "scan", "xlsx", "docx", "csv"])
     ap.add_argument("--misses", action="store_true", help="print a few missed and extra rows per case")
+    ap.add_argument("--known-failures", action="store_true",
+                    help="print the KNOWN_FAILURES lines of tests/test_zoo.py for the cases below target (seed 0)")
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.out_dir) if a.out_dir else Path(tmp)
         results = run(list(range(a.seeds)), folder, a.family, a.format)
     print(table(results))
+    if a.known_failures:
+        print("\n" + known_failures([r for r in results if r["seed"] == 0]))
     if a.misses:
         for r in results:
             if r["missed"] or r["extra"] or r["wrong_id"]:

@@ -84,7 +84,7 @@ class Doc:
 
     def obs(self, topic: Topic, label: str, measure: str, period: Period, value, authority=None, **kw) -> Obs:
         return Obs(authority or self.auth, topic.id, " ".join(label.split()), measure, period, value, topic.unit,
-                   topic.polarity, **kw)
+                   topic.polarity, topic=topic.wordings[0], **kw)
 
     def cell(self, topic: Topic, label: str, period: Period, measure: str = "actual", authority=None,
              markers: float = 0.0, tokens: float = 0.0, sign: bool | None = None) -> Cell:

@@ -14,7 +14,9 @@ def commentary(doc: Doc) -> Para:
 def indicator_table(doc: Doc, topic: Topic, ruling: str, number: int, bench: bool = True, tokens: float = 0.0,
                     count_rate: bool = False) -> Table:
     """Title above; prior years, quarters under the financial year, target; performance, benchmark and DoT rows."""
-    title = f"{number}. {doc.wording(topic)}" if doc.chance(0.5) else doc.wording(topic)
+    numbered = doc.styles.setdefault("numbered", doc.chance(0.5))
+    qstyle = doc.styles.setdefault("qhead", doc.pick(["Q{q}", "Qtr {q}", "Quarter {q}"]))
+    title = f"{number}. {doc.wording(topic)}" if numbered else doc.wording(topic)
     label = " ".join(title.split(". ", 1)[-1].split()) if title[0].isdigit() else title
     years = doc.prior_years(2)
     qs = doc.quarters()
@@ -25,7 +27,7 @@ def indicator_table(doc: Doc, topic: Topic, ruling: str, number: int, bench: boo
     fyh = P.fy_text(P.fy(qyear), doc.pick(["{a}/{bb}", "{a}-{bb}"]))
     top = [Cell("", header=True)] + [Cell("", header=True) for _ in years] + [Cell(fyh, span=len(qs), header=True, bold=True, align="C"), Cell("", header=True)]
     head = [Cell("", header=True)] + [Cell(doc.head(y), header=True, bold=True, align="C") for y in years]
-    head += [Cell(doc.pick(["Q{q}", "Qtr {q}"]).format(q=i + 1), header=True, bold=True, align="C") for i in range(len(qs))]
+    head += [Cell(qstyle.format(q=i + 1), header=True, bold=True, align="C") for i in range(len(qs))]
     head += [Cell(doc.pick(["Target", "Target {a}/{bb}"]).format(**P._fy_parts(qyear)), header=True, bold=True, align="C")]
     rows = [top, head]
     rate = next((t for t in TOPICS if t.id == topic.rate), None) if count_rate and topic.rate else None
@@ -36,9 +38,6 @@ def indicator_table(doc: Doc, topic: Topic, ruling: str, number: int, bench: boo
         else:
             perf.append(doc.cell(topic, label, p, tokens=tokens))
     perf.append(doc.target_cell(topic, label, ("plain", "plus", "tbc")) if not rate else Cell(""))
-    for c in perf[1:]:
-        if rate is None:
-            pass
     tgt_fy = P.fy(qyear)
     for o in perf[-1].obs:
         o.period = tgt_fy
@@ -50,7 +49,6 @@ def indicator_table(doc: Doc, topic: Topic, ruling: str, number: int, bench: boo
                 row.append(doc.bench_cell(topic, label, m, y))
             row += [Cell("") for _ in qs] + [Cell("")]
             rows.append(row)
-    vals = [c.obs[0].value for c in perf[1:-1] if c.obs and c.obs[0].value is not None]
     dot = [Cell(doc.pick(["DoT", "Direction of travel", "Trend"]))] + [derived("") for _ in years]
     dot += [derived(doc.pick(["↑", "↓", "→"])) for _ in qs] + [derived("")]
     rows.append(dot)

@@ -52,7 +52,7 @@ def ruled_months(doc):
 
 @family("horizontal rules only; prior-year columns, months, YTD", ("pdf", "docx"))
 def horizontal_rules(doc):
-    return card(doc, ruling="horizontal", periods="outturn_months", ytd=True)
+    return card(doc, ruling="horizontal", periods="outturn_months", ytd=True, provisional=0.5)
 
 
 @family("zebra shading, no rules; a code column", ("pdf", "xlsx"))
@@ -77,7 +77,8 @@ def wrapped_months(doc):
 
 @family("month names under a financial-year grouped header", ("pdf", "xlsx", "csv"), landscape=True)
 def months_under_fy(doc):
-    return card(doc, ruling=doc.pick(RULINGS), periods="months_fy", n_months=doc.rng.randint(8, 14))
+    return card(doc, ruling=doc.pick(RULINGS), periods="months_fy", n_months=doc.rng.randint(8, 14),
+                future_blank=doc.chance(0.5))
 
 
 @family("quarters Q1..Q4 under their financial year", ("pdf", "docx", "csv"))
@@ -116,7 +117,7 @@ def bench_note(doc):
 @family("prior-year outturn columns ('2018-19 outturn'), months and YTD", ("pdf", "xlsx", "csv"), landscape=True)
 def prior_outturn(doc):
     doc.styles["financial_year"] = doc.pick(["{a}-{bb} outturn", "Outturn {a}/{bb}", "{a}/{bb} outturn", "FY {a}/{bb}"])
-    return card(doc, ruling=doc.pick(RULINGS), periods="outturn_months", ytd=True)
+    return card(doc, ruling=doc.pick(RULINGS), periods="outturn_months", ytd=True, provisional=0.3)
 
 
 @family("derived columns (change, % change, DoT, RAG, 12-month average) that are not observations", ("pdf", "xlsx", "csv"), landscape=True)
@@ -249,9 +250,32 @@ def board_report(doc):
     return blocks
 
 
-@family("a scanned page (image only, no text layer): a small ruled table", ("scan",))
+@family("a scanned page (image only, no text layer): a small ruled table", ("scan", "pdf"))
 def scanned(doc):
     o = Options(ruling="all", n_months=doc.rng.randint(4, 5), n_topics=doc.rng.randint(4, 6))
     doc.thousands = True
     o.topics = doc.topics(o.n_topics, [t for t in TOPICS if t.id])
     return title_blocks(doc) + [scorecard.table(doc, o)]
+
+
+@family("summary table then detail tables repeating its latest figures (printed twice = one truth row, first label)", ("pdf", "xlsx", "docx"))
+def summary_detail(doc):
+    topics = scorecard.choose_topics(doc, Options(n_topics=doc.rng.randint(5, 7)))
+    latest = P.month(doc.rdate.year, doc.rdate.month)
+    summary = scorecard.table(doc, Options(ruling=doc.pick(RULINGS), n_months=1, topics=topics, target=True))
+    summary.title = doc.pick(["Summary", "Headlines", "At a glance"])
+    blocks = title_blocks(doc) + [summary]
+    for chunk in (topics[: len(topics) // 2], topics[len(topics) // 2:]):
+        detail = scorecard.table(doc, Options(ruling=doc.pick(RULINGS), n_months=doc.rng.randint(4, 7), topics=chunk))
+        detail.title = doc.pick(["Detail", "Trend", "Monthly detail"]) + f" ({P.month_text(latest, '{B} {yyyy}')})"
+        blocks += [Break(), detail]
+    return blocks
+
+
+@family("several sheets (pages): a scorecard sheet, then a sheet of months down the rows", ("xlsx", "pdf", "docx"))
+def several_sheets(doc):
+    ruling = doc.pick(RULINGS)
+    first = scorecard.table(doc, Options(ruling=ruling, n_months=doc.rng.randint(3, 6), n_topics=doc.rng.randint(4, 6)))
+    second = rows.table(doc, Options(ruling=ruling, n_months=doc.rng.randint(5, 9), n_topics=doc.rng.randint(3, 5)),
+                        group=doc.chance(0.5), codes=doc.chance(0.5), units=True)
+    return title_blocks(doc) + [first, Break(sheet=doc.pick(["Trend", "Monthly", "Detail"])), Heading(doc.pick(["Monthly trend", "Detail by month"])), second]

@@ -28,8 +28,11 @@ def report(family: str, seed: int = 0) -> Report:
     fam = FAMILIES[family]
     doc = Doc(family, seed)
     blocks = fam.build(doc)
+    rep = Report(family, doc.auth, doc.rdate, blocks, fam.landscape)
+    rep.dedupe()
     slug = re.sub(r"[^a-z0-9]+", "_", doc.auth.name.lower()).strip("_")
-    return Report(family, doc.auth, doc.rdate, blocks, fam.landscape, f"{slug}_{doc.rdate:%Y-%m}_{family}")
+    rep.stem = f"{slug}_{doc.rdate:%Y-%m}_{family}"
+    return rep
 
 
 def render(rep: Report, fmt: str, path: Path) -> None:

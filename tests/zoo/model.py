@@ -30,6 +30,7 @@ class Obs:
     denominator: float | None = None
     note: str = ""
     scored: int = 1
+    topic: str = ""  # which indicator printed it (a printed-twice number is one row)
 
 
 @dataclass
@@ -118,3 +119,17 @@ class Report:
 
     def obs(self) -> list[Obs]:
         return [o for t in self.tables() for o in t.obs()]
+
+    def dedupe(self) -> None:
+        """A number printed twice (summary and detail) is one truth row, kept where it is first printed."""
+        seen = set()
+        for t in self.tables():
+            for row in t.rows:
+                for c in row:
+                    keep = []
+                    for o in c.obs:
+                        k = (o.authority.name, o.topic, o.unit, o.measure, o.period, o.value)
+                        if k not in seen or o.value is None:
+                            keep.append(o)
+                            seen.add(k)
+                    c.obs = keep

@@ -1,7 +1,10 @@
 """Real English authorities (the project's reference list) and their statistical neighbours."""
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
+
+EARLIEST = date(2015, 4, 1)  # reports are dated 2016-2024: the authority must have existed throughout
 
 from authorities import all_authorities
 from reference.neighbours import statistical_neighbours
@@ -12,7 +15,7 @@ def current() -> tuple:
     """Authorities that exist today, have a DfE code and ten statistical neighbours."""
     out = []
     for a in all_authorities():
-        if a.end_date is None and a.old_la_code and a.new_la_code.startswith("E"):
+        if a.end_date is None and a.old_la_code and a.new_la_code.startswith("E") and (a.start_date or EARLIEST) <= EARLIEST:
             out.append(a)
     return tuple(sorted(out, key=lambda a: a.name))
 

@@ -27,6 +27,7 @@ class Col:
     period: Period | None = None
     measure: str = ""
     dkind: str = ""
+    future: bool = False  # a month still to come: printed blank
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Options:
     footnote: bool = False
     pct_sign: bool = True
     n_topics: int = 9
+    future_blank: bool = False
+    provisional: float = 0.0  # chance that the latest month's header carries "(p)"
     topics: list = field(default_factory=list)
 
 
@@ -73,16 +76,24 @@ def period_cols(doc: Doc, o: Options) -> list[Col]:
         for p in doc.months(o.n_months):
             h = P.month_text(p, "{b}\n{yyyy}") if o.wrap_months else doc.head(p)
             cols.append(Col("period", h, period=p))
+        if doc.chance(o.provisional):
+            cols[-1].head += doc.pick([" (p)", "*", " (prov)"])
     if o.periods == "months_fy":
         style = doc.pick(["{a}/{bb}", "{a}-{bb}", "FY {a}/{bb}"])
         names = doc.pick([P.MONTHS, P.MONTH_NAMES])
-        for p in doc.months(o.n_months):
-            cols.append(Col("period", names[p.start.month - 1], top=P.fy_text(P.fy(P.fy_of(p.start)), style), period=p))
+        months = doc.months(o.n_months)
+        if o.future_blank:
+            while months[-1].start.month != 3:
+                months.append(P.month(*P.shift(months[-1].start.year, months[-1].start.month, 1)))
+        for p in months:
+            cols.append(Col("period", names[p.start.month - 1], top=P.fy_text(P.fy(P.fy_of(p.start)), style), period=p,
+                            future=p.end > doc.rdate))
     if o.periods == "quarters_fy":
         style = doc.pick(["{a}/{bb}", "{a}-{bb}", "{aa}/{bb}"])
+        qstyle = doc.pick(["Q{q}", "Qtr {q}", "Quarter {q}"])
         for a in (doc.fy - 1, doc.fy):
             for q in doc.quarters(a):
-                cols.append(Col("period", doc.pick(["Q{q}", "Qtr {q}"]).format(q=(q.start.month - 4) % 12 // 3 + 1),
+                cols.append(Col("period", qstyle.format(q=(q.start.month - 4) % 12 // 3 + 1),
                                 top=P.fy_text(P.fy(a), style), period=q))
     if o.ytd:
         cols.append(Col("period", doc.head(P.ytd(doc.rdate)), period=P.ytd(doc.rdate)))
@@ -97,6 +108,10 @@ def bench_cols(doc: Doc, o: Options) -> tuple[list[Col], str]:
     period = year if o.bench != "none" else P.month(doc.rdate.year, doc.rdate.month)
     region = doc.pick(REGION_NAMES.get(doc.auth.region_name, [doc.auth.region_name]))
     heads = [(doc.pick(SN_HEADERS), "stat_neighbour_avg"), (doc.pick(ENGLAND_HEADERS), "england_avg"), (region, "region_avg")]
+    if doc.chance(0.4):
+        heads.insert(1, (doc.pick(["Best SN", "SN best", "Best stat. neighbour"]), "stat_neighbour_best"))
+    if doc.chance(0.4):
+        heads.append((doc.pick(["Top quartile", "England top quartile", "Eng top 25%"]), "england_top_quartile"))
     top = doc.pick(["Latest benchmarking {y}", "Benchmarks ({y})", "Comparators {y}"]).format(y=ytext) if o.bench == "group" else ""
     cols = [Col("bench", f"{h} {ytext}" if o.bench == "header" else h, top=top, period=period, measure=m) for h, m in heads]
     note = doc.pick(["Benchmarks: {y} published data.", "Comparator figures are for {y}.", "Benchmarking data relate to {y}."]).format(y=ytext) if o.bench == "note" else ""
@@ -184,7 +199,7 @@ def data_row(doc: Doc, topic: Topic, cols: list[Col], o: Options) -> list[Cell]:
         elif c.kind == "polarity":
             row.append(Cell(doc.pick(POLARITY_WORDS[topic.polarity])))
         elif c.kind == "period":
-            row.append(period_cell(doc, topic, label, c.period, o, kind, seen))
+            row.append(Cell("") if c.future else period_cell(doc, topic, label, c.period, o, kind, seen))
         elif c.kind == "derived":
             row.append(derived_cell(doc, c.dkind, seen))
         elif c.kind == "target":
@@ -213,6 +228,10 @@ def period_cell(doc: Doc, topic: Topic, label: str, period: Period, o: Options, 
 def derived_cell(doc: Doc, kind: str, seen: list) -> Cell:
     if len(seen) < 2:
         return derived("")
+    if kind == "rag" and doc.chance(0.5):  # RAG by fill colour only
+        cell = derived("")
+        cell.fill = doc.pick(["F4B183", "FFE699", "A9D08E"])
+        return cell
     if kind == "avg":
         return derived(f"{sum(seen) / len(seen):,.1f}")
     if kind == "max":

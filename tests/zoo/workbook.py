@@ -71,7 +71,7 @@ def put_value(x, cell: Cell, native: bool) -> None:
         v = cell.obs[0].value
         x.value, x.number_format = v / 100 + (0.00004 if v < 99 else 0.0), "0.0%"  # unrounded, as Excel holds it
         return
-    if PLAIN.match(text) and cell.obs:
+    if PLAIN.match(text) and cell.align != "L":
         number = float(text.replace(",", ""))
         x.value = int(number) if number.is_integer() and "." not in text else number
         x.number_format = "#,##0" if "," in text else ("0.0" if "." in text else "General")
