@@ -24,7 +24,8 @@ class Writer:
         self.pdf = FPDF(orientation="L" if report.landscape else "P", format="A4")
         self.pdf.set_auto_page_break(False)
         self.landscape = report.landscape
-        self.unicode = (FONT_DIR / "DejaVuSansCondensed.ttf").exists()
+        # Helvetica when the text is Latin-1 (fast); DejaVu for arrows and signs such as ≥ where it is installed
+        self.unicode = (FONT_DIR / "DejaVuSansCondensed.ttf").exists() and not latin1(report)
         if self.unicode:
             self.pdf.add_font("Z", "", str(FONT_DIR / "DejaVuSansCondensed.ttf"))
             self.pdf.add_font("Z", "B", str(FONT_DIR / "DejaVuSansCondensed-Bold.ttf"))
@@ -197,6 +198,13 @@ class Writer:
                     self.text(tx, ty + k * lh, line)
                 x += sum(widths[j:j + c.span])
         return y + h
+
+
+def latin1(report: Report) -> bool:
+    texts = [b.text for b in report.blocks if isinstance(b, (Heading, Para))]
+    for t in report.tables():
+        texts += [t.title, t.note] + [c.text for r in t.rows for c in r]
+    return all(ord(ch) < 256 for text in texts for ch in text)
 
 
 class _Null:

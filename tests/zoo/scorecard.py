@@ -184,8 +184,19 @@ def row_kind(doc: Doc, topic: Topic, o: Options) -> str:
     return "plain"
 
 
-def data_row(doc: Doc, topic: Topic, cols: list[Col], o: Options) -> list[Cell]:
-    kind = row_kind(doc, topic, o)
+def row_kinds(doc: Doc, topics: list[Topic], o: Options) -> list[str]:
+    """How each row prints its values; a table asked for count-and-rate or `n of N (%)` cells has at least one."""
+    kinds = [row_kind(doc, t, o) for t in topics]
+    for want, fits in (("count_rate", lambda t: o.count_rate and t.rate),
+                       ("of_pct", lambda t: o.of_pct and t.unit == "percent")):
+        if want not in kinds:
+            i = next((i for i, t in enumerate(topics) if fits(t) and kinds[i] == "plain"), None)
+            if i is not None:
+                kinds[i] = want
+    return kinds
+
+
+def data_row(doc: Doc, topic: Topic, cols: list[Col], o: Options, kind: str) -> list[Cell]:
     label = label_of(doc, topic, o, kind)
     printed = wrap(label, doc) if o.wrap_labels else label
     row, seen = [], []
@@ -265,11 +276,12 @@ def table(doc: Doc, o: Options, title: str = "") -> Table:
     current = None
     topics = choose_topics(doc, o)
     footnote_at = doc.rng.randint(1, max(1, len(topics) - 1)) if o.footnote else -1
+    kinds = row_kinds(doc, topics, o)
     for i, t in enumerate(topics):
         if o.sections and area(t) != current:
             current = area(t)
             rows.append([Cell(doc.pick(SECTIONS[current]), bold=True, span=len(cols), fill="DDDDDD")])
-        rows.append(data_row(doc, t, cols, o))
+        rows.append(data_row(doc, t, cols, o, kinds[i]))
         if i == footnote_at:
             rows.append([Cell(doc.pick(["Note: figures from {m} include {n} late-recorded cases.",
                                         "* {n} records awaiting validation; (r) revised since last report.",
