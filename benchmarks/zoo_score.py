@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from zoo import FAMILIES, cases, generate  # noqa: E402
 from zoo.measure import measure  # noqa: E402
 
+RESULTS = ROOT / "benchmarks" / "results"
 TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 HEADER = ["family", "format", "truth rows", "found", "output value rows", "recall", "precision", "indicator-id", "seconds"]
 
@@ -89,6 +90,42 @@ def shortfall(r: dict) -> bool:
     return any(r[k] is not None and r[k] < v for k, v in TARGETS.items())
 
 
+FORMATS = ["pdf", "xlsx", "docx", "csv", "scan"]
+
+
+def compact(results: list[dict]) -> str:
+    """One row per family, one column per format: recall / precision / indicator-id of seed 0."""
+    lines = ["| family | " + " | ".join(FORMATS) + " |", "|---|" + "---|" * len(FORMATS)]
+    for family in FAMILIES:
+        got = {r["fmt"]: r for r in results if r["family"] == family and r["seed"] == 0}
+        if not got:
+            continue
+        cells = []
+        for f in FORMATS:
+            r = got.get(f)
+            cells.append("" if r is None else
+                         f"{r['recall']:.2f} / {r['precision']:.2f} / " + ("-" if r["indicator_id_accuracy"] is None else f"{r['indicator_id_accuracy']:.2f}"))
+        lines.append(f"| {family} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def by_family(results: list[dict]) -> str:
+    """Each family pooled over its formats and seeds: truth rows, recall, precision, indicator-id."""
+    lines = ["| family | cases | truth rows | recall | precision | indicator-id |", "|---|---|---|---|---|---|"]
+    for family in FAMILIES:
+        rs = [r for r in results if r["family"] == family]
+        if not rs:
+            continue
+        t, f = sum(r["truth_rows"] for r in rs), sum(r["found"] for r in rs)
+        o = sum(r["output_value_rows"] for r in rs)
+        ok = sum(r["precision"] * r["output_value_rows"] for r in rs)
+        ids = [(r["indicator_id_accuracy"], r["found"]) for r in rs if r["indicator_id_accuracy"] is not None]
+        n = sum(k for _, k in ids)
+        lines.append(f"| {family} | {len(rs)} | {t} | {fmt(f / t if t else 1)} | {fmt(ok / o if o else 0)} | "
+                     f"{fmt(sum(a * k for a, k in ids) / n if n else None)} |")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=1, help="seeds 0..N-1 per family and format (default 1)")
@@ -96,13 +133,18 @@ def main(argv=None) -> int:
     ap.add_argument("--family", action="append", default=[], choices=sorted(FAMILIES), help="only this family (repeatable)")
     ap.add_argument("--format", action="append", default=[], choices=["pdf", "scan", "xlsx", "docx", "csv"])
     ap.add_argument("--misses", action="store_true", help="print a few missed and extra rows per case")
+    ap.add_argument("--results", action="store_true", help="also write the tables to benchmarks/results/zoo_score.md")
     ap.add_argument("--known-failures", action="store_true",
                     help="print the KNOWN_FAILURES lines of tests/test_zoo.py for the cases below target (seed 0)")
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.out_dir) if a.out_dir else Path(tmp)
         results = run(list(range(a.seeds)), folder, a.family, a.format)
-    print(table(results))
+    text = table(results) + "\n\n" + compact(results) + ("\n\n" + by_family(results) if a.seeds > 1 else "")
+    print(text)
+    if a.results:
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "zoo_score.md").write_text(f"# Layout zoo, seeds 0..{a.seeds - 1}\n\n{text}\n", encoding="utf-8")
     if a.known_failures:
         print("\n" + known_failures([r for r in results if r["seed"] == 0]))
     if a.misses:

@@ -290,6 +290,7 @@ FEATURES = {
     "board_report": lambda r: any(len(c.obs) == 2 for c in cells(r)) and any(o.numerator for o in r.obs()) and "quarter" in types(r),
     "scanned": lambda r: len(r.obs()) >= 12,
     "summary_detail": lambda r: any(not c.obs and re.match(r"^[\d,.]+%?$", c.text) for t in r.tables()[1:] for row in t.rows[t.header_rows:] for c in row[1:]),
+    "section_column": lambda r: any(c.rowspan >= 3 for c in cells(r, head=False)),
     "several_sheets": lambda r: any(isinstance(b, Break) and b.sheet for b in r.blocks) and len(r.tables()) == 2,
 }
 

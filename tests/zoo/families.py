@@ -279,3 +279,14 @@ def several_sheets(doc):
     second = rows.table(doc, Options(ruling=ruling, n_months=doc.rng.randint(5, 9), n_topics=doc.rng.randint(3, 5)),
                         group=doc.chance(0.5), codes=doc.chance(0.5), units=True)
     return title_blocks(doc) + [first, Break(sheet=doc.pick(["Trend", "Monthly", "Detail"])), Heading(doc.pick(["Monthly trend", "Detail by month"])), second]
+
+
+@family("section names in a first column, one cell spanning each section's rows (turned upright in print)", ("xlsx", "pdf", "docx", "csv"))
+def section_column(doc):
+    by_area = {}
+    for t in TOPICS:
+        by_area.setdefault(scorecard.area(t), []).append(t)
+    topics = []
+    for a in ("front_door", "child_protection", "looked_after"):
+        topics += doc.topics(doc.rng.randint(3, 4), by_area[a])
+    return card(doc, ruling=doc.pick(RULINGS), section_col=True, topics=topics)

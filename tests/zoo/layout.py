@@ -6,13 +6,17 @@ from zoo.model import Cell, Table
 
 def grid(table: Table, hidden: bool = True) -> list[list[Cell | None]]:
     """Rows of cells by column position; None where a spanning cell covers; hidden columns dropped unless asked."""
-    out = []
-    for row in table.rows:
-        line: list[Cell | None] = []
+    out, covered = [], set()
+    width = table.width
+    for i, row in enumerate(table.rows):
+        line: list[Cell | None] = [None] * width
+        j = 0
         for c in row:
-            line.append(c)
-            line += [None] * (c.span - 1)
-        line += [None] * (table.width - len(line))
+            while (i, j) in covered:
+                j += 1
+            line[j] = c
+            covered.update((i + di, j + dj) for di in range(c.rowspan) for dj in range(c.span) if di or dj)
+            j += c.span
         out.append(line)
     if not hidden and table.hidden:
         out = [[c for i, c in enumerate(r) if i not in table.hidden] for r in out]

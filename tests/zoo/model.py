@@ -43,6 +43,7 @@ class Cell:
     text: str = ""
     obs: list[Obs] = field(default_factory=list)
     span: int = 1
+    rowspan: int = 1  # a cell spanning rows (a section name down the side): the rows below omit it
     bold: bool = False
     fill: str = ""  # RRGGBB
     align: str = "L"

@@ -101,7 +101,7 @@ class Writer:
         rows = rows if rows is not None else grid(t, False)
         size, widths = self.fit(rows, (self.size[0] - 2 * MARGIN) if paged else (self.size[0] - 2 * MARGIN) / 2 - 3)
         lh = size * 0.42
-        heights = [max(len(self.lines(c)) if c else 1 for c in r) * lh + 2 * PAD for r in rows]
+        heights = [max(len(self.lines(c)) if c and c.rowspan == 1 else 1 for c in r) * lh + 2 * PAD for r in rows]
         if t.title:
             self.prose(t.title, size + 1.5, True)
         y = self.y
@@ -115,6 +115,7 @@ class Writer:
                 if t.repeat_header:
                     for h in head:
                         y = self.row(t, rows[h], h, x0, y, widths, heights[h], size)
+            self.heights = heights[i:]
             y = self.row(t, rows[i], i, x0, y, widths, heights[i], size)
             i += 1
         self.close(t, x0, y, widths)
@@ -164,7 +165,9 @@ class Writer:
             widths = [4.0] + [self.min_col * size / 7.5] * (n - 1)
             for r in rows:
                 for j, c in enumerate(r):
-                    if c is not None and c.span == 1:
+                    if c is not None and c.span == 1 and c.rowspan > 2:
+                        widths[j] = max(widths[j], size * 0.42 + 2 * PAD)
+                    elif c is not None and c.span == 1:
                         widths[j] = max(widths[j], max(self.width(l) for l in self.lines(c)) + 2 * PAD + 0.5)
             if sum(widths) <= room:
                 return size, widths
@@ -180,7 +183,11 @@ class Writer:
             for j, c in enumerate(row):
                 if c is None:
                     continue
+                x = x0 + sum(widths[:j])
                 w = sum(widths[j:j + c.span])
+                if c.rowspan > 1:
+                    self.down(c, x, y, w, sum(self.heights[:c.rowspan]), size, t.ruling)
+                    continue
                 fill = c.fill or ("EEEEEE" if band else "DCE6F1" if header and t.ruling in ("all", "zebra") else "")
                 if fill:
                     self.pdf.set_fill_color(int(fill[:2], 16), int(fill[2:4], 16), int(fill[4:], 16))
@@ -196,8 +203,27 @@ class Writer:
                     lw = self.width(line)
                     tx = x + PAD if c.align == "L" else x + w - PAD - lw if c.align == "R" else x + (w - lw) / 2
                     self.text(tx, ty + k * lh, line)
-                x += sum(widths[j:j + c.span])
         return y + h
+
+
+    def down(self, c: Cell, x: float, y: float, w: float, h: float, size: float, ruling: str) -> None:
+        """A cell spanning rows, its text turned to read upwards (a section name down the side)."""
+        if ruling in ("all", "zebra"):
+            self.rect(x, y, w, h, "D")
+        self.font(size, c.bold)
+        tw = self.width(c.text)
+        if c.rowspan > 2 and tw > h - 2:
+            self.font(size * (h - 2) / tw, c.bold)
+            tw = self.width(c.text)
+        bx, by = x + w / 2 + size * 0.15, y + h / 2 + tw / 2
+        if c.rowspan <= 2:
+            self.text(x + PAD, y + size * 0.42 + PAD, c.text)
+            return
+        if self.rotated:
+            self.text(bx, by, c.text)  # a rotated page keeps the text level
+            return
+        with self.pdf.rotation(90, bx, by):
+            self.pdf.text(bx, by, self.s(c.text))
 
 
 def latin1(report: Report) -> bool:

@@ -55,6 +55,7 @@ class Options:
     pct_sign: bool = True
     n_topics: int = 9
     future_blank: bool = False
+    section_col: bool = False  # the section name in a first column spanning its rows
     provisional: float = 0.0  # chance that the latest month's header carries "(p)"
     topics: list = field(default_factory=list)
 
@@ -287,4 +288,17 @@ def table(doc: Doc, o: Options, title: str = "") -> Table:
                                         "* {n} records awaiting validation; (r) revised since last report.",
                                         "Footnote: the {m} figure reflects a system change ({n} records moved)."]).format(
                 m=P.MONTH_NAMES[doc.rng.randint(0, 11)], n=doc.rng.randint(3, 60)), span=len(cols))])
+    if o.section_col:
+        side_sections(doc, rows, nhead, topics)
     return Table(rows, header_rows=nhead, ruling=o.ruling, title=title, note=note)
+
+
+def side_sections(doc: Doc, rows: list[list[Cell]], nhead: int, topics: list[Topic]) -> None:
+    """Put each section's name in a new first column, one cell spanning the section's rows."""
+    for r in rows[:nhead]:
+        r.insert(0, Cell(doc.pick(["", "Area", "Service"]) if r is rows[nhead - 1] else "", header=True, bold=True))
+    i = nhead
+    for a in dict.fromkeys(area(t) for t in topics):
+        n = sum(area(t) == a for t in topics)
+        rows[i].insert(0, Cell(doc.pick(SECTIONS[a]), rowspan=n, bold=True, align="C"))
+        i += n

@@ -54,8 +54,9 @@ def put_table(d, rows: list[list[Cell | None]], t: Table, header_rows: int | Non
             if cell is None:
                 continue
             target = cells[j]
-            if cell.span > 1:
-                target = target.merge(cells[j + cell.span - 1])
+            if cell.span > 1 or cell.rowspan > 1:
+                corner = table.cell(i + cell.rowspan - 1, j + cell.span - 1) if cell.rowspan > 1 else cells[j + cell.span - 1]
+                target = target.merge(corner)
             para = target.paragraphs[0]
             run = para.add_run(cell.text)
             run.bold = cell.bold

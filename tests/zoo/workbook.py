@@ -51,8 +51,9 @@ def put_table(ws, t: Table, r: int, c0: int) -> int:
             x = ws.cell(r, c0 + j)
             put_value(x, cell, t.native)
             style(x, cell, t, band)
-            if cell.span > 1:
-                ws.merge_cells(start_row=r, start_column=c0 + j, end_row=r, end_column=c0 + j + cell.span - 1)
+            if cell.span > 1 or cell.rowspan > 1:
+                ws.merge_cells(start_row=r, start_column=c0 + j, end_row=r + cell.rowspan - 1,
+                               end_column=c0 + j + cell.span - 1)
         r += 1
     for j in t.hidden:
         ws.column_dimensions[get_column_letter(c0 + j)].hidden = True
@@ -90,4 +91,4 @@ def style(x, cell: Cell, t: Table, band: bool) -> None:
     elif t.ruling == "horizontal":
         x.border = Border(top=THIN, bottom=THIN)
     x.alignment = Alignment(wrap_text="\n" in cell.text, horizontal={"L": "left", "R": "right", "C": "center"}[cell.align],
-                            vertical="center")
+                            vertical="center", text_rotation=90 if cell.rowspan > 2 else 0)
