@@ -24,6 +24,7 @@ class Doc:
         self.fy = P.fy_of(self.rdate)
         self.styles = P.styles(self.rng)
         self.thousands = self.rng.random() < 0.7
+        self.pct_decimals = 1 if self.rng.random() < 0.8 else 0  # 55.8% or 56%
         self.pct_sign = True
         self.values: dict[tuple, float] = {}
         self.used: set[str] = set()
@@ -72,11 +73,15 @@ class Doc:
             v = self.rng.uniform(topic.lo, topic.hi)
             if topic.unit == "count" and period.type in ("financial_year", "financial_ytd") and not topic.stock:
                 v *= (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-            self.values[key] = round(v, topic.decimals)
+            self.values[key] = self.rounded(topic, v)
         return self.values[key]
 
+    def rounded(self, topic: Topic, v: float) -> float:
+        """The value as this document prints it."""
+        return round(v, self.pct_decimals if topic.unit == "percent" else topic.decimals)
+
     def number(self, v: float, topic: Topic, sign: bool | None = None, decimals: int | None = None) -> str:
-        d = topic.decimals if decimals is None else decimals
+        d = (self.pct_decimals if topic.unit == "percent" else topic.decimals) if decimals is None else decimals
         s = f"{v:,.{d}f}" if self.thousands else f"{v:.{d}f}"
         if topic.unit == "percent" and (self.pct_sign if sign is None else sign):
             s += "%"

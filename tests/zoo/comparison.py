@@ -4,7 +4,7 @@ from __future__ import annotations
 from zoo import periods as P
 from zoo import places
 from zoo.build import Doc, derived
-from zoo.model import Cell, Obs, Para, Table
+from zoo.model import Cell, Table
 from zoo.vocab import ENGLAND_HEADERS, REGION_NAMES, SN_HEADERS, Topic
 
 
@@ -50,7 +50,7 @@ def authority_rows(doc: Doc, topic: Topic, ruling: str, years: int = 4, regions:
             row.append(derived(str(ranks[a.name])))
         rows.append(row)
     others = [a for a in members if a is not doc.auth]
-    bench = [(doc.pick(SN_HEADERS), "stat_neighbour_avg", lambda i: round(sum(values[a.name][i] for a in others) / len(others), topic.decimals)),
+    bench = [(doc.pick(SN_HEADERS), "stat_neighbour_avg", lambda i: doc.rounded(topic, sum(values[a.name][i] for a in others) / len(others))),
              (doc.pick(REGION_NAMES.get(doc.auth.region_name, [doc.auth.region_name])), "region_avg", None),
              (doc.pick(ENGLAND_HEADERS), "england_avg", None)]
     for name, measure, fn in bench:
@@ -77,7 +77,7 @@ def authority_columns(doc: Doc, topics: list[Topic], ruling: str) -> Table:
             v = doc.value(t, year, a)
             vals.append(v)
             row.append(Cell(doc.number(v, t), [doc.obs(t, label, "actual", year, v, a)], align="R"))
-        sn = round(sum(vals[1:]) / len(vals[1:]), t.decimals)
+        sn = doc.rounded(t, sum(vals[1:]) / len(vals[1:]))
         row.append(Cell(doc.number(sn, t), [doc.obs(t, label, "stat_neighbour_avg", year, sn)], align="R"))
         e = doc.value(t, year, None, "england_avg")
         row.append(Cell(doc.number(e, t), [doc.obs(t, label, "england_avg", year, e)], align="R"))

@@ -1,15 +1,15 @@
 """The layout families: each a function of a seeded document returning its blocks, and the formats it is made in."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 
 from zoo import comparison, exception, rows, scorecard
 from zoo import periods as P
 from zoo.build import Doc
-from zoo.model import Break, Cell, Heading, Para, Side, Table
+from zoo.model import Break, Cell, Heading, Para, Side
 from zoo.scorecard import Options, title_blocks
-from zoo.vocab import BY_ID, NARRATIVE, TOPICS
+from zoo.vocab import TOPICS
 
 RULINGS = ("all", "horizontal", "zebra", "none")
 
@@ -252,7 +252,7 @@ def board_report(doc):
 
 @family("a scanned page (image only, no text layer): a small ruled table", ("scan", "pdf"))
 def scanned(doc):
-    o = Options(ruling="all", n_months=doc.rng.randint(4, 5), n_topics=doc.rng.randint(4, 6))
+    o = Options(ruling=doc.pick(("all", "horizontal")), n_months=doc.rng.randint(4, 5), n_topics=doc.rng.randint(4, 6))
     doc.thousands = True
     o.topics = doc.topics(o.n_topics, [t for t in TOPICS if t.id])
     return title_blocks(doc) + [scorecard.table(doc, o)]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from zoo.layout import grid, side
+from zoo.layout import grid
 from zoo.model import Break, Cell, Heading, Para, Report, Side, Table
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")

@@ -5,7 +5,7 @@ from zoo import periods as P
 from zoo.build import Doc
 from zoo.model import Cell, Table
 from zoo.scorecard import area, choose_topics, Options
-from zoo.vocab import ENGLAND_HEADERS, SECTIONS, SN_HEADERS, TOPICS, UNIT_WORDS
+from zoo.vocab import ENGLAND_HEADERS, SECTIONS, SN_HEADERS, UNIT_WORDS
 
 
 def _headers(doc: Doc, topics, labels, sub: dict, group: bool, codes: bool, units: bool) -> list[list[Cell]]:
