@@ -15,7 +15,6 @@ from zoo.model import Break, Cell, Heading, Para, Report, Side, Table
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 MARGIN = 10.0
-PAD = 1.6
 ASCII = {"≥": ">=", "≤": "<=", "↑": "^", "↓": "v", "→": ">", "–": "-", "’": "'"}
 
 
@@ -30,7 +29,9 @@ class Writer:
             self.pdf.add_font("Z", "", str(FONT_DIR / "DejaVuSansCondensed.ttf"))
             self.pdf.add_font("Z", "B", str(FONT_DIR / "DejaVuSansCondensed-Bold.ttf"))
         self.rotated_pages: list[int] = []
-        self.min_col = random.Random(report.stem).uniform(11.0, 16.0)  # mm: numbers need room between them
+        rnd = random.Random(report.stem)
+        self.min_col = rnd.uniform(11.0, 20.0)  # mm: numbers need room between them; documents differ
+        self.pad = rnd.uniform(1.2, 2.6)
         self.new_page()
 
     # -- pages and fonts
@@ -101,7 +102,7 @@ class Writer:
         rows = rows if rows is not None else grid(t, False)
         size, widths = self.fit(rows, (self.size[0] - 2 * MARGIN) if paged else (self.size[0] - 2 * MARGIN) / 2 - 3)
         lh = size * 0.42
-        heights = [max(len(self.lines(c)) if c and c.rowspan == 1 else 1 for c in r) * lh + 2 * PAD for r in rows]
+        heights = [max(len(self.lines(c)) if c and c.rowspan == 1 else 1 for c in r) * lh + 2 * self.pad for r in rows]
         if t.title:
             self.prose(t.title, size + 1.5, True)
         y = self.y
@@ -166,9 +167,9 @@ class Writer:
             for r in rows:
                 for j, c in enumerate(r):
                     if c is not None and c.span == 1 and c.rowspan > 2:
-                        widths[j] = max(widths[j], size * 0.42 + 2 * PAD)
+                        widths[j] = max(widths[j], size * 0.42 + 2 * self.pad)
                     elif c is not None and c.span == 1:
-                        widths[j] = max(widths[j], max(self.width(l) for l in self.lines(c)) + 2 * PAD + 0.5)
+                        widths[j] = max(widths[j], max(self.width(l) for l in self.lines(c)) + 2 * self.pad + 0.5)
             if sum(widths) <= room:
                 return size, widths
         return size, [w * room / sum(widths) for w in widths]
@@ -201,7 +202,7 @@ class Writer:
                 ty = y + (h - lh * len(lines)) / 2 + lh * 0.8
                 for k, line in enumerate(lines):
                     lw = self.width(line)
-                    tx = x + PAD if c.align == "L" else x + w - PAD - lw if c.align == "R" else x + (w - lw) / 2
+                    tx = x + self.pad if c.align == "L" else x + w - self.pad - lw if c.align == "R" else x + (w - lw) / 2
                     self.text(tx, ty + k * lh, line)
         return y + h
 
@@ -217,7 +218,7 @@ class Writer:
             tw = self.width(c.text)
         bx, by = x + w / 2 + size * 0.15, y + h / 2 + tw / 2
         if c.rowspan <= 2:
-            self.text(x + PAD, y + size * 0.42 + PAD, c.text)
+            self.text(x + self.pad, y + size * 0.42 + self.pad, c.text)
             return
         if self.rotated:
             self.text(bx, by, c.text)  # a rotated page keeps the text level
