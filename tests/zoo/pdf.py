@@ -13,7 +13,8 @@ from fpdf import FPDF
 from zoo.layout import grid
 from zoo.model import Break, Cell, Heading, Para, Report, Side, Table
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-extra
+FONT = "DejaVuSansCondensed.ttf"
 MARGIN = 10.0
 ASCII = {"≥": ">=", "≤": "<=", "↑": "^", "↓": "v", "→": ">", "–": "-", "’": "'"}
 
@@ -24,9 +25,9 @@ class Writer:
         self.pdf.set_auto_page_break(False)
         self.landscape = report.landscape
         # Helvetica when the text is Latin-1 (fast); DejaVu for arrows and signs such as ≥ where it is installed
-        self.unicode = (FONT_DIR / "DejaVuSansCondensed.ttf").exists() and not latin1(report)
+        self.unicode = (FONT_DIR / FONT).exists() and not latin1(report)
         if self.unicode:
-            self.pdf.add_font("Z", "", str(FONT_DIR / "DejaVuSansCondensed.ttf"))
+            self.pdf.add_font("Z", "", str(FONT_DIR / FONT))
             self.pdf.add_font("Z", "B", str(FONT_DIR / "DejaVuSansCondensed-Bold.ttf"))
         self.rotated_pages: list[int] = []
         rnd = random.Random(report.stem)
