@@ -373,3 +373,13 @@ def test_docx_rotated_family_has_a_landscape_section(tmp_path):
 
     g = generate("rotated", "docx", SEED, tmp_path)
     assert [s.orientation for s in docx.Document(str(g.path)).sections][-1] == WD_ORIENT.LANDSCAPE
+
+
+def test_benchmark_prints_the_table_and_keeps_the_files(tmp_path, capsys):
+    from benchmarks import zoo_score
+
+    assert zoo_score.main(["--family", "years_as_rows", "--format", "csv", "--out-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "| years_as_rows | csv |" in out and "**all** (1 cases)" in out
+    kept = sorted(p.name for p in (tmp_path / "seed0").iterdir())
+    assert len(kept) == 3 and kept[0].endswith(".csv") and kept[1].endswith(".got.csv") and kept[2].endswith(".truth.csv")
