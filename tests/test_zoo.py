@@ -363,6 +363,7 @@ def test_workbook_holds_dates_fractions_hidden_columns_and_merged_titles(tmp_pat
     fractions = [c for c in values if c.number_format == "0.0%"]
     assert fractions and all(0 <= c.value <= 1 for c in fractions)
     assert any(d.hidden for d in ws.column_dimensions.values())
+    assert any(m.min_row == m.max_row and m.max_col - m.min_col >= 3 for m in ws.merged_cells.ranges)  # the title
     truth = {float(t["value"]) for t in g.truth if t["unit"] == "percent" and t["value"]}
     assert all(any(abs(100 * c.value - v) < 0.05 for v in truth) for c in fractions)
 

@@ -233,8 +233,9 @@ def xlsx_native(doc):
     blocks = card(doc, ruling=doc.pick(RULINGS), n_topics=doc.rng.randint(7, 10))
     table = blocks[-1]
     table.native = True
+    table.title = doc.pick(["Key indicators", "Performance summary", "Monthly dashboard"])  # a merged title row
     for i, row in enumerate(table.rows):  # a hidden helper column after the labels
-        row.insert(1, Cell("helper", header=True) if i < table.header_rows else Cell(str(doc.rng.randint(1, 999))))
+        row.insert(1, Cell("helper", header=True) if i < table.header_rows else Cell(str(doc.rng.randint(1, 999)), align="R"))
     table.hidden = {1}
     return blocks
 
