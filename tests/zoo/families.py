@@ -109,9 +109,9 @@ def bench_grouped(doc):
     return card(doc, ruling=doc.pick(RULINGS), bench="group", target=True)
 
 
-@family("benchmark columns, the year stated in a note under the table", ("pdf", "csv", "docx"), landscape=True)
+@family("benchmark columns, the year stated in a note under the table; an as-at snapshot column", ("pdf", "csv", "docx"), landscape=True)
 def bench_note(doc):
-    return card(doc, ruling=doc.pick(RULINGS), bench=doc.pick(("note", "header")))
+    return card(doc, ruling=doc.pick(RULINGS), bench=doc.pick(("note", "header")), snapshot=True)
 
 
 @family("prior-year outturn columns ('2018-19 outturn'), months and YTD", ("pdf", "xlsx", "csv"), landscape=True)

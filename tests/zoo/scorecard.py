@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from zoo import periods as P
 from zoo.build import Doc, change_text, derived
@@ -55,7 +56,8 @@ class Options:
     pct_sign: bool = True
     n_topics: int = 9
     future_blank: bool = False
-    section_col: bool = False  # the section name in a first column spanning its rows
+    section_col: bool = False
+    snapshot: bool = False  # an "As at 31/03/yyyy" column before the months  # the section name in a first column spanning its rows
     provisional: float = 0.0  # chance that the latest month's header carries "(p)"
     topics: list = field(default_factory=list)
 
@@ -73,6 +75,9 @@ def period_cols(doc: Doc, o: Options) -> list[Col]:
     if o.periods in ("outturn_months", "fy"):
         for p in doc.prior_years(3 if o.periods == "fy" else 2):
             cols.append(Col("period", doc.head(p), period=p))
+    if o.snapshot:
+        p = P.as_at(date(doc.fy - 1, 3, 31))  # a year before the months shown
+        cols.append(Col("period", doc.head(p), period=p))
     if o.periods in ("months", "outturn_months"):
         for p in doc.months(o.n_months):
             h = P.month_text(p, "{b}\n{yyyy}") if o.wrap_months else doc.head(p)
