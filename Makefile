@@ -6,8 +6,10 @@ TESTS ?= tests
 # Debian packages: tesseract for OCR of scanned reports (camelot 2 renders pages with pypdfium2, so no ghostscript
 # or poppler-utils) and chromium for the real-browser tests (Playwright drives /usr/bin/chromium; it cannot
 # download its own browsers here). SYSTEM_COMMANDS are what must be on PATH for apt to be skipped.
-SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium fonts-dejavu-extra
 SYSTEM_COMMANDS := tesseract chromium
+# fonts-dejavu-extra: the layout zoo's PDFs print signs such as ≥ and arrows in DejaVu Sans Condensed.
+SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf
 
 .PHONY: venv system run test bench
 
@@ -20,6 +22,7 @@ $(STAMP): requirements.txt
 
 system:
 	@missing=""; for cmd in $(SYSTEM_COMMANDS); do command -v $$cmd >/dev/null 2>&1 || missing=1; done; \
+	for f in $(SYSTEM_FILES); do [ -e $$f ] || missing=1; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	pkgs=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || pkgs="$$pkgs $$p"; done; \
 	if [ -z "$$pkgs" ]; then exit 0; fi; \
