@@ -47,14 +47,26 @@ def document_authority(lines: list[str], file_name: str):
     for line in lines[:OPENING_LINES]:
         if found := title_authorities(line):
             return found[0]
-    found = find_in_text(re.sub(r"[_\-.]+", " ", file_name).title())
+    found = file_name_authority(file_name) or next(iter(find_in_text(re.sub(r"[_\-.]+", " ", file_name).title())), None)
     if found:
-        return found[0]
+        return found
     counts: dict[str, list] = {}
     for line in lines:
         for named in title_authorities(line):
             counts.setdefault(named.new_la_code or named.name, []).append(named)
     return max(counts.values(), key=len)[0] if counts else None
+
+
+def file_name_authority(file_name: str):
+    """The authority a file name starts with (`north_east_lincolnshire_2018-01_pack.pdf`), the longest that resolves."""
+    from authorities import resolve
+
+    words = []
+    for word in re.split(r"[_\-. ]+", file_name):
+        if not word.isalpha():
+            break
+        words.append(word)
+    return next((a for n in range(len(words), 0, -1) if (a := resolve(" ".join(words[:n])))), None)
 
 
 def stated_report_date(lines: list[str]) -> date | None:
