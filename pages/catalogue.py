@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from exports.downloads import frame_csv
 from ui.frame import inside_app
 from ui.store import aliases, indicator_label, packaged_catalogue, saved, shared_store
 
@@ -30,7 +31,7 @@ if MESSAGE in st.session_state:
     st.success(st.session_state.pop(MESSAGE), icon=":material/check_circle:")
 known = aliases()
 st.dataframe(known, hide_index=True, width="stretch")
-st.download_button("Download aliases (CSV)", known.to_csv(index=False).encode("utf-8"), file_name="aliases.csv",
+st.download_button("Download aliases (CSV)", frame_csv(known), file_name="aliases.csv",
                    mime="text/csv", on_click="ignore")
 with st.form("teach", clear_on_submit=True):
     label = st.text_input("Printed label")

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from exports import FILES, export_bytes
+from exports.downloads import frame_csv
 from ui.frame import inside_app
 from ui.store import all_authorities, indicator_label, indicators_of, observations, packaged_catalogue, revisions
 
@@ -43,5 +44,5 @@ st.subheader("Revisions")
 st.write("Figures a later report printed differently from an earlier one, for the same period.")
 changed = revisions(authority, indicator)
 st.dataframe(changed, hide_index=True, width="stretch")
-st.download_button("Download revisions (CSV)", changed.to_csv(index=False).encode("utf-8"),
+st.download_button("Download revisions (CSV)", frame_csv(changed),
                    file_name="perfbooks_revisions.csv", mime="text/csv", disabled=changed.empty, on_click="ignore")
