@@ -21,9 +21,10 @@ class Store:
     def __init__(self, url: str | None = None, reference: bool = True):
         self.url = url or setting("PERFBOOKS_DB")
         self.db = open_backend(self.url)
-        migrate(self.db)
-        if reference:
-            load_reference(self.db)
+        with self.db.exclusive():
+            migrate(self.db)
+            if reference:
+                load_reference(self.db)
 
     def ingest(self, path: Path, name: str | None = None, progress: Progress = no_progress,
                authority: str | None = None, report_date: date | None = None) -> ingest.IngestOutcome:
