@@ -39,7 +39,7 @@ def documents() -> pd.DataFrame:
 def report_authorities() -> list[str]:
     """Authorities with at least one uploaded report, those with the most figures first."""
     docs = documents()
-    reports = docs[(docs["source"] == "report") & (docs["authority"].fillna("") != "")]
+    reports = docs[(docs["source"] == "report") & (docs["authority"].fillna("") != "") & docs["withdrawn_at"].isna()]
     counts = reports.groupby("authority")["observation_count"].sum()
     return sorted(counts.index, key=lambda a: (-counts[a], a))
 
