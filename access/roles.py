@@ -51,6 +51,11 @@ def acting() -> Actor:
     return _ACTING.get() or Actor(current_user())
 
 
+def set_acting(actor: Actor) -> None:
+    """From now on in this thread (one Streamlit script run), changes are checked against this person."""
+    _ACTING.set(actor)
+
+
 @contextmanager
 def act_as(actor: Actor):
     """Within the block, changes to the store are checked against, and recorded as, this person."""

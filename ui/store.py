@@ -76,6 +76,11 @@ def revisions(authority: str | None = None, indicator: str | None = None) -> pd.
 
 
 @st.cache_data(show_spinner=False)
+def withdrawn() -> pd.DataFrame:
+    return shared_store().withdrawn()
+
+
+@st.cache_data(show_spinner=False)
 def aliases() -> pd.DataFrame:
     return shared_store().aliases()
 
