@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import date
 from pathlib import Path
 
 from extractors.errors import UnreadableFile
-from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
+from interpreter.observation import Observation
 from pipeline import extract_path
 
 
@@ -27,10 +26,10 @@ def extract_file(path: Path, authority: str | None, report_date: date | None) ->
 
 
 def write_csv(rows: list[Observation], out: Path) -> None:
-    with out.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS + EXTRA_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(obs.as_row() for obs in rows)
+    """The extract CSV, written by the same safe writer as every export and download."""
+    from exports.downloads import observations_csv
+
+    out.write_bytes(observations_csv(rows))
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -97,7 +96,9 @@ def cmd_aliases(args: argparse.Namespace) -> int:
         added = store.import_aliases(Path(args.import_file).read_text(encoding="utf-8-sig"))
         print(f"{added} aliases learned from {args.import_file}", file=sys.stderr)
     if args.export_file:
-        store.aliases().to_csv(args.export_file, index=False)
+        from exports.downloads import frame_csv
+
+        Path(args.export_file).write_bytes(frame_csv(store.aliases()))
         print(f"aliases written to {args.export_file}", file=sys.stderr)
     store.close()
     return 0

@@ -20,6 +20,7 @@ SETTINGS = (
     Setting("PERFBOOKS_DB", str(ROOT / "data" / "perfbooks.duckdb"),
             "the store: a DuckDB file path (created when missing) or a postgresql:// URL"),
     Setting("PERFBOOKS_USER", "", "who is recorded as ingesting documents (default: the login name)"),
+    Setting("PERFBOOKS_ADMINS", "", "with sign-in configured: comma-separated e-mail addresses that are always admins"),
 )
 
 

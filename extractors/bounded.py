@@ -1,10 +1,18 @@
-"""Read an untrusted file in a child process with bounded time and memory."""
+"""Read an untrusted file in a child process with bounded time and memory.
+
+The child leads its own process group, so stopping it also stops whatever it started (tesseract).
+`then` (run in the same child after the read) turns the document into what the caller wants, under its own
+time bound, so nothing an untrusted file leads to runs unbounded in the caller's process.
+"""
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import resource
+import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from extractors.base import Progress, no_progress
@@ -13,53 +21,121 @@ from extractors.grid import Document
 from extractors.limits import LIMITS
 
 
-def _child(path: str, name: str, out: mp.Queue) -> None:
-    limit = LIMITS.MAX_MEMORY_MB * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    from extractors.registry import read_document
+def memory_cap() -> int:
+    """Bytes of address space a reader may take: perfbooks' limit, or the lower one already in force."""
+    ours = LIMITS.MAX_MEMORY_MB * 2**20
+    in_force = [v for v in resource.getrlimit(resource.RLIMIT_AS) if v != resource.RLIM_INFINITY]
+    return min([ours, *in_force])
 
+
+def _limit_memory() -> None:
+    cap = memory_cap()
+    resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
+
+
+def _child(path: str, name: str, out: mp.Queue, then: Callable | None) -> None:
     try:
-        with open(path, "rb") as fp:
-            doc = read_document(fp, name, lambda done, total: out.put(("progress", (done, total))))
-        out.put(("done", doc))
+        os.setpgid(0, 0)
+        _limit_memory()
+        out.put(("done", _work(path, name, out, then)))
     except UnreadableFile as exc:
         out.put(("error", str(exc)))
     except MemoryError:
-        out.put(("error", f"{name} needs more memory than perfbooks allows for one file; it may be damaged."))
+        out.put(("error", f"{name} needs more than {memory_cap() // 2**20:,} MB to read, the most this server allows for one file."))
     except RecursionError:
         out.put(("error", f"{name} refers to itself in a loop and cannot be read."))
     except Exception:  # any other failure inside a third-party reader
         out.put(("error", f"{name} could not be read: it may be damaged or not the kind of file its name says."))
 
 
+def _work(path: str, name: str, out: mp.Queue, then: Callable | None):
+    from extractors.inflate import refuse_pdf_bomb
+    from extractors.registry import read_document
+
+    with open(path, "rb") as fp:
+        refuse_pdf_bomb(fp.read(LIMITS.MAX_BYTES + 1), name)
+        fp.seek(0)
+        doc = read_document(fp, name, lambda done, total: out.put(("progress", (done, total))))
+    if then is None:
+        return doc
+    out.put(("read", None))
+    return then(doc)
+
+
 def read_bounded(path: str | Path, name: str | None = None, progress: Progress = no_progress,
-                 seconds: float = LIMITS.MAX_SECONDS) -> Document:
-    """The document in a file, read in a child process; any failure raises UnreadableFile."""
+                 seconds: float = LIMITS.MAX_SECONDS, then: Callable[[Document], object] | None = None,
+                 then_seconds: float = LIMITS.MAX_INTERPRET_SECONDS):
+    """The document in a file (or `then(document)`), worked out in a child process; failures raise UnreadableFile.
+
+    Reading may take `seconds`, then `then` may take `then_seconds`.
+    """
     name = name or Path(path).name
-    out: mp.Queue = mp.get_context("fork").Queue()
-    child = mp.get_context("fork").Process(target=_child, args=(str(path), name, out), daemon=True)
+    context = mp.get_context("fork")
+    out: mp.Queue = context.Queue()
+    child = context.Process(target=_child, args=(str(path), name, out, then), daemon=True)
     child.start()
-    deadline = time.monotonic() + seconds
+    _lead_group(child.pid)
     try:
-        return _wait(child, out, deadline, name, progress)
+        return _wait(child, out, Deadline(name, seconds, then_seconds), progress)
     finally:
-        if child.is_alive():
-            child.kill()
+        stop_group(child.pid)
         child.join(1)
 
 
-def _wait(child, out: mp.Queue, deadline: float, name: str, progress: Progress) -> Document:
+def _lead_group(pid: int) -> None:
+    """Make the child its own group's leader from this side too (whichever runs first wins the race)."""
+    try:
+        os.setpgid(pid, pid)
+    except OSError:  # the child already did it, or has finished
+        pass
+
+
+def stop_group(pid: int) -> None:
+    """Kill a child and every process it started."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:  # no such group left: try the child alone
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+class Deadline:
+    """The time left to read a file, then (once read) to interpret it; the sentence when it runs out."""
+
+    def __init__(self, name: str, seconds: float, then_seconds: float):
+        self.name, self.seconds, self.then_seconds, self.reading = name, seconds, then_seconds, True
+        self.at = time.monotonic() + seconds
+
+    def interpreting(self) -> None:
+        self.reading, self.seconds = False, self.then_seconds
+        self.at = time.monotonic() + self.seconds
+
+    def passed(self) -> bool:
+        return time.monotonic() > self.at
+
+    def sentence(self) -> str:
+        if self.reading:
+            return f"{self.name} took longer than {self.seconds:.0f} seconds to read and was stopped."
+        return (f"{self.name} was read, but working out its tables took longer than {self.seconds:.0f} seconds and was "
+                "stopped; a performance report is far smaller, so please check it is the right file.")
+
+
+def _wait(child, out: mp.Queue, deadline: Deadline, progress: Progress):
     while True:
         try:
             kind, payload = out.get(timeout=0.2)
         except queue.Empty:
-            if time.monotonic() > deadline:
-                raise UnreadableFile(f"{name} took longer than {LIMITS.MAX_SECONDS:.0f} seconds to read and was stopped.") from None
+            if deadline.passed():
+                raise UnreadableFile(deadline.sentence()) from None
             if not child.is_alive() and out.empty():
-                raise UnreadableFile(f"{name} could not be read: the reader stopped unexpectedly (the file may be damaged).") from None
+                raise UnreadableFile(f"{deadline.name} could not be read: the reader stopped unexpectedly (the file may be damaged).") from None
             continue
         if kind == "progress":
             progress(*payload)
+        elif kind == "read":
+            deadline.interpreting()
         elif kind == "done":
             return payload
         else:

@@ -22,10 +22,13 @@ def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
         raise UnreadableFile(f"{name} is damaged or incomplete and cannot be opened; save it again and upload the new copy.") from None
+    if any("\\" in m.filename for m in members):
+        raise UnreadableFile(f"{name} was saved by a program that names its parts with backslashes, which Office "
+                             "does not; open it in Excel or Word, save it again and upload the new copy.")
     if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
-        raise UnreadableFile(f"{name} unpacks to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB, the most perfbooks reads.")
+        raise UnreadableFile(f"{name} is too large when unpacked: it unpacks to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB, the most perfbooks reads.")
     if any(is_zip_bomb(m) for m in members):
-        raise UnreadableFile(f"{name} contains a part that unpacks to far more than its stored size (a zip bomb) and was refused.")
+        raise UnreadableFile(f"{name} is too large when unpacked: a part unpacks to far more than its stored size (a zip bomb), so it was refused.")
     return archive
 
 

@@ -3,6 +3,7 @@ and in children, the national quartile band and ranks."""
 import streamlit as st
 
 from analyses.gap_chart import gap_chart, gap_frame
+from exports.downloads import frame_csv
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
 from ui.store import all_authorities, packaged_catalogue
@@ -48,7 +49,7 @@ st.caption(f"Statistical neighbours: the DfE's {view.neighbour_list} list. 'chil
 st.dataframe(gaps[["indicator_name", "unit", "polarity", "value", "value_source", "comparator_label", "comparator_value",
                    "comparator_source", "best_neighbour", "difference", "standing", "change_needed", "children",
                    "children_per_month", "children_note"]], hide_index=True, width="stretch")
-st.download_button("Download gaps (CSV)", gaps.to_csv(index=False).encode("utf-8"),
+st.download_button("Download gaps (CSV)", frame_csv(gaps),
                    file_name=f"gaps-{authority}-{period}.csv", mime="text/csv", on_click="ignore")
 
 st.subheader("Quartile band and rank")

@@ -2,6 +2,8 @@
 import pandas as pd
 import streamlit as st
 
+from exports.downloads import frame_csv
+from ui.access import may
 from ui.frame import inside_app
 from ui.store import aliases, indicator_label, packaged_catalogue, saved, shared_store
 
@@ -30,12 +32,12 @@ if MESSAGE in st.session_state:
     st.success(st.session_state.pop(MESSAGE), icon=":material/check_circle:")
 known = aliases()
 st.dataframe(known, hide_index=True, width="stretch")
-st.download_button("Download aliases (CSV)", known.to_csv(index=False).encode("utf-8"), file_name="aliases.csv",
+st.download_button("Download aliases (CSV)", frame_csv(known), file_name="aliases.csv",
                    mime="text/csv", on_click="ignore")
 with st.form("teach", clear_on_submit=True):
     label = st.text_input("Printed label")
     indicator = st.selectbox("Maps to", catalogue.ids(), format_func=indicator_label)
-    if st.form_submit_button("Learn alias") and label.strip():
+    if st.form_submit_button("Learn alias", disabled=not may("teach")) and label.strip():
         shared_store().learn_alias(label.strip(), indicator)
         saved()
         st.session_state[MESSAGE] = f"'{label.strip()}' now maps to {indicator}."
@@ -44,12 +46,12 @@ learned = list(known.loc[known["origin"] == "learned", "alias"])
 if learned:
     forget_column, button_column = st.columns([3, 1])
     gone = forget_column.selectbox("Forget a learned alias", learned)
-    if button_column.button("Forget alias"):
+    if button_column.button("Forget alias", disabled=not may("teach")):
         shared_store().forget_alias(gone)
         saved()
         st.rerun()
 upload = st.file_uploader("Import aliases (a CSV with columns alias, indicator_id)", type=["csv"])
-if upload is not None and st.button("Import"):
+if upload is not None and st.button("Import", disabled=not may("teach")):
     try:
         count = shared_store().import_aliases(upload.getvalue().decode("utf-8-sig"))
         saved()

@@ -1,6 +1,7 @@
 """Authorities side by side: one indicator as small multiples or overlaid, and the board scorecard."""
 import streamlit as st
 
+from exports.downloads import frame_csv
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
 from ui.store import all_authorities, indicator_label, indicators_of, packaged_catalogue, report_authorities
@@ -44,5 +45,5 @@ if shown:
     st.dataframe(grid, width="stretch")
     st.dataframe(card, hide_index=True, width="stretch",
                  column_config={"sparkline": st.column_config.LineChartColumn("last values")})
-    st.download_button("Download scorecard (CSV)", card.drop(columns="sparkline").to_csv(index=False).encode("utf-8"),
+    st.download_button("Download scorecard (CSV)", frame_csv(card.drop(columns="sparkline")),
                        file_name="scorecard.csv", mime="text/csv", on_click="ignore")

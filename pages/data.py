@@ -2,8 +2,11 @@
 import streamlit as st
 
 from exports import FILES, export_bytes
+from exports.downloads import frame_csv
+from ui.access import mode_note
+from ui.admin import audit_section, roles_section, withdraw_controls
 from ui.frame import inside_app
-from ui.store import all_authorities, indicator_label, indicators_of, observations, packaged_catalogue, revisions
+from ui.store import all_authorities, indicator_label, indicators_of, observations, packaged_catalogue, revisions, withdrawn
 
 inside_app(__file__)
 
@@ -11,6 +14,7 @@ st.title("Data")
 st.write("Download the observations: the tidy table (the observations contract), a wide table with periods as "
          "columns, the explore-education-statistics open data standard, an Excel workbook or Parquet. The filters "
          "are the command line's (`cli.py export`).")
+st.caption(mode_note())
 
 one, two = st.columns(2)
 source = one.selectbox("Source", ["reports", "published", "all"],
@@ -43,5 +47,12 @@ st.subheader("Revisions")
 st.write("Figures a later report printed differently from an earlier one, for the same period.")
 changed = revisions(authority, indicator)
 st.dataframe(changed, hide_index=True, width="stretch")
-st.download_button("Download revisions (CSV)", changed.to_csv(index=False).encode("utf-8"),
+st.download_button("Download revisions (CSV)", frame_csv(changed),
                    file_name="perfbooks_revisions.csv", mime="text/csv", disabled=changed.empty, on_click="ignore")
+gone = withdrawn()
+if len(gone):
+    st.markdown(f"**Withdrawn documents ({len(gone)})**: their figures are left out of every view and download above.")
+    st.dataframe(gone, hide_index=True, width="stretch")
+withdraw_controls()
+audit_section()
+roles_section()

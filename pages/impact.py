@@ -3,6 +3,7 @@ time series per authority and the pooled comparison, with their intervals and ca
 import streamlit as st
 
 from analyses.impact_view import ImpactOptions, months_between
+from ui.access import may
 from ui.frame import inside_app
 from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence
 from ui.store import all_authorities, indicator_label, interventions, monthly_indicators, saved, shared_store
@@ -29,7 +30,7 @@ with st.expander("Interventions", expanded=spells.empty):
         end = last.date_input("Ended (optional)", value=None, format="YYYY-MM-DD", min_value=EARLIEST,
                              max_value=LATEST)
         description = st.text_input("Description (optional)")
-        if st.form_submit_button("Add intervention"):
+        if st.form_submit_button("Add intervention", disabled=not may("record")):
             try:
                 shared_store().add_intervention(name, who, start, end, description)
                 saved()
@@ -39,7 +40,7 @@ with st.expander("Interventions", expanded=spells.empty):
     if len(spells):
         gone = st.selectbox("Remove an intervention", [None] + list(labels),
                             format_func=lambda i: "—" if i is None else labels[i])
-        if gone is not None and st.button("Remove it"):
+        if gone is not None and st.button("Remove it", disabled=not may("record")):
             shared_store().remove_intervention(int(gone))
             saved()
             st.rerun()

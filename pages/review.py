@@ -7,11 +7,13 @@ from review.pending import (accept, authority_of, doubtful_labels, report_date_o
 from review.source_view import source_preview
 from store.backends import StoreError
 from ui import pending as queue
+from ui.access import require
 from ui.frame import inside_app
 from ui.show import EARLIEST, LATEST, highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
 
 inside_app(__file__)
+require("accept")
 
 st.title("Review")
 status, message = st.session_state.pop("review_message", (None, None))

@@ -8,10 +8,12 @@ from review.pending import pending_from_upload
 from review.uploads import expand_upload
 from store.documents import content_hash
 from ui import pending as queue
+from ui.access import require
 from ui.frame import inside_app
 from ui.store import catalogue
 
 inside_app(__file__)
+require("upload")
 
 st.title("Upload reports")
 st.write("Upload performance reports: PDF (scanned or not), Excel, Word, CSV, or a zip of them. Each is read "

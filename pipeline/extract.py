@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import tempfile
+from functools import partial
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,10 +37,15 @@ def extract_path(path: Path, name: str | None = None, authority: str | None = No
                  catalogue=None) -> ExtractResult:
     """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot be read.
 
+    Reading and interpreting both happen in the bounded child (`extractors.bounded`), each with its time limit.
     `catalogue` maps labels to indicators (default: the packaged catalogue; the store adds learned aliases).
     """
     name = name or path.name
-    doc = read_bounded(path, name, progress)
+    return read_bounded(path, name, progress, then=partial(_interpreted, name, authority, report_date, catalogue))
+
+
+def _interpreted(name: str, authority, report_date, catalogue, doc) -> ExtractResult:
+    """What the child sends back: the document's observations, without its grids."""
     tables: list[TableAccount] = []
     try:
         observations = interpret(doc, authority, report_date, catalogue, tables)

@@ -19,13 +19,13 @@ def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], l
         return [(name, content)], []
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
-        members = [m for m in archive.infolist() if not m.is_dir()]
+        members = [m for m in archive.infolist() if not m.is_dir() and not m.filename.endswith("\\")]
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UnreadableFile(f"{name} is not a zip file that can be opened; upload the reports themselves.") from None
     _check_sizes(name, members)
     reports, skipped = [], []
     for member in members:
-        inner = PurePosixPath(member.filename)
+        inner = member_path(member)
         if inner.name.startswith(".") or "__MACOSX" in inner.parts:
             continue
         if inner.suffix.lower() not in SUFFIXES:
@@ -35,6 +35,11 @@ def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], l
     return reports, skipped
 
 
+def member_path(member: zipfile.ZipInfo) -> PurePosixPath:
+    """The member's path, folders split at '/' or at the backslashes some Windows zip tools write."""
+    return PurePosixPath(member.filename.replace("\\", "/"))
+
+
 def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
         raise UnreadableFile(f"{name} holds {len(members)} files; upload at most {MAX_MEMBERS} reports at a time.")
@@ -42,7 +47,7 @@ def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
         raise UnreadableFile(f"{name} would unzip to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB; upload fewer reports at a time.")
     for m in members:
         if m.file_size > LIMITS.MAX_BYTES or is_zip_bomb(m):
-            raise UnreadableFile(f"{name} holds {PurePosixPath(m.filename).name}, which unzips far larger than "
+            raise UnreadableFile(f"{name} holds {member_path(m).name}, which unzips far larger than "
                                  "a report; it was not opened.")
     if any(m.flag_bits & 0x1 for m in members):
         raise UnreadableFile(f"{name} is password-protected; save a copy without the password and upload that.")
@@ -54,7 +59,7 @@ def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes
         with archive.open(member) as handle:
             data = handle.read(member.file_size + 1)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError):
-        raise UnreadableFile(f"{PurePosixPath(member.filename).name} in {name} is damaged and could not be unzipped.") from None
+        raise UnreadableFile(f"{member_path(member).name} in {name} is damaged and could not be unzipped.") from None
     if len(data) > member.file_size:
-        raise UnreadableFile(f"{PurePosixPath(member.filename).name} in {name} is larger than its zip entry says; it was not opened.")
+        raise UnreadableFile(f"{member_path(member).name} in {name} is larger than its zip entry says; it was not opened.")
     return data

@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from store.urls import open_failure, shown
+
 PLACEHOLDER = re.compile(r"\?")
+SCHEMA_LOCK = 7_340_117_205  # PostgreSQL advisory lock key held while a store is migrated and its reference loaded
+IN_USE = ("the store {path} is in use by another program{pid} (perhaps the app); wait for it to finish, stop the "
+          "app, or keep the store in PostgreSQL (PERFBOOKS_DB=postgresql://…) so several programs can use it at once")
 DATE_TYPES = {1082, 1114, 1184}  # PostgreSQL type oids: date, timestamp, timestamptz
 FLOAT_TYPES = {700, 701, 1700}  # real, double precision, numeric
 
 
 class StoreError(Exception):
     """The store cannot be opened or used; the message is one sentence for the user."""
-
-
-def _shown(url: str) -> str:
-    """The URL without its password."""
-    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
 
 class Backend:
@@ -42,8 +42,20 @@ class Backend:
         try:
             return self._connect()
         except Exception as exc:  # each driver raises its own types
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreError(f"cannot open the store {_shown(self.url)}: {reason}") from None
+            raise StoreError(self.open_problem(exc)) from None
+
+    def open_problem(self, exc: Exception) -> str:
+        """The sentence for a store that cannot be opened (no password in it)."""
+        return f"cannot open the store {shown(self.url)}: {open_failure(exc, self.url)}"
+
+    @contextmanager
+    def exclusive(self):
+        """Hold the store's schema lock (one process at a time migrates and loads reference data)."""
+        yield
+
+    def is_duplicate(self, exc: BaseException) -> bool:
+        """True when an insert failed because the row's key is already stored (by a concurrent writer)."""
+        return False
 
     def frame(self, sql: str, params=()) -> pd.DataFrame:
         """A query's rows as a DataFrame."""
@@ -80,6 +92,18 @@ class DuckDBBackend(Backend):
         if self.url != ":memory:":
             Path(self.url).parent.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(self.url)
+
+    def open_problem(self, exc: Exception) -> str:
+        """A lock held by another process said in plain words; anything else as the base class says it."""
+        held = re.search(r"Conflicting lock is held in .*?\(PID (\d+)\)", str(exc))
+        if held or "Could not set lock" in str(exc):
+            return IN_USE.format(path=self.url, pid=f" (process {held.group(1)})" if held else "")
+        return super().open_problem(exc)
+
+    def is_duplicate(self, exc: BaseException) -> bool:
+        import duckdb
+
+        return isinstance(exc, duckdb.ConstraintException) and "Duplicate key" in str(exc)
 
     def connection(self):
         """A cursor of one shared connection per thread (DuckDB allows one writer process per file)."""
@@ -135,6 +159,21 @@ class PostgresBackend(Backend):
 
     def sql(self, text: str) -> str:
         return PLACEHOLDER.sub("%s", text)
+
+    @contextmanager
+    def exclusive(self):
+        """A session advisory lock: five processes opening a new store migrate it one after another."""
+        con = self.connection()
+        con.execute("SELECT pg_advisory_lock(%s)", [SCHEMA_LOCK])
+        try:
+            yield
+        finally:
+            con.execute("SELECT pg_advisory_unlock(%s)", [SCHEMA_LOCK])
+
+    def is_duplicate(self, exc: BaseException) -> bool:
+        from psycopg import errors
+
+        return isinstance(exc, errors.UniqueViolation)
 
     def frame(self, sql: str, params=()) -> pd.DataFrame:
         """Rows as a DataFrame typed as DuckDB's would be: dates as datetimes, numbers as floats."""

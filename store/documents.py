@@ -94,11 +94,12 @@ def _now() -> datetime:
 
 
 def documents_frame(db: Backend, source: str = "all") -> pd.DataFrame:
-    """Every stored document, newest first (without file contents)."""
+    """Every stored document, newest first (without file contents); `withdrawn_at` set for a withdrawn one."""
     where, params = ("", []) if source == "all" else ("WHERE source = ?", [source])
-    return db.frame(f"""SELECT document_id, file_name, format, units, source, authority, la_code, report_date,
-                        observation_count, warnings, ingested_at, ingested_by, content_hash
-                        FROM documents {where} ORDER BY document_id DESC""", params)
+    return db.frame(f"""SELECT d.document_id, file_name, format, units, source, authority, la_code, report_date,
+                        observation_count, warnings, ingested_at, ingested_by, content_hash, w.withdrawn_at
+                        FROM documents d LEFT JOIN withdrawals w USING (document_id) {where}
+                        ORDER BY d.document_id DESC""", params)
 
 
 def document_content(db: Backend, document_id: int) -> bytes | None:

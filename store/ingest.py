@@ -33,7 +33,7 @@ def ingest_file(db: Backend, path: Path, by: str, name: str | None = None, progr
         content = _read(path, name)
         digest = content_hash(content)
         if (known := document_id_of(db, digest)) is not None:
-            return IngestOutcome(name, "duplicate", f"{name} is already in the store (document {known}); nothing added.", known)
+            return _duplicate(name, known)
         result = extract_path(path, name, authority, report_date, progress, learning_catalogue(db))
     except UnreadableFile as exc:
         return IngestOutcome(name, "failed", str(exc))
@@ -44,15 +44,24 @@ def save_extraction(db: Backend, content: bytes, result: ExtractResult, by: str,
     """Store an extraction (as reviewed) with the file it came from; nothing when it has no observations."""
     digest = digest or content_hash(content)
     if (known := document_id_of(db, digest)) is not None:
-        return IngestOutcome(result.name, "duplicate", f"{result.name} is already in the store (document {known}); nothing added.", known)
+        return _duplicate(result.name, known)
     if not result.observations:
         return IngestOutcome(result.name, "failed", f"{result.name} has no tables of figures that perfbooks recognises; nothing added.")
     doc = NewDocument(result.name, result.format or Path(result.name).suffix.lstrip(".").lower(), result.units,
                       content, warnings=tuple(result.warnings))
-    document_id = save_document(db, doc, result.observations, by, digest)
+    try:
+        document_id = save_document(db, doc, result.observations, by, digest)
+    except Exception as exc:  # another process stored the same file between the check and this transaction
+        if not db.is_duplicate(exc):
+            raise
+        return _duplicate(result.name, document_id_of(db, digest))
     count = len(result.observations)
     return IngestOutcome(result.name, "added", f"{result.name}: {count} observations stored as document {document_id}.",
                          document_id, count)
+
+
+def _duplicate(name: str, known: int | None) -> IngestOutcome:
+    return IngestOutcome(name, "duplicate", f"{name} is already in the store (document {known}); nothing added.", known)
 
 
 def _read(path: Path, name: str) -> bytes:

@@ -59,6 +59,16 @@ MIGRATIONS = (
             name TEXT NOT NULL, authority TEXT NOT NULL, la_code TEXT, start_date DATE NOT NULL, end_date DATE,
             description TEXT, added_by TEXT NOT NULL, added_at TIMESTAMP NOT NULL)""",
     )),
+    Migration("0005_audit_and_roles", (
+        "CREATE SEQUENCE audit_ids START 1",
+        """CREATE TABLE audit_log (
+            audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_ids'), done_at TIMESTAMP NOT NULL,
+            done_by TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL)""",
+        """CREATE TABLE user_roles (
+            user_name TEXT PRIMARY KEY, role TEXT NOT NULL, granted_by TEXT NOT NULL, granted_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE withdrawals (
+            document_id BIGINT PRIMARY KEY, withdrawn_by TEXT NOT NULL, withdrawn_at TIMESTAMP NOT NULL, reason TEXT NOT NULL)""",
+    )),
     Migration("0006_pack_templates", (
         """CREATE TABLE pack_templates (
             authority TEXT NOT NULL, la_code TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL,

@@ -7,6 +7,7 @@ import pandas as pd
 
 from store.backends import Backend
 from store.documents import STORED_COLUMNS
+from store.withdrawals import NOT_WITHDRAWN
 
 ENGLAND = "E92000001"
 SOURCES = {"reports": "report", "published": "published"}
@@ -77,7 +78,7 @@ _KEY = ("COALESCE(NULLIF(la_code, ''), authority), COALESCE(NULLIF(indicator_id,
 
 
 def _where(selection: Selection) -> tuple[str, list]:
-    clauses, params = ["1 = 1"], []
+    clauses, params = [NOT_WITHDRAWN], []
     if selection.source != "all":
         clauses.append("d.source = ?")
         params.append(SOURCES[selection.source])

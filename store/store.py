@@ -1,4 +1,7 @@
-"""One object for the app and the command line: a migrated store with its reference data loaded."""
+"""One object for the app and the command line: a migrated store with its reference data loaded.
+
+Every change is checked against the acting person's role (`access.acting()`) and written to the audit log.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -6,10 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from access import acting
 from extractors.base import Progress, no_progress
 from pipeline import ExtractResult
-from settings import current_user, setting
-from store import aliases, documents, ingest, queries
+from settings import setting
+from store import aliases, audit, documents, ingest, queries, users, withdrawals
 from store.backends import open_backend
 from store.migrations import migrate
 from store.reference import load_reference
@@ -21,18 +25,34 @@ class Store:
     def __init__(self, url: str | None = None, reference: bool = True):
         self.url = url or setting("PERFBOOKS_DB")
         self.db = open_backend(self.url)
-        migrate(self.db)
-        if reference:
-            load_reference(self.db)
+        with self.db.exclusive():
+            migrate(self.db)
+            if reference:
+                load_reference(self.db)
+
+    def _changing(self, action: str) -> str:
+        """The acting person's name, once their role is checked for the action (NotAllowed otherwise)."""
+        actor = acting()
+        actor.require(action)
+        return actor.name
+
+    def _log(self, action: str, subject: object, detail: str = "") -> None:
+        audit.record(self.db, acting().name, action, subject, detail)
 
     def ingest(self, path: Path, name: str | None = None, progress: Progress = no_progress,
                authority: str | None = None, report_date: date | None = None) -> ingest.IngestOutcome:
         """Extract a file and store it in one step (see `store.ingest.ingest_file`)."""
-        return ingest.ingest_file(self.db, Path(path), current_user(), name, progress, authority, report_date)
+        outcome = ingest.ingest_file(self.db, Path(path), self._changing("accept"), name, progress, authority, report_date)
+        return self._accepted(outcome)
 
     def save(self, content: bytes, result: ExtractResult) -> ingest.IngestOutcome:
         """Store a reviewed extraction with its file."""
-        return ingest.save_extraction(self.db, content, result, current_user())
+        return self._accepted(ingest.save_extraction(self.db, content, result, self._changing("accept")))
+
+    def _accepted(self, outcome: ingest.IngestOutcome) -> ingest.IngestOutcome:
+        if outcome.status == "added":
+            self._log("document accepted", outcome.document_id, f"{outcome.name}: {outcome.observations} observations")
+        return outcome
 
     def observations(self, selection: queries.Selection = queries.Selection()) -> pd.DataFrame:
         return queries.observations(self.db, selection)
@@ -46,22 +66,60 @@ class Store:
     def document_content(self, document_id: int) -> bytes | None:
         return documents.document_content(self.db, document_id)
 
+    def withdraw(self, document_id: int, reason: str) -> None:
+        """Take a report out of every view and export (admins, or the analyst who accepted it); recoverable."""
+        actor, owner = acting(), withdrawals.accepted_by(self.db, document_id)
+        if not (actor.role == "analyst" and actor.name == owner):
+            actor.require("withdraw")
+        withdrawals.withdraw(self.db, document_id, actor.name, reason)
+        self._log("document withdrawn", document_id, reason.strip())
+
+    def restore(self, document_id: int) -> None:
+        """Bring a withdrawn report back (admins)."""
+        self._changing("withdraw")
+        withdrawals.restore(self.db, document_id)
+        self._log("document restored", document_id)
+
+    def withdrawn(self) -> pd.DataFrame:
+        return withdrawals.withdrawn_frame(self.db)
+
     def catalogue(self):
         """The catalogue with the aliases users taught it."""
         return aliases.learning_catalogue(self.db)
 
     def learn_alias(self, label: str, indicator_id: str) -> None:
-        aliases.learn_alias(self.db, label, indicator_id, current_user())
+        aliases.learn_alias(self.db, label, indicator_id, self._changing("teach"))
+        self._log("alias taught", label, indicator_id)
 
     def forget_alias(self, label: str) -> None:
         """Stop mapping a label a user taught (the packaged catalogue's aliases stay)."""
+        self._changing("teach")
         aliases.forget_alias(self.db, label)
+        self._log("alias removed", label)
 
     def aliases(self) -> pd.DataFrame:
         return aliases.aliases_frame(self.db)
 
     def import_aliases(self, text: str) -> int:
-        return aliases.import_aliases(self.db, text, current_user())
+        added = aliases.import_aliases(self.db, text, self._changing("teach"))
+        self._log("aliases imported", f"{added} aliases")
+        return added
+
+    def role_of(self, user: str) -> str:
+        return users.role_of(self.db, user)
+
+    def set_role(self, user: str, role: str) -> None:
+        """Give a signed-in person a role (admins)."""
+        users.set_role(self.db, user, role, self._changing("manage"))
+        self._log("role granted", user.strip().lower(), role)
+
+    def roles(self) -> pd.DataFrame:
+        return users.roles_frame(self.db)
+
+    def audit(self) -> pd.DataFrame:
+        """Every change to the store, newest first (admins)."""
+        self._changing("audit")
+        return audit.audit_frame(self.db)
 
     def table(self, name: str) -> pd.DataFrame:
         """A reference table (statistical_neighbours, population) as stored."""
@@ -76,7 +134,10 @@ class Store:
                          la_code: str | None = None) -> int:
         """Record a new way of working an authority started (see `store.interventions.add_intervention`); its id."""
         from store import interventions
-        return interventions.add_intervention(self.db, name, authority, start, end, description, la_code, current_user())
+        found = interventions.add_intervention(self.db, name, authority, start, end, description, la_code,
+                                               self._changing("record"))
+        self._log("intervention recorded", found, f"{name}, {authority}, from {start}")
+        return found
 
     def interventions(self, authority: str | None = None) -> pd.DataFrame:
         """Every recorded intervention, or one authority's (a name, variant or code)."""
@@ -86,7 +147,11 @@ class Store:
     def remove_intervention(self, intervention_id: int) -> bool:
         """Delete one intervention; False when no intervention has that id."""
         from store import interventions
-        return interventions.remove_intervention(self.db, intervention_id)
+        self._changing("record")
+        removed = interventions.remove_intervention(self.db, intervention_id)
+        if removed:
+            self._log("intervention removed", intervention_id)
+        return removed
 
     def save_pack_template(self, authority: str, name: str, body: str) -> None:
         """Keep a board pack template's JSON for an authority (see `store.pack_templates`)."""

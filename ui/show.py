@@ -8,6 +8,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from exports.downloads import chart_html, frame_csv
+
 
 # Date pickers reach back to 1990: Streamlit's default stops 10 years before today, too late for legacy reports.
 EARLIEST, LATEST = date(1990, 1, 1), date(date.today().year + 1, 12, 31)
@@ -26,10 +28,10 @@ def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title
     table = as_dates(table)
     st.dataframe(table, hide_index=True, width="stretch")
     left, right = st.columns(2)
-    left.download_button("Download chart data (CSV)", table.to_csv(index=False).encode("utf-8"),
+    left.download_button("Download chart data (CSV)", frame_csv(table),
                          file_name=f"{slug(title)}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore")
     if chart is not None:
-        right.download_button("Download chart (HTML)", chart.to_html().encode("utf-8"),
+        right.download_button("Download chart (HTML)", chart_html(chart),
                               file_name=f"{slug(title)}.html", mime="text/html", key=f"{key}-html", on_click="ignore")
 
 

@@ -39,7 +39,7 @@ def documents() -> pd.DataFrame:
 def report_authorities() -> list[str]:
     """Authorities with at least one uploaded report, those with the most figures first."""
     docs = documents()
-    reports = docs[(docs["source"] == "report") & (docs["authority"].fillna("") != "")]
+    reports = docs[(docs["source"] == "report") & (docs["authority"].fillna("") != "") & docs["withdrawn_at"].isna()]
     counts = reports.groupby("authority")["observation_count"].sum()
     return sorted(counts.index, key=lambda a: (-counts[a], a))
 
@@ -73,6 +73,11 @@ def interventions() -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def revisions(authority: str | None = None, indicator: str | None = None) -> pd.DataFrame:
     return shared_store().revisions(authority, indicator)
+
+
+@st.cache_data(show_spinner=False)
+def withdrawn() -> pd.DataFrame:
+    return shared_store().withdrawn()
 
 
 @st.cache_data(show_spinner=False)

@@ -1,0 +1,167 @@
+"""The bounded reader under a server's own limits: a lower memory ceiling, timeouts, bombs and slow files."""
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import extractors.registry
+from extractors.bounded import memory_cap, read_bounded
+from extractors.errors import UnreadableFile
+from grids import ruled_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER_CEILING = 2 * 2**30  # `ulimit -v 2097152`, as many containers set
+ROWS = [["Indicator", "Nov-16", "Dec-16", "Jan-17"], ["Number of referrals", "450", "400", "391"],
+        ["Number of children looked after", "480", "484", "491"]]
+
+
+def _ceiling():
+    resource.setrlimit(resource.RLIMIT_AS, (SERVER_CEILING, SERVER_CEILING))
+
+
+def run_cli(*args, ceiling: bool) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, preexec_fn=_ceiling if ceiling else None)
+
+
+def report_files(tmp_path: Path) -> list[Path]:
+    csv_path = tmp_path / "rotherham_2017-01.csv"
+    csv_path.write_text("\n".join(",".join(r) for r in ROWS) + "\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    for row in ROWS:
+        book.active.append([int(v) if v.isdigit() else v for v in row])
+    book.save(tmp_path / "rotherham_2017-01.xlsx")
+    ruled_pdf(tmp_path / "rotherham_2017-01.pdf", [["Rotherham Performance Report", "As at January 2017", (ROWS, {})]],
+              widths={0: 70})
+    return [csv_path, tmp_path / "rotherham_2017-01.xlsx", tmp_path / "rotherham_2017-01.pdf"]
+
+
+def test_a_lower_memory_ceiling_reads_every_file_the_same(tmp_path):
+    """ulimit -v below MAX_MEMORY_MB: the child took the higher limit, so every file failed with a traceback."""
+    files = report_files(tmp_path)
+    outputs = {}
+    for ceiling in (False, True):
+        out = tmp_path / f"out_{ceiling}.csv"
+        proc = run_cli("extract", *files, "--out", out, ceiling=ceiling)
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr
+        outputs[ceiling] = out.read_text(encoding="utf-8")
+    assert outputs[True] == outputs[False]
+    assert outputs[True].count("\n") == 1 + 3 * 6
+
+
+def test_a_broken_file_under_the_ceiling_is_one_sentence(tmp_path):
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + os.urandom(3000))
+    proc = run_cli("extract", broken, "--out", tmp_path / "out.csv", ceiling=True)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("broken.xlsx ") and "Traceback" not in proc.stderr
+
+
+def test_memory_cap_is_the_lower_limit_in_force():
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    assert memory_cap() <= 4096 * 2**20
+    if soft != resource.RLIM_INFINITY:
+        assert memory_cap() <= soft
+
+
+def _greedy_reader(fp, name, progress):
+    return bytearray(6 * 2**30)  # more address space than the cap allows
+
+
+def test_a_file_that_exhausts_memory_says_so(monkeypatch, tmp_path):
+    monkeypatch.setattr(extractors.registry, "read_document", _greedy_reader)
+    path = tmp_path / "huge.csv"
+    path.write_text("a,b\n")
+    with pytest.raises(UnreadableFile, match=r"^huge.csv needs more than [\d,]+ MB to read"):
+        read_bounded(path)
+
+
+def _reader_starting_a_process(pid_file: Path):
+    def read(fp, name, progress):
+        pid_file.write_text(str(subprocess.Popen(["sleep", "120"]).pid))
+        time.sleep(120)
+    return read
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_a_timed_out_read_leaves_no_process_behind(monkeypatch, tmp_path):
+    """A killed read left its child's children (tesseract) running."""
+    pid_file = tmp_path / "pid"
+    monkeypatch.setattr(extractors.registry, "read_document", _reader_starting_a_process(pid_file))
+    path = tmp_path / "slow.csv"
+    path.write_text("a,b\n")
+    with pytest.raises(UnreadableFile, match="took longer than 2 seconds to read"):
+        read_bounded(path, seconds=2)
+    grandchild = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(grandchild)
+
+
+def test_interpretation_has_its_own_time_bound(tmp_path):
+    """Interpretation ran in the parent with no bound (a 10,000-row CSV took 85 s)."""
+    path = tmp_path / "rows.csv"
+    path.write_text("\n".join(",".join(r) for r in ROWS))
+    started = time.monotonic()
+    with pytest.raises(UnreadableFile, match="^rows.csv was read, but working out its tables took longer than 1 seconds"):
+        read_bounded(path, then=lambda doc: time.sleep(60), then_seconds=1)
+    assert time.monotonic() - started < 10
+
+
+def test_interpretation_runs_in_the_child(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("\n".join(",".join(r) for r in ROWS))
+    assert read_bounded(path, then=lambda doc: os.getpid()) != os.getpid()
+
+
+def _pdf(path: Path, content: bytes, extra: bytes = b"") -> Path:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << >> >>",
+               b"<< /Length %d %s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    path.write_bytes(out + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return path
+
+
+def test_a_flate_bomb_is_refused_quickly(tmp_path):
+    """A Flate stream inflating to 1.5 GiB of zeros ran past 60 s; now: too large when unpacked."""
+    deflate = zlib.compressobj(9)
+    zeros = b"\0" * 2**24
+    bomb = b"".join(deflate.compress(zeros) for _ in range(96)) + deflate.flush()
+    path = _pdf(tmp_path / "bomb.pdf", bomb, b"/Filter /FlateDecode")
+    started = time.monotonic()
+    with pytest.raises(UnreadableFile, match="^bomb.pdf is too large when unpacked"):
+        read_bounded(path)
+    assert time.monotonic() - started < 60
+
+
+def test_a_page_of_25000_ruling_segments_is_read_in_time(tmp_path):
+    segments = [b"%d %d m %d %d l S" % ((i % 250) * 3 + 20, (i // 250) * 5 + 20, (i % 250) * 3 + 22, (i // 250) * 5 + 20)
+                for i in range(25_000)]
+    path = _pdf(tmp_path / "segments.pdf", b"\n".join(segments))
+    started = time.monotonic()
+    doc = read_bounded(path)
+    assert doc.units == 1 and time.monotonic() - started < 60
