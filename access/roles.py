@@ -15,6 +15,7 @@ NEEDS = {  # action -> the least role that may do it, and the action in words
     "accept": ("analyst", "review and accept reports"),
     "teach": ("analyst", "teach the catalogue aliases"),
     "record": ("analyst", "record interventions"),
+    "template": ("analyst", "save board pack templates"),
     "withdraw": ("admin", "withdraw documents"),
     "manage": ("admin", "manage users and roles"),
     "audit": ("admin", "read the audit log"),

@@ -156,7 +156,8 @@ class Store:
     def save_pack_template(self, authority: str, name: str, body: str) -> None:
         """Keep a board pack template's JSON for an authority (see `store.pack_templates`)."""
         from store import pack_templates
-        pack_templates.save_template(self.db, authority, name, body, current_user())
+        pack_templates.save_template(self.db, authority, name, body, self._changing("template"))
+        self._log("pack template saved", f"{authority}: {name}")
 
     def pack_template(self, authority: str, name: str) -> str | None:
         from store import pack_templates
@@ -168,7 +169,11 @@ class Store:
 
     def delete_pack_template(self, authority: str, name: str) -> bool:
         from store import pack_templates
-        return pack_templates.delete_template(self.db, authority, name)
+        self._changing("template")
+        deleted = pack_templates.delete_template(self.db, authority, name)
+        if deleted:
+            self._log("pack template deleted", f"{authority}: {name}")
+        return deleted
 
 
 def open_store(url: str | None = None) -> Store:
