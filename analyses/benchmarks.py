@@ -18,7 +18,8 @@ COMPARATORS = {"stat_neighbour_mean": "Statistical neighbour mean", "stat_neighb
 FROM_REPORT = {"stat_neighbour_avg": "stat_neighbour_mean", "stat_neighbour_best": "stat_neighbour_best",
                "region_avg": "region", "england_avg": "england", "england_top_quartile": "england_top_quartile"}
 AS_PRINTED = "as printed in the report"
-__all__ = ["COMPARATORS", "Setting", "benchmark_table", "dfe_codes", "setting_for", "standing_table"]
+PUBLISHER = "publisher (DfE)"
+__all__ = ["COMPARATORS", "PUBLISHER", "Setting", "benchmark_table", "dfe_codes", "setting_for", "standing_table"]
 LONG_COLUMNS = ["authority", "la_code", "indicator_id", "indicator_name", "unit", "polarity", "polarity_from", "period",
                 "period_type", "value", "value_source", "denominator", "comparator", "comparator_label", "comparator_value",
                 "comparator_source", "neighbour_list", "neighbours_with_values", "best_neighbour", "difference",
@@ -158,14 +159,18 @@ def _own_value(published_value, mine: pd.DataFrame) -> tuple[float, str]:
 
 
 def _polarity(indicator: str, mine: pd.DataFrame, rows: pd.DataFrame) -> tuple[str, str]:
-    """What is good: the authority's report says (high/low/within_range), else the catalogue, else the publisher."""
+    """What is good and who said so: the authority's report (high/low/within_range), else the publisher's
+    polarity (the DfE's, `published_polarity` in the catalogue), else the catalogue's, else the figures'."""
     printed = mine["polarity"][mine["polarity"].isin(["high", "low", "within_range"])]
     if len(printed):
         return printed.value_counts().index[0], "report"
     catalogue = load_catalogue()
-    if indicator in catalogue.ids() and catalogue.indicator(indicator).polarity:
-        return catalogue.indicator(indicator).polarity, "catalogue"
-    return (rows["polarity"].iloc[0] if len(rows) and rows["polarity"].iloc[0] else "info"), "published"
+    entry = catalogue.indicator(indicator) if indicator in catalogue.ids() else None
+    if entry is not None and entry.published_polarity:
+        return entry.published_polarity, PUBLISHER
+    if entry is not None and entry.polarity:
+        return entry.polarity, "catalogue"
+    return (rows["polarity"].iloc[0] if len(rows) and rows["polarity"].iloc[0] else "info"), "published figures"
 
 
 def _name(indicator: str, rows: pd.DataFrame) -> str:
