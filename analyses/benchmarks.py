@@ -102,7 +102,7 @@ def _contexts(published, setting, reports, indicators):
         mine = _report_rows(own.get(indicator), indicator, setting.fy_first)
         value, value_source = _own_value(all_values.get(setting.code), mine)
         denominator = las.set_index("code")["denominator"].get(setting.code) if "denominator" in las else None
-        polarity, polarity_from = _polarity(indicator, mine, rows)
+        polarity, polarity_from = polarity_for(indicator, mine, rows)
         head = {"authority": setting.name, "la_code": setting.la_code, "indicator_id": indicator,
                 "indicator_name": _name(indicator, rows), "unit": _unit(indicator, rows), "polarity": polarity,
                 "polarity_from": polarity_from, "period": fy_label(setting.fy_first),
@@ -158,7 +158,7 @@ def _own_value(published_value, mine: pd.DataFrame) -> tuple[float, str]:
     return float("nan"), ""
 
 
-def _polarity(indicator: str, mine: pd.DataFrame, rows: pd.DataFrame) -> tuple[str, str]:
+def polarity_for(indicator: str, mine: pd.DataFrame, rows: pd.DataFrame) -> tuple[str, str]:
     """What is good and who said so: the authority's report (high/low/within_range), else the publisher's
     polarity (the DfE's, `published_polarity` in the catalogue), else the catalogue's, else the figures'."""
     printed = mine["polarity"][mine["polarity"].isin(["high", "low", "within_range"])]

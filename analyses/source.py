@@ -13,6 +13,9 @@ from analyses.benchmarks import benchmark_tables, setting_for
 from analyses.charts import trend_chart, trend_chart_table
 from analyses.compare import indicator_name, scorecard, scorecard_chart, scorecard_grid, side_by_side, side_by_side_chart
 from analyses.gaps import gap_table
+from analyses.history import benchmark_history, omission_notes
+from analyses.history_chart import history_chart, history_lines, rank_chart
+from analyses.league import league_table
 from analyses.periods import financial_year
 from analyses.trends import benchmark_lines, earlier_figures, trend_table
 from store import Selection
@@ -36,6 +39,49 @@ class BenchmarkView:
     gaps: pd.DataFrame  # benchmark_table rows with gap_table's columns
     standing: pd.DataFrame  # standing_table: quartile band and ranks
     neighbour_list: str
+    omitted: list[str]  # sentences naming the year's measures whose council figures were left out, and why
+
+
+@dataclass
+class HistoryView:
+    """An authority's published figure for one indicator every year against its benchmarks."""
+
+    table: pd.DataFrame  # benchmark_history: value, SN mean, England, band, rank per year
+    lines: pd.DataFrame  # history_lines: the chart's table alternative
+    chart: alt.LayerChart
+    ranks: alt.Chart
+
+
+def history_view(store, authority: str, indicator: str, version: str = "2021") -> HistoryView:
+    """Every financial year of the indicator's published figures for the authority against its neighbours (list
+    `version`), region and England, with the national quartile band and rank."""
+    setting = setting_for(authority, "2015-16", store.table("statistical_neighbours"), version)
+    published = store.observations(Selection(source="published", indicator=indicator))
+    reports = store.observations(Selection(source="reports", authority=authority, indicator=indicator))
+    table = benchmark_history(published, setting, indicator, reports) if len(published) else pd.DataFrame()
+    if table.empty:
+        return HistoryView(table, pd.DataFrame(), None, None)
+    title = f"{table['indicator_name'].iloc[0]}: {setting.name} against neighbours, region and England"
+    return HistoryView(table, history_lines(table, setting.name), history_chart(table, setting.name, title),
+                       rank_chart(table, f"{setting.name}: rank among councils each year"))
+
+
+@dataclass
+class LeagueView:
+    """Every council on one indicator in one financial year."""
+
+    table: pd.DataFrame  # league_table
+    notes: list[str]  # why the year's council figures were left out, when they were
+
+
+def league_view(store, indicator: str, period: str) -> LeagueView:
+    """Every council's published figure for the indicator in a financial year ('2018-19'), with the change from
+    the year before, rank and band (`league_table`)."""
+    first = financial_year(period)[0].year
+    published = store.observations(Selection(source="published", indicator=indicator,
+                                              ends_between=(financial_year(first - 1)[0], financial_year(first)[1])))
+    omitted = omission_notes([indicator], first)
+    return LeagueView(league_table(published, indicator, first), [f"{period}: {n}." for n in omitted["note"]])
 
 
 def trend_inputs(store, authority: str, indicator: str, source: str = "reports") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -65,7 +111,9 @@ def benchmark_view(store, authority: str, period: str, version: str = "2021",
     published = _published(store, indicators, financial_year(period))
     reports = store.observations(Selection(source="reports", authority=authority))
     long, standing = benchmark_tables(published, setting, reports, indicators)
-    return BenchmarkView(gap_table(long, store.table("population")), standing, version)
+    omitted = omission_notes(standing["indicator_id"] if len(standing) else [], setting.fy_first)
+    notes = [f"{indicator_name(i)}, {period}: {n}." for i, n in zip(omitted["indicator_id"], omitted["note"])]
+    return BenchmarkView(gap_table(long, store.table("population")), standing, version, notes)
 
 
 def compare_view(store, authorities: list[str], indicator: str, facet: bool = True,

@@ -217,3 +217,39 @@ def test_catalogue_teaches_and_forgets_an_alias():
     next(b for b in at.button if b.label == "Forget alias").click().run()
     assert not at.exception, at.exception
     assert "Front door demand (all routes)" not in set(shared_store().aliases()["alias"])
+
+
+def test_trends_draw_every_published_year_against_neighbours_with_rank():
+    """Issue 12: the published SN mean and median, region and England lines every year, the band, the rank."""
+    at = run_page("pages/trends.py")
+    at.selectbox[0].select("Rotherham").run()
+    at.radio[0].set_value("published").run()
+    assert not at.exception, at.exception
+    assert any(h.value.startswith("Every published year") for h in at.subheader)
+    assert len(at.get("vega_lite_chart")) >= 3  # the trend, the published lines with their band, the rank
+
+
+def test_benchmarks_show_an_indicator_over_time():
+    at = run_page("pages/benchmarks.py")
+    at.selectbox[0].select("Rotherham").run()
+    assert not at.exception, at.exception
+    past = at.dataframe[-1].value
+    assert {"sn_mean", "england", "quartile_band", "rank_england"} <= set(past.columns) and len(past) >= 5
+
+
+def test_all_authorities_page_ranks_every_council():
+    at = run_page("pages/authorities.py")
+    at.selectbox[0].select("cpp_starts_rate_10k").run()
+    at.selectbox[1].select("2018-19").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert len(table) >= 145 and list(table["rank"].head(3)) == [1, 2, 3]
+    assert {"change", "quartile_band", "previous"} <= set(table.columns)
+
+
+def test_all_authorities_page_says_why_a_year_is_left_out():
+    at = run_page("pages/authorities.py")
+    at.selectbox[0].select("cla_school_moves_pct").run()
+    at.selectbox[1].select("2018-19").run()
+    assert not at.exception, at.exception
+    assert any("England's value to every council" in w.value for w in at.warning)
