@@ -45,3 +45,26 @@ def league_table(published: pd.DataFrame, indicator: str, fy_first: int) -> pd.D
 def _region(la_code: str) -> str:
     found = resolve(la_code)
     return found.region_name if found else ""
+
+
+def population_for(table: pd.DataFrame, population: pd.DataFrame, fy_first: int) -> pd.Series:
+    """Each council's under-18 population (ONS mid-year estimate inside the financial year), by row."""
+    year = population[population["year"].astype(int) == fy_first]
+    sizes = dict(zip(year["la_code"], year["population_0_17"].astype(float)))
+    return pd.Series([sizes.get(c, float("nan")) for c in table["la_code"]], index=table.index)
+
+
+def funnel_inputs(table: pd.DataFrame, population: pd.Series) -> tuple[pd.DataFrame, str] | tuple[None, str]:
+    """(authority, value, size) for a funnel plot and the size's name; (None, why) when it cannot be drawn."""
+    unit = table["unit"].dropna().iloc[0] if table["unit"].notna().any() else ""
+    if unit == "percent":
+        size, name = table["denominator"].astype(float), "denominator (children counted)"
+    elif unit == "rate_per_10k":
+        size, name = population, "children aged 0-17 (ONS mid-year estimate)"
+    else:
+        return None, f"a funnel plot needs a percentage or a rate per 10,000; this is a {unit or 'unknown'} figure"
+    points = pd.DataFrame({"authority": table["authority"], "value": table["value"], "size": size})
+    points = points.dropna()
+    if len(points) < 10:
+        return None, f"too few councils with a value and a {name.split(' (')[0]} to draw a funnel plot"
+    return points, name

@@ -46,6 +46,12 @@ others = st.multiselect("Compare with other authorities", [a for a in choices if
 if others:
     together, overlaid = side_by_side((authority, *others), indicator, False)
     chart_with_table(overlaid, together, f"{indicator_label(indicator)}: {', '.join([authority, *others])}", "others")
+if view.spc is not None:
+    st.subheader("Is a month's change more than noise?")
+    st.caption("Statistical process control: the mean of the months shown and limits 3 sigma either side (sigma from "
+               "the average month-to-month change). Orange squares break a rule (outside the limits; 7 or more on one "
+               "side of the mean; 6 or more rising or falling; two of three beyond 2 sigma); other months are noise.")
+    chart_with_table(view.spc_chart, view.spc, f"{indicator_label(indicator)}: {authority}, control chart", "spc")
 st.subheader("Every published year against neighbours, region and England")
 version = st.radio("Statistical neighbour list", ["2021", "2025"], horizontal=True, key="history-list",
                    help="The DfE's list of that year; the mean and median are of the authority's ten neighbours")

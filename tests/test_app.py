@@ -244,7 +244,10 @@ def test_all_authorities_page_ranks_every_council():
     assert not at.exception, at.exception
     table = at.dataframe[0].value
     assert len(table) >= 145 and list(table["rank"].head(3)) == [1, 2, 3]
-    assert {"change", "quartile_band", "previous"} <= set(table.columns)
+    assert {"change", "quartile_band", "previous", "ci_low", "ci_high"} <= set(table.columns)
+    assert (table["ci_low"].dropna() <= table["value"].reindex(table["ci_low"].dropna().index)).all()
+    assert table["ci_low"].notna().sum() >= 140  # exact Poisson from the population for every council
+    assert any(h.value.startswith("Funnel plot") for h in at.subheader) and len(at.get("vega_lite_chart")) == 1
 
 
 def test_all_authorities_page_says_why_a_year_is_left_out():
@@ -253,3 +256,12 @@ def test_all_authorities_page_says_why_a_year_is_left_out():
     at.selectbox[1].select("2018-19").run()
     assert not at.exception, at.exception
     assert any("England's value to every council" in w.value for w in at.warning)
+
+
+def test_trends_show_a_control_chart_for_a_monthly_series():
+    at = run_page("pages/trends.py")
+    at.selectbox[0].select("Rotherham").run()
+    assert not at.exception, at.exception
+    assert any(h.value.startswith("Is a month's change") for h in at.subheader)
+    spc = next(d.value for d in at.dataframe if "signal" in d.value.columns)
+    assert len(spc) >= 12 and spc["upper"].iloc[0] > spc["mean"].iloc[0] > spc["lower"].iloc[0]
