@@ -134,7 +134,7 @@ def difference_in_differences(panel: pd.DataFrame, adopting: pd.DataFrame, compa
     frame["month"] = pd.to_datetime(frame["month"])
     for column in ("unit", "indicator_label", "note", "authority", "la_code"):
         frame[column] = frame[column].fillna("").astype(str) if column in frame else ""
-    if population is not None and (frame["unit"] == "count").all():
+    if population is not None and len(population) and (frame["unit"] == "count").all():
         frame = as_rate_per_10k(frame, population)
     frame = mark_caution(frame, caution, migrations).assign(key=authority_key(frame))
     unit = _first(frame, "unit")
