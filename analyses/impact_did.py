@@ -61,17 +61,17 @@ class Stack:
     def post(self) -> pd.DatetimeIndex:
         return self.months[self.is_post]
 
-    def noise_ratios(self) -> np.ndarray:
+    def noise_ratios(self, floor: float = 1.0) -> np.ndarray:
         """Each adopter's month-to-month noise against the comparisons': the variance of its first differences
         from the comparisons' monthly mean (leave-one-out for a comparison), the difference across the start
-        left out, over the comparisons' average; at least 1 (an adopter is never assumed quieter)."""
+        left out, over the comparisons' average; at least `floor` (1: an adopter is never assumed quieter)."""
         n_t, values = len(self.treated), self.values
         controls = values[:, n_t:]
         total, m = controls.sum(axis=1, keepdims=True), controls.shape[1]
         dev = np.hstack([values[:, :n_t] - total / m, controls - (total - controls) / (m - 1)])
         steps = np.diff(dev, axis=0)[np.diff(self.is_post.astype(int)) == 0]
         var = steps.var(axis=0, ddof=1)
-        return np.maximum(var[:n_t] / var[n_t:].mean(), 1.0)
+        return np.maximum(var[:n_t] / var[n_t:].mean(), floor)
 
     def changes(self) -> np.ndarray:
         """Each authority's mean after the start less its mean before."""
