@@ -149,7 +149,7 @@ def _its_short(rng, sc: Scenario) -> tuple[float, dict, dict]:
 def _did(rng, sc: Scenario) -> tuple[float, dict, dict]:
     panel, adopting = simulated_panel(rng, sc)
     comparison = sorted(set(panel["la_code"]) - set(adopting["la_code"]))
-    row = difference_in_differences(panel, adopting, comparison, before=12, after=12, caution=(),
+    row = difference_in_differences(panel, adopting, comparison, before=sc.before, after=sc.after, caution=(),
                                     with_event_study=False).row
     equal = row["estimate"] + np.array([-1, 1]) * (row["high"] - row["estimate"]) * row["se_equal_noise"] / row["se"]
     return sc.effect, row, {"pretrend_rejected": row["pretrend_p"] < 0.05,
