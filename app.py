@@ -26,6 +26,7 @@ navigation = st.navigation({
         st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:", default=True),
         st.Page("pages/benchmarks.py", title="Benchmarks", icon=":material/straighten:"),
         st.Page("pages/compare.py", title="Compare", icon=":material/view_module:"),
+        st.Page("pages/authorities.py", title="Authorities", icon=":material/format_list_numbered:"),
         st.Page("pages/impact.py", title="Impact", icon=":material/compare_arrows:"),
     ],
     "Board pack": [

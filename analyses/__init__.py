@@ -3,14 +3,23 @@ from analyses.benchmarks import benchmark_table, setting_for, standing_table
 from analyses.charts import trend_chart, trend_chart_table
 from analyses.compare import scorecard, scorecard_chart, scorecard_grid, side_by_side, side_by_side_chart
 from analyses.gaps import gap_table
+from analyses.funnel import funnel_chart, funnel_frame, funnel_limits
+from analyses.history import benchmark_history
+from analyses.history_chart import history_chart, rank_chart
 from analyses.impact_align import event_time, monthly_series
 from analyses.impact_caution import COVID_LOCKDOWNS, CautionPeriod, mark_caution, migration_months
 from analyses.impact_charts import before_after_chart, estimates_chart, event_study_chart, event_time_chart, its_chart
+from analyses.impact_checks import controlled_its, placebo_checks
 from analyses.impact_did import difference_in_differences
 from analyses.impact_its import interrupted_time_series, its_for_interventions
+from analyses.impact_season import comparison_season
+from analyses.impact_synth import synthetic_control
 from analyses.impact_table import before_after_table
+from analyses.intervals import poisson_exact, wilson
 from analyses.interventions import adopters, comparison_authorities, interventions_table
-from analyses.source import benchmark_view, compare_view, scorecard_view, trend_view
+from analyses.league import league_table
+from analyses.source import benchmark_view, compare_view, history_view, league_view, scorecard_view, trend_view
+from analyses.spc import spc_chart, spc_table
 from analyses.trends import benchmark_lines, earlier_figures, trend_table
 
 __all__ = [
@@ -18,9 +27,12 @@ __all__ = [
     "benchmark_lines", "benchmark_table", "benchmark_view", "compare_view", "earlier_figures", "gap_table",
     "scorecard", "scorecard_chart", "scorecard_grid", "scorecard_view", "setting_for", "side_by_side",
     "side_by_side_chart", "standing_table", "trend_chart", "trend_chart_table", "trend_table", "trend_view",
+    # benchmarks over time, every council, small numbers
+    "benchmark_history", "funnel_chart", "funnel_frame", "funnel_limits", "history_chart", "history_view",
+    "league_table", "league_view", "poisson_exact", "rank_chart", "spc_chart", "spc_table", "wilson",
     # before/after impact of interventions
     "COVID_LOCKDOWNS", "CautionPeriod", "adopters", "before_after_chart", "before_after_table", "comparison_authorities",
     "difference_in_differences", "estimates_chart", "event_study_chart", "event_time", "event_time_chart",
     "interrupted_time_series", "interventions_table", "its_chart", "its_for_interventions", "mark_caution",
-    "migration_months", "monthly_series",
+    "migration_months", "monthly_series", "comparison_season", "controlled_its", "placebo_checks", "synthetic_control",
 ]

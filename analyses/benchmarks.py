@@ -18,7 +18,8 @@ COMPARATORS = {"stat_neighbour_mean": "Statistical neighbour mean", "stat_neighb
 FROM_REPORT = {"stat_neighbour_avg": "stat_neighbour_mean", "stat_neighbour_best": "stat_neighbour_best",
                "region_avg": "region", "england_avg": "england", "england_top_quartile": "england_top_quartile"}
 AS_PRINTED = "as printed in the report"
-__all__ = ["COMPARATORS", "Setting", "benchmark_table", "dfe_codes", "setting_for", "standing_table"]
+PUBLISHER = "publisher (DfE)"
+__all__ = ["COMPARATORS", "PUBLISHER", "Setting", "benchmark_table", "dfe_codes", "setting_for", "standing_table"]
 LONG_COLUMNS = ["authority", "la_code", "indicator_id", "indicator_name", "unit", "polarity", "polarity_from", "period",
                 "period_type", "value", "value_source", "denominator", "comparator", "comparator_label", "comparator_value",
                 "comparator_source", "neighbour_list", "neighbours_with_values", "best_neighbour", "difference",
@@ -101,7 +102,7 @@ def _contexts(published, setting, reports, indicators):
         mine = _report_rows(own.get(indicator), indicator, setting.fy_first)
         value, value_source = _own_value(all_values.get(setting.code), mine)
         denominator = las.set_index("code")["denominator"].get(setting.code) if "denominator" in las else None
-        polarity, polarity_from = _polarity(indicator, mine, rows)
+        polarity, polarity_from = polarity_for(indicator, mine, rows)
         head = {"authority": setting.name, "la_code": setting.la_code, "indicator_id": indicator,
                 "indicator_name": _name(indicator, rows), "unit": _unit(indicator, rows), "polarity": polarity,
                 "polarity_from": polarity_from, "period": fy_label(setting.fy_first),
@@ -157,15 +158,19 @@ def _own_value(published_value, mine: pd.DataFrame) -> tuple[float, str]:
     return float("nan"), ""
 
 
-def _polarity(indicator: str, mine: pd.DataFrame, rows: pd.DataFrame) -> tuple[str, str]:
-    """What is good: the authority's report says (high/low/within_range), else the catalogue, else the publisher."""
+def polarity_for(indicator: str, mine: pd.DataFrame, rows: pd.DataFrame) -> tuple[str, str]:
+    """What is good and who said so: the authority's report (high/low/within_range), else the publisher's
+    polarity (the DfE's, `published_polarity` in the catalogue), else the catalogue's, else the figures'."""
     printed = mine["polarity"][mine["polarity"].isin(["high", "low", "within_range"])]
     if len(printed):
         return printed.value_counts().index[0], "report"
     catalogue = load_catalogue()
-    if indicator in catalogue.ids() and catalogue.indicator(indicator).polarity:
-        return catalogue.indicator(indicator).polarity, "catalogue"
-    return (rows["polarity"].iloc[0] if len(rows) and rows["polarity"].iloc[0] else "info"), "published"
+    entry = catalogue.indicator(indicator) if indicator in catalogue.ids() else None
+    if entry is not None and entry.published_polarity:
+        return entry.published_polarity, PUBLISHER
+    if entry is not None and entry.polarity:
+        return entry.polarity, "catalogue"
+    return (rows["polarity"].iloc[0] if len(rows) and rows["polarity"].iloc[0] else "info"), "published figures"
 
 
 def _name(indicator: str, rows: pd.DataFrame) -> str:

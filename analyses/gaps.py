@@ -2,14 +2,15 @@
 
 For a rate per 10,000 children: children = gap × under-18 population ÷ 10,000, with the ONS mid-year estimate
 of the year the financial year starts (mid-2015 for 2015-16, as the DfE's own rates use). For a count the gap
-is already in children; for a percentage, gap ÷ 100 × the denominator the figure was worked out from. A rate
-or count of events in a year (period type 'financial_year') is also given per month (÷ 12); a count at a
-moment (as at 31 March) has no per-month figure.
+is already in children; for a percentage, gap ÷ 100 × the denominator the figure was worked out from. A flow
+(a rate, count or share of events in a financial year, `analyses.flows`) is also given per month (÷ 12); a
+count at a moment (as at 31 March) and a cohort's share (care leavers) have no per-month figure.
 """
 from __future__ import annotations
 
 import pandas as pd
 
+from analyses.flows import is_cohort, is_flow
 from analyses.periods import financial_year
 from authorities import all_authorities, resolve
 
@@ -65,7 +66,7 @@ def gap_table(benchmarks: pd.DataFrame, population: pd.DataFrame) -> pd.DataFram
 
 
 def _children(row: pd.Series, denominator: float | None) -> tuple[float, float, str]:
-    change, unit, yearly = row["change_needed"], row["unit"], row["period_type"] == "financial_year"
+    change, unit = row["change_needed"], row["unit"]
     if pd.isna(change):
         return float("nan"), float("nan"), ""
     if unit == "rate_per_10k":
@@ -78,6 +79,8 @@ def _children(row: pd.Series, denominator: float | None) -> tuple[float, float, 
         n, how = change / 100 * denominator, f"gap ÷ 100 × {denominator:,.0f} (the denominator)"
     else:
         return float("nan"), float("nan"), f"not in children: no denominator for a {unit} figure"
-    if not yearly:
+    if is_cohort(row["indicator_id"]):
+        return n, float("nan"), f"{how}; a cohort of children, not a flow, so no per-month figure"
+    if not is_flow(row["indicator_id"], row["period_type"]):
         return n, float("nan"), f"{how}; a count at a moment, so no per-month figure"
     return n, n / 12, f"{how}; per month = per year ÷ 12"

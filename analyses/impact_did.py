@@ -61,6 +61,18 @@ class Stack:
     def post(self) -> pd.DatetimeIndex:
         return self.months[self.is_post]
 
+    def noise_ratios(self, floor: float = 1.0) -> np.ndarray:
+        """Each adopter's month-to-month noise against the comparisons': the variance of its first differences
+        from the comparisons' monthly mean (leave-one-out for a comparison), the difference across the start
+        left out, over the comparisons' average; at least `floor` (1: an adopter is never assumed quieter)."""
+        n_t, values = len(self.treated), self.values
+        controls = values[:, n_t:]
+        total, m = controls.sum(axis=1, keepdims=True), controls.shape[1]
+        dev = np.hstack([values[:, :n_t] - total / m, controls - (total - controls) / (m - 1)])
+        steps = np.diff(dev, axis=0)[np.diff(self.is_post.astype(int)) == 0]
+        var = steps.var(axis=0, ddof=1)
+        return np.maximum(var[:n_t] / var[n_t:].mean(), floor)
+
     def changes(self) -> np.ndarray:
         """Each authority's mean after the start less its mean before."""
         post = self.is_post
@@ -73,6 +85,7 @@ class DiDResult:
 
     row: dict
     event_study: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stacks: list = field(default_factory=list)  # the Stacks behind the estimate (for analyses.impact_did_checks)
 
     @property
     def estimated(self) -> bool:
@@ -121,7 +134,7 @@ def difference_in_differences(panel: pd.DataFrame, adopting: pd.DataFrame, compa
     frame["month"] = pd.to_datetime(frame["month"])
     for column in ("unit", "indicator_label", "note", "authority", "la_code"):
         frame[column] = frame[column].fillna("").astype(str) if column in frame else ""
-    if population is not None and (frame["unit"] == "count").all():
+    if population is not None and len(population) and (frame["unit"] == "count").all():
         frame = as_rate_per_10k(frame, population)
     frame = mark_caution(frame, caution, migrations).assign(key=authority_key(frame))
     unit = _first(frame, "unit")
@@ -135,7 +148,8 @@ def difference_in_differences(panel: pd.DataFrame, adopting: pd.DataFrame, compa
     if not stacks:
         reason = "No adopting authority has a usable window" + (f": {'; '.join(dropped)}." if dropped else ".")
         return DiDResult(refusal(METHOD, reason, **ident))
-    est = _aggregate(stacks, [s.changes() for s in stacks], level)
+    est = aggregate(stacks, [s.changes() for s in stacks], level, robust=True)
+    equal = aggregate(stacks, [s.changes() for s in stacks], level)
     treated = [k for s in stacks for k in s.treated]
     controls = list(dict.fromkeys(k for s in stacks for k in s.control))
     n_before, n_after = min(len(s.pre) for s in stacks), min(len(s.post) for s in stacks)
@@ -152,11 +166,14 @@ def difference_in_differences(panel: pd.DataFrame, adopting: pd.DataFrame, compa
                adopting=", ".join(names.get(k, k) for k in treated),
                comparison=", ".join(names.get(k, k) for k in controls),
                dropped="; ".join(dropped), se=est["se"], df=est["df"], se_clustered=est["se_cr1"],
+               se_equal_noise=equal["se"], noise_ratio=est["noise_ratio"],
                starts=months_text(sorted({s.start for s in stacks})))
+    from analyses.impact_did_checks import checks  # the checks build on this module's stacks
+    row.update(checks(stacks, est, unit, level))
     left_out = sorted({m for s in stacks for m in s.left_out})
     row["excluded_months"] = months_text(left_out)
     row["caveat"] = _caveat(row, unit, caution if left_out else ())
-    return DiDResult(row, event_study(stacks, before, after, level) if with_event_study else pd.DataFrame())
+    return DiDResult(row, event_study(stacks, before, after, level) if with_event_study else pd.DataFrame(), stacks)
 
 
 def event_study(stacks: list[Stack], before: int, after: int, level: float = 0.95) -> pd.DataFrame:
@@ -174,7 +191,7 @@ def event_study(stacks: list[Stack], before: int, after: int, level: float = 0.9
                 changes.append(s.values[row] - base)
         if not chosen:
             continue
-        est = _aggregate(chosen, changes, level)
+        est = aggregate(chosen, changes, level, robust=True)
         rows.append({"event_month": k, "estimate": est["estimate"], "low": est["low"], "high": est["high"],
                      "se": est["se"], "df": est["df"], "stacks": len(chosen)})
     return pd.DataFrame(rows, columns=["event_month", "estimate", "low", "high", "se", "df", "stacks"])
@@ -253,9 +270,12 @@ def _problem(gaps: np.ndarray, own: pd.DataFrame | None, months: pd.DatetimeInde
     return definition_break(inside)
 
 
-def _aggregate(stacks: list[Stack], changes: list[np.ndarray], level: float) -> dict:
+def aggregate(stacks: list[Stack], changes: list[np.ndarray], level: float, robust: bool = False) -> dict:
     """Adopter-weighted mean of the stacks' adopter-minus-comparison differences, with its variance taken
-    from the comparisons' covariance across stacks; also the conventional CR1 clustered standard error."""
+    from the comparisons' covariance across stacks, each adopter's part scaled by its own noise ratio when
+    `robust` (Ferman & Pinto 2019: the variance may differ by authority, here as its own month-to-month
+    noise shows); also the conventional CR1 clustered standard error."""
+    ratios = np.array([s.noise_ratios().mean() if robust else 1.0 for s in stacks])
     n_treated = np.array([len(s.treated) for s in stacks], dtype=float)
     n_control = np.array([len(s.control) for s in stacks], dtype=float)
     weights = n_treated / n_treated.sum()
@@ -274,7 +294,7 @@ def _aggregate(stacks: list[Stack], changes: list[np.ndarray], level: float) -> 
             shared[a, b] = shared[b, a] = len(common)
             if len(common) > 1:
                 sigma[a, b] = sigma[b, a] = sum(residual[a][k] * residual[b][k] for k in common) / (len(common) - 1)
-    mix = np.diag(weights ** 2 / n_treated) + np.outer(weights, weights) * shared / np.outer(n_control, n_control)
+    mix = np.diag(weights ** 2 * ratios / n_treated) + np.outer(weights, weights) * shared / np.outer(n_control, n_control)
     variance = float(np.sum(mix * sigma))
     product = mix @ sigma
     floor = n_control.min() - 1
@@ -290,7 +310,7 @@ def _aggregate(stacks: list[Stack], changes: list[np.ndarray], level: float) -> 
     clusters = len(scores)
     se_cr1 = (clusters / (clusters - 1) * sum(v * v for v in scores.values())) ** 0.5 if clusters > 1 else float("nan")
     return {"estimate": estimate, "se": se, "df": df, "low": estimate - critical * se,
-            "high": estimate + critical * se, "se_cr1": se_cr1}
+            "high": estimate + critical * se, "se_cr1": se_cr1, "noise_ratio": float(np.dot(weights, ratios))}
 
 
 def _caveat(row: dict, unit: str, caution) -> str:
@@ -307,7 +327,9 @@ def _caveat(row: dict, unit: str, caution) -> str:
     text += (f"With only {row['n_adopting'] + row['n_comparison']} authorities (clusters), "
              f"{row['n_adopting']} of them adopting, ordinary clustered standard errors are too narrow "
              f"(here {number_text(row['se_clustered'])} against {number_text(row['se'])}); the interval instead "
-             "borrows the month-to-month variation of the comparison authorities, assuming the adopters' is alike.")
+             "borrows the month-to-month variation of the comparison authorities, scaled by how much noisier the "
+             f"adopters' own months are (here {row['noise_ratio']:.2f} times the variance; never less than 1).")
+    text += " " + row["checks_text"]
     if caution:
         text += f" Left out: {row['excluded_months']} ({', '.join(p.name for p in caution)})."
     if row["dropped"]:

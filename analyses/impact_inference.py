@@ -15,7 +15,9 @@ about 90%. So the critical value is found by simulation instead:
    95% point q of |t| / crit(phi-hat*); the interval is estimate ± q · crit(phi-hat) · se.
 
 Months may have gaps (excluded COVID-19 or migration months): the kernel weights and the AR(1) simulation
-use the true distance in months between observations. Everything is vectorised; the simulations for one
+use the true distance in months between observations. `coefs` names coefficients by position, or gives linear
+combinations of them as rows of weights (the effect 12 months after a start is level change + 12 × trend
+change), each calibrated through the same simulated series. Everything is vectorised; the simulations for one
 design are cached, and seeded, so the same data always give the same interval.
 """
 from __future__ import annotations
@@ -64,13 +66,14 @@ class _Design:
     def __init__(self, X: np.ndarray, positions: np.ndarray, coefs: tuple[int, ...], lag: int, draws: int, seed: int,
                  level: float, simulated: bool = True):
         self.X, self.n = X, X.shape[0]
+        self.C = contrast_matrix(coefs, X.shape[1])
         self.coefs, self.lag, self.level, self.draws, self.seed = coefs, lag, level, draws, seed
         self.positions = positions - positions.min()
         self.span = int(self.positions.max()) + 1
         q, _ = np.linalg.qr(X)
         self.q = q  # residuals are E - q q'E
         xtxi = np.linalg.pinv(X.T @ X)
-        self.A = X @ xtxi[:, list(coefs)]  # estimate_j = A[:, j]' y
+        self.A = X @ xtxi @ self.C.T  # estimate_j = A[:, j]' y
         distance = np.abs(self.positions[:, None] - self.positions[None, :])
         self.kernel = np.clip(1 - distance / (lag + 1), 0, None)  # Bartlett weights by distance in months
         self.adjacent = np.nonzero(np.triu(distance == 1))
@@ -105,7 +108,7 @@ class _Design:
         U = self.residuals(Y)
         estimates = self.A.T @ Y
         variances = np.empty_like(estimates)
-        for k in range(len(self.coefs)):
+        for k in range(self.C.shape[0]):
             V = self.A[:, k:k + 1] * U
             variances[k] = np.einsum("ij,ij->j", V, self.kernel @ V)
         return estimates, np.sqrt(np.maximum(variances, 1e-300)), U
@@ -128,6 +131,19 @@ class _Design:
         estimates, se, U = self.t_stats(Y)
         ratio = np.abs(estimates / se) / self.crit_at(self.phi(U))
         return np.quantile(ratio, self.level, axis=1) * self.crit_at(np.array([phi]))[:, 0]
+
+
+def contrast_matrix(coefs, width: int) -> np.ndarray:
+    """Rows of weights over the coefficients: an int j is the j-th coefficient, a tuple is a row of weights."""
+    rows = []
+    for c in coefs:
+        row = np.zeros(width)
+        if isinstance(c, (tuple, list)):
+            row[:len(c)] = c
+        else:
+            row[int(c)] = 1.0
+        rows.append(row)
+    return np.array(rows)
 
 
 @lru_cache(maxsize=64)
@@ -166,8 +182,9 @@ def hac_intervals(X: np.ndarray, residuals: np.ndarray, estimates, positions, co
     critical = sim.calibrate(phi)
     d = sim
     intervals = []
-    for k, j in enumerate(coefs):
-        b, s, c = float(estimates[j]), float(se[k, 0]), float(critical[k])
+    weights = contrast_matrix(coefs, len(estimates))
+    for k in range(len(coefs)):
+        b, s, c = float(weights[k] @ np.asarray(estimates, dtype=float)), float(se[k, 0]), float(critical[k])
         intervals.append(Interval(b, s, c, b - c * s, b + c * s))
     return HacResult(tuple(intervals), phi, d.lag, float(d.crit_at(np.array([phi]))[0, 0]))
 

@@ -10,7 +10,9 @@ and other figures use least squares. Intervals are Newey–West with calibrated 
 * fewer than MIN_BEFORE months with figures before the start, or MIN_AFTER from the start on;
 * a break in definition in the window (the unit or the printed label changes, or a note says the
   definition, method or system changed);
-* missing months are never filled in: the window stops at a missing month, and that is said.
+* missing months are never filled in: the window stops at a missing month, and that is said;
+* fewer than SEASONAL_BEFORE months before the start and no month-of-year pattern to borrow from comparison
+  authorities (`season`, `analyses.impact_season`): the pattern cannot be told from a change.
 """
 from __future__ import annotations
 
@@ -67,7 +69,8 @@ def monthly_population(population: pd.DataFrame, la_code: str, months: pd.Series
 def interrupted_time_series(series: pd.DataFrame, start, *, end=None, intervention: str = "",
                             before: int | None = 36, after: int | None = 24, model: str = "auto",
                             population: pd.DataFrame | None = None, caution=DEFAULT_CAUTION,
-                            migrations: pd.DataFrame | None = None, level: float = 0.95) -> ITSResult:
+                            migrations: pd.DataFrame | None = None, level: float = 0.95,
+                            season=None) -> ITSResult:
     """Estimate the change in level at `start` in one authority's monthly series of one indicator.
 
     `series`: rows with month and value (and unit, indicator_label, note, authority, la_code, indicator when
@@ -76,6 +79,8 @@ def interrupted_time_series(series: pd.DataFrame, start, *, end=None, interventi
     "auto" (Poisson for counts, least squares otherwise), "poisson" or "ols". `population`: la_code, year,
     population_0_17 (for the offset). `caution`: periods left out (default COVID-19 lockdowns); months whose
     notes mention a data migration are left out too (`migrations` adds authority-months from other indicators).
+    `season`: a `Season` borrowed from comparison authorities, used when fewer than SEASONAL_BEFORE months
+    precede the start (without one such a series is refused).
     """
     start = month_start(start)
     frame = series.copy()
@@ -101,7 +106,17 @@ def interrupted_time_series(series: pd.DataFrame, start, *, end=None, interventi
     ident.update(n_before=n_before, n_after=n_after)
     if n_before < MIN_BEFORE or n_after < MIN_AFTER:
         return ITSResult(refusal(METHOD, _too_few(n_before, n_after, start, stops), **ident))
-    return _fit(used, window, start, ident, model, population, stops, level, label)
+    if n_before < SEASONAL_BEFORE and season is None:
+        return ITSResult(refusal(METHOD, _short_season(n_before, start), **ident))
+    return _fit(used, window, start, ident, model, population, stops, level, label, season)
+
+
+def _short_season(n_before: int, start) -> str:
+    return (f"Only {plural(n_before, 'month')} before the start in {month_text(start)}: with fewer than "
+            f"{SEASONAL_BEFORE} each month of the year is seen at most once before it, so a seasonal dip cannot be "
+            "told from a change (dropping the pattern biased the estimate in simulation). Add comparison "
+            f"authorities with at least {SEASONAL_BEFORE} months of this indicator so their month-of-year pattern "
+            "can be used, or choose a later start.")
 
 
 def definition_break(window: pd.DataFrame) -> str:
@@ -255,7 +270,7 @@ def fit_poisson(X: np.ndarray, y: np.ndarray, offset: np.ndarray | None = None, 
     return beta
 
 
-def _fit(used, window, start, ident, model, population, stops, level, label) -> ITSResult:
+def _fit(used, window, start, ident, model, population, stops, level, label, season=None) -> ITSResult:
     y = used["value"].to_numpy(dtype=float)
     unit = _first(used, "unit")
     n_before = ident["n_before"]
@@ -263,35 +278,43 @@ def _fit(used, window, start, ident, model, population, stops, level, label) -> 
     X, names = design_matrix(used["month"], start, seasonal)
     if model == "auto":
         model = "poisson" if unit == "count" and (y >= 0).all() else "ols"
+    borrowed = None if seasonal else season
+    pattern = np.zeros(len(y)) if borrowed is None else borrowed.of(used["month"])
+    if borrowed is not None and borrowed.log_scale != (model == "poisson"):
+        raise ValueError("a borrowed month-of-year pattern must be on the model's scale (log for Poisson counts)")
+    if model == "ols":
+        y = y - pattern
     if model == "poisson" and (y < 0).any():
         raise ValueError("a Poisson model needs counts of zero or more")
     positions = month_number(used["month"]).to_numpy()
-    offset, offset_words = None, ""
+    contrasts, later = effect_contrasts(X[:, 1])
+    offset, offset_words, people = None, "", None
     if model == "poisson":
         people = None
         if population is not None and ident["la_code"]:
             people = monthly_population(population, ident["la_code"], used["month"])
-        offset = None if people is None else np.log(people)
-        offset_words = (" with the child population (aged 0-17) as an offset" if offset is not None else
+        offset = (np.zeros(len(y)) if people is None else np.log(people)) + pattern
+        offset = None if people is None and borrowed is None else offset
+        offset_words = (" with the child population (aged 0-17) as an offset" if people is not None else
                         " without a population offset (no population figures cover these months)")
         beta = fit_poisson(X, y, offset)
         mu = np.exp(X @ beta + (0 if offset is None else offset))
         weight = np.sqrt(mu)
-        hac = hac_intervals(X * weight[:, None], (y - mu) / weight, beta, positions, (2, 3), level=level,
+        hac = hac_intervals(X * weight[:, None], (y - mu) / weight, beta, positions, contrasts, level=level,
                             calibrate_with=X)
         fitted = mu
         counterfactual = np.exp(X[:, [0, 1] + list(range(4, X.shape[1]))] @ beta[[0, 1] + list(range(4, X.shape[1]))]
                                 + (0 if offset is None else offset))
     else:
         beta = np.linalg.lstsq(X, y, rcond=None)[0]
-        hac = hac_intervals(X, y - X @ beta, beta, positions, (2, 3), level=level)
-        fitted = X @ beta
+        hac = hac_intervals(X, y - X @ beta, beta, positions, contrasts, level=level)
+        fitted = X @ beta + pattern
         keep = [0, 1] + list(range(4, X.shape[1]))
-        counterfactual = X[:, keep] @ beta[keep]
-    level_i, slope_i = hac.intervals
+        counterfactual = X[:, keep] @ beta[keep] + pattern
+    level_i, slope_i = hac.intervals[:2]
     model_words = ("Poisson regression (log link, quasi-likelihood)" + offset_words if model == "poisson"
                    else "least squares")
-    model_words += (", month-of-year terms" if seasonal else ", no month-of-year terms (fewer than "
+    model_words += (", month-of-year terms" if seasonal else f", the {borrowed.words()} (fewer than "
                     f"{SEASONAL_BEFORE} months before)")
     model_words += f"; Newey–West errors (lag {hac.lag}) with simulated critical values"
     if model == "poisson":
@@ -304,13 +327,16 @@ def _fit(used, window, start, ident, model, population, stops, level, label) -> 
         words = UNIT_WORDS.get(unit, unit)
         effect = "change in level at the start" + (f" ({words})" if words else "")
     excluded = window[window["excluded"]]
+    effects = later_effects(hac.intervals[2:], later, model == "poisson")
     row = dict(ident, method=METHOD, status=ESTIMATED, estimate=float(estimate), low=float(low), high=float(high),
                effect=effect, model=model_words, reason="",
                slope_change=float(slope), slope_low=float(slope_low), slope_high=float(slope_high),
                se=level_i.se, critical_value=level_i.critical, autocorrelation=hac.phi, nw_lag=hac.lag,
-               seasonality=seasonal, population_offset=offset is not None,
+               seasonality=seasonal or borrowed is not None,
+               season_source="own" if seasonal else "comparison authorities",
+               population_offset=model == "poisson" and people is not None,
                window_first=used["month"].min(), window_last=used["month"].max(),
-               excluded_months=months_text(excluded["month"]))
+               excluded_months=months_text(excluded["month"]), **effects)
     row["caveat"] = _caveat(row, model, unit, excluded, stops, label)
     kept = ~window["excluded"].to_numpy(dtype=bool)
     fitted_all, counterfactual_all = np.full(len(window), np.nan), np.full(len(window), np.nan)
@@ -321,6 +347,48 @@ def _fit(used, window, start, ident, model, population, stops, level, label) -> 
                           "event_month": month_number(window["month"]).to_numpy() - month_number(start),
                           "fitted": fitted_all, "counterfactual": counterfactual_all})
     return ITSResult(row, chart)
+
+
+LATER = (6, 12)  # months after the start at which the effect is also given
+
+
+def effect_contrasts(t: np.ndarray) -> tuple[tuple, list[str]]:
+    """The coefficients whose intervals are wanted: level change, trend change, then the mean effect over the
+    months after the start (level change + mean months since start × trend change) and the effect 6 and 12
+    months after (when the figures reach that far); and the names of the later ones."""
+    after = t[t >= 0]
+    rows, names = [2, 3, (0, 0, 1, float(after.mean()))], ["avg"]
+    for k in LATER:
+        if after.max() >= k:
+            rows.append((0, 0, 1, float(k)))
+            names.append(f"{k}m")
+    return tuple(rows), names
+
+
+def later_effects(intervals, names: list[str], poisson: bool) -> dict:
+    """Columns avg_effect, avg_low, avg_high, effect_6m, ... (percent changes for a Poisson model); NaN for a
+    month beyond the figures."""
+    out = {}
+    for key in ["avg", *(f"{k}m" for k in LATER)]:
+        stem = "avg_effect" if key == "avg" else f"effect_{key}"
+        found = dict(zip(names, intervals)).get(key)
+        values = (found.estimate, found.low, found.high) if found else (np.nan,) * 3
+        if poisson:
+            values = tuple(100 * (np.exp(v) - 1) for v in values)
+        out.update({stem: float(values[0]), f"{stem}_low": float(values[1]), f"{stem}_high": float(values[2])})
+    return out
+
+
+def _later_text(row: dict, model: str, unit: str) -> str:
+    """The average change over the months after, and the change 6 and 12 months after, in words."""
+    def span(stem):
+        if model == "poisson":
+            return f"{row[stem]:+.0f}% (95% interval {row[stem + '_low']:+.0f}% to {row[stem + '_high']:+.0f}%)"
+        return (f"{number_text(row[stem], unit)} (95% interval {number_text(row[stem + '_low'])} to "
+                f"{number_text(row[stem + '_high'])})")
+    parts = [f"averaged over the {plural(row['n_after'], 'month')} after the start, {span('avg_effect')}"]
+    parts += [f"{k} months after, {span(f'effect_{k}m')}" for k in LATER if not np.isnan(row[f"effect_{k}m"])]
+    return "Change against the trend before: " + "; ".join(parts) + ". "
 
 
 def _caveat(row: dict, model: str, unit: str, excluded: pd.DataFrame, stops: dict, label: str) -> str:
@@ -336,6 +404,7 @@ def _caveat(row: dict, model: str, unit: str, excluded: pd.DataFrame, stops: dic
             f"({span}), from {plural(row['n_before'], 'month')} before and {plural(row['n_after'], 'month')} after. ")
     if row["low"] <= 0 <= row["high"]:
         text += "The interval includes no change, so the figures cannot tell a change from chance. "
+    text += _later_text(row, model, unit)
     text += ("This is one authority's own before and after: anything else that changed at the same time "
              "(another service, a new recording system, national events) would show here too.")
     if len(excluded):

@@ -13,7 +13,10 @@ import pandas as pd
 from analyses.impact_align import event_time, monthly_series
 from analyses.impact_caution import DEFAULT_CAUTION, migration_months
 from analyses.impact_charts import before_after_chart, estimates_chart, event_study_chart, event_time_chart, its_chart
+from analyses.impact_checks import controlled_its, placebo_checks, placebo_summary
 from analyses.impact_did import difference_in_differences
+from analyses.impact_season import comparison_season
+from analyses.impact_synth import synthetic_control
 from analyses.impact_its import METHOD, interrupted_time_series
 from analyses.impact_result import refusal, results_frame
 from analyses.impact_table import before_after_table
@@ -50,6 +53,10 @@ class ImpactView:
     event_study_chart: alt.LayerChart | None = None
     results_chart: alt.LayerChart | None = None
     comparison_names: list[str] = field(default_factory=list)
+    placebos: pd.DataFrame = field(default_factory=pd.DataFrame)  # false starts per authority
+    placebo_text: dict[str, str] = field(default_factory=dict)  # authority -> the placebo check in words
+    controlled: pd.DataFrame = field(default_factory=pd.DataFrame)  # controlled ITS rows
+    synthetic: pd.DataFrame = field(default_factory=pd.DataFrame)  # synthetic control (a single adopter)
 
 
 def months_between(chosen) -> tuple[str, str] | None:
@@ -72,7 +79,9 @@ def impact_view(store, interventions: pd.DataFrame, indicator: str, options: Imp
     own = panel[authority_key(panel).isin(set(authority_key(chosen)))]
     aligned = event_time(own, chosen, index=options.index)
     population = store.table("population")
-    its_rows, its_charts = [], {}
+    others = panel[authority_key(panel).isin(set(comparison))]
+    season = comparison_season(others, bool(len(others)) and (others["unit"] == "count").all())
+    its_rows, its_charts, placebos, placebo_text = [], {}, [], {}
     for _, spell in chosen.iterrows():
         series = own[authority_key(own) == spell["key"]]
         if series.empty:
@@ -82,15 +91,21 @@ def impact_view(store, interventions: pd.DataFrame, indicator: str, options: Imp
             continue
         result = interrupted_time_series(series, spell["start"], end=spell["end_date"], intervention=spell["name"],
                                          before=options.before, after=options.after, population=population,
-                                         caution=caution, migrations=migrations)
+                                         caution=caution, migrations=migrations, season=season)
         its_rows.append(result.row)
+        checked = placebo_checks(series, spell["start"], season, population=population, caution=caution,
+                                 migrations=migrations)
+        placebos.append(checked.assign(authority=spell["authority"]))
+        placebo_text[spell["authority"]] = placebo_summary(checked)
         if result.estimated:
             its_charts[spell["authority"]] = its_chart(result.fitted, f"{spell['authority']}: {spell['name']}")
     table = _before_after(own, chosen, options)
     view = ImpactView(own, aligned, event_time_chart(aligned, "index" if options.index else "value") if len(aligned) else None,
                       table, before_after_chart(table) if len(table) else None, results_frame(its_rows), its_charts,
-                      comparison_names=_names(panel, comparison))
+                      comparison_names=_names(panel, comparison), placebo_text=placebo_text,
+                      placebos=pd.concat(placebos, ignore_index=True) if placebos else pd.DataFrame())
     if comparison:
+        _with_comparisons(view, panel, chosen, comparison, options, caution)
         did = difference_in_differences(panel, chosen, comparison, before=min(options.before, 12),
                                         after=min(options.after, 12), population=population, caution=caution,
                                         migrations=migrations)
@@ -101,6 +116,20 @@ def impact_view(store, interventions: pd.DataFrame, indicator: str, options: Imp
     if len(estimated):  # the ITS estimates share one unit (a DiD is in rates, so it is not drawn beside them)
         view.results_chart = estimates_chart(estimated, "Change in level at each authority's start, with 95% intervals")
     return view
+
+
+def _with_comparisons(view: ImpactView, panel, chosen, comparison, options, caution) -> None:
+    """The controlled ITS for each adopter and, for a single adopter, the synthetic control."""
+    names = dict(zip(authority_key(panel), panel["authority"]))
+    rows = [controlled_its(panel, key, comparison, spell["start"], names, before=options.before, after=options.after,
+                           caution=caution, intervention=spell["name"]) for key, (_, spell) in
+            zip(authority_key(chosen), chosen.iterrows())]
+    view.controlled = results_frame(rows)
+    if len(chosen) == 1:
+        spell = chosen.iloc[0]
+        row = synthetic_control(panel, authority_key(chosen).iloc[0], comparison, spell["start"],
+                                before=min(options.before, 24), after=min(options.after, 18))
+        view.synthetic = results_frame([row])
 
 
 def _panel(store, authorities: list[str], indicator: str) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -13,9 +13,18 @@ from analyses.benchmarks import benchmark_tables, setting_for
 from analyses.charts import trend_chart, trend_chart_table
 from analyses.compare import indicator_name, scorecard, scorecard_chart, scorecard_grid, side_by_side, side_by_side_chart
 from analyses.gaps import gap_table
+from analyses.history import benchmark_history, omission_notes
+from analyses.history_chart import history_chart, history_lines, rank_chart
+from analyses.funnel import funnel_chart, funnel_frame, funnel_limits
+from analyses.intervals import with_intervals
+from analyses.league import funnel_inputs, league_table, population_for
 from analyses.periods import financial_year
+from analyses.spc import spc_chart, spc_table
 from analyses.trends import benchmark_lines, earlier_figures, trend_table
 from store import Selection
+
+
+SPC_MONTHS = 12  # fewer months give limits too uncertain to judge a month by
 
 
 @dataclass
@@ -27,6 +36,8 @@ class TrendView:
     earlier: pd.DataFrame  # earlier_figures
     chart: alt.LayerChart
     chart_table: pd.DataFrame  # the table alternative of the chart
+    spc: pd.DataFrame | None = None  # spc_table of the monthly values (at least SPC_MONTHS), else None
+    spc_chart: alt.LayerChart | None = None
 
 
 @dataclass
@@ -36,6 +47,68 @@ class BenchmarkView:
     gaps: pd.DataFrame  # benchmark_table rows with gap_table's columns
     standing: pd.DataFrame  # standing_table: quartile band and ranks
     neighbour_list: str
+    omitted: list[str]  # sentences naming the year's measures whose council figures were left out, and why
+
+
+@dataclass
+class HistoryView:
+    """An authority's published figure for one indicator every year against its benchmarks."""
+
+    table: pd.DataFrame  # benchmark_history: value, SN mean, England, band, rank per year
+    lines: pd.DataFrame  # history_lines: the chart's table alternative
+    chart: alt.LayerChart
+    ranks: alt.Chart
+
+
+def history_view(store, authority: str, indicator: str, version: str = "2021") -> HistoryView:
+    """Every financial year of the indicator's published figures for the authority against its neighbours (list
+    `version`), region and England, with the national quartile band and rank."""
+    setting = setting_for(authority, "2015-16", store.table("statistical_neighbours"), version)
+    published = store.observations(Selection(source="published", indicator=indicator))
+    reports = store.observations(Selection(source="reports", authority=authority, indicator=indicator))
+    table = benchmark_history(published, setting, indicator, reports) if len(published) else pd.DataFrame()
+    if table.empty:
+        return HistoryView(table, pd.DataFrame(), None, None)
+    title = f"{table['indicator_name'].iloc[0]}: {setting.name} against neighbours, region and England"
+    return HistoryView(table, history_lines(table, setting.name), history_chart(table, setting.name, title),
+                       rank_chart(table, f"{setting.name}: rank among councils each year"))
+
+
+@dataclass
+class LeagueView:
+    """Every council on one indicator in one financial year."""
+
+    table: pd.DataFrame  # league_table with confidence intervals (analyses.intervals)
+    notes: list[str]  # why the year's council figures were left out, when they were
+    funnel: alt.LayerChart | None  # the funnel plot, or None and `funnel_note` says why
+    funnel_points: pd.DataFrame  # its table alternative
+    funnel_note: str
+
+
+def league_view(store, indicator: str, period: str) -> LeagueView:
+    """Every council's published figure for the indicator in a financial year ('2018-19'), with the change from
+    the year before, rank and band (`league_table`)."""
+    first = financial_year(period)[0].year
+    published = store.observations(Selection(source="published", indicator=indicator,
+                                              ends_between=(financial_year(first - 1)[0], financial_year(first)[1])))
+    notes = [f"{period}: {n}." for n in omission_notes([indicator], first)["note"]]
+    table = league_table(published, indicator, first)
+    population = population_for(table, store.table("population"), first)
+    table = with_intervals(table, population)
+    points, size = funnel_inputs(table, population)
+    ends = pd.to_datetime(published["period_end"])
+    england = published[(published["la_code"] == "E92000001") & (ends >= financial_year(first)[0])]
+    if points is None or england["value"].dropna().empty:
+        return LeagueView(table, notes, None, pd.DataFrame(), size if points is None else "no England figure as target")
+    target, unit = float(england["value"].dropna().iloc[0]), table["unit"].dropna().iloc[0]
+    points = funnel_frame(points, target, unit)
+    chart = funnel_chart(points, funnel_limits(target, points["size"], unit),
+                         f"{indicator_name(indicator)}, {period}: councils against England ({target:g})", size)
+    outside = int(points["position"].str.contains("99.8").sum())
+    spread = (f"{outside} of {len(points)} councils lie outside the 99.8% limits, where chance alone would put about "
+              f"{0.002 * len(points):.1f}: councils differ by more than chance (overdispersion), so a council outside "
+              "is unusual for its size, not necessarily worse run")
+    return LeagueView(table, notes, chart, points, f"target: England's {target:g}; size: {size}. {spread}")
 
 
 def trend_inputs(store, authority: str, indicator: str, source: str = "reports") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -54,7 +127,12 @@ def trend_view(store, authority: str, indicator: str, period_type: str | None = 
     lines = benchmark_lines(current, indicator)
     earlier = earlier_figures(every, current, indicator)
     earlier = earlier[earlier["period_type"].isin(set(table["period_type"]))]
-    return TrendView(table, lines, earlier, trend_chart(table, lines, earlier), trend_chart_table(table, lines, earlier))
+    view = TrendView(table, lines, earlier, trend_chart(table, lines, earlier), trend_chart_table(table, lines, earlier))
+    monthly = table[(table["period_type"] == "month") & table["value"].notna()]
+    if len(monthly) >= SPC_MONTHS:
+        view.spc = spc_table(monthly[["period_start", "value"]])
+        view.spc_chart = spc_chart(view.spc, f"{indicator_name(indicator)}: {authority}, mean and 3-sigma limits")
+    return view
 
 
 def benchmark_view(store, authority: str, period: str, version: str = "2021",
@@ -65,7 +143,9 @@ def benchmark_view(store, authority: str, period: str, version: str = "2021",
     published = _published(store, indicators, financial_year(period))
     reports = store.observations(Selection(source="reports", authority=authority))
     long, standing = benchmark_tables(published, setting, reports, indicators)
-    return BenchmarkView(gap_table(long, store.table("population")), standing, version)
+    omitted = omission_notes(standing["indicator_id"] if len(standing) else [], setting.fy_first)
+    notes = [f"{indicator_name(i)}, {period}: {n}." for i, n in zip(omitted["indicator_id"], omitted["note"])]
+    return BenchmarkView(gap_table(long, store.table("population")), standing, version, notes)
 
 
 def compare_view(store, authorities: list[str], indicator: str, facet: bool = True,

@@ -15,15 +15,24 @@ from analyses.impact_simulate import METHODS, describe, run_studies
 from benchmarks.corpus_score import RESULTS, markdown
 
 NAMES = {"its_rate": "ITS, rates (least squares)", "its_count": "ITS, counts (Poisson)",
-         "did": "DiD, staggered starts (stacked)"}
+         "did": "DiD, staggered starts (stacked)", "its_ramp": "ITS, change ramping over 12 months: mean effect after",
+         "its_short": "ITS, 12 months before, seasonal: pattern borrowed from comparisons",
+         "did_noisy": "DiD, adopters twice as noisy", "did_trend_small": "DiD, adopters trend +0.03 a month",
+         "did_trend": "DiD, adopters trend +0.1 a month"}
+EXTRAS = {"step_estimate": "mean step estimate {:.2f} (the immediate step understates a ramp)",
+          "refused_alone": "refused without comparisons {:.0%}",
+          "pretrend_rejected": "joint pre-trend test rejects {:.1%}",
+          "adjusted_covered": "trend-adjusted interval covers {:.1%}",
+          "equal_noise_covered": "equal-noise interval (before issue 12) covers {:.1%}"}
 
 
 def report(results: list[dict], reps: int, seed: int, seconds: float) -> str:
     rows = [[NAMES[r["method"]], str(r["estimated"]), f"{r['truth']:.2f}", f"{100 * r['coverage']:.1f}%",
              f"{r['mean_estimate']:.3f}", f"{r['bias']:+.3f}", f"{r['rmse']:.3f}", f"{r['mean_width']:.2f}",
-             describe(r["method"])["unit"]] for r in results]
+             describe(r["method"])["unit"], "; ".join(text.format(r[k]) for k, text in EXTRAS.items() if k in r)]
+            for r in results]
     table = markdown(["estimator", "series", "true change", "95% coverage", "mean estimate", "mean bias", "RMSE",
-                      "mean interval width", "unit"], rows)
+                      "mean interval width", "unit", "also"], rows)
     details = "\n".join(f"- {NAMES[m]}: {describe(m)['data']}; fitted by {describe(m)['fit']}." for m in METHODS)
     return (f"# Impact estimators on simulated series\n\n{table}\n\n{details}\n\n"
             f"Newey-West: Bartlett kernel, lag round(1.3 sqrt(n)) (8 for 42 months); critical values simulated "

@@ -7,7 +7,7 @@ from exports.downloads import frame_csv
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
 from ui.store import all_authorities, packaged_catalogue
-from ui.views import benchmarks
+from ui.views import benchmarks, history
 
 inside_app(__file__)
 
@@ -52,7 +52,20 @@ st.dataframe(gaps[["indicator_name", "unit", "polarity", "value", "value_source"
 st.download_button("Download gaps (CSV)", frame_csv(gaps),
                    file_name=f"gaps-{authority}-{period}.csv", mime="text/csv", on_click="ignore")
 
+for note in view.omitted:
+    st.caption(note)
 st.subheader("Quartile band and rank")
-st.dataframe(standing[["indicator_name", "unit", "polarity", "value", "q25", "q50", "q75", "quartile_band",
+st.dataframe(standing[["indicator_name", "unit", "polarity", "polarity_from", "value", "q25", "q50", "q75", "quartile_band",
                        "rank_england", "authorities_ranked", "rank_neighbours", "neighbours_ranked"]],
              hide_index=True, width="stretch")
+
+st.subheader("Over time")
+names = dict(zip(standing["indicator_id"], standing["indicator_name"]))
+chosen = st.selectbox("Indicator", list(names), format_func=names.get, key="over-time")
+past = history(authority, chosen, version).table
+if past.empty:
+    no_data("No published figures of this indicator over the years.")
+else:
+    st.dataframe(past[["period", "value", "sn_mean", "sn_median", "region", "england", "quartile_band", "rank_england",
+                       "authorities_ranked", "polarity", "polarity_from", "note"]], hide_index=True, width="stretch")
+st.caption("Band and rank use the polarity shown: the report's where it printed one, else the publisher's (DfE).")

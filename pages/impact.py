@@ -88,11 +88,16 @@ st.subheader("Interrupted time series, one authority at a time")
 for _, row in view.its.iterrows():
     st.markdown(f"**{plain(row['authority'])}: {plain(row['intervention'])}**")
     st.write(plain(row["caveat"]))
+    if row["authority"] in view.placebo_text:
+        st.caption(plain(view.placebo_text[row["authority"]]))
     if row["authority"] in view.its_charts:
         st.altair_chart(view.its_charts[row["authority"]], width="stretch")
 if view.results_chart is not None:
     st.altair_chart(view.results_chart, width="stretch")
 st.dataframe(view.its, hide_index=True, width="stretch")
+if len(view.placebos):
+    with st.expander("Placebo checks: the same model at false start dates before the real one"):
+        st.dataframe(view.placebos, hide_index=True, width="stretch")
 
 st.subheader("Against authorities that did not change")
 if view.did.empty:
@@ -104,4 +109,23 @@ else:
         st.write(plain(row["caveat"]))
     st.dataframe(view.did, hide_index=True, width="stretch")
     if view.event_study_chart is not None:
+        st.caption("The month-by-month chart is not a test of parallel trends: with a year of months before the start, "
+                   "about half of all runs show some month whose interval excludes zero even when trends are parallel. "
+                   "The joint test of all the months before is the test:")
+        for _, row in view.did.iterrows():
+            st.markdown(f"**Joint pre-trend test: p = {row['pretrend_p']:.2f}** (F on {plain(row['pretrend_df'])} "
+                        "degrees of freedom); a small p means the adopters already moved differently before the start.")
         chart_with_table(view.event_study_chart, view.event_study, "Month-by-month difference from the comparisons", "study")
+
+if len(view.controlled):
+    st.subheader("Controlled interrupted time series")
+    st.caption("Each adopter's figures less the mean of the comparison authorities, month by month, then the same "
+               "segmented regression: what happened to every authority at once drops out.")
+    for _, row in view.controlled.iterrows():
+        st.write(plain(row["caveat"]))
+    st.dataframe(view.controlled, hide_index=True, width="stretch")
+if len(view.synthetic):
+    st.subheader("Synthetic control (one adopting authority)")
+    for _, row in view.synthetic.iterrows():
+        st.write(plain(row["caveat"]))
+    st.dataframe(view.synthetic, hide_index=True, width="stretch")

@@ -5,7 +5,7 @@ import streamlit as st
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, plain
 from ui.store import all_authorities, indicator_label, indicators_of, report_authorities
-from ui.views import side_by_side, trend
+from ui.views import history, side_by_side, trend
 
 inside_app(__file__)
 
@@ -46,6 +46,25 @@ others = st.multiselect("Compare with other authorities", [a for a in choices if
 if others:
     together, overlaid = side_by_side((authority, *others), indicator, False)
     chart_with_table(overlaid, together, f"{indicator_label(indicator)}: {', '.join([authority, *others])}", "others")
+if view.spc is not None:
+    st.subheader("Is a month's change more than noise?")
+    st.caption("Statistical process control: the mean of the months shown and limits 3 sigma either side (sigma from "
+               "the average month-to-month change). Orange squares break a rule (outside the limits; 7 or more on one "
+               "side of the mean; 6 or more rising or falling; two of three beyond 2 sigma); other months are noise.")
+    chart_with_table(view.spc_chart, view.spc, f"{indicator_label(indicator)}: {authority}, control chart", "spc")
+st.subheader("Every published year against neighbours, region and England")
+version = st.radio("Statistical neighbour list", ["2021", "2025"], horizontal=True, key="history-list",
+                   help="The DfE's list of that year; the mean and median are of the authority's ten neighbours")
+past = history(authority, indicator, version)
+if past.chart is None:
+    no_data("The national published figures do not hold this indicator, so there are no published lines to draw.")
+else:
+    st.caption("From the national published figures: the grey band is the middle half of councils (between the "
+               f"national quartiles); band and rank judged by the polarity of the {past.table['polarity_from'].iloc[-1]}.")
+    chart_with_table(past.chart, past.lines, f"{indicator_label(indicator)}: {authority}, every published year", "history")
+    st.altair_chart(past.ranks, width="stretch")
+    for _, row in past.table[past.table["note"] != ""].iterrows():
+        st.caption(f"{row['period']}: {row['note']}.")
 notes = view.table[view.table["note"].fillna("") != ""]
 if len(notes):
     st.markdown("**Notes printed in the reports**")

@@ -2,7 +2,8 @@
 
 data/reference/published_figures.csv.gz holds the observation columns of /work/shared/spec/observations.md
 plus geographic_level ('National', 'Regional', 'Local authority'); published_measures.csv says which
-source measure became which indicator id. Both are built by scripts/build_published.py.
+source measure became which indicator id; published_omissions.csv lists the measure-years whose council
+figures were left out and why (reference/rules.py). All are built by scripts/build_published.py.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from authorities.authority import REFERENCE
 
 PUBLISHED_PATH = REFERENCE / "published_figures.csv.gz"
 MEASURES_PATH = REFERENCE / "published_measures.csv"
+OMISSIONS_PATH = REFERENCE / "published_omissions.csv"
 NUMBERS = ("value", "numerator", "denominator", "confidence")
 
 
@@ -43,3 +45,14 @@ def _measures() -> pd.DataFrame:
 def published_measures() -> pd.DataFrame:
     """A copy of the mapping: source, source_measure, indicator_id, label, unit, polarity, period_type, definition."""
     return _measures().copy()
+
+
+@lru_cache(maxsize=1)
+def _omissions() -> pd.DataFrame:
+    return pd.read_csv(OMISSIONS_PATH, dtype=str, keep_default_na=False)
+
+
+def published_omissions() -> pd.DataFrame:
+    """A copy of the measure-years whose council figures were left out: indicator_id, measure, period_type,
+    period_start, period_end, councils, value (England's), note."""
+    return _omissions().copy()

@@ -9,6 +9,8 @@ LAIT and EES below map each source measure to a catalogue id and a period; a fig
 is kept once, from the EES file. With --update-catalogue the catalogue's published_polarity,
 published_definition and empty source_measure cells are refreshed from the LAIT dictionary.
 Codes and names come from <out>/local_authorities.csv: run scripts/build_reference.py first.
+Council figures outside the council's lifetime are dropped, and a measure-year whose council figures all
+equal England's is left out and listed in published_omissions.csv (reference/rules.py).
 Usage: python scripts/build_published.py [--source DIR] [--out DIR] [--update-catalogue]
 """
 from __future__ import annotations
@@ -27,6 +29,9 @@ import duckdb
 import pandas as pd
 
 from build_reference import DEFAULT_SOURCE, ENGLAND, LEVELS, REPO, Codes, read_regions, write
+
+sys.path.insert(0, str(REPO))
+from reference.rules import OMISSION_COLUMNS, all_equal_to_england, leave_out, within_lifetime  # noqa: E402
 
 CATALOGUE = REPO / "indicators" / "catalogue.csv"
 LAIT_FILE, DICTIONARY = "lait/bds_long_0.parquet", "lait/lait_data_dictionary.csv"
@@ -461,6 +466,7 @@ def build(source: Path, out: Path) -> tuple[int, int]:
     lait = read_lait(source, places, dictionary, catalogue)
     figures = pd.concat([ees, lait.merge(ees[KEY], on=KEY, how="left", indicator=True)
                         .query("_merge == 'left_only'").drop(columns="_merge")], ignore_index=True)
+    figures, omissions = checked(figures, out)
     figures["level"] = figures.geographic_level.map(LEVELS)
     figures = figures.sort_values(["indicator_id", "level", "la_code", "period_end", "period_start"], ignore_index=True)
     figures = figures[COLUMNS]
@@ -470,7 +476,17 @@ def build(source: Path, out: Path) -> tuple[int, int]:
     figures.to_csv(text, index=False, lineterminator="\n")
     (out / "published_figures.csv.gz").write_bytes(gzip.compress(text.getvalue().encode("utf-8"), 9, mtime=0))
     write(measures, out / "published_measures.csv")
+    write(omissions, out / "published_omissions.csv")
     return len(figures), len(measures)
+
+
+def checked(figures: pd.DataFrame, out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(figures, omissions): council figures outside the council's lifetime dropped, and the measure-years whose
+    council figures all equal England's left out (see reference/rules.py)."""
+    authorities = pd.read_csv(out / "local_authorities.csv", dtype=str, keep_default_na=False)
+    figures = figures[within_lifetime(figures, authorities)]
+    omissions = all_equal_to_england(figures).reindex(columns=OMISSION_COLUMNS)
+    return leave_out(figures, omissions).reset_index(drop=True), omissions
 
 
 def update_catalogue(source: Path) -> int:

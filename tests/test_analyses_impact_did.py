@@ -53,7 +53,11 @@ def test_one_start_is_the_difference_of_mean_changes_with_a_two_sample_t_interva
     control = np.array([change(frame, c, START, 12, 12) for c in controls])
     assert row["estimate"] == pytest.approx(np.mean(treated) - control.mean(), abs=1e-10)
     se = np.sqrt(control.var(ddof=1) * (1 / 2 + 1 / len(control)))
-    assert row["se"] == pytest.approx(se, rel=1e-10) and row["df"] == pytest.approx(len(control) - 1)
+    assert row["se_equal_noise"] == pytest.approx(se, rel=1e-10) and row["df"] == pytest.approx(len(control) - 1)
+    # issue 12: the adopters' part scaled by their own noise ratio (at least 1), robust to noisier adopters
+    assert row["noise_ratio"] >= 1
+    se = np.sqrt(control.var(ddof=1) * (row["noise_ratio"] / 2 + 1 / len(control)))
+    assert row["se"] == pytest.approx(se, rel=1e-10)
     half = stats.t.ppf(0.975, len(control) - 1) * se
     assert (row["low"], row["high"]) == pytest.approx((row["estimate"] - half, row["estimate"] + half))
     assert (row["n_adopting"], row["n_comparison"], row["n_before"], row["n_after"]) == (2, 8, 12, 12)

@@ -33,3 +33,34 @@ def test_intervals_cover_the_true_change_about_95_percent_of_the_time(studies, m
 def test_estimates_are_unbiased_within_tolerance(studies, method):
     study = studies[method]
     assert abs(study["bias"]) <= 0.10 * abs(study["truth"]), study
+
+
+# Issue 12: the cases real councils present, 120 series each (the benchmark runs 1,000): a ramped change, a
+# short seasonal pre-period, noisier adopters, and adopters trending differently.
+NEW = ("its_ramp", "its_short", "did_noisy", "did_trend")
+
+
+@pytest.fixture(scope="module")
+def new_studies() -> dict[str, dict]:
+    return {r["method"]: r for r in run_studies(120, seed=20240605, methods=NEW, workers=2)}
+
+
+def test_the_mean_effect_of_a_ramped_change_is_covered_where_the_step_understates_it(new_studies):
+    study = new_studies["its_ramp"]
+    assert study["coverage"] >= 0.90 and abs(study["step_estimate"]) < 0.6 * abs(study["truth"])
+    assert abs(study["bias"]) < 0.25 * abs(study["truth"])
+
+
+def test_a_short_seasonal_pre_period_is_refused_alone_and_right_with_the_comparisons_pattern(new_studies):
+    study = new_studies["its_short"]
+    assert study["refused_alone"] == 1.0 and study["coverage"] >= 0.90 and abs(study["bias"]) < 0.5
+
+
+def test_noisier_adopters_keep_their_coverage(new_studies):
+    study = new_studies["did_noisy"]
+    assert study["coverage"] >= 0.90 and study["equal_noise_covered"] < study["coverage"] - 0.05
+
+
+def test_a_trend_difference_breaks_the_plain_interval_and_the_trend_adjusted_one_holds(new_studies):
+    study = new_studies["did_trend"]
+    assert study["coverage"] < 0.8 and study["adjusted_covered"] >= 0.90

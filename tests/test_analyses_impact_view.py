@@ -72,3 +72,29 @@ def test_a_reader_s_date_range_is_a_month_window():
     assert months_between(()) is None and months_between(None) is None
     assert months_between((date(2011, 8, 1),)) == ("2011-08", "2011-08")
     assert months_between((date(2011, 7, 15), date(2011, 9, 2))) == ("2011-07", "2011-09")
+
+
+NEIGHBOURS = {"Sefton": "E08000014", "Knowsley": "E08000011", "St. Helens": "E08000013", "Liverpool": "E08000012",
+              "Halton": "E06000006", "Warrington": "E06000007"}
+
+
+def test_with_comparisons_the_view_adds_placebos_controlled_its_checks_and_synthetic_control(tmp_path):
+    """Issue 12: one adopter (Wirral, a drop of 80 contacts in Jan 2017) against six authorities without one."""
+    store = Store(str(tmp_path / "store.duckdb"), reference=False)
+    try:
+        store.ingest(monthly_report(tmp_path / "wirral_contacts_2018-06.csv", "Wirral"))
+        for i, name in enumerate(NEIGHBOURS):
+            store.ingest(monthly_report(tmp_path / f"{name.replace(' ', '_')}_2018-06.csv", name, drop=0.0, seed=10 + i))
+        store.add_intervention("new front door", "Wirral", "2017-01")
+        view = impact_view(store, store.interventions(), "contacts",
+                           ImpactOptions(comparison=list(NEIGHBOURS.values())))
+    finally:
+        store.close()
+    assert list(view.placebos["authority"].unique()) == ["Wirral"] and len(view.placebos) == 3
+    assert view.placebo_text["Wirral"].startswith("Placebo check: at 3 false start dates")
+    controlled = view.controlled.iloc[0]
+    assert controlled["status"] == "estimated" and controlled["high"] < 0  # an index: 80 of about 550 contacts
+    did = view.did.iloc[0]
+    assert 0 <= did["pretrend_p"] <= 1 and did["high"] < 0 and "tested jointly" in did["caveat"]
+    synthetic = view.synthetic.iloc[0]
+    assert synthetic["status"] == "estimated" and synthetic["estimate"] == pytest.approx(-80, abs=25)

@@ -143,9 +143,10 @@ def test_the_table_can_show_only_the_rows_to_check(tmp_path):
 
 def test_trends_can_draw_other_authorities_beside_the_chosen_one():
     at = run_page("pages/trends.py")
+    alone = len(at.get("vega_lite_chart"))  # the trend, and (issue 12) the control chart and published lines
     at.multiselect[0].select("Leeds").run()
     assert not at.exception, at.exception
-    assert len(at.get("vega_lite_chart")) == 2
+    assert len(at.get("vega_lite_chart")) == alone + 1
 
 
 def test_a_store_that_cannot_be_opened_is_one_sentence_not_a_traceback(tmp_path, monkeypatch):
@@ -217,3 +218,51 @@ def test_catalogue_teaches_and_forgets_an_alias():
     next(b for b in at.button if b.label == "Forget alias").click().run()
     assert not at.exception, at.exception
     assert "Front door demand (all routes)" not in set(shared_store().aliases()["alias"])
+
+
+def test_trends_draw_every_published_year_against_neighbours_with_rank():
+    """Issue 12: the published SN mean and median, region and England lines every year, the band, the rank."""
+    at = run_page("pages/trends.py")
+    at.selectbox[0].select("Rotherham").run()
+    at.radio[0].set_value("published").run()
+    assert not at.exception, at.exception
+    assert any(h.value.startswith("Every published year") for h in at.subheader)
+    assert len(at.get("vega_lite_chart")) >= 3  # the trend, the published lines with their band, the rank
+
+
+def test_benchmarks_show_an_indicator_over_time():
+    at = run_page("pages/benchmarks.py")
+    at.selectbox[0].select("Rotherham").run()
+    assert not at.exception, at.exception
+    past = at.dataframe[-1].value
+    assert {"sn_mean", "england", "quartile_band", "rank_england"} <= set(past.columns) and len(past) >= 5
+
+
+def test_all_authorities_page_ranks_every_council():
+    at = run_page("pages/authorities.py")
+    at.selectbox[0].select("cpp_starts_rate_10k").run()
+    at.selectbox[1].select("2018-19").run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert len(table) >= 145 and list(table["rank"].head(3)) == [1, 2, 3]
+    assert {"change", "quartile_band", "previous", "ci_low", "ci_high"} <= set(table.columns)
+    assert (table["ci_low"].dropna() <= table["value"].reindex(table["ci_low"].dropna().index)).all()
+    assert table["ci_low"].notna().sum() >= 140  # exact Poisson from the population for every council
+    assert any(h.value.startswith("Funnel plot") for h in at.subheader) and len(at.get("vega_lite_chart")) == 1
+
+
+def test_all_authorities_page_says_why_a_year_is_left_out():
+    at = run_page("pages/authorities.py")
+    at.selectbox[0].select("cla_school_moves_pct").run()
+    at.selectbox[1].select("2018-19").run()
+    assert not at.exception, at.exception
+    assert any("England's value to every council" in w.value for w in at.warning)
+
+
+def test_trends_show_a_control_chart_for_a_monthly_series():
+    at = run_page("pages/trends.py")
+    at.selectbox[0].select("Rotherham").run()
+    assert not at.exception, at.exception
+    assert any(h.value.startswith("Is a month's change") for h in at.subheader)
+    spc = next(d.value for d in at.dataframe if "signal" in d.value.columns)
+    assert len(spc) >= 12 and spc["upper"].iloc[0] > spc["mean"].iloc[0] > spc["lower"].iloc[0]

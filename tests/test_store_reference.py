@@ -61,3 +61,13 @@ def test_export_of_published_figures_holds_the_authority_and_england(tmp_path):
     at_march_2016 = {r["authority"]: r["value"] for r in read_csv(out) if r["period_end"] == "2016-03-31"}
     assert at_march_2016["Rotherham"] == "65.3"
     assert "England" in at_march_2016 and "Yorkshire and The Humber" in at_march_2016
+
+
+def test_the_store_holds_the_rebuilt_figures_without_the_defects(store):
+    """Issue 12: a store loads the rebuilt table, so school moves 2018-19 (England's value given to every council)
+    and Northamptonshire after its abolition are not there as council figures."""
+    moves = store.observations(Selection(source="published", indicator="cla_school_moves_pct",
+                                         ends_between=("2019-03-31", "2019-03-31")))
+    assert len(moves) and not moves["la_code"].str.match(r"E0[6-9]|E10").any()
+    late = store.observations(Selection(source="published", authority="E10000021", ends_between=("2022-01-01", "2026-01-01")))
+    assert late[late["la_code"] == "E10000021"].empty

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analyses.impact_view import ImpactOptions, impact_view
-from analyses.source import benchmark_view, compare_view, scorecard_view, trend_view
+from analyses.source import benchmark_view, compare_view, history_view, league_view, scorecard_view, trend_view
 from ui.store import interventions, shared_store
 
 
@@ -33,3 +33,13 @@ def impact(intervention_ids: tuple[int, ...], indicator: str, options: ImpactOpt
     chosen = interventions()
     chosen = chosen[chosen["intervention_id"].isin(intervention_ids)]
     return impact_view(shared_store(), chosen, indicator, options)
+
+
+@st.cache_data(show_spinner="Reading every published year…")
+def history(authority: str, indicator: str, version: str):
+    return history_view(shared_store(), authority, indicator, version)
+
+
+@st.cache_data(show_spinner="Ranking every council…")
+def league(indicator: str, period: str):
+    return league_view(shared_store(), indicator, period)
