@@ -11,7 +11,8 @@ from interpreter.periods import financial_year, month_in_year, months_before, qu
 from interpreter.table import Column, Layout, authority_named, is_origin, text
 from interpreter.values import Number, ParsedValue, parse_value
 
-GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|result|performance|figure|count)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
+GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|actuals|outturn|result|performance|figure|count|"
+                           r"this year|current year|data)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
 MIN_AUTHORITY_ROWS = 3  # distinct authorities among the row labels that make a table a benchmarking table
 LAST_YEAR = re.compile(r"^(?:same (?:month|quarter|period|time) (?:last|previous|prior) year|(?:last|previous|prior) year(?: same (?:month|quarter|period))?)$", re.I)
 TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)

@@ -8,11 +8,11 @@ from interpreter.periods import find_period
 
 NOT_CAPTION = re.compile(
     r"^\s*(?:source|sources|note|notes|data source|statistical neighbours? (?:as )?(?:defined|are)|polarity|good is|"
-    r"better to be|good performance|reporting period|period|data as at|as at|as of|page \d|key messages|analysis|"
+    r"better to be|aim\s*:|good performance|reporting period|period|data as at|as at|as of|page \d|key messages|analysis|"
     r"commentary|benchmarks?\s*:|table \d|figures? \d|\*)",
     re.I,
 )
-POLARITY_LINE = re.compile(r"^\s*(?:polarity|good is|better to be|good perf(?:ormance)?(?: is)?|direction of good)\s*[:\-]?\s*(?P<word>.+)$", re.I)
+POLARITY_LINE = re.compile(r"^\s*(?:polarity|aim(?=\s*:)|good is|better to be|good perf(?:ormance)?(?: is)?|direction of good)\s*[:\-]?\s*(?P<word>.+)$", re.I)
 CAPTION_WORDS = 16  # a longer line is prose, not a caption
 
 

@@ -236,3 +236,13 @@ def test_a_one_row_table_whose_label_starts_rate_of_keeps_it_as_the_label():
     g = grid([["Indicator", "Nov-16", "Dec-16"], ["Rate of referrals per 10,000 children", "560.1", "570.2"]], sheet="S")
     dec = one(run(g, authority="Rotherham", report_date=date(2016, 12, 31)), period_end="2016-12-31")
     assert (dec["indicator_label"], dec["indicator_id"]) == ("Rate of referrals per 10,000 children", "referrals_rate_10k")
+
+
+def test_an_outturn_row_under_a_titled_table_is_the_titles_indicator():
+    """Family: one table per indicator with an `Outturn` row and a `Trend` row of arrows, `Aim: Info` above it."""
+    g = grid([[None, "Mar-17", "Apr-17"], ["Outturn", "491.5", "487.3"], ["Trend", "↓✗", "↑✓"]], page=2,
+             context=["Referrals per 10,000 children", "Aim: Info"])
+    rows = run(g, name="manchester_2018-02_scorecard.pdf", authority="Manchester", report_date=date(2017, 4, 30))
+    april = one(rows, period_end="2017-04-30")
+    assert (april["indicator_id"], april["polarity"], april["value"]) == ("referrals_rate_10k", "info", "487.3")
+    assert len(rows) == 2
