@@ -123,10 +123,15 @@ def word_lines(page, table_boxes) -> list[list[dict]]:
     """Upright words outside the tables grouped into text lines, top to bottom (text turned on its side, such
     as a rotated section label, is left out)."""
     upright = page.filter(lambda o: o.get("object_type") != "char" or o.get("upright", True))
-    words = [w for w in upright.extract_words(keep_blank_chars=False) if not _inside_any(w, table_boxes)]
+    sizes = sorted(c["size"] for c in upright.chars)
+    size = sizes[len(sizes) // 2] if sizes else 10.0
+    # small type (a table scaled to fit) sets lines closer than pdfplumber's 3-point tolerances
+    tolerance = min(LINE_GAP, max(1.0, 0.25 * size))
+    words = [w for w in upright.extract_words(keep_blank_chars=False, x_tolerance=min(3.0, 0.4 * size), y_tolerance=tolerance)
+             if not _inside_any(w, table_boxes)]
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - w["top"]) <= LINE_GAP:
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= tolerance:
             lines[-1].append(w)
         else:
             lines.append([w])

@@ -33,7 +33,7 @@ PROSE_WIDTH = 0.4  # words at ordinary spacing over this share of the text width
 TITLE_SIZE = 1.3  # a line this many times the usual height is a title
 NARROW_GUTTER = 2.0  # space widths: a narrower gap between words of all lines is no column boundary
 WIDE_GUTTER = 3.0  # space widths: a gap this wide between all lines' words is a boundary even if one line has it
-SIDE_GUTTER = 4.0  # line heights: an empty strip this wide, with a label column right of it, parts two tables
+SIDE_GUTTER = 2.5  # line heights: an empty strip this wide, with a label column right of it, parts two tables
 SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
 PERIODISH = re.compile(
@@ -218,11 +218,22 @@ def _side_by_side(block: list[_Line], h: float, space: float) -> list[list[_Line
                 for ln in block if (ws := [w for w in ln.words if keep(w)])]
         parts.append(part)
     # the right part must begin with labels (words or periods, not figures) and both parts hold figures
-    first_words = [ln.words[0] for ln in parts[1] if _has_value(ln)]
-    labels = sum(1 for w in first_words if not _is_number(w["text"]))
-    if len(first_words) < 2 or labels < 0.6 * len(first_words) or sum(1 for ln in parts[0] if _has_value(ln)) < 2:
+    # (labels differ row to row: a column of polarity words or units beyond a wide gap is no new table)
+    first_runs = [_first_run(ln) for ln in parts[1] if _has_value(ln)]
+    labels = [t for t in first_runs if not _is_number(t)]
+    if len(first_runs) < 2 or len(labels) < 0.6 * len(first_runs) or len(set(labels)) < 0.7 * len(labels) \
+            or sum(1 for ln in parts[0] if _has_value(ln)) < 2:
         return [block]
     return [p for part in parts for p in _side_by_side(part, h, space)]
+
+
+def _first_run(line: _Line) -> str:
+    out = [line.words[0]["text"]]
+    for a, b in zip(line.words, line.words[1:]):
+        if b["x0"] - a["x1"] > SPACE_RUN * line.space:
+            break
+        out.append(b["text"])
+    return " ".join(out)
 
 
 class _Table:
@@ -330,8 +341,10 @@ class _Table:
             runs.append(_Run([w], line_index))
         for run in runs:
             reach = [i for i, (a, b) in enumerate(cols) if _overlap(run.x0, run.x1, a, b) >= min(SPAN_OVERLAP, 0.3 * (b - a))]
-            first = _column_of(run.words[0], cols)
-            run.cols = (min(reach), max(reach)) if len(reach) >= 2 else (first, first)
+            if not reach:  # in a gutter: the column nearest its centre
+                centre = {"x0": run.x0, "x1": run.x1}
+                reach = [_column_of(centre, cols)]
+            run.cols = (min(reach), max(reach))
         return runs
 
     # rows ------------------------------------------------------------------------------------------------
@@ -348,7 +361,7 @@ class _Table:
         # label or a section row, unless set tight under the header (a wrapped column heading)
         last_label = self._label_cols(runs, cols, first)[-1]
         tight = self._leading(list(range(first, n)), runs, set(range(last_label + 1, len(cols))))
-        head_end = max((i for i in range(first) if any(r.cols[1] > last_label for r in runs[i])), default=-1)
+        head_end = max((i for i in range(first) if any(r.cols[0] > last_label for r in runs[i])), default=-1)
         start = head_end + 1
         while start < first and self._joined(start - 1, start, tight) and head_end >= 0:
             start += 1
@@ -448,14 +461,22 @@ class _Table:
                 span = self._group_span(r, i, header, runs, cols)
                 if span is not None:
                     groups.append((i, r, span))
-                else:
-                    below.setdefault(r.cols[0], []).append(r)
-        levels = sorted({i for i, _, _ in groups})
+                else:  # a heading belongs to the column under its centre (else where most of it lies)
+                    below.setdefault(self._centre_col(r, cols), []).append(r)
+        tops: list[float] = []  # group rows: group headings set at about the same height share one
+        for top in sorted(r.words[0]["top"] for _, r, _ in groups):
+            if not tops or top - tops[-1] > 0.5 * self.h:
+                tops.append(top)
+        level = lambda r: max(k for k, t in enumerate(tops) if r.words[0]["top"] >= t - 0.01)
         for i, r, (a, b) in groups:
-            cells.append(self._cell(levels.index(i), a, [r], cols, colspan=b - a + 1))
-        row = len(levels)
+            cells.append(self._cell(level(r), a, [r], cols, colspan=b - a + 1))
+        row = len(tops)
+        under = {c for _, _, (a, b) in groups for c in range(a, b + 1)}
         for c, rs in sorted(below.items()):
-            cells.append(self._cell(row, c, rs, cols))
+            if c in under:  # a heading under a group sits in the last header row
+                cells.append(self._cell(row, c, rs, cols))
+            else:  # a heading beside the groups runs down the whole header, as a merged cell does
+                cells.append(self._cell(0, c, rs, cols, rowspan=row + 1))
         return row + 1
 
     def _group_span(self, run: _Run, i: int, header: list[int], runs, cols) -> tuple[int, int] | None:
@@ -464,8 +485,8 @@ class _Table:
         if not lower:
             return None
         a, b = run.cols
-        drawn = self._drawn_span(run, cols)
-        if drawn is not None and drawn[1] > drawn[0]:
+        drawn = self._drawn_span(run, cols, lower)
+        if drawn is not None:
             return drawn
         centre = (run.x0 + run.x1) / 2
         claimed = {r.cols[k] for r in runs[i] if r is not run for k in (0, 1)}
@@ -486,13 +507,30 @@ class _Table:
             a, b = a - 1, b + 1
         return a, b
 
-    def _drawn_span(self, run: _Run, cols) -> tuple[int, int] | None:
-        """Columns under a fill or a rule drawn just for this heading (not a band across the table)."""
+    def _centre_col(self, run: _Run, cols) -> int:
+        cx = (run.x0 + run.x1) / 2
+        inside = [c for c, (a, b) in enumerate(cols) if a - 0.5 <= cx <= b + 0.5]
+        return inside[0] if len(inside) == 1 else self._main_col(run, cols)
+
+    def _main_col(self, run: _Run, cols) -> int:
+        a, b = run.cols
+        return max(range(a, b + 1), key=lambda c: _overlap(run.x0, run.x1, *cols[c]))
+
+    def _drawn_span(self, run: _Run, cols, lower: list[int]) -> tuple[int, int] | None:
+        """Columns under a fill or a rule drawn just for this heading (not a band across the table), with
+        other headings below it inside its width (a tall heading cell is no group)."""
         cx, cy = (run.x0 + run.x1) / 2, (run.words[0]["top"] + run.words[0]["bottom"]) / 2
         table = self.x1 - self.x0
-        boxes = [(x0, x1) for x0, top, x1, bottom, _ in self.hints["fills"] if x0 <= cx <= x1 and top <= cy <= bottom]
+        below = [w for j in lower for w in self.lines[j].words]
+
+        def heads(x0: float, x1: float, y: float) -> bool:
+            return any(x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and w["top"] >= y - 1 for w in below)
+
+        boxes = [(x0, x1) for x0, top, x1, bottom, _ in self.hints["fills"]
+                 if x0 <= cx <= x1 and top <= cy <= bottom and heads(x0, x1, bottom)]
         bottom = max(w["bottom"] for w in run.words)
-        boxes += [(x0, x1) for y, x0, x1 in self.hints["h_rules"] if bottom - 1 <= y <= bottom + 0.8 * self.h and x0 <= cx <= x1]
+        boxes += [(x0, x1) for y, x0, x1 in self.hints["h_rules"]
+                  if bottom - 1 <= y <= bottom + 0.8 * self.h and x0 <= cx <= x1 and heads(x0, x1, y)]
         boxes = [b for b in boxes if b[1] - b[0] < 0.9 * table and b[0] <= run.x0 + 1 and b[1] >= run.x1 - 1]
         if not boxes:
             return None
@@ -508,14 +546,14 @@ class _Table:
         cols = self._cols
         return [self._cell(row, a, rs, cols, colspan=b - a + 1) for (a, b), rs in sorted(by_col.items())]
 
-    def _cell(self, row: int, col: int, rs: list[_Run], cols, colspan: int = 1) -> Cell:
+    def _cell(self, row: int, col: int, rs: list[_Run], cols, colspan: int = 1, rowspan: int = 1) -> Cell:
         text = ""
         for r in sorted(rs, key=lambda r: (round(r.words[0]["top"]), r.x0)):
             t = r.text
             text = t if not text else (text + t if text[-1] in "-\u2013/" and not text.endswith(" -") else text + " " + t)
         words = [w for r in rs for w in r.words]
         box = (min(w["x0"] for w in words), min(w["top"] for w in words), max(w["x1"] for w in words), max(w["bottom"] for w in words))
-        return Cell(row=row, col=col, text=" ".join(text.split()), colspan=colspan, fill=_fill_at(self.hints["fills"], box),
+        return Cell(row=row, col=col, text=" ".join(text.split()), colspan=colspan, rowspan=rowspan, fill=_fill_at(self.hints["fills"], box),
                     bbox=tuple(round(v, 1) for v in box))
 
 
