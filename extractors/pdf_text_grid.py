@@ -38,7 +38,7 @@ SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
 PERIODISH = re.compile(
     r"^((19|20)\d\d|\d\d?/(19|20)?\d\d|(19|20)\d\d[/-]\s?\d\d(\d\d)?|\d\d?[./-]\d\d[./-]\d\d(\d\d)?|q\d|\(\d\d/\d\d\)|"
-    r"\d\d[-/]\d\d|\d{1,2}(st|nd|rd|th)?)$", re.I)
+    r"\d\d[-/]\d\d)$", re.I)
 
 
 @dataclass
@@ -132,16 +132,19 @@ def _has_value(line: _Line) -> bool:
     """A line holding a figure that is not a period or year, standing as a cell of its own (not a number
     inside a heading such as `Section 47 enquiries`): a body line."""
     if line.valued is None:
-        line.valued = False
+        numbers, others = 0, 0
         run: list[str] = []
         for k, w in enumerate(line.words):
             run.append(w["text"])
             last = k + 1 == len(line.words) or line.words[k + 1]["x0"] - w["x1"] > SPACE_RUN * line.space
             if last:
                 if _is_number(run[0]) and sum(1 for t in run if _is_number(t)) >= 0.5 * len(run):
-                    line.valued = True
-                    break
+                    numbers += 1
+                else:
+                    others += 1
                 run = []
+        # one figure among many headings (`Top 25%` in a row of months) does not make a body line
+        line.valued = numbers >= 1 and numbers >= 0.25 * (numbers + others)
     return line.valued
 
 
@@ -329,15 +332,9 @@ class _Table:
         line = self.lines[line_index]
         runs: list[_Run] = []
         for w in line.words:
-            c = _column_of(w, cols)
-            if runs:
-                prev = runs[-1].words[-1]
-                close = w["x0"] - prev["x1"] <= SPACE_RUN * self.space
-                same = _column_of(prev, cols) == c and _overlap(prev["x0"], prev["x1"], *cols[c]) > 0 \
-                    and _overlap(w["x0"], w["x1"], *cols[c]) > 0
-                if close or same:
-                    runs[-1].words.append(w)
-                    continue
+            if runs and w["x0"] - runs[-1].words[-1]["x1"] <= SPACE_RUN * self.space:
+                runs[-1].words.append(w)
+                continue
             runs.append(_Run([w], line_index))
         for run in runs:
             reach = [i for i, (a, b) in enumerate(cols) if _overlap(run.x0, run.x1, a, b) >= min(SPAN_OVERLAP, 0.3 * (b - a))]
@@ -350,7 +347,10 @@ class _Table:
     # rows ------------------------------------------------------------------------------------------------
     def grid(self, page: int, index: int) -> Grid | None:
         n = len(self.lines)
-        first = next(i for i, ln in enumerate(self.lines) if _has_value(ln))
+        # the first body line: figures with a label before them (a header line of bare year fragments such
+        # as `15 16 17` under `2014/ 2015/ 2016/` is no body line)
+        valued = [i for i, ln in enumerate(self.lines) if _has_value(ln)]
+        first = next((i for i in valued if not _is_number(_first_run(self.lines[i]))), valued[0])
         cols = self._columns(first)
         if len(cols) < 2:
             return None
@@ -438,15 +438,35 @@ class _Table:
         anchors = [i for i in cluster if len(filled[i]) >= 2 or (filled[i] and not any(len(filled[j]) >= 2 for j in cluster))]
         clash = any(filled[a] & filled[b] for k, a in enumerate(anchors) for b in anchors[k + 1:])
         if len(anchors) < 2 or not clash:
+            if anchors and any(_periodish_label(runs[i]) for i in cluster if i not in anchors):
+                return self._split_periods(cluster, runs, anchors)
             return [cluster]
         groups: dict[int, list[int]] = {a: [] for a in anchors}
         for i in cluster:
             if i in groups:
                 groups[i].append(i)
                 continue
+            if _periodish_label(runs[i]):  # a period with no figures yet (future months): a row of its own
+                groups[i] = [i]
+                continue
             near = min(anchors, key=lambda a: (abs(self.lines[a].centre - self.lines[i].centre), -a))
             groups[near].append(i)
-        return [sorted(groups[a]) for a in anchors]
+        return [sorted(g) for _, g in sorted(groups.items())]
+
+    def _split_periods(self, cluster, runs, anchors) -> list[list[int]]:
+        """A cluster whose label-only lines are periods: each such line is a row of its own."""
+        out, current = [], []
+        for i in cluster:
+            if i not in anchors and _periodish_label(runs[i]):
+                if current:
+                    out.append(current)
+                out.append([i])
+                current = []
+            else:
+                current.append(i)
+        if current:
+            out.append(current)
+        return out
 
     # cells -----------------------------------------------------------------------------------------------
     def _header_cells(self, header: list[int], runs, cols, cells: list[Cell]) -> int:
@@ -508,6 +528,11 @@ class _Table:
         return a, b
 
     def _centre_col(self, run: _Run, cols) -> int:
+        """The column a heading heads: the one column lying within it (a heading wider than its figures spans
+        the cell the figures are set in), else the column under its centre, else the one it covers most."""
+        within = [c for c, (a, b) in enumerate(cols) if run.x0 - 2 <= a and b <= run.x1 + 2]
+        if len(within) == 1:
+            return within[0]
         cx = (run.x0 + run.x1) / 2
         inside = [c for c, (a, b) in enumerate(cols) if a - 0.5 <= cx <= b + 0.5]
         return inside[0] if len(inside) == 1 else self._main_col(run, cols)
@@ -555,6 +580,17 @@ class _Table:
         box = (min(w["x0"] for w in words), min(w["top"] for w in words), max(w["x1"] for w in words), max(w["bottom"] for w in words))
         return Cell(row=row, col=col, text=" ".join(text.split()), colspan=colspan, rowspan=rowspan, fill=_fill_at(self.hints["fills"], box),
                     bbox=tuple(round(v, 1) for v in box))
+
+
+PERIOD_LABEL = re.compile(
+    r"^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s'-]*(\d{2}|\d{4})|\d{1,2}/(19|20)\d\d|"
+    r"(19|20)\d\d-\d\d|(19|20)\d\d/\s?\d\d|q[1-4]\s.*\d\d|(qtr|quarter)\s*[1-4].*)$", re.I)
+
+
+def _periodish_label(runs: list[_Run]) -> bool:
+    """True for a line holding one phrase that names a month, quarter or year (a row label of a table with
+    periods down the rows)."""
+    return len(runs) == 1 and bool(PERIOD_LABEL.match(runs[0].text.strip()))
 
 
 def _heads_several(run: list[dict], lower: list[list[dict]]) -> bool:

@@ -36,8 +36,8 @@ def fully_ruled(table, vertical) -> bool:
     xs = sorted({round(c[k], 1) for c in table.cells for k in (0, 2)})
     x0, top, x1, bottom = table.bbox
     inner = [x for x in xs if x0 + SNAP < x < x1 - SNAP]
-    if not inner:
-        return True
+    if not inner:  # no inner column edge at all: a shaded box, not a ruled table
+        return False
     drawn = sum(1 for x in inner if any(abs(vx - x) <= SNAP and vb > top and vt < bottom for vx, vt, vb in vertical))
     return drawn >= RULED_SHARE * len(inner)
 
