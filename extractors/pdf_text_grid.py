@@ -128,6 +128,12 @@ def _is_number(text: str) -> bool:
     return bool(NUMBER.match(t)) and not PERIODISH.match(t)
 
 
+def _numeric_text(text: str) -> bool:
+    """A figure, alone or with a word or mark beside it (`591 LAC`, `45 of 60 (75.0%)`)."""
+    tokens = text.split()
+    return bool(tokens) and _is_number(tokens[0]) and sum(1 for t in tokens if _is_number(t)) >= 0.5 * len(tokens)
+
+
 def _has_value(line: _Line) -> bool:
     """A line holding a figure that is not a period or year, standing as a cell of its own (not a number
     inside a heading such as `Section 47 enquiries`): a body line."""
@@ -171,7 +177,8 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
     blocks, current = [], []
     for i, line in enumerate(rows):
         split = phrases(line.words)
-        prose = _is_prose(line, space, width) or (len(split) == 1 and _height(line) >= TITLE_SIZE * h)
+        prose = _is_prose(line, space, width) or (len(split) == 1 and _height(line) >= TITLE_SIZE * h
+                                                             and sum(ch.isalpha() for ch in split[0]["text"]) >= 3)
         if current and not prose and line.top - current[-1].bottom <= BLOCK_GAP * h:
             current.append(line)
             continue
@@ -379,7 +386,7 @@ class _Table:
         for group in body_rows:
             cells.extend(self._row_cells(group, runs, row))
             row += 1
-        if sum(1 for c in cells if _is_number(c.text)) < 2:
+        if sum(1 for c in cells if _numeric_text(c.text)) < 2:
             return None
         return Grid(cells=cells, page=page, index=index)
 
