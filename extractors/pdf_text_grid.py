@@ -278,16 +278,23 @@ class _Table:
         extra = [c for c in self._split(stray, edges)
                  if not any(_overlap(c[0], c[1], a, b) > 0 for a, b in cols)] if stray else []
         out = [list(c) for c in sorted(cols)]
+        headed = {k for k, (a, b) in enumerate(cols) for ln in others for run in self._word_runs(ln)
+                  if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0}
         for c in extra:
-            left = max((b for b in out if b[1] <= c[0]), key=lambda b: b[1], default=None)
-            right = min((b for b in out if b[0] >= c[1]), key=lambda b: b[0], default=None)
-            lo, hi = left[1] if left else -1e9, right[0] if right else 1e9
+            # a lone heading beside a body column that has no heading of its own is that column's heading
+            # (centred over labels set left or figures set right), on the side of the gap its centre lies
+            left = max((k for k, b in enumerate(cols) if b[1] <= c[0]), key=lambda k: cols[k][1], default=None)
+            right = min((k for k, b in enumerate(cols) if b[0] >= c[1]), key=lambda k: cols[k][0], default=None)
+            lo = cols[left][1] if left is not None else -1e9
+            hi = cols[right][0] if right is not None else 1e9
             alone = not any(e is not c and lo <= e[0] and e[1] <= hi for e in extra)
-            near = [(c[0] - left[1], left) for _ in [0] if left] + [(right[0] - c[1], right) for _ in [0] if right]
-            near = [(d, b) for d, b in near if not any(min(c[1], b[1]) - 1 <= e <= max(c[0], b[0]) + 1 for e in edges)]
-            if alone and near and min(near, key=lambda t: t[0])[0] < 1.5 * self.h:
-                target = min(near, key=lambda t: t[0])[1]  # a heading centred over figures set right
+            centre = (c[0] + c[1]) / 2
+            side = left if right is None or (left is not None and centre < (lo + hi) / 2) else right
+            if alone and side is not None and side not in headed and not any(
+                    min(c[1], cols[side][1]) - 1 <= e <= max(c[0], cols[side][0]) + 1 for e in edges):
+                target = out[side]
                 target[0], target[1] = min(target[0], c[0]), max(target[1], c[1])
+                headed.add(side)
             else:
                 out.append(list(c))
         return sorted((a, b) for a, b in out)
@@ -517,17 +524,25 @@ class _Table:
             return drawn
         centre = (run.x0 + run.x1) / 2
         claimed = {r.cols[k] for r in runs[i] if r is not run for k in (0, 1)}
-        shape = {c: _shape(" ".join(r.text for j in lower for r in runs[j] if r.cols == (c, c))) for c in range(len(cols))}
-        if a == b:  # a short phrase: centred between two columns, or over one
-            mid = (cols[a][0] + cols[a][1]) / 2
-            other = a + 1 if centre > mid else a - 1
-            if 0 <= other < len(cols) and other not in claimed and shape[other] and shape[other] == shape[a]:
-                boundary = (cols[min(a, other)][1] + cols[max(a, other)][0]) / 2
-                if abs(centre - boundary) < abs(centre - mid):
-                    a, b = min(a, other), max(a, other)
-            if a == b:
-                return None
-        if not all(shape[c] for c in range(a, b + 1)):
+        under = {c: [r for j in lower for r in runs[j] if r.cols == (c, c)] for c in range(len(cols))}
+        shape = {c: _shape(" ".join(r.text for r in under[c])) for c in range(len(cols))}
+
+        def mid(c: int) -> float:  # headings are centred in their cells; figures may be set right
+            return median((r.x0 + r.x1) / 2 for r in under[c]) if under[c] else (cols[c][0] + cols[c][1]) / 2
+
+        mids = [mid(c) for c in range(len(cols))]
+        pitch = median(b2 - a2 for a2, b2 in zip(mids, mids[1:])) if len(mids) > 1 else 1.0
+        for _ in range(len(cols)):  # widen the span to the side the phrase's centre leans to
+            lean = centre - (mids[a] + mids[b]) / 2
+            if abs(lean) <= 0.25 * pitch:
+                break
+            if lean > 0 and b + 1 < len(cols) and b + 1 not in claimed and shape[b + 1]:
+                b += 1
+            elif lean < 0 and a > 0 and a - 1 not in claimed and shape[a - 1]:
+                a -= 1
+            else:
+                break
+        if a == b or not all(shape[c] for c in range(a, b + 1)):
             return None
         while a - 1 >= 0 and b + 1 < len(cols) and a - 1 not in claimed and b + 1 not in claimed \
                 and shape[a - 1] == shape[b + 1] == shape[a] and shape[a]:
