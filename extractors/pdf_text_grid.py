@@ -275,7 +275,7 @@ class _Table:
                   and not _heads_several(run, [r for j, r in runs if j > k and others[j].top > ln.bottom - 1]) for w in run]
             if ws:
                 stray.append(_Line(ws, ln.top, ln.bottom, self.space))
-        extra = [c for c in self._split(stray, edges)
+        extra = [c for c in self._split(stray, edges, headings=True)
                  if not any(_overlap(c[0], c[1], a, b) > 0 for a, b in cols)] if stray else []
         out = [list(c) for c in sorted(cols)]
         headed = {k for k, (a, b) in enumerate(cols) for ln in others for run in self._word_runs(ln)
@@ -309,7 +309,7 @@ class _Table:
                 out.append([w])
         return out
 
-    def _split(self, lines: list[_Line], edges: list[float]) -> list[tuple[float, float]]:
+    def _split(self, lines: list[_Line], edges: list[float], headings: bool = False) -> list[tuple[float, float]]:
         """Column intervals from the coverage of the lines' words: a gap free of words in every line is a
         boundary when it is wide, or narrow but seen between words of two lines or marked by a drawn edge."""
         words = sorted((w for ln in lines for w in ln.words), key=lambda w: w["x0"])
@@ -328,7 +328,9 @@ class _Table:
             support = sum(1 for ln in lines if any(abs(w["x1"] - gap_lo) < 0.5 * width + 1 or w["x1"] <= gap_lo for w in ln.words)
                           and any(w["x0"] >= gap_hi for w in ln.words) and self._straddled(ln, gap_lo, gap_hi))
             edged = any(gap_lo - 0.5 <= e <= gap_hi + 0.5 for e in edges)
-            if width >= WIDE_GUTTER * self.space or edged or (width >= NARROW_GUTTER * self.space and support >= 2):
+            # headings of columns printed blank: every gap wider than a word space parts two of them
+            wide = SPACE_RUN * self.space if headings else WIDE_GUTTER * self.space
+            if width >= wide or edged or (width >= NARROW_GUTTER * self.space and support >= 2):
                 merged.append([a, b])
             else:
                 merged[-1][1] = b

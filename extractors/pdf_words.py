@@ -47,8 +47,19 @@ def page_hints(page, fills, outside) -> Hints:
     inside them)."""
     horizontal, vertical = rulings(page)
     return Hints(
-        h_rules=[r for r in horizontal if outside(r[1], r[0], r[2], r[0])],
+        h_rules=_joined([r for r in horizontal if outside(r[1], r[0], r[2], r[0])]),
         v_rules=[r for r in vertical if outside(r[0], r[1], r[0], r[2])],
         fills=[(b[0], b[1], b[2], b[3], colour) for _, b, colour in fills
                if b[2] - b[0] > THIN and b[3] - b[1] > THIN and outside(*b)],
     )
+
+
+def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Horizontal rules at one height whose ends meet made one rule (a border drawn cell by cell)."""
+    out: list[list[float]] = []
+    for y, x0, x1 in sorted(rules, key=lambda r: (round(r[0]), r[1])):
+        if out and abs(out[-1][0] - y) <= 0.5 and x0 <= out[-1][2] + 1.0:
+            out[-1][2] = max(out[-1][2], x1)
+        else:
+            out.append([y, x0, x1])
+    return [tuple(r) for r in out]
