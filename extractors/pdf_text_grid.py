@@ -171,6 +171,11 @@ def _is_prose(line: _Line, space: float, width: float) -> bool:
     return len(line.words) >= 5 and whole >= PROSE_WIDTH * width and _longest_run(line, space) >= whole - 0.5
 
 
+def _run_count(line: _Line) -> int:
+    """How many runs of ordinarily spaced words the line holds."""
+    return 1 + sum(1 for a, b in zip(line.words, line.words[1:]) if b["x0"] - a["x1"] > SPACE_RUN * line.space)
+
+
 def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[list[_Line]]:
     """Runs of lines that may be one table: from a line of two or more phrases to prose, a title or a wide gap;
     a lone phrase just above (a group header centred over value columns) is taken in when close."""
@@ -184,10 +189,12 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
             continue
         if current:
             blocks.append(current)
-        current = [line] if len(split) >= 2 and not prose else []
-        if current and i > 0 and len(phrases(rows[i - 1].words)) == 1 and line.top - rows[i - 1].bottom <= 0.8 * h \
-                and rows[i - 1].words[0]["x0"] > line.words[0]["x1"] and not (blocks and blocks[-1][-1] is rows[i - 1]):
-            current.insert(0, rows[i - 1])
+        current = [line] if (len(split) >= 2 or _run_count(line) >= 2) and not prose else []
+        k = i - 1  # lone phrases just above, over the value columns (group headings), belong to the table
+        while current and k >= 0 and _run_count(rows[k]) == 1 and current[0].top - rows[k].bottom <= 0.8 * h \
+                and rows[k].words[0]["x0"] > line.words[0]["x1"] and not (blocks and any(ln is rows[k] for ln in blocks[-1])):
+            current.insert(0, rows[k])
+            k -= 1
     if current:
         blocks.append(current)
     return [b for b in blocks if sum(1 for ln in b if _has_value(ln)) >= 1 and len(b) >= 2]
@@ -328,9 +335,12 @@ class _Table:
             support = sum(1 for ln in lines if any(abs(w["x1"] - gap_lo) < 0.5 * width + 1 or w["x1"] <= gap_lo for w in ln.words)
                           and any(w["x0"] >= gap_hi for w in ln.words) and self._straddled(ln, gap_lo, gap_hi))
             edged = any(gap_lo - 0.5 <= e <= gap_hi + 0.5 for e in edges)
+            # two figures side by side are two cells, however close (never one phrase)
+            figures = any(any(abs(w["x1"] - gap_lo) < 0.5 and _is_number(w["text"]) for w in ln.words)
+                          and any(abs(w["x0"] - gap_hi) < 0.5 and _is_number(w["text"]) for w in ln.words) for ln in lines)
             # headings of columns printed blank: every gap wider than a word space parts two of them
             wide = SPACE_RUN * self.space if headings else WIDE_GUTTER * self.space
-            if width >= wide or edged or (width >= NARROW_GUTTER * self.space and support >= 2):
+            if width >= wide or edged or (width >= NARROW_GUTTER * self.space and (support >= 2 or figures)):
                 merged.append([a, b])
             else:
                 merged[-1][1] = b
