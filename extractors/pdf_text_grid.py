@@ -176,6 +176,19 @@ def _run_count(line: _Line) -> int:
     return 1 + sum(1 for a, b in zip(line.words, line.words[1:]) if b["x0"] - a["x1"] > SPACE_RUN * line.space)
 
 
+def _loose_tail(current: list[_Line], h: float) -> int:
+    """How many lines at the end of a block are lone phrases after its figures, set apart from them (a title
+    over the next table): 0 when there are none."""
+    k = len(current)
+    while k > 0 and _run_count(current[k - 1]) == 1 and not _has_value(current[k - 1]):
+        k -= 1
+    tail = len(current) - k
+    if k == 0 or tail == 0 or not any(_has_value(ln) for ln in current[:k]):
+        return 0
+    set_apart = current[k].top - current[k - 1].bottom >= 1.0 * h
+    return tail if tail >= 2 or set_apart else 0
+
+
 def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[list[_Line]]:
     """Runs of lines that may be one table: from a line of two or more phrases to prose, a title or a wide gap;
     a lone phrase just above (a group header centred over value columns) is taken in when close."""
@@ -185,6 +198,12 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
         prose = _is_prose(line, space, width) or (len(split) == 1 and _height(line) >= TITLE_SIZE * h
                                                              and sum(ch.isalpha() for ch in split[0]["text"]) >= 3)
         if current and not prose and line.top - current[-1].bottom <= BLOCK_GAP * h:
+            loose = _loose_tail(current, h)
+            if loose and _run_count(line) >= 2 and not _has_value(line):
+                # a title (and note) between two tables, then the next table's headings: a new block
+                blocks.append(current[:-loose])
+                current = [line]
+                continue
             current.append(line)
             continue
         if current:
