@@ -183,10 +183,10 @@ def _loose_tail(current: list[_Line], h: float) -> int:
     while k > 0 and _run_count(current[k - 1]) == 1 and not _has_value(current[k - 1]):
         k -= 1
     tail = len(current) - k
-    if k == 0 or tail == 0 or not any(_has_value(ln) for ln in current[:k]):
+    if k == 0 or tail == 0 or not _has_value(current[k - 1]) or _is_number(_first_run(current[k - 1])):
         return 0
     set_apart = current[k].top - current[k - 1].bottom >= 1.0 * h
-    return tail if tail >= 2 or set_apart else 0
+    return tail if set_apart else 0
 
 
 def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[list[_Line]]:
