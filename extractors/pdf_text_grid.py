@@ -289,7 +289,12 @@ class _Table:
         edges = self.hints["v_edges"]
         values = [ln for ln in self.lines[first:] if _has_value(ln)]
         cols = self._split(values, edges)
-        wrapped = [ln for ln in self.lines[first:] if not _has_value(ln) and all(
+        last = max(i for i, ln in enumerate(self.lines) if _has_value(ln))
+        left = min(ln.words[0]["x0"] for ln in values) - 1
+        tail = last + 1  # lines under the last figures: the last label's wrap, not a note under the table
+        while tail < len(self.lines) and self.lines[tail].top - self.lines[tail - 1].bottom <= 0.6 * self.h:
+            tail += 1
+        wrapped = [ln for ln in self.lines[first:tail] if not _has_value(ln) and ln.words[0]["x0"] >= left and all(
             sum(1 for a, b in cols if _overlap(r[0]["x0"], r[-1]["x1"], a, b) > 0) <= 1 for r in self._word_runs(ln))]
         if wrapped:
             cols = self._split(values + wrapped, edges)
