@@ -8,8 +8,9 @@ from extractors.errors import UnreadableFile
 from extractors.grid import Document, Grid
 from extractors.limits import LIMITS
 from extractors.ocr import tesseract_missing
-from extractors.pdf_tables import line_texts, page_grids, word_lines
+from extractors.pdf_tables import fills, line_texts, page_grids, word_lines
 from extractors.pdf_text_grid import text_grids
+from extractors.pdf_words import page_hints
 
 UNMAPPED = 0.5  # share of unreadable characters (unmapped glyphs, control codes) that makes a text layer garbage
 
@@ -144,17 +145,26 @@ def _is_garbage(page) -> bool:
 def _read_page(page, number: int, doc: Document, name: str) -> None:
     try:
         grids = page_grids(page, number)
-        words = word_lines(page, [g.bbox for g in grids])
+        boxes = [g.bbox for g in grids]
+        words = word_lines(page, boxes)
         lines = line_texts(words)
-        unruled = [] if grids else text_grids(words, number, 1)
+        hints = page_hints(page, fills(page), lambda x0, top, x1, bottom: not any(
+            b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1 for b in boxes))
+        unruled = text_grids(words, number, len(grids) + 1, hints)
     except Exception:
         doc.warnings.append(f"Page {number} of {name} could not be read and was skipped.")
         return
     doc.text.extend(text for _, text in lines)
+    placed = [(table.bbox[1], table.bbox[0], table.grid) for table in grids]
     for table in grids:
         table.grid.context = [text for top, text in lines if top < table.bbox[1]][-6:]
-        doc.grids.append(table.grid)
-    _place(doc, unruled, lines)
+    for grid in unruled:
+        top = min(c.bbox[1] for c in grid.cells)
+        grid.context = [text for t, text in lines if t < top - 1][-6:]
+        placed.append((top, min(c.bbox[0] for c in grid.cells), grid))
+    for index, (_, _, grid) in enumerate(sorted(placed, key=lambda p: (round(p[0]), p[1])), start=1):
+        grid.index = index  # tables numbered in reading order, ruled or not
+        doc.grids.append(grid)
 
 
 def _place(doc: Document, grids: list[Grid], lines: list[tuple[float, str]]) -> None:

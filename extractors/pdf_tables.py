@@ -5,6 +5,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractors.grid import Cell, Grid
+from extractors.pdf_words import fully_ruled, rulings
 
 SNAP = 2.0  # points within which two cell edges are the same ruling line
 LINE_GAP = 3.0  # points within which two words share a text line
@@ -17,8 +18,11 @@ class PlacedGrid:
 
 
 def page_grids(page, number: int) -> list[PlacedGrid]:
-    """Every ruled table on a page, as grids in reading order."""
-    tables = sorted(_real_tables(page.find_tables()), key=lambda t: (round(t.bbox[1]), t.bbox[0]))
+    """Every fully ruled table on a page, as grids in reading order. A "table" pdfplumber finds among the
+    sides of shading rectangles (zebra rows, a header band) is left to the word-alignment reader."""
+    _, vertical = rulings(page)
+    tables = sorted((t for t in _real_tables(page.find_tables()) if fully_ruled(t, vertical)),
+                    key=lambda t: (round(t.bbox[1]), t.bbox[0]))
     fills = _fills(page)
     sideways = [c for c in page.chars if not c.get("upright", True)]
     out = []
@@ -77,6 +81,11 @@ def _is_sideways(box, sideways) -> bool:
     return any(x0 <= c["x0"] <= x1 and top <= c["top"] <= bottom for c in sideways)
 
 
+def fills(page) -> list[tuple[float, tuple, str]]:
+    """The page's coloured filled rectangles, smallest first: (area, box, "#rrggbb")."""
+    return _fills(page)
+
+
 def _fills(page) -> list[tuple[float, tuple, str]]:
     out = []
     for r in page.rects:
@@ -111,11 +120,18 @@ def _hex(colour) -> str:
 
 
 def word_lines(page, table_boxes) -> list[list[dict]]:
-    """Words outside the tables grouped into text lines, top to bottom."""
-    words = [w for w in page.extract_words(keep_blank_chars=False) if not _inside_any(w, table_boxes)]
+    """Upright words outside the tables grouped into text lines, top to bottom (text turned on its side, such
+    as a rotated section label, is left out)."""
+    upright = page.filter(lambda o: o.get("object_type") != "char" or o.get("upright", True))
+    sizes = sorted(c["size"] for c in upright.chars)
+    size = sizes[len(sizes) // 2] if sizes else 10.0
+    # small type (a table scaled to fit) sets lines closer than pdfplumber's 3-point tolerances
+    tolerance = min(LINE_GAP, max(1.0, 0.25 * size))
+    words = [w for w in upright.extract_words(keep_blank_chars=False, x_tolerance=min(3.0, 0.4 * size), y_tolerance=tolerance)
+             if not _inside_any(w, table_boxes)]
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - w["top"]) <= LINE_GAP:
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= tolerance:
             lines[-1].append(w)
         else:
             lines.append([w])

@@ -1,0 +1,263 @@
+"""PDF tables that are not fully ruled, generated with fpdf2 and read back cell by cell: zebra shading (per-cell
+fills and full-row bands), horizontal rules only, whitespace only, wrapped labels and headings, a grouped header,
+section rows, two tables side by side, a landscape table on a page turned by /Rotate 90; plus the word-dict
+interface the scanned-page reader calls."""
+from __future__ import annotations
+
+import io
+import re
+
+from fpdf import FPDF
+
+from extractors.pdf import PdfFormat
+from extractors.pdf_text_grid import text_grids
+
+FONT = 8
+LINE = 9.6  # points between two lines of one cell
+PAD = 3.0  # cell padding above and below
+
+
+class Table:
+    """A table drawn the way report writers print one: labels set left, figures set right, headings centred,
+    cells of several lines centred in their row."""
+
+    def __init__(self, widths: list[float], x: float = 30, y: float = 80):
+        self.widths, self.x, self.y = widths, x, y
+        self.rows: list[tuple[list[str], str]] = []  # (cells, kind)
+
+    def header(self, *cells: str) -> "Table":
+        self.rows.append((list(cells), "header"))
+        return self
+
+    def row(self, *cells: str) -> "Table":
+        self.rows.append((list(cells), "body"))
+        return self
+
+    def section(self, text: str) -> "Table":
+        self.rows.append(([text], "section"))
+        return self
+
+    def group(self, *spans: tuple[str, int]) -> "Table":
+        """A group heading row: (text, columns spanned); empty text leaves the columns blank."""
+        self.rows.append(([f"{t}\x00{n}" for t, n in spans], "group"))
+        return self
+
+    def draw(self, pdf: FPDF, ruling: str) -> float:
+        y = self.y
+        width = sum(self.widths)
+        for index, (cells, kind) in enumerate(self.rows):
+            lines = max(len(c.split("\n")) for c in cells)
+            height = lines * LINE + 2 * PAD
+            body_index = sum(1 for _, k in self.rows[:index] if k == "body")
+            shaded = kind in ("header", "group") or (kind == "body" and body_index % 2 == 1)
+            spans = self._spans(cells, kind)
+            if ruling == "zebra_rows" and shaded:
+                pdf.set_fill_color(235, 240, 248)
+                pdf.rect(self.x, y, width, height, style="F")
+            for text, x0, x1 in spans:
+                if ruling == "zebra_cells" and shaded:
+                    pdf.set_fill_color(220, 230, 242) if kind != "body" else pdf.set_fill_color(235, 240, 248)
+                    pdf.rect(x0, y, x1 - x0, height, style="F")
+                self._text(pdf, text, x0, x1, y, height, kind, x0 == self.x)
+            if ruling == "horizontal":
+                pdf.set_fill_color(100, 100, 100)
+                if kind == "group":
+                    for text, x0, x1 in spans:
+                        if text:
+                            pdf.rect(x0 + 1, y + height - 0.3, x1 - x0 - 2, 0.6, style="F")
+                else:
+                    pdf.rect(self.x, y + height, width, 0.7, style="F")
+            y += height
+        return y
+
+    def _spans(self, cells: list[str], kind: str) -> list[tuple[str, float, float]]:
+        edges = [self.x]
+        for w in self.widths:
+            edges.append(edges[-1] + w)
+        if kind == "section":
+            return [(cells[0], edges[0], edges[-1])]
+        out, c = [], 0
+        for cell in cells:
+            text, span = (cell.split("\x00") + ["1"])[:2] if kind == "group" else (cell, "1")
+            out.append((text, edges[c], edges[c + int(span)]))
+            c += int(span)
+        return out
+
+    def _text(self, pdf: FPDF, text: str, x0: float, x1: float, y: float, height: float, kind: str, first: bool):
+        parts = text.split("\n") if text else []
+        top = y + (height - len(parts) * LINE) / 2
+        for k, part in enumerate(parts):
+            width = pdf.get_string_width(part)
+            if kind in ("header", "group"):
+                left = (x0 + x1 - width) / 2
+            elif kind == "section" or first:
+                left = x0 + 4
+            else:
+                left = x1 - 4 - width
+            pdf.text(left, top + k * LINE + FONT * 0.85, part)
+
+
+def _document(*tables: Table, ruling: str = "none", landscape: bool = False, rotate: bool = False, title: str = ""):
+    pdf = FPDF(orientation="L" if landscape else "P", unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    if rotate:  # a landscape table on a portrait page turned by /Rotate 90: draw it turned the other way
+        with pdf.rotation(90, x=pdf.w / 2, y=pdf.w / 2):
+            _draw(pdf, tables, ruling, title)
+    else:
+        _draw(pdf, tables, ruling, title)
+    data = bytes(pdf.output())
+    if rotate:
+        data = re.sub(rb"/Type /Page\b(?!s)", b"/Type /Page /Rotate 90", data, count=1)
+    return PdfFormat.extract(io.BytesIO(data), "generated.pdf")
+
+
+def _draw(pdf: FPDF, tables, ruling: str, title: str):
+    if title:
+        pdf.set_font("helvetica", "B", 14)
+        pdf.text(30, 50, title)
+    pdf.set_font("helvetica", size=FONT)
+    pdf.set_text_color(0, 0, 0)
+    for table in tables:
+        table.draw(pdf, ruling)
+
+
+def _rows(grid) -> list[list[str]]:
+    """The grid as printed rows: each cell's text at its column, spans written as `text<span>`."""
+    out = [[""] * grid.n_cols for _ in range(grid.n_rows)]
+    for c in grid.cells:
+        out[c.row][c.col] = c.text + (f"<{c.colspan}>" if c.colspan > 1 else "")
+    return out
+
+
+SCORECARD = [("Referrals in month", "No.", "1,204", "1,310", "1,198"),
+             ("Re-referrals within 12 months", "%", "21.4%", "19.8%", "22.0%"),
+             ("Children looked after", "No.", "402", "411", "-"),
+             ("Assessments in 45 working days", "%", "88.1%", "n/a", "90.2%")]
+
+
+def _scorecard() -> Table:
+    table = Table([150, 50, 60, 60, 60]).header("Indicator", "Unit", "Apr-19", "May-19", "Jun-19")
+    for row in SCORECARD:
+        table.row(*row)
+    return table
+
+
+EXPECTED = [["Indicator", "Unit", "Apr-19", "May-19", "Jun-19"]] + [list(r) for r in SCORECARD]
+
+
+def test_zebra_per_cell_fills_keep_the_unshaded_rows():
+    """Quirk: zebra shading drawn as one fill per cell; pdfplumber takes each shaded band for a table of its own
+    and the unshaded rows between them were lost to page text."""
+    doc = _document(_scorecard(), ruling="zebra_cells")
+    assert len(doc.grids) == 1
+    assert _rows(doc.grids[0]) == EXPECTED
+
+
+def test_zebra_full_row_bands():
+    """Quirk: zebra shading drawn as one band per row (no cell edges): band edges separate rows."""
+    doc = _document(_scorecard(), ruling="zebra_rows")
+    assert len(doc.grids) == 1
+    assert _rows(doc.grids[0]) == EXPECTED
+
+
+def test_horizontal_rules_only():
+    """Quirk: a thin rule under every row and no vertical rules: not a ruled table, read from the words."""
+    doc = _document(_scorecard(), ruling="horizontal")
+    assert len(doc.grids) == 1
+    assert _rows(doc.grids[0]) == EXPECTED
+
+
+def test_whitespace_only_with_title_above_as_context():
+    """Quirk: no rules or shading at all; the title above the table is context, not a row."""
+    doc = _document(_scorecard(), ruling="none", title="Children's social care scorecard")
+    assert len(doc.grids) == 1
+    assert _rows(doc.grids[0]) == EXPECTED
+    assert doc.grids[0].context == ["Children's social care scorecard"]
+
+
+def test_wrapped_labels_join_their_row():
+    """Quirk: long indicator names wrap over 2-4 lines, the figures centred beside them; each label is one
+    cell of its row, not several rows."""
+    table = Table([120, 60, 60]).header("Indicator", "2018/19", "2019/20")
+    table.row("Number of children\nsubject to a child\nprotection plan", "301", "322")
+    table.row("Rate per 10,000", "44.1", "47.0")
+    table.row("% of assessments\ncompleted in 45\nworking days of\nreferral", "81%", "85%")
+    for ruling in ("none", "zebra_rows", "horizontal"):
+        doc = _document(table, ruling=ruling)
+        assert _rows(doc.grids[0]) == [
+            ["Indicator", "2018/19", "2019/20"],
+            ["Number of children subject to a child protection plan", "301", "322"],
+            ["Rate per 10,000", "44.1", "47.0"],
+            ["% of assessments completed in 45 working days of referral", "81%", "85%"]], ruling
+
+
+def test_wrapped_month_headings_are_one_heading():
+    """Quirk: month headings wrapped over two lines (`Jun` / `2019`): one heading per column."""
+    table = Table([130, 45, 45, 45]).header("Indicator", "Apr\n2019", "May\n2019", "Jun\n2019")
+    table.row("Contacts", "1,469", "1,502", "1,388").row("Referrals", "412", "398", "405")
+    doc = _document(table, ruling="none")
+    assert _rows(doc.grids[0]) == [["Indicator", "Apr 2019", "May 2019", "Jun 2019"],
+                                   ["Contacts", "1,469", "1,502", "1,388"], ["Referrals", "412", "398", "405"]]
+
+
+def test_grouped_header_spans_its_columns():
+    """Quirk: a financial year centred over its quarter columns (no rule under it), and a comparators group
+    centred over three benchmark columns: group cells spanning those columns, headings beside them running
+    down the header."""
+    table = Table([120, 40, 40, 40, 40, 50, 50, 50])
+    table.group(("", 1), ("2019/20", 4), ("Comparators 18/19", 3))
+    table.header("Indicator", "Q1", "Q2", "Q3", "Q4", "England", "Region", "SN")
+    table.row("Referrals per 10,000", "140.2", "151.0", "149.8", "155.3", "552.5", "601.2", "588.0")
+    table.row("Re-referrals (%)", "21.0", "22.4", "19.9", "20.3", "22.6", "21.8", "23.1")
+    for ruling in ("none", "horizontal", "zebra_cells"):
+        grid = _document(table, ruling=ruling).grids[0]
+        rows = _rows(grid)
+        assert rows[0] == ["Indicator", "2019/20<4>", "", "", "", "Comparators 18/19<3>", "", ""], ruling
+        assert rows[1] == ["", "Q1", "Q2", "Q3", "Q4", "England", "Region", "SN"], ruling
+        assert rows[2][0] == "Referrals per 10,000" and rows[3][7] == "23.1", ruling
+        assert next(c for c in grid.cells if c.text == "Indicator").rowspan == 2
+
+
+def test_section_rows_are_one_cell_rows():
+    """Quirk: section rows (one label across the table) between indicator rows stay one-cell rows."""
+    table = Table([150, 60, 60]).header("Indicator", "2018/19", "2019/20")
+    table.section("CHILDREN IN NEED").row("Children in need", "2,101", "2,230")
+    table.section("CHILD PROTECTION").row("Children on a plan", "301", "322").row("Repeat plans (%)", "18.0", "21.2")
+    for ruling in ("none", "zebra_rows", "horizontal"):
+        rows = _rows(_document(table, ruling=ruling).grids[0])
+        assert [r for r in rows if sum(1 for t in r if t) == 1] == [["CHILDREN IN NEED", "", ""], ["CHILD PROTECTION", "", ""]], ruling
+        assert rows[-1] == ["Repeat plans (%)", "18.0", "21.2"], ruling
+        assert len(rows) == 6, ruling
+
+
+def test_two_tables_side_by_side_are_two_grids():
+    """Quirk: two tables printed side by side, a wide empty gutter between them: two grids, not one."""
+    left = Table([110, 50, 50], x=30).header("Month", "Contacts", "Referrals")
+    right = Table([110, 50, 50], x=330).header("Month", "Assessments", "S47s")
+    for month, a, b, c, d in [("Apr-19", "1,469", "412", "388", "102"), ("May-19", "1,502", "398", "401", "95"),
+                              ("Jun-19", "1,388", "405", "379", "99")]:
+        left.row(month, a, b)
+        right.row(month, c, d)
+    doc = _document(left, right, ruling="none", landscape=True)
+    assert [_rows(g)[0] for g in doc.grids] == [["Month", "Contacts", "Referrals"], ["Month", "Assessments", "S47s"]]
+    assert _rows(doc.grids[1])[3] == ["Jun-19", "379", "99"]
+
+
+def test_landscape_table_on_rotated_page_reads_upright():
+    """Quirk: a landscape table on a portrait page turned by /Rotate 90: read upright, rows and columns intact."""
+    doc = _document(_scorecard(), ruling="zebra_rows", rotate=True)
+    assert len(doc.grids) == 1
+    assert _rows(doc.grids[0]) == EXPECTED
+
+
+def test_scanned_page_words_without_hints():
+    """The OCR reader passes plain word dicts (no drawing hints): a whitespace table is still rebuilt."""
+    def line(top, *words):
+        return [{"text": t, "x0": x, "x1": x + 6 * len(t), "top": top, "bottom": top + 10, "conf": 95} for t, x in words]
+    lines = [line(100, ("Indicator", 40), ("2018/19", 250), ("2019/20", 330)),
+             line(116, ("Contacts", 40), ("1,469", 262), ("1,502", 342)),
+             line(132, ("Referrals", 40), ("412", 274), ("398", 354))]
+    grids = text_grids(lines, 3, 1)
+    assert len(grids) == 1 and grids[0].page == 3
+    assert _rows(grids[0]) == [["Indicator", "2018/19", "2019/20"], ["Contacts", "1,469", "1,502"], ["Referrals", "412", "398"]]
