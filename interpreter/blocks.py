@@ -24,8 +24,52 @@ def table_blocks(grid: Grid) -> list[Grid]:
     for rows, cols in parts:
         sub = _block(grid, matrix, rows, len(out) + 1 if len(parts) > 1 else grid.index, cols)
         if sub is not None:
-            out.append(sub)
+            out.append(staggered_columns_joined(sub))
     return out
+
+
+def staggered_columns_joined(grid: Grid) -> Grid:
+    """Columns a word-position rebuild split in two, the heading in one and the figures in the next (they never
+    both fill a row, and the heading comes first), joined into one column."""
+    matrix = cell_matrix(grid)
+    width = len(matrix[0]) if matrix else 0
+    target = list(range(width))
+    for b in range(1, width):
+        a = target[b - 1]
+        if _staggered(matrix, a, b):
+            target[b] = a
+    if target == list(range(width)):
+        return grid
+    renumber = {old: new for new, old in enumerate(sorted(set(target)))}
+    cells = [_moved(c, renumber[target[c.col]], renumber[target[c.col + c.colspan - 1]]) for c in grid.cells]
+    return replace(grid, cells=list({(c.row, c.col): c for c in cells}.values()))
+
+
+def _staggered(matrix, a: int, b: int) -> bool:
+    shared = {r for r, line in enumerate(matrix) if line[a] is not None and line[b] is not None and line[a].text == line[b].text}
+    own_a = [r for r, line in enumerate(matrix) if _own(line, a) and r not in shared]
+    own_b = [r for r, line in enumerate(matrix) if _own(line, b) and r not in shared]
+    if not own_a or not own_b or set(own_a) & set(own_b) or min(own_a) >= min(own_b):
+        return False  # they share a row, or the figures' column starts first
+    heading = [r for r in own_a if r < min(own_b)]
+    return not any(_has_number(matrix[r][a]) for r in heading) and _has_number(matrix[min(own_b)][b])
+
+
+def _own(line, c: int) -> bool:
+    """The cell at column c starts there and holds text (not a span from the left)."""
+    cell = line[c]
+    return cell is not None and cell.col == c and cell.colspan == 1 and bool(cell.text or cell.value is not None)
+
+
+def _has_number(cell) -> bool:
+    """The cell prints a figure (a period heading such as `Apr-19` is not one)."""
+    from interpreter.values import parse_value
+
+    return cell is not None and parse_value(cell.text, cell.value, cell.number_format).kind == "number"
+
+
+def _moved(cell, first: int, last: int):
+    return replace(cell, col=first, colspan=last - first + 1)
 
 
 def _side_by_side(matrix, rows: list[int]) -> list[tuple[list[int], range | None]]:

@@ -246,3 +246,14 @@ def test_an_outturn_row_under_a_titled_table_is_the_titles_indicator():
     april = one(rows, period_end="2017-04-30")
     assert (april["indicator_id"], april["polarity"], april["value"]) == ("referrals_rate_10k", "info", "487.3")
     assert len(rows) == 2
+
+
+def test_a_heading_and_its_figures_split_into_neighbouring_columns_are_one_column():
+    """Quirk (word-position rebuilds of unruled PDFs): a heading left-set over right-set figures lands one column
+    left of them; the two columns never both fill a row, so they are joined."""
+    g = grid([["Indicator", "Apr-19", None, "May-19", None],
+              ["Number of referrals", None, "300", None, "310"],
+              ["Number of contacts", None, "900", None, "950"]], sheet=None)
+    rows = run(g, name="report.pdf", authority="Bury", report_date=date(2019, 5, 31))
+    assert one(rows, indicator_label="Number of contacts", period_end="2019-05-31")["value"] == "950"
+    assert len(rows) == 4
