@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.frame import inside_app
+from ui.layout_review import taught_layouts_section
 from ui.store import aliases, indicator_label, packaged_catalogue, saved, shared_store
 
 inside_app(__file__)
@@ -56,3 +57,5 @@ if upload is not None and st.button("Import"):
         st.success(f"{count} aliases learned.", icon=":material/check_circle:")
     except (ValueError, UnicodeDecodeError) as problem:
         st.error(str(problem), icon=":material/error:")
+
+taught_layouts_section()

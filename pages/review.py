@@ -8,6 +8,7 @@ from review.source_view import source_preview
 from store.backends import StoreError
 from ui import pending as queue
 from ui.frame import inside_app
+from ui.layout_review import layout_section
 from ui.show import EARLIEST, LATEST, highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
 
@@ -70,6 +71,8 @@ with st.form(f"fix-{key}"):
     if st.form_submit_button("Set indicator"):
         queue.put(key, with_indicator(doc, label, chosen, known))
         st.rerun()
+
+doc = layout_section(key, doc)
 
 st.subheader("What was read")
 shown = frame.assign(check=frame["doubtful"].map({True: "⚠ check", False: ""}))
