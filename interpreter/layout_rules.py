@@ -60,6 +60,8 @@ class TaughtRule:
         return f"layout_rule:{self.id}"
 
     def sentence(self, where: str) -> str:
+        if not self.id:  # a correction made in Review, not yet remembered
+            return f"{where} read with the layout corrected here (not yet remembered)"
         return f"{where} read with the layout taught on {self.taught_at[:10]} by {self.taught_by}"
 
 

@@ -72,7 +72,9 @@ def reoriented(grid, rule: LayoutRule, transposed: bool) -> LayoutRule:
 def with_columns(rule: LayoutRule, columns: list[int], measure: str, period: str) -> LayoutRule:
     """These columns set to hold this measure ("ignore": not read), their periods read this way."""
     changed = {c: ColumnRule(measure, period) for c in columns}
-    return replace(rule, columns={**rule.columns, **changed})
+    roles = {name: None if getattr(rule, name) in changed and measure != "ignore" else getattr(rule, name)
+             for name in ("code_col", "unit_col", "polarity_col")}
+    return replace(rule, columns={**rule.columns, **changed}, **roles)
 
 
 def with_roles(rule: LayoutRule, header_rows: int, label_col: int, unit: str) -> LayoutRule:
@@ -85,11 +87,10 @@ def with_layout(doc: PendingDocument, fp: str, rule: LayoutRule, rules: dict[str
     """The document read again with the reader's rule for tables of this fingerprint (and the store's for the rest);
     the authority and the labels the reader chose stay."""
     layouts = {**doc.layouts, fp: rule}
-    unsaved = {f: TaughtRule(0, f, r, "you", "(not yet saved)") for f, r in layouts.items() if f not in rules or rules[f].rule != r}
+    unsaved = {f: TaughtRule(0, f, r, "", "") for f, r in layouts.items() if f not in rules or rules[f].rule != r}
     taught = {**rules, **unsaved}
     authority = authority_of(doc) or None
     result = interpret_document(doc.result.document, authority, None, catalogue, taught)
-    result.warnings = [w for w in result.warnings if "(not yet saved)" not in w]
     new = replace(doc, result=result, layouts=layouts, confirmed={})
     for label, indicator_id in doc.confirmed.items():
         new = with_indicator(new, label, indicator_id, catalogue)

@@ -42,6 +42,8 @@ def test_review_corrects_a_table_remembers_it_and_next_month_is_read_with_it(tmp
     s = scored(corrected, truth)
     assert s["recall"] == 1.0 and s["precision"] == 1.0, (s["missed"], s["extra"])
     assert at.markdown[0].value.startswith("**18** numbers read")
+    assert not any(o.code and not o.code.startswith("CS") for o in corrected.observations)  # months are no codes
+    assert any("read with the layout corrected here (not yet remembered)" in w for w in corrected.result.warnings)
     assert any(m.value.startswith("**0** of 18 numbers of this table not read") for m in at.markdown)
     next(b for b in at.button if b.label == "Remember this layout").click().run()
     assert not at.exception, at.exception

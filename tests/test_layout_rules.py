@@ -114,20 +114,22 @@ def test_a_rule_never_changes_a_table_it_does_not_fit(tmp_path, family_rules):
     assert after == before and before
 
 
-def test_store_keeps_exports_and_imports_rules(tmp_path, family_rules):
+def test_store_keeps_exports_and_imports_rules(store_url, family_rules):
     from store import Store
 
     rule = next(iter(family_rules.values()))
-    first = Store(str(tmp_path / "a.duckdb"), reference=False)
-    rule_id = first.save_layout_rule(rule.fingerprint, rule.rule.to_json(), "Scorecard M1..M12")
-    assert first.layout_rules()[rule.fingerprint].rule == rule.rule
-    exported = first.export_layout_rules()
-    assert first.remove_layout_rule(rule_id) and not first.layout_rules()
-    second = Store(str(tmp_path / "b.duckdb"), reference=False)
-    assert second.import_layout_rules(exported) == 1
-    assert second.layout_rules()[rule.fingerprint].rule == rule.rule
+    store = Store(store_url, reference=False)
+    rule_id = store.save_layout_rule(rule.fingerprint, rule.rule.to_json(), "Scorecard M1..M12")
+    assert store.layout_rules()[rule.fingerprint].rule == rule.rule
+    exported = store.export_layout_rules()
+    assert store.remove_layout_rule(rule_id) and not store.layout_rules()
+    assert not store.remove_layout_rule(rule_id)
+    assert store.import_layout_rules(exported) == 1
+    assert store.layout_rules()[rule.fingerprint].rule == rule.rule
     with pytest.raises(ValueError):
-        second.import_layout_rules("fingerprint,rule\nabc,{not json\n")
+        store.import_layout_rules("fingerprint,rule\nabc,{not json\n")
+    assert len(store.layout_rules()) == 1
+    store.close()
 
 
 def cli(*args) -> subprocess.CompletedProcess:
