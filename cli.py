@@ -1,4 +1,4 @@
-"""perfbooks on the command line: extract, ingest, export, revisions and aliases (see README)."""
+"""perfbooks on the command line: extract, ingest, export, revisions, aliases and taught layouts (see README)."""
 from __future__ import annotations
 
 import argparse
@@ -17,9 +17,9 @@ def _progress(name: str, unit: str = "page"):
     return report
 
 
-def extract_file(path: Path, authority: str | None, report_date: date | None) -> list[Observation]:
-    """Observations of one file; UnreadableFile when it cannot be read."""
-    result = extract_path(path, path.name, authority, report_date, _progress(path.name))
+def extract_file(path: Path, authority: str | None, report_date: date | None, rules: dict | None = None) -> list[Observation]:
+    """Observations of one file (tables of a taught layout read with its rule); UnreadableFile when it cannot be read."""
+    result = extract_path(path, path.name, authority, report_date, _progress(path.name), rules=rules)
     for warning in result.warnings:
         print(f"{path.name}: {warning}", file=sys.stderr)
     return result.observations
@@ -33,13 +33,16 @@ def write_csv(rows: list[Observation], out: Path) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from store.layout_rules import rules_at
+
     rows, failed = [], 0
+    rules = rules_at(args.db) if args.db else None
     for name in args.files:
         path = Path(name)
         try:
             if not path.is_file():
                 raise UnreadableFile(f"{name} does not exist or is not a file.")
-            found = extract_file(path, args.authority, args.report_date)
+            found = extract_file(path, args.authority, args.report_date, rules)
             if not found:
                 raise UnreadableFile(f"{path.name} has no tables of figures that perfbooks recognises; is it a performance report?")
         except UnreadableFile as exc:
@@ -100,6 +103,12 @@ def cmd_aliases(args: argparse.Namespace) -> int:
 
         Path(args.export_file).write_bytes(frame_csv(store.aliases()))
         print(f"aliases written to {args.export_file}", file=sys.stderr)
+    if args.import_rules:
+        added = store.import_layout_rules(Path(args.import_rules).read_text(encoding="utf-8-sig"))
+        print(f"{added} layout rules learned from {args.import_rules}", file=sys.stderr)
+    if args.export_rules:
+        Path(args.export_rules).write_text(store.export_layout_rules(), encoding="utf-8")
+        print(f"layout rules written to {args.export_rules}", file=sys.stderr)
     store.close()
     return 0
 
@@ -138,6 +147,7 @@ def parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="read reports and write the observations CSV (touches no store)")
     ex.add_argument("files", nargs="+", metavar="FILE")
     ex.add_argument("--out", required=True, help="CSV file to write")
+    ex.add_argument("--db", help="read the layouts taught in this store (DuckDB file or postgresql:// URL); it is not changed")
     _overrides(ex)
     ex.set_defaults(run=cmd_extract)
     ing = sub.add_parser("ingest", help="read reports and keep them in the store (each file in one transaction)")
@@ -156,6 +166,8 @@ def parser() -> argparse.ArgumentParser:
     al = sub.add_parser("aliases", help="export or import the label aliases (the catalogue's and those users taught it)")
     al.add_argument("--export", dest="export_file", metavar="FILE", help="write every alias to this CSV")
     al.add_argument("--import", dest="import_file", metavar="FILE", help="learn the aliases of this CSV (columns alias, indicator_id)")
+    al.add_argument("--export-layouts", dest="export_rules", metavar="FILE", help="write every taught layout rule to this CSV")
+    al.add_argument("--import-layouts", dest="import_rules", metavar="FILE", help="learn the layout rules of this CSV (as exported)")
     _db(al).set_defaults(run=cmd_aliases)
     pk = sub.add_parser("pack", help="write the board pack for an authority and month (.pdf, .docx or .xlsx)")
     pk.add_argument("--authority", required=True, help="the authority (a name, variant or code)")

@@ -14,6 +14,7 @@ from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
 from interpreter.headers import polarity_word
 from interpreter.labels import label_indicators
+from interpreter.layout_rules import apply_rule, mark_taught as _mark_taught, taught_rule
 from interpreter.observation import Observation
 from interpreter.periods import financial_year, financial_year_of, latest_month, ytd
 from interpreter.table import cell_matrix, read_layout
@@ -24,11 +25,12 @@ BENCHMARKS = {"stat_neighbour_avg", "stat_neighbour_best", "england_avg", "engla
 
 
 def interpret(doc: Document, authority: str | None = None, report_date: date | None = None,
-              catalogue=None, accounts: list[TableAccount] | None = None) -> list[Observation]:
+              catalogue=None, accounts: list[TableAccount] | None = None, rules: dict | None = None) -> list[Observation]:
     """Observations of every table in a document, with its authority and vintage settled.
 
     `catalogue` maps labels to indicators (default: the packaged one; the store passes one with learned aliases).
     `accounts`, when given, receives each table's count of numbers and of those not read.
+    `rules` maps table fingerprints to taught layouts (`interpreter.layout_rules.TaughtRule`), read instead of guessing.
     """
     from indicators.catalogue import load_catalogue
 
@@ -36,7 +38,8 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     doc_authority = _resolve(authority) if authority else document_authority(doc.text, doc.name)
     observations, carried = [], ("", None)
     for grid in (block for g in doc.grids for block in table_blocks(g)):
-        layout = read_layout(grid)
+        taught = taught_rule(grid, rules)
+        layout = apply_rule(grid, taught.rule, doc.text) if taught else read_layout(grid)
         if layout is None:
             carried = _description(grid) or carried
             _keep(accounts, account(grid, None, []))
@@ -46,6 +49,8 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
         caption = label or table_caption(grid.context, lambda text: bool(catalogue.match_label(text).indicator_id))
         rows = table_observations(grid, layout, caption, polarity or context_polarity(grid.context))
         carried = ("", None)
+        if taught:
+            _mark_taught(doc, grid, taught, rows)
         for obs in rows:
             _set_authority(obs, obs.pending.pop("authority", None) or table_authority or doc_authority)
         _date_undated(rows, context_period(grid.context))

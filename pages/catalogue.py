@@ -5,6 +5,7 @@ import streamlit as st
 from exports.downloads import frame_csv
 from ui.access import may
 from ui.frame import inside_app
+from ui.layout_review import taught_layouts_section
 from ui.store import aliases, indicator_label, packaged_catalogue, saved, shared_store
 
 inside_app(__file__)
@@ -58,3 +59,5 @@ if upload is not None and st.button("Import", disabled=not may("teach")):
         st.success(f"{count} aliases learned.", icon=":material/check_circle:")
     except (ValueError, UnicodeDecodeError) as problem:
         st.error(str(problem), icon=":material/error:")
+
+taught_layouts_section()

@@ -9,6 +9,7 @@ from store.backends import StoreError
 from ui import pending as queue
 from ui.access import require
 from ui.frame import inside_app
+from ui.layout_review import layout_section
 from ui.show import EARLIEST, LATEST, highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
 
@@ -72,6 +73,8 @@ with st.form(f"fix-{key}"):
     if st.form_submit_button("Set indicator"):
         queue.put(key, with_indicator(doc, label, chosen, known))
         st.rerun()
+
+doc = layout_section(key, doc)
 
 st.subheader("What was read")
 shown = frame.assign(check=frame["doubtful"].map({True: "⚠ check", False: ""}))

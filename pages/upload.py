@@ -10,7 +10,7 @@ from store.documents import content_hash
 from ui import pending as queue
 from ui.access import require
 from ui.frame import inside_app
-from ui.store import catalogue
+from ui.store import catalogue, layout_rules
 
 inside_app(__file__)
 require("upload")
@@ -33,7 +33,7 @@ def read_one(name: str, content: bytes) -> None:
     bar = st.progress(0.0, text=f"Reading {name}")
     step = lambda done, total: bar.progress(min(done / max(total, 1), 1.0), text=f"{name}: {done} of {total}")
     try:
-        result = extract_bytes(content, name, authority, progress=step, catalogue=catalogue())
+        result = extract_bytes(content, name, authority, progress=step, catalogue=catalogue(), rules=layout_rules())
     except UnreadableFile as problem:
         bar.empty()
         failed[key] = str(problem)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass, field, replace
 from functools import partial
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +25,7 @@ class ExtractResult:
     warnings: list[str] = field(default_factory=list)
     format: str = ""
     tables: list[TableAccount] = field(default_factory=list)  # each table's numbers and those not read
+    document: object = field(default=None, repr=False)  # the grids read, so a corrected layout can be applied again
 
     @property
     def numbers_not_read(self) -> int:
@@ -34,37 +35,41 @@ class ExtractResult:
 
 def extract_path(path: Path, name: str | None = None, authority: str | None = None,
                  report_date: date | None = None, progress: Progress = no_progress,
-                 catalogue=None) -> ExtractResult:
+                 catalogue=None, rules: dict | None = None) -> ExtractResult:
     """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot be read.
 
     Reading and interpreting both happen in the bounded child (`extractors.bounded`), each with its time limit.
-    `catalogue` maps labels to indicators (default: the packaged catalogue; the store adds learned aliases).
+    `catalogue` maps labels to indicators (default: the packaged catalogue; the store adds learned aliases);
+    `rules` maps table fingerprints to taught layouts (see `interpreter.layout_rules`).
     """
     name = name or path.name
-    return read_bounded(path, name, progress, then=partial(_interpreted, name, authority, report_date, catalogue))
+    then = partial(interpret_document, authority=authority, report_date=report_date, catalogue=catalogue, rules=rules)
+    return read_bounded(path, name, progress, then=then)
 
 
-def _interpreted(name: str, authority, report_date, catalogue, doc) -> ExtractResult:
-    """What the child sends back: the document's observations, without its grids."""
+def interpret_document(doc, authority: str | None = None, report_date: date | None = None, catalogue=None,
+                       rules: dict | None = None) -> ExtractResult:
+    """Observations of a document already read (the Review page applies a corrected layout this way)."""
+    name, doc = doc.name, replace(doc, warnings=list(doc.warnings))
     tables: list[TableAccount] = []
     try:
-        observations = interpret(doc, authority, report_date, catalogue, tables)
+        observations = interpret(doc, authority, report_date, catalogue, tables, rules)
     except Exception:  # a layout the interpreter has never met must not end in a traceback
         raise UnreadableFile(f"{name} was read, but its tables could not be interpreted; please send it to the perfbooks team.") from None
     if not any(o.value is not None for o in observations):  # prose, or only notes where figures belong
         raise UnreadableFile(f"{name} has no tables of figures that perfbooks recognises; is it a performance report?")
     warnings = list(doc.warnings) + [t.sentence for t in tables if t.unexplained]
-    return ExtractResult(name, observations, doc.units, warnings, doc.format, tables)
+    return ExtractResult(name, observations, doc.units, warnings, doc.format, tables, document=doc)
 
 
 def extract_bytes(data: bytes, name: str, authority: str | None = None,
                   report_date: date | None = None, progress: Progress = no_progress,
-                  catalogue=None) -> ExtractResult:
+                  catalogue=None, rules: dict | None = None) -> ExtractResult:
     """Observations of an uploaded file's bytes."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "upload"
         path.write_bytes(data)
-        return extract_path(path, name, authority, report_date, progress, catalogue)
+        return extract_path(path, name, authority, report_date, progress, catalogue, rules)
 
 
 def observations_frame(rows: list[Observation]):

@@ -30,6 +30,7 @@ class PendingDocument:
     content: bytes = field(repr=False)
     result: ExtractResult = field(repr=False)
     confirmed: dict[str, str] = field(default_factory=dict)  # printed label -> indicator id chosen by a person
+    layouts: dict = field(default_factory=dict)  # table fingerprint -> LayoutRule a person set (review/layout.py)
 
     @property
     def observations(self) -> list[Observation]:

@@ -11,6 +11,7 @@ from extractors.limits import LIMITS
 from pipeline import ExtractResult, extract_path
 from store.aliases import learning_catalogue
 from store.backends import Backend
+from store.layout_rules import taught_rules
 from store.documents import NewDocument, content_hash, document_id_of, save_document
 
 
@@ -34,7 +35,7 @@ def ingest_file(db: Backend, path: Path, by: str, name: str | None = None, progr
         digest = content_hash(content)
         if (known := document_id_of(db, digest)) is not None:
             return _duplicate(name, known)
-        result = extract_path(path, name, authority, report_date, progress, learning_catalogue(db))
+        result = extract_path(path, name, authority, report_date, progress, learning_catalogue(db), taught_rules(db))
     except UnreadableFile as exc:
         return IngestOutcome(name, "failed", str(exc))
     return save_extraction(db, content, result, by, digest)

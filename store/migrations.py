@@ -74,6 +74,11 @@ MIGRATIONS = (
             authority TEXT NOT NULL, la_code TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL,
             saved_by TEXT NOT NULL, saved_at TIMESTAMP NOT NULL, PRIMARY KEY (la_code, name))""",
     )),
+    Migration("0007_layout_rules", (
+        """CREATE TABLE layout_rules (
+            id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE, rule TEXT NOT NULL, description TEXT NOT NULL,
+            taught_by TEXT NOT NULL, taught_at TIMESTAMP NOT NULL)""",
+    )),
 )
 
 

@@ -127,6 +127,32 @@ class Store:
             raise ValueError(f"no reference table {name!r}")
         return self.db.frame(f"SELECT * FROM {name}")
 
+    def save_layout_rule(self, fingerprint: str, rule_json: str, description: str = "") -> int:
+        """Remember how tables of this fingerprint are read (see `store.layout_rules`); the rule's id."""
+        from store import layout_rules
+        return layout_rules.save_rule(self.db, fingerprint, rule_json, description, current_user())
+
+    def layout_rules(self) -> dict:
+        """Fingerprint -> taught rule, for the interpreter."""
+        from store import layout_rules
+        return layout_rules.taught_rules(self.db)
+
+    def layout_rules_frame(self) -> pd.DataFrame:
+        from store import layout_rules
+        return layout_rules.rules_frame(self.db)
+
+    def remove_layout_rule(self, rule_id: int) -> bool:
+        from store import layout_rules
+        return layout_rules.remove_rule(self.db, rule_id)
+
+    def export_layout_rules(self) -> str:
+        from store import layout_rules
+        return layout_rules.export_rules(self.db)
+
+    def import_layout_rules(self, text: str) -> int:
+        from store import layout_rules
+        return layout_rules.import_rules(self.db, text, current_user())
+
     def close(self) -> None:
         self.db.close()
 

@@ -90,6 +90,16 @@ def catalogue():
     return shared_store().catalogue()
 
 
+def layout_rules() -> dict:
+    """Fingerprint -> the layout rules readers taught (not cached: a reviewer may teach one at any time)."""
+    return shared_store().layout_rules()
+
+
+@st.cache_data(show_spinner=False)
+def layout_rules_frame() -> pd.DataFrame:
+    return shared_store().layout_rules_frame()
+
+
 @st.cache_resource
 def packaged_catalogue():
     return load_catalogue()
