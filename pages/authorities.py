@@ -2,6 +2,7 @@
 national rank and quartile band; sortable by any column."""
 import streamlit as st
 
+from exports.downloads import frame_csv
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
 from ui.store import indicator_label, indicators_of
@@ -29,7 +30,7 @@ row = table.iloc[0]
 st.caption(f"Band and rank by polarity '{row['polarity']}' (from the {row['polarity_from']}); "
            f"{row['authorities_ranked']} councils with a figure.")
 st.dataframe(table, hide_index=True, width="stretch")
-st.download_button("Download the table (CSV)", table.to_csv(index=False).encode("utf-8"),
+st.download_button("Download the table (CSV)", frame_csv(table),
                    file_name=f"authorities-{indicator}-{period}.csv", mime="text/csv", on_click="ignore")
 
 st.subheader("Funnel plot: which differences are more than chance")
