@@ -130,7 +130,9 @@ class Store:
     def save_layout_rule(self, fingerprint: str, rule_json: str, description: str = "") -> int:
         """Remember how tables of this fingerprint are read (see `store.layout_rules`); the rule's id."""
         from store import layout_rules
-        return layout_rules.save_rule(self.db, fingerprint, rule_json, description, current_user())
+        rule_id = layout_rules.save_rule(self.db, fingerprint, rule_json, description, self._changing("teach"))
+        self._log("layout taught", rule_id, description)
+        return rule_id
 
     def layout_rules(self) -> dict:
         """Fingerprint -> taught rule, for the interpreter."""
@@ -143,7 +145,11 @@ class Store:
 
     def remove_layout_rule(self, rule_id: int) -> bool:
         from store import layout_rules
-        return layout_rules.remove_rule(self.db, rule_id)
+        self._changing("teach")
+        removed = layout_rules.remove_rule(self.db, rule_id)
+        if removed:
+            self._log("layout removed", rule_id)
+        return removed
 
     def export_layout_rules(self) -> str:
         from store import layout_rules
@@ -151,7 +157,9 @@ class Store:
 
     def import_layout_rules(self, text: str) -> int:
         from store import layout_rules
-        return layout_rules.import_rules(self.db, text, current_user())
+        count = layout_rules.import_rules(self.db, text, self._changing("teach"))
+        self._log("layouts imported", count)
+        return count
 
     def close(self) -> None:
         self.db.close()
