@@ -12,6 +12,10 @@ DOUBTFUL_BELOW = 0.8  # confidence under which a row is shown as doubtful
 CHECK_WORDS = {  # flags set by interpreter/checks.py, in plain words
     "percent_over_100": "percentage above 100",
     "rate_disagrees": "figure disagrees with its own printed count and denominator",
+    "magnitude_jump": "ten times above or below the months around it (a misread decimal point?)",
+    "count_says_percent": "a count where the label or indicator says percent",
+    "benchmark_label": "the label names a benchmark but the figure is stored as the authority's own",
+    "benchmark_as_actual": "equals the printed benchmark for the same period (a benchmark column read as the authority's?)",
 }
 UNMAPPED = "label not matched to an indicator"
 NUMBERS = ("value", "numerator", "denominator", "confidence")
