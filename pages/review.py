@@ -8,6 +8,7 @@ from review.source_view import source_preview
 from store.backends import StoreError
 from ui import pending as queue
 from ui.frame import inside_app
+from ui.labels import learned_aliases, remember_question, suggestion_buttons
 from ui.show import EARLIEST, LATEST, highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
 
@@ -53,14 +54,9 @@ st.subheader("Labels to check")
 labels = doubtful_labels(doc, known)
 if not labels:
     st.write("Every label is matched to an indicator.")
-for index, item in enumerate(labels[:20]):
-    columns = st.columns([3, 2, 2, 2])
-    columns[0].text(f"{item.label} ({item.count} rows)")
-    for column, suggestion in zip(columns[1:], item.suggestions):
-        if column.button(f"Use {suggestion.indicator_id}", key=f"use-{key}-{index}-{suggestion.indicator_id}",
-                         help=f"{suggestion.name} (score {suggestion.score})"):
-            queue.put(key, with_indicator(doc, item.label, suggestion.indicator_id, known))
-            st.rerun()
+suggestion_buttons(key, doc, labels, known)
+remember_question(key, doc, known)
+learned_aliases(shared_store())
 
 with st.form(f"fix-{key}"):
     st.markdown("**Set the indicator of any printed label**")

@@ -21,10 +21,22 @@ UNMAPPED = "label not matched to an indicator"
 NUMBERS = ("value", "numerator", "denominator", "confidence")
 
 
+UNIT_WORDS = {"count": "number", "percent": "%", "rate_per_10k": "per 10,000 children", "days": "days",
+              "average": "average", "ratio": "ratio"}
+
+
 class Suggestion(NamedTuple):
     indicator_id: str
     name: str
     score: int  # 0-100
+    unit: str = ""
+
+    @property
+    def caption(self) -> str:
+        """The indicator as a reader knows it: its name and, when the name does not say it, its unit."""
+        words = UNIT_WORDS.get(self.unit, self.unit)
+        said = words.lower() in self.name.lower() or (self.unit == "rate_per_10k" and "10000" in self.name)
+        return self.name if not words or said else f"{self.name} ({words})"
 
 
 class DoubtfulLabel(NamedTuple):
@@ -73,7 +85,8 @@ def doubtful_labels(doc, catalogue, n: int = 3) -> list[DoubtfulLabel]:
 
 def suggestions(label: str, catalogue, n: int = 3) -> list[Suggestion]:
     """The catalogue's best guesses for a label, best first, scored 0-100."""
-    return [Suggestion(i, catalogue.indicator(i).name, round(100 * score)) for i, score in catalogue.suggest(label, None, n)]
+    found = [(catalogue.indicator(i), score) for i, score in catalogue.suggest(label, None, n)]
+    return [Suggestion(i.id, i.name, round(100 * score), i.unit) for i, score in found]
 
 
 def read_by_ocr(doc) -> bool:

@@ -30,6 +30,7 @@ class PendingDocument:
     content: bytes = field(repr=False)
     result: ExtractResult = field(repr=False)
     confirmed: dict[str, str] = field(default_factory=dict)  # printed label -> indicator id chosen by a person
+    this_report_only: frozenset[str] = frozenset()  # confirmed labels the person chose not to teach as aliases
 
     @property
     def observations(self) -> list[Observation]:
@@ -78,9 +79,10 @@ def with_report_date(doc: PendingDocument, report_date: date) -> PendingDocument
     return _edited(doc, change)
 
 
-def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogue) -> PendingDocument:
+def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogue, remember: bool = True) -> PendingDocument:
     """Every row printed with this label mapped to the indicator by a person (confidence 1.0), remembered to learn
-    as an alias on accepting; an empty id unmaps the label. ValueError with a sentence for an unknown id.
+    as an alias on accepting unless `remember` is False; an empty id unmaps the label. ValueError with a
+    sentence for an unknown id.
 
     Of a count-and-rate pair printed in one cell ("2,774 (955.6)") only the half in the indicator's unit changes.
     """
@@ -103,7 +105,8 @@ def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogu
     confirmed = {k: v for k, v in doc.confirmed.items() if fold(k) != key}
     if indicator_id:
         confirmed[key] = indicator_id
-    return replace(_edited(doc, change), confirmed=confirmed)
+    only = (doc.this_report_only - {key}) | ({key} if indicator_id and not remember else set())
+    return replace(_edited(doc, change), confirmed=confirmed, this_report_only=frozenset(only))
 
 
 def accept(store, doc: PendingDocument):
@@ -115,7 +118,8 @@ def accept(store, doc: PendingDocument):
     outcome = store.save(doc.content, doc.result)
     if outcome.status == "added":
         for label, indicator_id in doc.confirmed.items():
-            store.learn_alias(label, indicator_id)
+            if label not in doc.this_report_only:
+                store.learn_alias(label, indicator_id)
     return outcome
 
 

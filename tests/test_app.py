@@ -57,14 +57,14 @@ def test_benchmarks_for_rotherham_2015_16_show_the_gap_tables():
     assert len(at.dataframe) >= 3
 
 
-def pending_report(tmp_path, authority="Wirral"):
+def pending_report(tmp_path, authority="Wirral", label="Widgets counted at the front door"):
     """A CSV report with one label the catalogue maps and one it cannot, held for review as the Upload page does."""
     from pipeline import extract_bytes
     from review.pending import pending_from_upload
 
     months = ["Apr-16", "May-16", "Jun-16"]
     text = (f"{authority} children's services monthly report\nIndicator,{','.join(months)}\n"
-            "Number of contacts,1201,1187,1230\nWidgets counted at the front door,17,19,23\n")
+            f"Number of contacts,1201,1187,1230\n{label},17,19,23\n")
     content = text.encode("utf-8")
     result = extract_bytes(content, f"{authority.lower()}_2016-06.csv")
     return pending_from_upload(result.name, content, result)
@@ -120,16 +120,52 @@ def test_data_page_offers_every_export_of_the_selection():
 
 
 def test_one_click_on_a_suggestion_maps_the_doubtful_label(tmp_path):
-    doc = pending_report(tmp_path, "Halton")
+    doc = pending_report(tmp_path, "Halton", "Gizmos counted at the front door")
     at = review_page(doc)
-    use = [b for b in at.button if b.label.startswith("Use ")]
+    use = [b for b in at.button if b.label.startswith("Use: ")]
     assert use, "no suggestion offered for the unmapped label"
-    chosen = use[0].label.removeprefix("Use ")
+    chosen = use[0].help.split(",")[0]
+    assert f": {chosen}" not in use[0].label  # the reader sees the indicator's name, not its id
+    from indicators.catalogue import load_catalogue
+    assert use[0].label.removeprefix("Use: ").startswith(load_catalogue().indicator(chosen).name)
     use[0].click().run()
     assert not at.exception, at.exception
+    assert at.session_state["pending_documents"]["k1"].confirmed == {}  # nothing changes before the question is answered
+    next(b for b in at.button if b.label == "Yes, every later report").click().run()
+    assert not at.exception, at.exception
     edited = at.session_state["pending_documents"]["k1"]
-    assert {o.indicator_id for o in edited.observations if o.indicator_label.startswith("Widgets")} == {chosen}
-    assert edited.confirmed == {"Widgets counted at the front door": chosen}
+    assert {o.indicator_id for o in edited.observations if o.indicator_label.startswith("Gizmos")} == {chosen}
+    assert edited.confirmed == {"Gizmos counted at the front door": chosen}
+    assert edited.this_report_only == frozenset()
+    assert not [b for b in at.button if b.label == "Yes, every later report"]  # asked once
+
+
+def test_a_suggestion_for_this_report_only_is_not_learned(tmp_path):
+    from ui.store import shared_store
+
+    at = review_page(pending_report(tmp_path, "Bury", "Sprockets counted at the front door"))
+    next(b for b in at.button if b.label.startswith("Use: ")).click().run()
+    next(b for b in at.button if b.label == "Only this report").click().run()
+    assert not at.exception, at.exception
+    edited = at.session_state["pending_documents"]["k1"]
+    assert edited.this_report_only == {"Sprockets counted at the front door"}
+    next(b for b in at.button if b.label == "Accept and save").click().run()
+    assert not at.exception, at.exception
+    assert "Sprockets counted at the front door" not in set(shared_store().aliases()["alias"])
+
+
+def test_a_taught_alias_can_be_forgotten_from_review(tmp_path):
+    from ui.store import shared_store
+
+    shared_store().learn_alias("Gadgets counted at the door", "contacts")
+    at = review_page(pending_report(tmp_path, "Wigan"))
+    forget = [b for b in at.button if b.label == "Forget"]
+    assert forget
+    texts = [m.value for m in at.markdown]
+    index = next(n for n, t in enumerate(t for t in texts if "is read as" in t) if "Gadgets" in t)
+    forget[index].click().run()
+    assert not at.exception, at.exception
+    assert "Gadgets counted at the door" not in set(shared_store().aliases()["alias"])
 
 
 def test_the_table_can_show_only_the_rows_to_check(tmp_path):

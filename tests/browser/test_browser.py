@@ -67,7 +67,8 @@ def test_upload_review_accept_trend_and_download(page, report_files, tmp_path):
     select(page, "Document", reports.PDF_NAME)
     page.get_by_text("Labels to check").first.wait_for(state="visible")
     assert page.get_by_label("Authority").first.input_value() == reports.AUTHORITY
-    suggestion = page.get_by_role("button", name=f"Use {reports.FIXED_ID}")
+    from indicators.catalogue import load_catalogue
+    suggestion = page.get_by_role("button", name=f"Use: {load_catalogue().indicator(reports.FIXED_ID).name}")
     suggestion.wait_for(state="visible")  # the catalogue's ranked suggestion for the unmapped label
     select(page, "Printed label", reports.UNMAPPED_PDF)
     select(page, "Indicator", f"{reports.FIXED_ID} — ")
