@@ -9,6 +9,7 @@ from store.backends import StoreError
 from ui import pending as queue
 from ui.frame import inside_app
 from ui.labels import learned_aliases, remember_question, suggestion_buttons
+from ui.rows import decisions_taken, row_decision_form
 from ui.show import EARLIEST, LATEST, highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
 
@@ -88,6 +89,9 @@ with source_column:
             st.dataframe(preview.styled(), width="stretch")
     else:
         st.caption("Select a row to see where it was printed.")
+if rows:
+    row_decision_form(key, doc, int(frame.index[rows[0]]))
+decisions_taken(doc)
 
 accept_column, reject_column = st.columns(2)
 if accept_column.button("Accept and save", type="primary"):

@@ -18,6 +18,7 @@ CHECK_WORDS = {  # flags set by interpreter/checks.py, in plain words
     "benchmark_as_actual": "equals the printed benchmark for the same period (a benchmark column read as the authority's?)",
 }
 UNMAPPED = "label not matched to an indicator"
+DECIDED = {"corrected", "excluded"}  # flags of rows a reviewer decided on (review/decisions.py)
 NUMBERS = ("value", "numerator", "denominator", "confidence")
 
 
@@ -46,7 +47,9 @@ class DoubtfulLabel(NamedTuple):
 
 
 def doubts(obs: Observation, read_by_ocr: bool = False) -> list[str]:
-    """Why a row needs a look, in plain words; empty when it does not."""
+    """Why a row needs a look, in plain words; empty when it does not or a person has decided on it."""
+    if DECIDED & set(obs.flags.split(",")):
+        return []
     why = [] if obs.indicator_id else [UNMAPPED]
     why += [CHECK_WORDS[f] for f in obs.flags.split(",") if f in CHECK_WORDS]
     if obs.confidence < DOUBTFUL_BELOW:

@@ -253,3 +253,20 @@ def test_catalogue_teaches_and_forgets_an_alias():
     next(b for b in at.button if b.label == "Forget alias").click().run()
     assert not at.exception, at.exception
     assert "Front door demand (all routes)" not in set(shared_store().aliases()["alias"])
+
+
+def test_review_lists_the_row_decisions_and_saves_them(tmp_path):
+    from review.pending import with_row_decision
+    from ui.store import shared_store
+
+    doc = pending_report(tmp_path, "Oldham", "Number of referrals")
+    row = next(n for n, o in enumerate(doc.observations) if o.indicator_label == "Number of referrals")
+    doc = with_row_decision(with_row_decision(doc, row, "value", "170", by="alice"), row + 1, "exclude", by="alice")
+    at = review_page(doc)
+    listed = " ".join(m.value for m in at.markdown)
+    assert "value corrected from 17 to 170 by alice" in listed and "excluded by alice" in listed
+    next(b for b in at.button if b.label == "Accept and save").click().run()
+    assert not at.exception, at.exception
+    stored = shared_store().observations()
+    mine = stored[stored["source_file"] == "oldham_2016-06.csv"]
+    assert len(mine) == 5 and "corrected" in set(mine.loc[mine["value"] == 170, "flags"].str.split(",").sum())
