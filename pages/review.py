@@ -94,7 +94,11 @@ if rows:
 decisions_taken(doc)
 
 accept_column, reject_column = st.columns(2)
-if accept_column.button("Accept and save", type="primary"):
+unresolved = int(review_frame(doc)["doubtful"].sum())
+confirmed = not unresolved or accept_column.checkbox(
+    f"Save anyway with {unresolved} row{'s' if unresolved != 1 else ''} still flagged", key=f"anyway-{key}",
+    help="Rows still marked ⚠ in the table are saved as read, with their flags.")
+if accept_column.button("Accept and save", type="primary", disabled=not confirmed):
     try:
         outcome = accept(shared_store(), doc)
     except StoreError as problem:  # nothing was saved: the document stays here to try again

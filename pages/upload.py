@@ -9,7 +9,7 @@ from review.uploads import expand_upload
 from store.documents import content_hash
 from ui import pending as queue
 from ui.frame import inside_app
-from ui.store import catalogue
+from ui.store import catalogue, shared_store
 
 inside_app(__file__)
 
@@ -27,6 +27,10 @@ def read_one(name: str, content: bytes) -> None:
     if key in failed:
         st.error(failed[key], icon=":material/error:")
     if key in queue.seen() or key in failed:
+        return
+    stored = shared_store().stored_as(content)
+    if stored:
+        st.info(f"{name} is already in the store ({stored}); it was not read again.", icon=":material/info:")
         return
     bar = st.progress(0.0, text=f"Reading {name}")
     step = lambda done, total: bar.progress(min(done / max(total, 1), 1.0), text=f"{name}: {done} of {total}")

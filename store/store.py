@@ -34,6 +34,10 @@ class Store:
         """Store a reviewed extraction with its file."""
         return ingest.save_extraction(self.db, content, result, current_user())
 
+    def stored_as(self, content: bytes) -> str | None:
+        """Which stored document already holds this file, in words, or None (matched by content hash)."""
+        return documents.stored_as(self.db, documents.content_hash(content))
+
     def observations(self, selection: queries.Selection = queries.Selection()) -> pd.DataFrame:
         return queries.observations(self.db, selection)
 

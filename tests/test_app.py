@@ -270,3 +270,29 @@ def test_review_lists_the_row_decisions_and_saves_them(tmp_path):
     stored = shared_store().observations()
     mine = stored[stored["source_file"] == "oldham_2016-06.csv"]
     assert len(mine) == 5 and "corrected" in set(mine.loc[mine["value"] == 170, "flags"].str.split(",").sum())
+
+
+def test_accepting_with_flagged_rows_asks_first_and_says_how_many(tmp_path):
+    from ui.store import shared_store
+
+    at = review_page(pending_report(tmp_path, "Trafford", "Thingamajigs tallied"))
+    anyway = next(c for c in at.checkbox if c.label.startswith("Save anyway with"))
+    assert anyway.label == "Save anyway with 3 rows still flagged"
+    accept_button = next(b for b in at.button if b.label == "Accept and save")
+    assert accept_button.disabled
+    anyway.check().run()
+    assert not next(b for b in at.button if b.label == "Accept and save").disabled
+    next(b for b in at.button if b.label == "Accept and save").click().run()
+    assert not at.exception, at.exception
+    assert (shared_store().observations()["source_file"] == "trafford_2016-06.csv").any()
+
+
+def test_the_store_names_the_document_that_already_holds_a_file(tmp_path):
+    """What the Upload page says of a file already stored, before reading it (the browser test uploads one)."""
+    from ui.store import shared_store
+
+    doc = pending_report(tmp_path, "Stockport")
+    assert shared_store().stored_as(doc.content) is None
+    shared_store().save(doc.content, doc.result)
+    assert shared_store().stored_as(doc.content).startswith("stockport_2016-06.csv, document ")
+    assert shared_store().stored_as(doc.content + b" ") is None

@@ -86,6 +86,14 @@ def test_upload_review_accept_trend_and_download(page, report_files, tmp_path):
     accept(page, reports.XLSX_NAME)
     page.get_by_text("Nothing is waiting for review").wait_for(state="visible")
 
+    # Upload the PDF again: it is recognised as stored before it is read.
+    go(page, UPLOAD)
+    pdf = next(p for p in report_files if p.name == reports.PDF_NAME)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(pdf)])
+    page.get_by_text(re.compile(rf"{re.escape(reports.PDF_NAME)} is already in the store \(.*document \d+")).wait_for(state="visible")
+    assert not page.get_by_text("waiting for review").count()
+    no_exception(page)
+
     # Trends for Wirral: the chart (Vega-Lite) and its table alternative.
     go(page, TRENDS)
     select(page, "Authority", reports.AUTHORITY, exact=True)
@@ -146,7 +154,11 @@ def deferred_download(page, button: str, path, reopen, attempts: int = 3) -> Non
 
 
 def accept(page, name: str) -> None:
-    """Accept the document on the Review page and wait for the message that it was stored."""
+    """Accept the document on the Review page (confirming any rows still flagged) and wait for the message that it was stored."""
+    anyway = page.get_by_text(re.compile(r"^Save anyway with \d+ rows? still flagged"))
+    if anyway.count():
+        anyway.first.click()
+        wait_idle(page)
     page.get_by_role("button", name="Accept and save").click()
     page.get_by_text(re.compile(rf"{re.escape(name)}: \d+ observations stored as document")).wait_for(state="visible")
     wait_idle(page)
