@@ -20,7 +20,7 @@ def _child(path: str, name: str, out: mp.Queue) -> None:
 
     try:
         with open(path, "rb") as fp:
-            doc = read_document(fp, name, lambda done, total: out.put(("progress", (done, total))))
+            doc = read_document(fp, name, lambda done, total, doing="": out.put(("progress", (done, total, doing))))
         out.put(("done", doc))
     except UnreadableFile as exc:
         out.put(("error", str(exc)))
@@ -59,7 +59,8 @@ def _wait(child, out: mp.Queue, deadline: float, name: str, progress: Progress) 
                 raise UnreadableFile(f"{name} could not be read: the reader stopped unexpectedly (the file may be damaged).") from None
             continue
         if kind == "progress":
-            progress(*payload)
+            done, total, doing = payload
+            progress(done, total, doing) if doing else progress(done, total)
         elif kind == "done":
             return payload
         else:

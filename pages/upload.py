@@ -5,7 +5,7 @@ from extractors.errors import UnreadableFile
 from extractors.registry import SUFFIXES
 from pipeline import extract_bytes
 from review.pending import pending_from_upload
-from review.uploads import expand_upload
+from review.uploads import expand_upload, progress_text
 from store.documents import content_hash
 from ui import pending as queue
 from ui.frame import inside_app
@@ -26,14 +26,15 @@ def read_one(name: str, content: bytes) -> None:
     failed = queue.failures()
     if key in failed:
         st.error(failed[key], icon=":material/error:")
-    if key in queue.seen() or key in failed:
-        return
-    stored = shared_store().stored_as(content)
+    stored = None if key in queue.pending() else shared_store().stored_as(content)
     if stored:
         st.info(f"{name} is already in the store ({stored}); it was not read again.", icon=":material/info:")
         return
+    if key in queue.seen() or key in failed:
+        return
     bar = st.progress(0.0, text=f"Reading {name}")
-    step = lambda done, total: bar.progress(min(done / max(total, 1), 1.0), text=f"{name}: {done} of {total}")
+    step = lambda done, total, doing="": bar.progress(min(done / max(total, 1), 1.0),
+                                                      text=progress_text(name, content, done, total, doing))
     try:
         result = extract_bytes(content, name, authority, progress=step, catalogue=catalogue())
     except UnreadableFile as problem:
