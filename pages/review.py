@@ -89,8 +89,7 @@ with source_column:
             st.dataframe(preview.styled(), width="stretch")
     else:
         st.caption("Select a row to see where it was printed.")
-if rows:
-    row_decision_form(key, doc, int(frame.index[rows[0]]))
+row_decision_form(key, doc, [int(n) for n in frame.index], int(frame.index[rows[0]]) if rows else None)
 decisions_taken(doc)
 
 accept_column, reject_column = st.columns(2)

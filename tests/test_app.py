@@ -296,3 +296,33 @@ def test_the_store_names_the_document_that_already_holds_a_file(tmp_path):
     shared_store().save(doc.content, doc.result)
     assert shared_store().stored_as(doc.content).startswith("stockport_2016-06.csv, document ")
     assert shared_store().stored_as(doc.content + b" ") is None
+
+
+def test_review_corrects_a_value_and_excludes_a_row_from_the_form(tmp_path):
+    at = review_page(pending_report(tmp_path, "Bolton", "Number of referrals"))
+    row = next(s for s in at.selectbox if s.label == "Row")
+    row.select(next(o for o in row.options if o.startswith("Number of referrals · 2016-05")))
+    next(r for r in at.radio if r.label == "Decision").set_value("value")
+    next(t for t in at.text_input if t.label == "New value").input("190")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert not at.exception, at.exception
+    edited = at.session_state["pending_documents"]["k1"]
+    (changed,) = [o for o in edited.observations if "corrected" in o.flags]
+    assert (changed.indicator_label, changed.value) == ("Number of referrals", 190) and "printed 19" in changed.note
+    row = next(s for s in at.selectbox if s.label == "Row")
+    row.select(next(o for o in row.options if o.startswith("Number of contacts · 2016-04")))
+    next(r for r in at.radio if r.label == "Decision").set_value("exclude")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert not at.exception, at.exception
+    assert [d.kind for d in at.session_state["pending_documents"]["k1"].decisions] == ["value", "exclude"]
+    listed = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "Number of contacts (2016-04, B3): excluded by" in listed
+
+
+def test_an_unusable_row_decision_is_one_sentence(tmp_path):
+    at = review_page(pending_report(tmp_path, "Bolton", "Number of referrals"))
+    next(r for r in at.radio if r.label == "Decision").set_value("period")
+    next(t for t in at.text_input if t.label.startswith("New period")).input("soon")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert not at.exception, at.exception
+    assert any("not a period" in e.value for e in at.error)

@@ -13,17 +13,18 @@ CHOICES = {"value": "Correct the value", "measure": "Change the measure", "perio
            "exclude": "Exclude the row"}
 
 
-def row_decision_form(key: str, doc, position: int) -> None:
-    """A form deciding on the row at this position of the document; the change is recorded with who and when."""
-    obs = doc.observations[position]
-    with st.form(f"row-{key}-{position}"):
-        st.markdown(f"**Decide on this row**: {plain(obs.indicator_label)}, {period_text(obs)}, "
-                    f"{obs.measure}, value {plain(format_number(obs.value) or 'blank')}")
+def row_decision_form(key: str, doc, positions: list[int], selected: int | None) -> None:
+    """A form deciding on one row (the one selected in the table, or any chosen by name); the change is
+    recorded with who and when."""
+    with st.form(f"row-{key}"):
+        st.markdown("**Decide on a row**")
+        start = positions.index(selected) if selected in positions else 0
+        position = st.selectbox("Row", positions, index=start, key=f"row-pick-{key}-{selected}",
+                                format_func=lambda n: row_name(doc.observations[n]))
         kind = st.radio("Decision", list(CHOICES), format_func=CHOICES.get, horizontal=True, key=f"kind-{key}")
-        new_value = st.text_input("New value", key=f"value-{key}-{position}")
-        new_measure = st.selectbox("New measure", MEASURES, index=MEASURES.index(obs.measure) if obs.measure in MEASURES else 0,
-                                   key=f"measure-{key}-{position}")
-        new_period = st.text_input("New period (such as 2017-01, Jan-17 or 2016-17)", key=f"period-{key}-{position}")
+        new_value = st.text_input("New value", key=f"value-{key}")
+        new_measure = st.selectbox("New measure", MEASURES, key=f"measure-{key}")
+        new_period = st.text_input("New period (such as 2017-01, Jan-17 or 2016-17)", key=f"period-{key}")
         if st.form_submit_button("Record decision"):
             new = {"value": new_value, "measure": new_measure, "period": new_period, "exclude": ""}[kind]
             try:
@@ -32,6 +33,11 @@ def row_decision_form(key: str, doc, position: int) -> None:
                 st.error(str(problem), icon=":material/error:")
                 return
             st.rerun()
+
+
+def row_name(obs) -> str:
+    """A row as a reviewer finds it: label, period, measure and value."""
+    return f"{obs.indicator_label} · {period_text(obs)} · {obs.measure} · {format_number(obs.value) or 'blank'}"
 
 
 def decisions_taken(doc) -> None:
