@@ -61,11 +61,14 @@ def magnitude_jumps(observations: list[Observation]) -> set[int]:
     """Positions of monthly values an order of magnitude off every neighbouring month of their series."""
     flagged = set()
     for series in _series(observations, lambda o: o.period_type == "month").values():
-        values = [observations[i].value for i in series]
-        for n, index in enumerate(series):
-            around = values[max(0, n - NEIGHBOURS):n] + values[n + 1:n + 1 + NEIGHBOURS]
-            if len(around) >= 2 and _jumps(values[n], around, observations[index].unit == "count"):
-                flagged.add(index)
+        by_month = {}  # a month printed twice (summary and detail sheets) is compared once
+        for index in series:
+            by_month.setdefault(observations[index].period_end, observations[index].value)
+        months, values = list(by_month), list(by_month.values())
+        count = observations[series[0]].unit == "count"
+        odd = {months[n] for n in range(len(values))
+               if _jumps(values[n], values[max(0, n - NEIGHBOURS):n] + values[n + 1:n + 1 + NEIGHBOURS], count)}
+        flagged.update(i for i in series if observations[i].period_end in odd and observations[i].value == by_month[observations[i].period_end])
     return flagged
 
 
@@ -116,7 +119,9 @@ def _series(observations: list[Observation], keep) -> dict[tuple, list[int]]:
 
 
 def _jumps(value: float, around: list[float], count: bool) -> bool:
-    """Whether a value is JUMP times above or below the median of its neighbours, which agree among themselves."""
+    """Whether a value is JUMP times above or below the median of its (two or more) neighbours, which agree among themselves."""
+    if len(around) < 2:
+        return False
     middle = median(around)
     if middle <= 0 or value <= 0 or (min if count else max)(value, middle) < JUMP_FLOOR:
         return False

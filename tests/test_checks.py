@@ -131,3 +131,10 @@ def test_count_misread_tenfold_is_a_jump():
     rows = series([410, 398, 4200, 405, 420], unit="count", indicator_id="referrals", label="Referrals")
     check_numbers(rows)
     assert flagged(rows, "magnitude_jump") == [4200]
+
+
+def test_a_month_printed_twice_is_compared_once():
+    """Quirk: summary and detail sheets print the same months; the misread month is still flagged, both copies."""
+    rows = series([7.1, 7.4, 77, 7.9]) + series([7.1, 7.4, 77, 7.9])
+    check_numbers(rows)
+    assert flagged(rows, "magnitude_jump") == [77, 77]
