@@ -12,8 +12,9 @@ from pipeline import extract_path
 
 
 def _progress(name: str, unit: str = "page"):
-    def report(done: int, total: int) -> None:
-        print(f"{name}: {done}/{total} {unit}s read", file=sys.stderr, flush=True)
+    def report(done: int, total: int, doing: str = "") -> None:
+        line = f"{unit} {done + 1} of {total}, {doing}" if doing else f"{done}/{total} {unit}s read"
+        print(f"{name}: {line}", file=sys.stderr, flush=True)
     return report
 
 

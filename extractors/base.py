@@ -5,10 +5,11 @@ from typing import BinaryIO, Callable
 
 from extractors.grid import Document
 
-Progress = Callable[[int, int], None]  # (units done, units in all): pages or sheets
+Progress = Callable[..., None]  # (units done, units in all[, what the next unit is getting]): pages or sheets
+SCANNED = "reading scanned text"  # the `doing` of a page being read by OCR (given only then; callbacks may take 2 args)
 
 
-def no_progress(done: int, total: int) -> None:
+def no_progress(done: int, total: int, doing: str = "") -> None:
     """Progress callback that reports nothing."""
 
 

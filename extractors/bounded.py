@@ -55,7 +55,7 @@ def _work(path: str, name: str, out: mp.Queue, then: Callable | None):
     with open(path, "rb") as fp:
         refuse_pdf_bomb(fp.read(LIMITS.MAX_BYTES + 1), name)
         fp.seek(0)
-        doc = read_document(fp, name, lambda done, total: out.put(("progress", (done, total))))
+        doc = read_document(fp, name, lambda done, total, doing="": out.put(("progress", (done, total, doing))))
     if then is None:
         return doc
     out.put(("read", None))
@@ -133,7 +133,8 @@ def _wait(child, out: mp.Queue, deadline: Deadline, progress: Progress):
                 raise UnreadableFile(f"{deadline.name} could not be read: the reader stopped unexpectedly (the file may be damaged).") from None
             continue
         if kind == "progress":
-            progress(*payload)
+            done, total, doing = payload
+            progress(done, total, doing) if doing else progress(done, total)
         elif kind == "read":
             deadline.interpreting()
         elif kind == "done":

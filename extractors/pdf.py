@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from extractors.base import Format, Progress, no_progress
+from extractors.base import SCANNED, Format, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Document, Grid
 from extractors.limits import LIMITS
@@ -32,7 +32,8 @@ class PdfFormat(Format):
             if total > LIMITS.MAX_PAGES:
                 raise UnreadableFile(f"{name} has {total} pages, more than the {LIMITS.MAX_PAGES} perfbooks reads in one file.")
             doc = Document(name=name, format="pdf", grids=[], units=total)
-            scanner = _Scanner(fp, name, lambda number: progress(number, total))
+            scanner = _Scanner(fp, name, lambda number: progress(number, total),
+                               lambda number: progress(number - 1, total, SCANNED))
             for number, page in enumerate(pdf.pages, start=1):
                 if _is_scanned(page) or _is_garbage(page):
                     scanner.read(number, doc)  # reports the page once tesseract has read it
@@ -49,9 +50,9 @@ class _Scanner:
     """Reads the scanned pages of one PDF by OCR, and says what it could not read. While tesseract reads one
     page (in the background), the next is rendered and its cells found."""
 
-    def __init__(self, fp: BinaryIO, name: str, done):
+    def __init__(self, fp: BinaryIO, name: str, done, reading):
         self.fp, self.name, self.pdfium, self.read_pages, self.skipped = fp, name, None, 0, 0
-        self.background, self.pending, self.done = None, None, done
+        self.background, self.pending, self.done, self.reading = None, None, done, reading
 
     def read(self, number: int, doc: Document) -> None:
         if tesseract_missing(self.name) or self.read_pages >= LIMITS.MAX_OCR_PAGES:
@@ -70,6 +71,7 @@ class _Scanner:
         self.flush(doc)
         self.pending = pending
         self.read_pages += 1
+        self.reading(number)  # pages before this one are read; tesseract now reads this one
 
     def flush(self, doc: Document) -> None:
         """Add the page tesseract is reading once it is read, and report it read (pages stay in order)."""

@@ -48,6 +48,7 @@ ENTITIES = [
     (r"\b(new )?entrants to care\b|\badmissions to care\b|\bnew into care\b", "cla start"),
     (r"\bhealth assessments? (in|within) the (last|past|previous) 12 months\b", "uptodate health assessment"),
     (r"\bunaccompanied asylum[- ]seeking child(ren)?\b|\buascs?\b", "uasc"),
+    (r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) care\b|\bceased care\b", "cla ceased"),
     (r"\b(looked[- ]after (children|child|young people)|child(ren)? looked[- ]after|child(ren)? in care"
      r"|cla|lac|cic|cfc|looked[- ]after|cared[- ]for child(ren)?|our child(ren)?( in care)?|child(ren)? we look after)\b",
      "cla"),

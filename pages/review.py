@@ -10,6 +10,8 @@ from ui import pending as queue
 from ui.access import require
 from ui.frame import inside_app
 from ui.layout_review import layout_section
+from ui.labels import learned_aliases, remember_question, suggestion_buttons
+from ui.rows import decisions_taken, row_decision_form
 from ui.show import EARLIEST, LATEST, highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
 
@@ -56,14 +58,9 @@ st.subheader("Labels to check")
 labels = doubtful_labels(doc, known)
 if not labels:
     st.write("Every label is matched to an indicator.")
-for index, item in enumerate(labels[:20]):
-    columns = st.columns([3, 2, 2, 2])
-    columns[0].text(f"{item.label} ({item.count} rows)")
-    for column, suggestion in zip(columns[1:], item.suggestions):
-        if column.button(f"Use {suggestion.indicator_id}", key=f"use-{key}-{index}-{suggestion.indicator_id}",
-                         help=f"{suggestion.name} (score {suggestion.score})"):
-            queue.put(key, with_indicator(doc, item.label, suggestion.indicator_id, known))
-            st.rerun()
+suggestion_buttons(key, doc, labels, known)
+remember_question(key, doc, known)
+learned_aliases(shared_store())
 
 with st.form(f"fix-{key}"):
     st.markdown("**Set the indicator of any printed label**")
@@ -97,9 +94,15 @@ with source_column:
             st.dataframe(preview.styled(), width="stretch")
     else:
         st.caption("Select a row to see where it was printed.")
+row_decision_form(key, doc, [int(n) for n in frame.index], int(frame.index[rows[0]]) if rows else None)
+decisions_taken(doc)
 
 accept_column, reject_column = st.columns(2)
-if accept_column.button("Accept and save", type="primary"):
+unresolved = int(review_frame(doc)["doubtful"].sum())
+confirmed = not unresolved or accept_column.checkbox(
+    f"Save anyway with {unresolved} row{'s' if unresolved != 1 else ''} still flagged", key=f"anyway-{key}",
+    help="Rows still marked ⚠ in the table are saved as read, with their flags.")
+if accept_column.button("Accept and save", type="primary", disabled=not confirmed):
     try:
         outcome = accept(shared_store(), doc)
     except StoreError as problem:  # nothing was saved: the document stays here to try again

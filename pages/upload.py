@@ -5,12 +5,12 @@ from extractors.errors import UnreadableFile
 from extractors.registry import SUFFIXES
 from pipeline import extract_bytes
 from review.pending import pending_from_upload
-from review.uploads import expand_upload
+from review.uploads import expand_upload, progress_text
 from store.documents import content_hash
 from ui import pending as queue
 from ui.access import require
 from ui.frame import inside_app
-from ui.store import catalogue, layout_rules
+from ui.store import catalogue, layout_rules, shared_store
 
 inside_app(__file__)
 require("upload")
@@ -28,10 +28,15 @@ def read_one(name: str, content: bytes) -> None:
     failed = queue.failures()
     if key in failed:
         st.error(failed[key], icon=":material/error:")
+    stored = None if key in queue.pending() else shared_store().stored_as(content)
+    if stored:
+        st.info(f"{name} is already in the store ({stored}); it was not read again.", icon=":material/info:")
+        return
     if key in queue.seen() or key in failed:
         return
     bar = st.progress(0.0, text=f"Reading {name}")
-    step = lambda done, total: bar.progress(min(done / max(total, 1), 1.0), text=f"{name}: {done} of {total}")
+    step = lambda done, total, doing="": bar.progress(min(done / max(total, 1), 1.0),
+                                                      text=progress_text(name, content, done, total, doing))
     try:
         result = extract_bytes(content, name, authority, progress=step, catalogue=catalogue(), rules=layout_rules())
     except UnreadableFile as problem:

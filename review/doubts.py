@@ -12,15 +12,32 @@ DOUBTFUL_BELOW = 0.8  # confidence under which a row is shown as doubtful
 CHECK_WORDS = {  # flags set by interpreter/checks.py, in plain words
     "percent_over_100": "percentage above 100",
     "rate_disagrees": "figure disagrees with its own printed count and denominator",
+    "magnitude_jump": "ten times above or below the months around it (a misread decimal point?)",
+    "count_says_percent": "a count where the label or indicator says percent",
+    "benchmark_label": "the label names a benchmark but the figure is stored as the authority's own",
+    "benchmark_as_actual": "equals the printed benchmark for the same period (a benchmark column read as the authority's?)",
 }
 UNMAPPED = "label not matched to an indicator"
+DECIDED = {"corrected", "excluded"}  # flags of rows a reviewer decided on (review/decisions.py)
 NUMBERS = ("value", "numerator", "denominator", "confidence")
+
+
+UNIT_WORDS = {"count": "number", "percent": "%", "rate_per_10k": "per 10,000 children", "days": "days",
+              "average": "average", "ratio": "ratio"}
 
 
 class Suggestion(NamedTuple):
     indicator_id: str
     name: str
     score: int  # 0-100
+    unit: str = ""
+
+    @property
+    def caption(self) -> str:
+        """The indicator as a reader knows it: its name and, when the name does not say it, its unit."""
+        words = UNIT_WORDS.get(self.unit, self.unit)
+        said = words.lower() in self.name.lower() or (self.unit == "rate_per_10k" and "10000" in self.name)
+        return self.name if not words or said else f"{self.name} ({words})"
 
 
 class DoubtfulLabel(NamedTuple):
@@ -30,7 +47,9 @@ class DoubtfulLabel(NamedTuple):
 
 
 def doubts(obs: Observation, read_by_ocr: bool = False) -> list[str]:
-    """Why a row needs a look, in plain words; empty when it does not."""
+    """Why a row needs a look, in plain words; empty when it does not or a person has decided on it."""
+    if DECIDED & set(obs.flags.split(",")):
+        return []
     why = [] if obs.indicator_id else [UNMAPPED]
     why += [CHECK_WORDS[f] for f in obs.flags.split(",") if f in CHECK_WORDS]
     if obs.confidence < DOUBTFUL_BELOW:
@@ -69,7 +88,8 @@ def doubtful_labels(doc, catalogue, n: int = 3) -> list[DoubtfulLabel]:
 
 def suggestions(label: str, catalogue, n: int = 3) -> list[Suggestion]:
     """The catalogue's best guesses for a label, best first, scored 0-100."""
-    return [Suggestion(i, catalogue.indicator(i).name, round(100 * score)) for i, score in catalogue.suggest(label, None, n)]
+    found = [(catalogue.indicator(i), score) for i, score in catalogue.suggest(label, None, n)]
+    return [Suggestion(i.id, i.name, round(100 * score), i.unit) for i, score in found]
 
 
 def read_by_ocr(doc) -> bool:

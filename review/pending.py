@@ -13,13 +13,15 @@ from datetime import date
 from extractors.grid import fold
 from interpreter.observation import Observation
 from pipeline import ExtractResult
+from review.decisions import EXCLUDED, RowDecision, applied, decide
 from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
 
 PLAIN_NUMBERS = {"count", "average", "days"}  # units the interpreter lets the catalogue override (interpreter/labels.py)
 CONFIRMED = 1.0  # confidence of a row whose indicator a person chose
 
 __all__ = ["DOUBTFUL_BELOW", "PendingDocument", "accept", "authority_of", "doubtful_labels", "pending_from_upload",
-           "report_date_of", "review_frame", "with_authority", "with_indicator", "with_report_date"]
+           "report_date_of", "review_frame", "saved_result", "with_authority", "with_indicator", "with_report_date",
+           "with_row_decision"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class PendingDocument:
     result: ExtractResult = field(repr=False)
     confirmed: dict[str, str] = field(default_factory=dict)  # printed label -> indicator id chosen by a person
     layouts: dict = field(default_factory=dict)  # table fingerprint -> LayoutRule a person set (review/layout.py)
+    this_report_only: frozenset[str] = frozenset()  # confirmed labels the person chose not to teach as aliases
+    decisions: tuple[RowDecision, ...] = ()  # row decisions, in the order they were taken
 
     @property
     def observations(self) -> list[Observation]:
@@ -79,9 +83,10 @@ def with_report_date(doc: PendingDocument, report_date: date) -> PendingDocument
     return _edited(doc, change)
 
 
-def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogue) -> PendingDocument:
+def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogue, remember: bool = True) -> PendingDocument:
     """Every row printed with this label mapped to the indicator by a person (confidence 1.0), remembered to learn
-    as an alias on accepting; an empty id unmaps the label. ValueError with a sentence for an unknown id.
+    as an alias on accepting unless `remember` is False; an empty id unmaps the label. ValueError with a
+    sentence for an unknown id.
 
     Of a count-and-rate pair printed in one cell ("2,774 (955.6)") only the half in the indicator's unit changes.
     """
@@ -104,7 +109,26 @@ def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogu
     confirmed = {k: v for k, v in doc.confirmed.items() if fold(k) != key}
     if indicator_id:
         confirmed[key] = indicator_id
-    return replace(_edited(doc, change), confirmed=confirmed)
+    only = (doc.this_report_only - {key}) | ({key} if indicator_id and not remember else set())
+    return replace(_edited(doc, change), confirmed=confirmed, this_report_only=frozenset(only))
+
+
+def with_row_decision(doc: PendingDocument, row: int, kind: str, new: str = "", by: str | None = None) -> PendingDocument:
+    """The row at this position excluded, or its value, measure or period changed, recorded with who and when;
+    ValueError with a sentence when the new value cannot be used."""
+    from settings import current_user
+
+    decision = decide(doc.observations[row], row, kind, new, by or current_user())
+    edited = _edited(doc, lambda obs: None)
+    edited.observations[row] = applied(edited.observations[row], decision)
+    return replace(edited, decisions=doc.decisions + (decision,))
+
+
+def saved_result(doc: PendingDocument) -> ExtractResult:
+    """What accepting saves: the rows not excluded, and the reader's warnings plus a sentence per exclusion."""
+    kept = [o for o in doc.observations if EXCLUDED not in o.flags.split(",")]
+    excluded = [d.sentence(doc.observations[d.row]) for d in doc.decisions if d.kind == "exclude"]
+    return replace(doc.result, observations=kept, warnings=[*doc.result.warnings, *excluded])
 
 
 def accept(store, doc: PendingDocument):
@@ -113,10 +137,11 @@ def accept(store, doc: PendingDocument):
     Returns the store's IngestOutcome; a file whose content is already stored adds nothing (no aliases either),
     and its message says so in one sentence.
     """
-    outcome = store.save(doc.content, doc.result)
+    outcome = store.save(doc.content, saved_result(doc))
     if outcome.status == "added":
         for label, indicator_id in doc.confirmed.items():
-            store.learn_alias(label, indicator_id)
+            if label not in doc.this_report_only:
+                store.learn_alias(label, indicator_id)
     return outcome
 
 

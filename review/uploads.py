@@ -63,3 +63,24 @@ def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes
     if len(data) > member.file_size:
         raise UnreadableFile(f"{member_path(member).name} in {name} is larger than its zip entry says; it was not opened.")
     return data
+
+
+def progress_text(name: str, content: bytes, done: int, total: int, doing: str = "") -> str:
+    """What an upload's progress bar says: what it counts and, while a scan is read, which page and how.
+
+    `report.pdf: page 2 of 4, reading scanned text`; `book.xlsx: 3 of 9 sheets read`.
+    """
+    unit = _unit_of(name, content)
+    if doing:
+        return f"{name}: {unit} {min(done + 1, total)} of {total}, {doing}"
+    return f"{name}: {done} of {total} {unit}{'' if total == 1 else 's'} read"
+
+
+def _unit_of(name: str, content: bytes) -> str:
+    """What the reader of this file counts: page, sheet or table."""
+    from extractors.registry import detect_format
+
+    try:
+        return detect_format(content[:4096], name).unit
+    except UnreadableFile:
+        return "part"

@@ -38,6 +38,16 @@ def document_id_of(db: Backend, digest: str) -> int | None:
     return None if found is None else int(found)
 
 
+def stored_as(db: Backend, digest: str) -> str | None:
+    """A sentence naming the stored document with this content hash (its file, id, who saved it and when), else None."""
+    found = db.frame("SELECT document_id, file_name, ingested_at, ingested_by FROM documents WHERE content_hash = ?", [digest])
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    when = pd.Timestamp(row["ingested_at"]).strftime("%d %B %Y")
+    return f"{row['file_name']}, document {int(row['document_id'])}, saved by {row['ingested_by']} on {when}"
+
+
 def save_document(db: Backend, doc: NewDocument, rows, by: str, digest: str | None = None) -> int:
     """Store a document, its file and its observation rows in one transaction; the new document's id."""
     with db.transaction() as cur:

@@ -54,6 +54,10 @@ class Store:
             self._log("document accepted", outcome.document_id, f"{outcome.name}: {outcome.observations} observations")
         return outcome
 
+    def stored_as(self, content: bytes) -> str | None:
+        """Which stored document already holds this file, in words, or None (matched by content hash)."""
+        return documents.stored_as(self.db, documents.content_hash(content))
+
     def observations(self, selection: queries.Selection = queries.Selection()) -> pd.DataFrame:
         return queries.observations(self.db, selection)
 

@@ -57,14 +57,14 @@ def test_benchmarks_for_rotherham_2015_16_show_the_gap_tables():
     assert len(at.dataframe) >= 3
 
 
-def pending_report(tmp_path, authority="Wirral"):
+def pending_report(tmp_path, authority="Wirral", label="Widgets counted at the front door"):
     """A CSV report with one label the catalogue maps and one it cannot, held for review as the Upload page does."""
     from pipeline import extract_bytes
     from review.pending import pending_from_upload
 
     months = ["Apr-16", "May-16", "Jun-16"]
     text = (f"{authority} children's services monthly report\nIndicator,{','.join(months)}\n"
-            "Number of contacts,1201,1187,1230\nWidgets counted at the front door,17,19,23\n")
+            f"Number of contacts,1201,1187,1230\n{label},17,19,23\n")
     content = text.encode("utf-8")
     result = extract_bytes(content, f"{authority.lower()}_2016-06.csv")
     return pending_from_upload(result.name, content, result)
@@ -120,16 +120,52 @@ def test_data_page_offers_every_export_of_the_selection():
 
 
 def test_one_click_on_a_suggestion_maps_the_doubtful_label(tmp_path):
-    doc = pending_report(tmp_path, "Halton")
+    doc = pending_report(tmp_path, "Halton", "Gizmos counted at the front door")
     at = review_page(doc)
-    use = [b for b in at.button if b.label.startswith("Use ")]
+    use = [b for b in at.button if b.label.startswith("Use: ")]
     assert use, "no suggestion offered for the unmapped label"
-    chosen = use[0].label.removeprefix("Use ")
+    chosen = use[0].help.split(",")[0]
+    assert f": {chosen}" not in use[0].label  # the reader sees the indicator's name, not its id
+    from indicators.catalogue import load_catalogue
+    assert use[0].label.removeprefix("Use: ").startswith(load_catalogue().indicator(chosen).name)
     use[0].click().run()
     assert not at.exception, at.exception
+    assert at.session_state["pending_documents"]["k1"].confirmed == {}  # nothing changes before the question is answered
+    next(b for b in at.button if b.label == "Yes, every later report").click().run()
+    assert not at.exception, at.exception
     edited = at.session_state["pending_documents"]["k1"]
-    assert {o.indicator_id for o in edited.observations if o.indicator_label.startswith("Widgets")} == {chosen}
-    assert edited.confirmed == {"Widgets counted at the front door": chosen}
+    assert {o.indicator_id for o in edited.observations if o.indicator_label.startswith("Gizmos")} == {chosen}
+    assert edited.confirmed == {"Gizmos counted at the front door": chosen}
+    assert edited.this_report_only == frozenset()
+    assert not [b for b in at.button if b.label == "Yes, every later report"]  # asked once
+
+
+def test_a_suggestion_for_this_report_only_is_not_learned(tmp_path):
+    from ui.store import shared_store
+
+    at = review_page(pending_report(tmp_path, "Bury", "Sprockets counted at the front door"))
+    next(b for b in at.button if b.label.startswith("Use: ")).click().run()
+    next(b for b in at.button if b.label == "Only this report").click().run()
+    assert not at.exception, at.exception
+    edited = at.session_state["pending_documents"]["k1"]
+    assert edited.this_report_only == {"Sprockets counted at the front door"}
+    next(b for b in at.button if b.label == "Accept and save").click().run()
+    assert not at.exception, at.exception
+    assert "Sprockets counted at the front door" not in set(shared_store().aliases()["alias"])
+
+
+def test_a_taught_alias_can_be_forgotten_from_review(tmp_path):
+    from ui.store import shared_store
+
+    shared_store().learn_alias("Gadgets counted at the door", "contacts")
+    at = review_page(pending_report(tmp_path, "Wigan"))
+    forget = [b for b in at.button if b.label == "Forget"]
+    assert forget
+    texts = [m.value for m in at.markdown]
+    index = next(n for n, t in enumerate(t for t in texts if "is read as" in t) if "Gadgets" in t)
+    forget[index].click().run()
+    assert not at.exception, at.exception
+    assert "Gadgets counted at the door" not in set(shared_store().aliases()["alias"])
 
 
 def test_the_table_can_show_only_the_rows_to_check(tmp_path):
@@ -266,3 +302,76 @@ def test_trends_show_a_control_chart_for_a_monthly_series():
     assert any(h.value.startswith("Is a month's change") for h in at.subheader)
     spc = next(d.value for d in at.dataframe if "signal" in d.value.columns)
     assert len(spc) >= 12 and spc["upper"].iloc[0] > spc["mean"].iloc[0] > spc["lower"].iloc[0]
+
+
+def test_review_lists_the_row_decisions_and_saves_them(tmp_path):
+    from review.pending import with_row_decision
+    from ui.store import shared_store
+
+    doc = pending_report(tmp_path, "Oldham", "Number of referrals")
+    row = next(n for n, o in enumerate(doc.observations) if o.indicator_label == "Number of referrals")
+    doc = with_row_decision(with_row_decision(doc, row, "value", "170", by="alice"), row + 1, "exclude", by="alice")
+    at = review_page(doc)
+    listed = " ".join(m.value for m in at.markdown)
+    assert "value corrected from 17 to 170 by alice" in listed and "excluded by alice" in listed
+    next(b for b in at.button if b.label == "Accept and save").click().run()
+    assert not at.exception, at.exception
+    stored = shared_store().observations()
+    mine = stored[stored["source_file"] == "oldham_2016-06.csv"]
+    assert len(mine) == 5 and "corrected" in set(mine.loc[mine["value"] == 170, "flags"].str.split(",").sum())
+
+
+def test_accepting_with_flagged_rows_asks_first_and_says_how_many(tmp_path):
+    from ui.store import shared_store
+
+    at = review_page(pending_report(tmp_path, "Trafford", "Thingamajigs tallied"))
+    anyway = next(c for c in at.checkbox if c.label.startswith("Save anyway with"))
+    assert anyway.label == "Save anyway with 3 rows still flagged"
+    accept_button = next(b for b in at.button if b.label == "Accept and save")
+    assert accept_button.disabled
+    anyway.check().run()
+    assert not next(b for b in at.button if b.label == "Accept and save").disabled
+    next(b for b in at.button if b.label == "Accept and save").click().run()
+    assert not at.exception, at.exception
+    assert (shared_store().observations()["source_file"] == "trafford_2016-06.csv").any()
+
+
+def test_the_store_names_the_document_that_already_holds_a_file(tmp_path):
+    """What the Upload page says of a file already stored, before reading it (the browser test uploads one)."""
+    from ui.store import shared_store
+
+    doc = pending_report(tmp_path, "Stockport")
+    assert shared_store().stored_as(doc.content) is None
+    shared_store().save(doc.content, doc.result)
+    assert shared_store().stored_as(doc.content).startswith("stockport_2016-06.csv, document ")
+    assert shared_store().stored_as(doc.content + b" ") is None
+
+
+def test_review_corrects_a_value_and_excludes_a_row_from_the_form(tmp_path):
+    at = review_page(pending_report(tmp_path, "Bolton", "Number of referrals"))
+    row = next(s for s in at.selectbox if s.label == "Row")
+    row.select(next(o for o in row.options if o.startswith("Number of referrals · 2016-05")))
+    next(r for r in at.radio if r.label == "Decision").set_value("value")
+    next(t for t in at.text_input if t.label == "New value").input("190")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert not at.exception, at.exception
+    edited = at.session_state["pending_documents"]["k1"]
+    (changed,) = [o for o in edited.observations if "corrected" in o.flags]
+    assert (changed.indicator_label, changed.value) == ("Number of referrals", 190) and "printed 19" in changed.note
+    row = next(s for s in at.selectbox if s.label == "Row")
+    row.select(next(o for o in row.options if o.startswith("Number of contacts · 2016-04")))
+    next(r for r in at.radio if r.label == "Decision").set_value("exclude")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert not at.exception, at.exception
+    assert [d.kind for d in at.session_state["pending_documents"]["k1"].decisions] == ["value", "exclude"]
+    listed = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "Number of contacts (2016-04, B3): excluded by" in listed
+
+
+def test_an_unusable_row_decision_is_one_sentence(tmp_path):
+    at = review_page(pending_report(tmp_path, "Bolton", "Number of referrals"))
+    next(r for r in at.radio if r.label == "Decision").set_value("period")
+    next(t for t in at.text_input if t.label.startswith("New period")).input("soon")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert not at.exception, at.exception
+    assert any("not a period" in e.value for e in at.error)

@@ -174,8 +174,8 @@ def test_scanned_pdf_reads_into_observations_with_ocr_confidence(tmp_path):
     path = _scan_pdf(tmp_path, _page_image(tmp_path, ROWS))
     pages = []
     with open(path, "rb") as fp:
-        doc = PdfFormat.extract(fp, "scan.pdf", lambda done, total: pages.append((done, total)))
-    assert pages == [(1, 1)]
+        doc = PdfFormat.extract(fp, "scan.pdf", lambda done, total, doing="": pages.append((done, total, doing)))
+    assert pages == [(0, 1, "reading scanned text"), (1, 1, "")]
     found = {(o.indicator_label, o.period_end.isoformat(), o.value) for o in interpret(doc, "Southampton")}
     assert ("Contacts received", "2018-04-30", 1357) in found
     assert ("Re-referrals %", "2018-06-30", 19.5) in found
@@ -196,10 +196,11 @@ def test_scanned_pages_read_ahead_stay_in_page_order(tmp_path):
         pdf.add_page()
         pdf.image(str(tmp_path / "page.png"), x=0, y=0, w=297, h=210)
     pdf.output(str(tmp_path / "three.pdf"))
-    pages = []
+    pages, reading = [], []
     with open(tmp_path / "three.pdf", "rb") as fp:
-        doc = PdfFormat.extract(fp, "three.pdf", lambda done, total: pages.append((done, total)))
+        doc = PdfFormat.extract(fp, "three.pdf", lambda done, total, doing="": (reading if doing else pages).append((done, total)))
     assert pages == [(1, 3), (2, 3), (3, 3)]
+    assert reading == [(0, 3), (1, 3), (2, 3)]  # "page 1 of 3, reading scanned text", then pages 2 and 3
     assert [g.page for g in doc.grids] == [1, 2, 3]
     assert all(_texts(g) == ROWS for g in doc.grids)
 

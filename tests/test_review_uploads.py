@@ -40,3 +40,12 @@ def test_too_many_members_and_damaged_zips_end_in_a_sentence():
         expand_upload("many.zip", zipped({f"{i}.csv": b"a" for i in range(MAX_MEMBERS + 1)}))
     with pytest.raises(UnreadableFile, match="not a zip file"):
         expand_upload("broken.zip", zipped({"a.csv": b"a,b"})[:20])
+
+
+def test_progress_text_says_what_it_counts_and_when_a_scan_is_read():
+    from review.uploads import progress_text
+
+    assert progress_text("scan.pdf", b"%PDF-1.4", 1, 4, "reading scanned text") == "scan.pdf: page 2 of 4, reading scanned text"
+    assert progress_text("scan.pdf", b"%PDF-1.4", 4, 4) == "scan.pdf: 4 of 4 pages read"
+    assert progress_text("one.pdf", b"%PDF-1.4", 1, 1) == "one.pdf: 1 of 1 page read"
+    assert progress_text("r.csv", b"a,b\n1,2\n", 0, 1) == "r.csv: 0 of 1 page read"

@@ -67,7 +67,8 @@ def test_upload_review_accept_trend_and_download(page, report_files, tmp_path):
     select(page, "Document", reports.PDF_NAME)
     page.get_by_text("Labels to check").first.wait_for(state="visible")
     assert page.get_by_label("Authority").first.input_value() == reports.AUTHORITY
-    suggestion = page.get_by_role("button", name=f"Use {reports.FIXED_ID}")
+    from indicators.catalogue import load_catalogue
+    suggestion = page.get_by_role("button", name=f"Use: {load_catalogue().indicator(reports.FIXED_ID).name}")
     suggestion.wait_for(state="visible")  # the catalogue's ranked suggestion for the unmapped label
     select(page, "Printed label", reports.UNMAPPED_PDF)
     select(page, "Indicator", f"{reports.FIXED_ID} — ")
@@ -82,8 +83,20 @@ def test_upload_review_accept_trend_and_download(page, report_files, tmp_path):
     select(page, "Document", reports.XLSX_NAME)
     assert page.get_by_label("Authority").first.input_value() == reports.AUTHORITY
     shoot(page, "flow-3-review-xlsx")
+    decide(page, f"{reports.UNMAPPED_XLSX} · 2019-04 · actual · 17", "Exclude the row")
+    decide(page, f"{reports.UNMAPPED_XLSX} · 2019-05 · actual · 19", "Correct the value", "190")
+    page.get_by_text(re.compile(r"2019-05.*value corrected from 19 to 190 by")).wait_for(state="visible")
+    shoot(page, "flow-3b-row-decisions")
     accept(page, reports.XLSX_NAME)
     page.get_by_text("Nothing is waiting for review").wait_for(state="visible")
+
+    # Upload the PDF again: it is recognised as stored before it is read.
+    go(page, UPLOAD)
+    pdf = next(p for p in report_files if p.name == reports.PDF_NAME)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(pdf)])
+    page.get_by_text(re.compile(rf"{re.escape(reports.PDF_NAME)} is already in the store \(.*document \d+")).wait_for(state="visible")
+    assert not page.get_by_text("waiting for review").count()
+    no_exception(page)
 
     # Trends for Wirral: the chart (Vega-Lite) and its table alternative.
     go(page, TRENDS)
@@ -144,8 +157,23 @@ def deferred_download(page, button: str, path, reopen, attempts: int = 3) -> Non
             reopen()
 
 
+def decide(page, row: str, decision: str, value: str = "") -> None:
+    """On the Review page: choose a row in the row form, take a decision on it and record it."""
+    select(page, "Row", row)
+    page.get_by_text(decision, exact=True).click()
+    if value:
+        page.get_by_label("New value").fill(value)
+    page.get_by_role("button", name="Record decision").click()
+    wait_idle(page)
+    no_exception(page)
+
+
 def accept(page, name: str) -> None:
-    """Accept the document on the Review page and wait for the message that it was stored."""
+    """Accept the document on the Review page (confirming any rows still flagged) and wait for the message that it was stored."""
+    anyway = page.get_by_text(re.compile(r"^Save anyway with \d+ rows? still flagged"))
+    if anyway.count():
+        anyway.first.click()
+        wait_idle(page)
     page.get_by_role("button", name="Accept and save").click()
     page.get_by_text(re.compile(rf"{re.escape(name)}: \d+ observations stored as document")).wait_for(state="visible")
     wait_idle(page)
@@ -157,10 +185,13 @@ def check_tidy(tidy: pd.DataFrame) -> None:
     got = {(r.indicator_id, r.period_start, float(r.value)) for r in mine.itertuples() if r.measure == "actual"}
     missing = [row for row in reports.expected_rows() if row not in got]
     assert not missing, f"the tidy CSV lacks {len(missing)} accepted observations, e.g. {missing[:5]}"
+    decided = mine[mine["indicator_label"] == reports.UNMAPPED_XLSX]  # one row excluded, one corrected on Review
+    assert set(decided["period_start"]) == {"2019-05-01", "2019-06-01"}, decided.to_string()
+    corrected = decided[decided["flags"].str.contains("corrected")]
+    assert list(corrected["value"]) == ["190"] and "printed 19" in corrected["note"].iloc[0], corrected.to_string()
     fixed = mine[mine["indicator_label"] == reports.UNMAPPED_PDF]
     assert len(fixed) == 3 and set(fixed["indicator_id"]) == {reports.FIXED_ID}, fixed
-    left = mine[mine["indicator_label"] == reports.UNMAPPED_XLSX]
-    assert len(left) == 3 and set(left["indicator_id"]) == {""}, left
+    assert set(decided["indicator_id"]) == {""}, decided  # left unmapped
 
 
 def test_the_first_visit_after_the_server_starts_may_open_any_page(browser, tmp_path):
