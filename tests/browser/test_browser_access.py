@@ -23,8 +23,12 @@ def test_withdraw_and_restore_a_document_without_sign_in(page):
     page.get_by_text(re.compile(r"Withdrawn documents \(1\)")).wait_for(state="visible")
     no_exception(page)
     shoot(page, "access-1-withdrawn")
-    page.get_by_text("Withdraw a document").first.click()
-    page.get_by_role("button", name="Restore", exact=True).click()
+    wait_idle(page)
+    restore = page.get_by_role("button", name="Restore", exact=True)
+    if not restore.is_visible():  # the expander may have closed on the rerun after withdrawing
+        page.get_by_text("Withdraw a document").first.click()
+    restore.wait_for(state="visible")
+    restore.click()
     page.get_by_text(re.compile(r"Document \d+ was restored\.")).wait_for(state="visible")
     wait_idle(page)
     assert page.get_by_text(re.compile(r"Withdrawn documents \(")).count() == 0
