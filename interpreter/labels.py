@@ -48,17 +48,28 @@ def _match(catalogue, obs: Observation, fractional: set[str]):
     hint = _unit_hint(obs)
     match = catalogue.match_label(obs.indicator_label, hint)
     if match.indicator_id and obs.indicator_label in fractional and catalogue.indicator(match.indicator_id).unit == "count":
-        match = catalogue.match_label(obs.indicator_label, "percent")  # a count is never fractional
+        as_percent = catalogue.match_label(obs.indicator_label, "percent")  # a count is never fractional
+        match = as_percent if as_percent.indicator_id else match
     if match.indicator_id:
         return match
     code = NI_CODE.search(obs.indicator_label)
     if code and (indicator_id := NATIONAL_INDICATORS.get(code[1])) and _unit_fits(catalogue, indicator_id, obs, hint):
         return type(match)(indicator_id, 1.0, [(indicator_id, 1.0)])
-    for part in _name_parts(PART.split(obs.indicator_label)):
-        found = catalogue.match_label(part, hint or _unit_of_parts(PART.split(obs.indicator_label)))
-        if found.indicator_id:
+    parts = PART.split(obs.indicator_label)
+    for part in _name_parts(parts):
+        found = catalogue.match_label(part, hint or _unit_of_parts(parts))
+        if found.indicator_id and _agrees(match, found, parts, part):
             return found
     return match
+
+
+def _agrees(whole, found, parts: list[str], part: str) -> bool:
+    """A part's match stands for the whole label when the rest is notation (`%`, `n of N`) or when the whole
+    label leans the same way: a qualifier ("(4) Internal council services - Total Contacts") that pulls the
+    whole label elsewhere means the part is not its name."""
+    rest = [p for p in parts if p is not part]
+    best = whole.candidates[0][0] if whole.candidates else None
+    return all(NOTATION.match(p) for p in rest) or best == found.indicator_id
 
 
 def _name_parts(parts: list[str]) -> list[str]:

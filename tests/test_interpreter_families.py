@@ -257,3 +257,14 @@ def test_a_heading_and_its_figures_split_into_neighbouring_columns_are_one_colum
     rows = run(g, name="report.pdf", authority="Bury", report_date=date(2019, 5, 31))
     assert one(rows, indicator_label="Number of contacts", period_end="2019-05-31")["value"] == "950"
     assert len(rows) == 4
+
+
+def test_a_qualifier_before_a_generic_name_keeps_the_label_unmapped():
+    """Wrong ids are worse than blanks: `(4) Internal council services - Total Contacts` is not all contacts,
+    while `Front door - Number of referrals` is the referrals indicator under a section heading."""
+    g = grid([["Source", "Apr-16", "May-16"],
+              ["(4) Internal council services - Total Contacts", "142", "132"],
+              ["Front door - Number of referrals", "300", "310"]], sheet="S")
+    rows = run(g, authority="Rotherham", report_date=date(2016, 5, 31))
+    assert one(rows, value="142")["indicator_id"] == ""
+    assert one(rows, value="310")["indicator_id"] == "referrals"
