@@ -13,8 +13,10 @@ UNIT_TITLES = {"count": "number", "percent": "%", "rate_per_10k": "per 10,000 ch
                "days": "days", "average": "average", "ratio": "ratio"}
 NOTE_MARK = "note"
 BY_START = ("month", "quarter")  # drawn at their first day, so that 'Jan 2017' sits on January; others at their end
-CHART_COLUMNS = ["series", "period", "period_end", "value", "unit", "rag", "direction", "target", "green_from",
-                 "green_to", "note"]
+CHART_COLUMNS = ["series", "period", "period_end", "value", "unit", "rag", "movement", "judgement", "target",
+                 "green_from", "green_to", "note"]
+MOST_LABELS = 12  # period labels on the x axis at most; the last period is always one of them
+TARGET = "Target"
 
 
 def y_axis(unit: str, field: str = "value") -> alt.Y:
@@ -22,13 +24,25 @@ def y_axis(unit: str, field: str = "value") -> alt.Y:
     return alt.Y(f"{field}:Q", title=UNIT_TITLES.get(unit, unit), scale=alt.Scale(zero=False))
 
 
-def x_axis(interval: str | None = None) -> alt.X:
-    """The period axis; with `interval` ("month" or "year"), ticks and labels at whole months or years."""
+def x_axis(interval: str | None = None, whens: pd.Series | None = None) -> alt.X:
+    """The period axis; with `interval` ("month" or "year"), labels at whole months or years, and with `whens`
+    (the periods drawn) exactly at `axis_values` of them, so the last period is always labelled."""
     if interval is None:
         return alt.X("when:T", title="Period")
     label = "%b %Y" if interval == "month" else "%Y"
+    if whens is not None and len(whens.dropna()):
+        values = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in axis_values(whens)]
+        return alt.X("when:T", title="Period", axis=alt.Axis(format="%b %Y", values=values, labelOverlap=False,
+                                                              labelAngle=-40 if len(values) > 6 else 0))
     return alt.X("when:T", title="Period", axis=alt.Axis(format=label, tickCount={"interval": interval, "step": 1},
                                                           labelOverlap="greedy"))
+
+
+def axis_values(whens: pd.Series, most: int = MOST_LABELS) -> list[pd.Timestamp]:
+    """The periods to label: every k-th counted back from the last (so the last is labelled), at most `most`."""
+    stamps = sorted(set(pd.to_datetime(whens.dropna())))
+    step = max(1, -(-len(stamps) // most))
+    return stamps[::-1][::step][::-1]
 
 
 def tick_interval(whens: pd.Series) -> str:
@@ -53,12 +67,12 @@ def trend_chart(table: pd.DataFrame, benchmarks: pd.DataFrame | None = None, ear
     unit = table["unit"].iloc[0] if len(table) else ""
     title = title or _title(table)
     data = _plotted(table)
-    layers = [_band(data, unit).encode(x=x_axis(tick_interval(data["when"]))), _target(data, unit), _line(data, unit),
-              _points(data, unit)]
+    layers = [_band(data, unit).encode(x=x_axis(tick_interval(data["when"]), data.dropna(subset=["value"])["when"])),
+              _target(data, unit), _line(data, unit), _points(data, unit)]
     if earlier is not None and len(earlier):
         layers.append(_earlier(earlier.assign(when=when(earlier)), unit))
     if benchmarks is not None and len(benchmarks):
-        layers += _benchmarks(benchmarks, unit, data["when"].max())
+        layers.append(_benchmarks(benchmarks, unit))
     if (data["note"] != "").any():
         layers.append(_notes(data, unit, _floor(data, benchmarks)))
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(title=title)
@@ -71,7 +85,7 @@ def trend_chart_table(table: pd.DataFrame, benchmarks: pd.DataFrame | None = Non
     name = table["authority"].iloc[0] if len(table) else "value"
     own = pd.DataFrame({"series": name, "period": table["period"], "period_end": table["period_end"],
                         "value": table["value"], "unit": table["unit"], "rag": table["rag_label"],
-                        "direction": table["direction_label"], "target": table["target"],
+                        "movement": table["movement"], "judgement": table["judgement"], "target": table["target"],
                         "green_from": table["green_low"], "green_to": table["green_high"], "note": table["note"]})
     parts = [own]
     if earlier is not None and len(earlier):
@@ -82,7 +96,7 @@ def trend_chart_table(table: pd.DataFrame, benchmarks: pd.DataFrame | None = Non
         parts.append(pd.DataFrame({"series": benchmarks["label"], "period": benchmarks["period"],
                                    "value": benchmarks["value"]}))
     out = pd.concat([p for p in parts if len(p)] or [own], ignore_index=True).reindex(columns=CHART_COLUMNS)
-    return out.fillna({c: "" for c in ("period", "unit", "rag", "direction", "note")})
+    return out.fillna({c: "" for c in ("period", "unit", "rag", "movement", "judgement", "note")})
 
 
 def _title(table: pd.DataFrame) -> str:
@@ -95,7 +109,8 @@ def _title(table: pd.DataFrame) -> str:
 
 
 def _plotted(table: pd.DataFrame) -> pd.DataFrame:
-    keep = ["period", "period_type", "period_start", "period_end", "value", "rag", "rag_label", "direction_label", "target", "green_low",
+    keep = ["period", "period_type", "period_start", "period_end", "value", "rag", "rag_label", "movement", "judgement",
+            "target", "green_low",
             "green_high", "note", "target_note", "ytd", "rolling_12m", "earlier_values"]
     data = table.reindex(columns=keep).copy()
     data["rag_shown"] = [lab if lab else rag_word("") for lab in data["rag_label"].fillna("")]
@@ -120,7 +135,8 @@ def _with_gaps(data: pd.DataFrame) -> pd.DataFrame:
 
 def _tooltip() -> list:
     return [alt.Tooltip("period:N", title="Period"), alt.Tooltip("value:Q", title="Value"),
-            alt.Tooltip("rag_shown:N", title="RAG"), alt.Tooltip("direction_label:N", title="Direction"),
+            alt.Tooltip("rag_shown:N", title="RAG"), alt.Tooltip("movement:N", title="Movement"),
+            alt.Tooltip("judgement:N", title="Better or worse"),
             alt.Tooltip("target:Q", title="Target"), alt.Tooltip("note:N", title="Note"),
             alt.Tooltip("ytd:Q", title="Year to date"), alt.Tooltip("earlier_values:N", title="Earlier reports")]
 
@@ -145,9 +161,12 @@ def _band(data: pd.DataFrame, unit: str) -> alt.Chart:
 
 
 def _target(data: pd.DataFrame, unit: str) -> alt.Chart:
-    return alt.Chart(data.dropna(subset=["target"])).mark_line(
-        color=OKABE_ITO["bluish_green"], strokeDash=[6, 3], interpolate="step-after").encode(
-        x=x_axis(), y=y_axis(unit, "target"), tooltip=[alt.Tooltip("target:Q", title="Target"),
+    """The target as a dashed step line, named in its own legend."""
+    targets = data.dropna(subset=["target"]).assign(line=TARGET)
+    colour = alt.Color("line:N", title=None, scale=alt.Scale(domain=[TARGET], range=[OKABE_ITO["bluish_green"]]),
+                       legend=alt.Legend(symbolType="stroke", symbolDash=[6, 3]))
+    return alt.Chart(targets).mark_line(strokeDash=[6, 3], interpolate="step-after").encode(
+        x=x_axis(), y=y_axis(unit, "target"), color=colour, tooltip=[alt.Tooltip("target:Q", title="Target"),
                                                       alt.Tooltip("target_note:N", title="Target and tolerances")])
 
 
@@ -158,16 +177,16 @@ def _earlier(earlier: pd.DataFrame, unit: str) -> alt.Chart:
                                              alt.Tooltip("source_file:N", title="File")])
 
 
-def _benchmarks(benchmarks: pd.DataFrame, unit: str, right_edge) -> list[alt.Chart]:
+def _benchmarks(benchmarks: pd.DataFrame, unit: str) -> alt.Chart:
+    """A dotted rule per benchmark, each named with its period and value in the legend (labels on the chart
+    would overlap when two benchmarks are close)."""
     data = benchmarks.assign(caption=[f"{lab} {per}: {v:g}" for lab, per, v in
-                                      zip(benchmarks["label"], benchmarks["period"], benchmarks["value"])],
-                             when=right_edge)
-    scale = alt.Scale(domain=sorted(data["label"]), range=SERIES_COLOURS[1:])
-    rules = alt.Chart(data).mark_rule(strokeDash=[2, 2]).encode(
-        y=y_axis(unit), color=alt.Color("label:N", title="Benchmark", scale=scale), tooltip=["caption:N"])
-    labels = alt.Chart(data).mark_text(align="right", dy=-6, fontSize=10).encode(
-        x=x_axis(), y=y_axis(unit), text="caption:N", color=alt.Color("label:N", scale=scale, legend=None))
-    return [rules, labels]
+                                      zip(benchmarks["label"], benchmarks["period"], benchmarks["value"])])
+    scale = alt.Scale(domain=list(data.sort_values("value", ascending=False)["caption"]), range=SERIES_COLOURS[1:])
+    return alt.Chart(data).mark_rule(strokeDash=[2, 2]).encode(
+        y=y_axis(unit), color=alt.Color("caption:N", title="Benchmark", scale=scale,
+                                        legend=alt.Legend(labelLimit=360, symbolType="stroke")),
+        tooltip=["caption:N"])
 
 
 def _notes(data: pd.DataFrame, unit: str, floor: float) -> alt.LayerChart:

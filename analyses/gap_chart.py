@@ -1,5 +1,7 @@
-"""The benchmark gaps as one chart: each indicator's distance from one comparator, as a % of the comparator,
-better or worse by polarity (the word is in the tooltip and the table; colour and shape only repeat it)."""
+"""The benchmark gaps as one chart: each rate's or percentage's distance from one comparator, as a % of the
+comparator, better or worse by polarity (the word is in the tooltip and the table; colour and shape only repeat
+it). Counts are left out: a council's count against a neighbour's, its region's or England's total says more
+about size than performance (their rates per 10,000 are compared instead)."""
 from __future__ import annotations
 
 import altair as alt
@@ -7,13 +9,24 @@ import pandas as pd
 
 from analyses.style import OKABE_ITO
 
+COMPARABLE_UNITS = ("rate_per_10k", "percent")
+# What a standing says to the reader: better or worse by polarity; an indicator with no good direction says so.
+STANDING_WORDS = {"better": "better", "worse": "worse", "same": "the same",
+                  "higher": "higher (neither better nor worse)", "lower": "lower (neither better nor worse)"}
 STANDING_STYLE = {"better": (OKABE_ITO["bluish_green"], "circle"), "worse": (OKABE_ITO["vermillion"], "square"),
-                  "same": ("#777777", "diamond"), "higher": (OKABE_ITO["blue"], "triangle-up"),
-                  "lower": (OKABE_ITO["blue"], "triangle-down")}
+                  "the same": ("#777777", "diamond"), STANDING_WORDS["higher"]: (OKABE_ITO["blue"], "triangle-up"),
+                  STANDING_WORDS["lower"]: (OKABE_ITO["blue"], "triangle-down")}
+
+
+def comparable(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The gaps of rates and percentages only, each standing in words (`STANDING_WORDS`)."""
+    rows = gaps[gaps["unit"].isin(COMPARABLE_UNITS)]
+    return rows.assign(standing=rows["standing"].map(lambda s: STANDING_WORDS.get(s, s)))
 
 
 def gap_frame(gaps: pd.DataFrame, comparator: str = "stat_neighbour_mean") -> pd.DataFrame:
-    """One row per indicator against `comparator`: value, comparator value, % difference and standing."""
+    """One row per rate or percentage against `comparator`: value, comparator value, % difference and standing."""
+    gaps = comparable(gaps)
     rows = gaps[(gaps["comparator"] == comparator) & gaps["comparator_value"].notna() & gaps["value"].notna()]
     rows = rows[rows["comparator_value"] != 0]
     pct = 100 * (rows["value"] - rows["comparator_value"]) / rows["comparator_value"].abs()

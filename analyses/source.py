@@ -18,7 +18,7 @@ from analyses.history_chart import history_chart, history_lines, rank_chart
 from analyses.funnel import funnel_chart, funnel_frame, funnel_limits
 from analyses.intervals import with_intervals
 from analyses.league import funnel_inputs, league_table, population_for
-from analyses.periods import financial_year
+from analyses.periods import financial_year, fy_label, fy_start_year
 from analyses.spc import spc_chart, spc_table
 from analyses.trends import benchmark_lines, earlier_figures, trend_table
 from store import Selection
@@ -146,6 +146,23 @@ def benchmark_view(store, authority: str, period: str, version: str = "2021",
     omitted = omission_notes(standing["indicator_id"] if len(standing) else [], setting.fy_first)
     notes = [f"{indicator_name(i)}, {period}: {n}." for i, n in zip(omitted["indicator_id"], omitted["note"])]
     return BenchmarkView(gap_table(long, store.table("population")), standing, version, notes)
+
+
+YEAR_COVERAGE = 0.25  # a year with fewer figures than this share of the authority's fullest year is not a default
+
+
+def benchmark_years(store, authority: str) -> tuple[list[str], str | None]:
+    """(financial years with figures for the authority, newest first; the default: the latest year holding at
+    least YEAR_COVERAGE of the figures of its fullest year, so a year with only September workforce counts is
+    not opened first)."""
+    rows = store.observations(Selection(source="all", authority=authority))
+    ends = pd.to_datetime(rows.loc[rows["value"].notna(), "period_end"]).dropna()
+    if ends.empty:
+        return [], None
+    counts = ends.map(fy_start_year).value_counts()
+    years = sorted(counts.index, reverse=True)
+    full = [y for y in years if counts[y] >= YEAR_COVERAGE * counts.max()]
+    return [fy_label(y) for y in years], fy_label(full[0])
 
 
 def compare_view(store, authorities: list[str], indicator: str, facet: bool = True,

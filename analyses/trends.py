@@ -17,7 +17,7 @@ FINEST_FIRST = ["month", "quarter", "financial_year", "calendar_year", "as_at", 
 PERIOD_KEY = ["period_type", "period_start", "period_end"]
 TREND_COLUMNS = ["authority", "indicator_id", "period_type", "period", "period_start", "period_end", "value", "unit",
                  "polarity", "note", "target", "green_low", "green_high", "red_below", "red_above", "target_note",
-                 "rag", "rag_label", "direction", "direction_label", "ytd", "ytd_note", "reported_ytd", "rolling_12m",
+                 "rag", "rag_label", "direction", "direction_label", "movement", "judgement", "ytd", "ytd_note", "reported_ytd", "rolling_12m",
                  *BENCHMARKS, "earlier_values", "report_date", "source_file", "source_location"]
 
 
@@ -106,7 +106,28 @@ def _judged(table: pd.DataFrame, bands: pd.DataFrame, polarity: str) -> pd.DataF
     previous = table["value"].ffill().shift(1)
     table["direction"] = [direction(p, v, polarity, b) for p, v, b in zip(previous, table["value"], found)]
     table["direction_label"] = table["direction"].map(direction_label)
+    table["movement"] = [movement(p, v) for p, v in zip(previous, table["value"])]
+    table["judgement"] = table["direction"].map(judgement)
     return table
+
+
+MOVEMENTS = {1: "up ↑", -1: "down ↓", 0: "no change →"}
+JUDGEMENTS = {"improving": "better", "worsening": "worse", "no change": "no better or worse",
+              "up": "not judged (no good direction)", "down": "not judged (no good direction)"}
+
+
+def movement(previous: float | None, current: float | None) -> str:
+    """Which way the figure moved since the last period with a value: 'up ↑', 'down ↓', 'no change →' or ''."""
+    if previous is None or current is None or pd.isna(previous) or pd.isna(current):
+        return ""
+    change = round(float(current) - float(previous), 9)
+    return MOVEMENTS[(change > 0) - (change < 0)]
+
+
+def judgement(direction_of_travel: str) -> str:
+    """What the movement means by the indicator's polarity: 'better', 'worse', 'no better or worse', or that an
+    indicator with no good direction is not judged ('' before the first value)."""
+    return JUDGEMENTS.get(direction_of_travel, "")
 
 
 def _reported_ytd(table: pd.DataFrame, actuals: pd.DataFrame) -> pd.Series:

@@ -2,33 +2,40 @@
 and in children, the national quartile band and ranks."""
 import streamlit as st
 
-from analyses.gap_chart import gap_chart, gap_frame
+from analyses.gap_chart import comparable, gap_chart, gap_frame
+from analyses.readable import area_name
 from exports.downloads import frame_csv
 from ui.frame import inside_app
-from ui.show import chart_with_table, no_data
+from ui.show import chart_with_table, no_data, show_table
 from ui.store import all_authorities, packaged_catalogue
-from ui.views import benchmarks, history
+from ui.views import authority_index, benchmarks, history, remember_authority, years_with_figures
 
 inside_app(__file__)
 
 st.title("Benchmarks")
 st.write("Each indicator's value for a financial year against the statistical neighbours' mean, median and best, "
          "the region and England, from the report's own benchmarks where it printed them and the national published "
-         "figures otherwise. The gap is shown in the indicator's unit and in children, using the authority's under-18 "
-         "population. Quartile band A is always the best quarter of authorities.")
+         "figures otherwise. Rates and percentages are compared (a count depends on the authority's size); the gap is "
+         "shown in the indicator's unit and in children, using the authority's under-18 population. Better and worse "
+         "follow each indicator's polarity. Quartile band A is always the best quarter of authorities.")
 
 left, middle, right = st.columns(3)
-authority = left.selectbox("Authority", all_authorities())
-years = [f"{y}-{(y + 1) % 100:02d}" for y in range(2024, 2011, -1)]
-period = middle.selectbox("Financial year", years, index=years.index("2015-16"))
+choices = all_authorities()
+authority = left.selectbox("Authority", choices, index=authority_index(choices))
+remember_authority(authority)
+years, latest = years_with_figures(authority)
+if not years:
+    no_data(f"There are no figures for {authority} yet.")
+    st.stop()
+period = middle.selectbox("Financial year", years, index=years.index(latest),
+                          help="Opens on the latest year with figures for the authority")
 version = right.selectbox("Statistical neighbour list", ["2021", "2025"], help="The DfE's list of that year")
 catalogue = packaged_catalogue()
 areas = sorted({catalogue.indicator(i).area for i in catalogue.ids()} - {""})
-area = st.multiselect("Service areas", areas, default=[a for a in ("front_door", "child_protection") if a in areas],
-                      placeholder="All service areas")
+area = st.multiselect("Service areas", areas, format_func=area_name, placeholder="All service areas")
 
 view = benchmarks(authority, period, version, None)
-gaps, standing = view.gaps, view.standing
+gaps, standing = comparable(view.gaps), view.standing
 if area:
     wanted = {i for i in catalogue.ids() if catalogue.indicator(i).area in area}
     gaps, standing = gaps[gaps["indicator_id"].isin(wanted)], standing[standing["indicator_id"].isin(wanted)]
@@ -43,21 +50,20 @@ chart_with_table(gap_chart(frame, f"{authority} {period}: difference from {compa
                  frame, f"{authority} {period} against {comparators[comparator]}", "gap")
 
 st.subheader("Gaps to every comparator")
-st.caption(f"Statistical neighbours: the DfE's {view.neighbour_list} list. 'children' is how many more (+) or fewer (−) "
-           "children a year would bring the authority to the comparator; 'comparator_source' says whether the figure "
-           "is the report's own or the national published one.")
-st.dataframe(gaps[["indicator_name", "unit", "polarity", "value", "value_source", "comparator_label", "comparator_value",
+st.caption(f"Statistical neighbours: the DfE's {view.neighbour_list} list. Rates and percentages only. 'Children' is "
+           "how many more (+) or fewer (−) children a year would bring the authority to the comparator; 'Comparator "
+           "source' says whether the figure is the report's own or the national published one.")
+show_table(gaps[["indicator_name", "unit", "polarity", "value", "value_source", "comparator_label", "comparator_value",
                    "comparator_source", "best_neighbour", "difference", "standing", "change_needed", "children",
-                   "children_per_month", "children_note"]], hide_index=True, width="stretch")
+                   "children_per_month", "children_note"]])
 st.download_button("Download gaps (CSV)", frame_csv(gaps),
                    file_name=f"gaps-{authority}-{period}.csv", mime="text/csv", on_click="ignore")
 
 for note in view.omitted:
     st.caption(note)
 st.subheader("Quartile band and rank")
-st.dataframe(standing[["indicator_name", "unit", "polarity", "polarity_from", "value", "q25", "q50", "q75", "quartile_band",
-                       "rank_england", "authorities_ranked", "rank_neighbours", "neighbours_ranked"]],
-             hide_index=True, width="stretch")
+show_table(standing[["indicator_name", "unit", "polarity", "polarity_from", "value", "q25", "q50", "q75", "quartile_band",
+                       "rank_england", "authorities_ranked", "rank_neighbours", "neighbours_ranked"]])
 
 st.subheader("Over time")
 names = dict(zip(standing["indicator_id"], standing["indicator_name"]))
@@ -66,6 +72,6 @@ past = history(authority, chosen, version).table
 if past.empty:
     no_data("No published figures of this indicator over the years.")
 else:
-    st.dataframe(past[["period", "value", "sn_mean", "sn_median", "region", "england", "quartile_band", "rank_england",
-                       "authorities_ranked", "polarity", "polarity_from", "note"]], hide_index=True, width="stretch")
+    show_table(past[["period", "value", "sn_mean", "sn_median", "region", "england", "quartile_band", "rank_england",
+                     "authorities_ranked", "polarity", "polarity_from", "note"]])
 st.caption("Band and rank use the polarity shown: the report's where it printed one, else the publisher's (DfE).")

@@ -2,10 +2,11 @@
 of travel, notes and earlier reports' figures."""
 import streamlit as st
 
+from analyses.readable import source_names
 from ui.frame import inside_app
-from ui.show import chart_with_table, no_data, plain
-from ui.store import all_authorities, indicator_label, indicators_of, report_authorities
-from ui.views import history, side_by_side, trend
+from ui.show import chart_with_table, no_data, plain, show_table
+from ui.store import all_authorities, indicator_name, indicators_of, report_authorities
+from ui.views import authority_index, history, remember_authority, side_by_side, trend
 
 inside_app(__file__)
 
@@ -14,7 +15,8 @@ st.write("How an authority is doing over time against its targets, its statistic
          "England. RAG is shown as a word and a symbol; earlier reports' figures for the same period are shown faintly.")
 
 choices = all_authorities()
-authority = st.selectbox("Authority", choices, index=0)
+authority = st.selectbox("Authority", choices, index=authority_index(choices))
+remember_authority(authority)
 has_reports = authority in report_authorities()
 source = st.radio("Figures", ["reports", "published"], horizontal=True, index=0 if has_reports else 1,
                   format_func={"reports": "from uploaded reports", "published": "national published figures"}.get)
@@ -22,7 +24,7 @@ indicators = indicators_of(authority, source)
 if not indicators:
     no_data(f"There are no {'report' if source == 'reports' else 'published'} figures for {authority} yet.")
     st.stop()
-indicator = st.selectbox("Indicator", indicators, format_func=indicator_label)
+indicator = st.selectbox("Indicator", indicators, format_func=indicator_name)
 view = trend(authority, indicator, None, source)
 if view.table.empty:
     no_data("No figures of this indicator to chart.")
@@ -35,23 +37,24 @@ if len(kinds) > 1:
 latest = view.table.dropna(subset=["value"]).tail(1)
 if len(latest):
     row = latest.iloc[0]
-    a, b, c = st.columns(3)
+    a, b, c, d = st.columns(4)
     a.metric(f"Latest ({row['period']})", f"{row['value']:,.1f}".rstrip("0").rstrip("."))
     b.metric("RAG", row["rag_label"] or "Not judged")
-    c.metric("Direction of travel", row["direction_label"] or "–")
-title = f"{indicator_label(indicator)}: {authority}"
+    c.metric("Movement since the period before", row["movement"] or "–")
+    d.metric("Better or worse", row["judgement"] or "–")
+title = f"{indicator_name(indicator)}: {authority}"
 chart_with_table(view.chart, view.chart_table, title, "trend")
 others = st.multiselect("Compare with other authorities", [a for a in choices if a != authority],
                         placeholder="Add authorities to draw beside this one (per 10,000 children for counts)")
 if others:
     together, overlaid = side_by_side((authority, *others), indicator, False)
-    chart_with_table(overlaid, together, f"{indicator_label(indicator)}: {', '.join([authority, *others])}", "others")
+    chart_with_table(overlaid, together, f"{indicator_name(indicator)}: {', '.join([authority, *others])}", "others")
 if view.spc is not None:
     st.subheader("Is a month's change more than noise?")
     st.caption("Statistical process control: the mean of the months shown and limits 3 sigma either side (sigma from "
                "the average month-to-month change). Orange squares break a rule (outside the limits; 7 or more on one "
                "side of the mean; 6 or more rising or falling; two of three beyond 2 sigma); other months are noise.")
-    chart_with_table(view.spc_chart, view.spc, f"{indicator_label(indicator)}: {authority}, control chart", "spc")
+    chart_with_table(view.spc_chart, view.spc, f"{indicator_name(indicator)}: {authority}, control chart", "spc")
 st.subheader("Every published year against neighbours, region and England")
 version = st.radio("Statistical neighbour list", ["2021", "2025"], horizontal=True, key="history-list",
                    help="The DfE's list of that year; the mean and median are of the authority's ten neighbours")
@@ -61,7 +64,7 @@ if past.chart is None:
 else:
     st.caption("From the national published figures: the grey band is the middle half of councils (between the "
                f"national quartiles); band and rank judged by the polarity of the {past.table['polarity_from'].iloc[-1]}.")
-    chart_with_table(past.chart, past.lines, f"{indicator_label(indicator)}: {authority}, every published year", "history")
+    chart_with_table(past.chart, past.lines, f"{indicator_name(indicator)}: {authority}, every published year", "history")
     st.altair_chart(past.ranks, width="stretch")
     for _, row in past.table[past.table["note"] != ""].iterrows():
         st.caption(f"{row['period']}: {row['note']}.")
@@ -71,8 +74,8 @@ if len(notes):
     for _, row in notes.iterrows():
         st.text(f"{row['period']}: {row['note']}")
 with st.expander("The full trend table (targets, bands, year to date, rolling 12 months)"):
-    st.dataframe(view.table, hide_index=True, width="stretch")
+    show_table(view.table)
 if len(view.earlier):
     with st.expander(f"Earlier reports' figures ({len(view.earlier)})"):
-        st.dataframe(view.earlier, hide_index=True, width="stretch")
-st.caption(f"Source files: {plain(', '.join(sorted(set(view.table['source_file'].dropna().astype(str)))))}")
+        show_table(view.earlier)
+st.caption(f"Sources: {plain('; '.join(source_names(view.table)))}")

@@ -196,7 +196,7 @@ def test_gap_chart_puts_each_indicator_at_its_percent_difference_from_the_compar
     from analyses.gap_chart import gap_chart, gap_frame
 
     gaps = pd.DataFrame({
-        "indicator_id": ["a", "b", "a"], "indicator_name": ["A", "B", "A"], "unit": ["count"] * 3,
+        "indicator_id": ["a", "b", "a"], "indicator_name": ["A", "B", "A"], "unit": ["rate_per_10k"] * 3,
         "value": [110.0, 40.0, 110.0], "comparator": ["stat_neighbour_mean", "stat_neighbour_mean", "england"],
         "comparator_label": ["Statistical neighbour mean"] * 2 + ["England"], "comparator_value": [100.0, 50.0, 55.0],
         "difference": [10.0, -10.0, 55.0], "standing": ["better", "worse", "better"]})
@@ -204,3 +204,18 @@ def test_gap_chart_puts_each_indicator_at_its_percent_difference_from_the_compar
     assert list(frame["indicator_id"]) == ["b", "a"] and list(frame["difference_pct"]) == [-20.0, 10.0]
     spec = gap_chart(frame, "Gaps").to_dict()
     assert spec["title"] == "Gaps" and spec["layer"][1]["encoding"]["shape"]["field"] == "standing"
+
+
+def test_gap_chart_leaves_out_counts_and_says_better_or_worse():
+    """A council's count against a region's or England's total is no comparison: only rates and percentages are
+    drawn as % of the comparator, and an indicator with no good direction says it is neither better nor worse."""
+    from analyses.gap_chart import gap_frame
+
+    gaps = pd.DataFrame({
+        "indicator_id": ["n", "r", "p"], "indicator_name": ["N", "R", "P"], "unit": ["count", "rate_per_10k", "percent"],
+        "value": [23.0, 60.0, 30.0], "comparator": ["england"] * 3, "comparator_label": ["England"] * 3,
+        "comparator_value": [2410.0, 50.0, 20.0], "difference": [-2387.0, 10.0, 10.0],
+        "standing": ["lower", "worse", "higher"]})
+    frame = gap_frame(gaps, "england")
+    assert list(frame["indicator_id"]) == ["r", "p"]
+    assert list(frame["standing"]) == ["worse", "higher (neither better nor worse)"]

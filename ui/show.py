@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from analyses.readable import reader_frame
 from exports.downloads import chart_html, frame_csv
 
 
@@ -26,13 +27,18 @@ def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title
         st.altair_chart(chart, width="stretch")
     st.markdown(f"**Table: {plain(title)}**")
     table = as_dates(table)
-    st.dataframe(table, hide_index=True, width="stretch")
+    show_table(table)
     left, right = st.columns(2)
     left.download_button("Download chart data (CSV)", frame_csv(table),
                          file_name=f"{slug(title)}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore")
     if chart is not None:
         right.download_button("Download chart (HTML)", chart_html(chart),
                               file_name=f"{slug(title)}.html", mime="text/html", key=f"{key}-html", on_click="ignore")
+
+
+def show_table(frame: pd.DataFrame, **options) -> None:
+    """A frame as the reader reads it (`analyses.readable.reader_frame`): names, not ids; no 'None' cells."""
+    st.dataframe(reader_frame(frame), hide_index=True, width="stretch", **options)
 
 
 def as_dates(frame: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analyses.impact_view import ImpactOptions, impact_view
-from analyses.source import benchmark_view, compare_view, history_view, league_view, scorecard_view, trend_view
+from analyses.source import benchmark_view, benchmark_years, compare_view, history_view, league_view, scorecard_view, trend_view
 from ui.store import interventions, shared_store
 
 
@@ -43,3 +43,21 @@ def history(authority: str, indicator: str, version: str):
 @st.cache_data(show_spinner="Ranking every council…")
 def league(indicator: str, period: str):
     return league_view(shared_store(), indicator, period)
+
+
+@st.cache_data(show_spinner=False)
+def years_with_figures(authority: str):
+    return benchmark_years(shared_store(), authority)
+
+
+LAST_AUTHORITY = "explore_last_authority"  # session key: the authority the reader chose last on any Explore page
+
+
+def authority_index(choices: list[str]) -> int:
+    """Where the authority the reader chose last is among `choices` (else 0: the one with the most reports)."""
+    last = st.session_state.get(LAST_AUTHORITY)
+    return choices.index(last) if last in choices else 0
+
+
+def remember_authority(authority: str) -> None:
+    st.session_state[LAST_AUTHORITY] = authority
