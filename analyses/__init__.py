@@ -1,7 +1,9 @@
 """Analyses of the observations: pure functions returning DataFrames and Altair charts (no Streamlit)."""
 from analyses.benchmarks import benchmark_table, setting_for, standing_table
 from analyses.charts import trend_chart, trend_chart_table
-from analyses.compare import scorecard, scorecard_chart, scorecard_grid, side_by_side, side_by_side_chart
+from analyses.compare import side_by_side, side_by_side_chart
+from analyses.scorecard import scorecard, scorecard_grid
+from analyses.scorecard_chart import scorecard_chart
 from analyses.gaps import gap_table
 from analyses.funnel import funnel_chart, funnel_frame, funnel_limits
 from analyses.history import benchmark_history

@@ -41,7 +41,8 @@ def reader_frame(frame: pd.DataFrame) -> pd.DataFrame:
     if "source_file" in out:
         out["source_file"] = [publication_name(f, e) for f, e in
                               zip(out["source_file"], out.get("period_end", pd.Series([None] * len(out))))]
-    out = out.apply(lambda column: column.map(cell_text) if column.name != "sparkline" else column)
+    out = out.apply(lambda column: column if column.name == "sparkline" else
+                    column.map(year_text if "year" in str(column.name) else cell_text))
     return out.rename(columns={c: header(c) for c in out.columns})
 
 
@@ -72,6 +73,11 @@ def cell_text(value) -> str:
     if isinstance(value, (int, float)) or hasattr(value, "dtype"):
         return number_text(float(value))
     return str(value)
+
+
+def year_text(value) -> str:
+    """A year as a year ('2015', not '2,015')."""
+    return cell_text(value).replace(",", "") if not isinstance(value, str) else value
 
 
 def number_text(value: float) -> str:

@@ -11,7 +11,9 @@ import pandas as pd
 
 from analyses.benchmarks import benchmark_tables, setting_for
 from analyses.charts import trend_chart, trend_chart_table
-from analyses.compare import indicator_name, scorecard, scorecard_chart, scorecard_grid, side_by_side, side_by_side_chart
+from analyses.compare import indicator_name, side_by_side, side_by_side_chart
+from analyses.scorecard import scorecard, scorecard_grid
+from analyses.scorecard_chart import scorecard_chart
 from analyses.gaps import gap_table
 from analyses.history import benchmark_history, omission_notes
 from analyses.history_chart import history_chart, history_lines, rank_chart
@@ -175,16 +177,15 @@ def compare_view(store, authorities: list[str], indicator: str, facet: bool = Tr
 
 def scorecard_view(store, authorities: list[str], indicators: list[str],
                    last: int = 6) -> tuple[pd.DataFrame, pd.DataFrame, alt.LayerChart]:
-    """(scorecard rows, the board's grid, its chart) from each authority's reports, or its published figures
-    when it has no reports."""
-    current, every = [], []
-    for authority in authorities:
-        mine = store.observations(Selection(source="reports", authority=authority))
-        source = "reports" if len(mine) else "published"
-        current.append(mine if len(mine) else store.observations(Selection(source=source, authority=authority)))
-        every.append(store.observations(Selection(source=source, vintage="all", authority=authority)))
-    card = scorecard(_concat(current), indicators, last, _concat(every))
-    return card, scorecard_grid(card), scorecard_chart(card)
+    """(scorecard rows, the board's grid, its chart) from each authority's reports and published figures: every
+    authority's figure of an indicator for the same period, counts per 10,000 children."""
+    current = [store.observations(Selection(source="all", authority=a)) for a in authorities]
+    every = [store.observations(Selection(source="all", vintage="all", authority=a)) for a in authorities]
+    current = [f.assign(authority=a) for f, a in zip(current, authorities) if len(f)]
+    every = [f.assign(authority=a) for f, a in zip(every, authorities) if len(f)]
+    card = scorecard(_concat(current), indicators, last, _concat(every), store.table("population"), list(authorities))
+    title = "Scorecard: each row's figures are all for the period shown; counts per 10,000 children aged 0-17"
+    return card, scorecard_grid(card), scorecard_chart(card, title)
 
 
 def _published(store, indicators: list[str] | None, year: tuple | None = None) -> pd.DataFrame:

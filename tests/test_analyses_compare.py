@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analyses.compare import scorecard, scorecard_chart, scorecard_grid, side_by_side, side_by_side_chart
+from analyses.compare import side_by_side, side_by_side_chart
+from analyses.scorecard import scorecard, scorecard_grid
+from analyses.scorecard_chart import layout, scorecard_chart
 from analyses.source import benchmark_view, compare_view, scorecard_view, trend_view
 
 POPULATION = pd.DataFrame({"la_code": ["E08000018", "E06000045", "E08000018"], "year": [2015, 2015, 2016],
@@ -78,28 +80,88 @@ def card_rows() -> pd.DataFrame:
     return frame(rows)
 
 
-def test_the_scorecard_holds_the_latest_value_rag_direction_and_recent_values():
+def test_the_scorecard_holds_the_latest_value_rag_movement_judgement_and_recent_values():
     card = scorecard(card_rows(), ["cpp_rate_10k"], last=4).set_index("authority")
     assert card.loc["Rotherham", "value"] == 58.5 and card.loc["Rotherham", "period"] == "Jan 2017"
     assert card.loc["Rotherham", "rag_label"] == "Amber !" and card.loc["Southampton", "rag_label"] == ""
-    assert card.loc["Rotherham", "direction_label"] == "worsening ↓"
-    assert card.loc["Southampton", "direction_label"] == "improving ↑"
+    assert (card.loc["Rotherham", "movement"], card.loc["Rotherham", "judgement"]) == ("up ↑", "worse")
+    assert (card.loc["Southampton", "movement"], card.loc["Southampton", "judgement"]) == ("down ↓", "better")
     assert card.loc["Rotherham", "sparkline"] == [54.1, 55.3, 57.8, 58.5]
 
 
-def test_the_scorecard_grid_has_authorities_as_columns_and_words_not_colours():
+def test_every_authority_s_figure_in_a_row_is_for_the_same_period():
+    """A monthly report runs to Jan 2017, another authority's to Mar 2017: the row shows Jan 2017 for both
+    (the latest period both have), never each authority's own latest month."""
+    rows = card_rows()
+    later = frame([row("Southampton", "cpp_rate_10k", d, v, unit="rate_per_10k", polarity="low")
+                   for d, v in [("2017-02-01", 70.0), ("2017-03-01", 71.0)]])
+    card = scorecard(pd.concat([rows, later], ignore_index=True), ["cpp_rate_10k"]).set_index("authority")
+    assert set(card["period"]) == {"Jan 2017"}
+    assert card.loc["Southampton", "value"] == 67.0
+
+
+def test_the_scorecard_turns_counts_into_rates_per_10000_children():
+    rows = frame([row(a, "cpp_children", "2016-03-31", v, period_type="as_at", source="published")
+                  for a, v in [("Rotherham", 300.0), ("Southampton", 200.0)]])
+    card = scorecard(rows, ["cpp_children"], population=POPULATION).set_index("authority")
+    assert card.loc["Rotherham", "shown"] == pytest.approx(300 * 10_000 / 50_000)
+    assert card.loc["Southampton", "shown"] == pytest.approx(200 * 10_000 / 40_000)
+    assert set(card["shown_unit"]) == {"rate_per_10k"} and card.loc["Rotherham", "value"] == 300.0
+
+
+def test_an_authority_without_the_common_period_says_so():
+    """Two authorities' months never meet: the row takes the latest month and the other says it has none."""
+    rows = card_rows()
+    rows = rows[rows["authority"] == "Rotherham"]
+    later = frame([row("Southampton", "cpp_rate_10k", d, 60.0, unit="rate_per_10k", polarity="low")
+                   for d in ("2017-02-01", "2017-03-01")])
+    card = scorecard(pd.concat([rows, later], ignore_index=True), ["cpp_rate_10k"]).set_index("authority")
+    assert card.loc["Southampton", "period"] == "Mar 2017" and pd.isna(card.loc["Rotherham", "shown"])
+    assert card.loc["Rotherham", "note"] == "no figure for this period (latest: Jan 2017)"
+
+
+def test_the_scorecard_grid_names_the_period_of_every_row_and_has_authorities_as_columns():
     grid = scorecard_grid(scorecard(card_rows(), ["cpp_rate_10k", "contacts"]))
-    assert list(grid.columns) == ["Rotherham", "Southampton"]
-    assert grid.loc["Children subject to a child protection plan per 10000 children", "Rotherham"] == \
-        "58.5 (Jan 2017) Amber ! worsening ↓"
-    assert grid.loc["Number of contacts received", "Southampton"] == "no value"
+    assert list(grid.columns) == ["Period", "Rotherham", "Southampton"]
+    name = "Children subject to a child protection plan per 10000 children"
+    assert grid.loc[name, "Period"] == "Jan 2017"
+    assert grid.loc[name, "Rotherham"] == "58.5 per 10,000 · Amber ! · up ↑ · worse"
+    assert grid.loc["Number of contacts received", "Southampton"] == "no figures"
 
 
-def test_the_scorecard_chart_is_titled_and_draws_rag_by_shape():
+def test_the_scorecard_chart_is_titled_svg_and_draws_rag_by_shape():
     spec = scorecard_chart(scorecard(card_rows(), ["cpp_rate_10k"])).to_dict()
-    assert spec["title"] == "Scorecard"
-    assert {layer["mark"]["type"] for layer in spec["layer"]} == {"point", "text"}
-    assert "shape" in spec["layer"][0]["encoding"]
+    assert spec["title"] == "Scorecard" and spec["usermeta"]["embedOptions"]["renderer"] == "svg"
+    assert {layer["mark"]["type"] for layer in spec["layer"]} == {"rule", "point", "text"}
+    assert any("shape" in layer["encoding"] for layer in spec["layer"])
+
+
+def ten_by_five() -> pd.DataFrame:
+    """Ten indicators with long names for five authorities with long names (a scorecard card)."""
+    from indicators import load_catalogue
+
+    catalogue = load_catalogue()
+    ids = sorted(catalogue.ids(), key=lambda i: -len(catalogue.indicator(i).name))[:10]
+    names = ["Bath and North East Somerset", "Redcar and Cleveland", "North East Lincolnshire",
+             "Windsor and Maidenhead", "Telford and Wrekin"]
+    return pd.DataFrame([{"indicator_id": i, "indicator_name": catalogue.indicator(i).name, "authority": a,
+                          "period": "31 Mar 2024", "shown": 12345.6, "shown_unit": "rate_per_10k",
+                          "rag_label": "Amber !", "movement": "down ↓", "judgement": "not judged (no good direction)"}
+                         for i in ids for a in names])
+
+
+def test_ten_indicators_by_five_authorities_fit_their_cells():
+    """Each text is wrapped to its column and its lines fit the row: no text can reach the next cell."""
+    from analyses.scorecard_chart import CHAR, HEADER_HEIGHT, LABEL_WIDTH, LINE, PAD, PERIOD_WIDTH, SYMBOL
+
+    texts, _, size = layout(ten_by_five())
+    widths = {"label": LABEL_WIDTH, "period": PERIOD_WIDTH, "cell": size["cell"] - SYMBOL, "header": size["cell"]}
+    for _, t in texts.iterrows():
+        lines = t["text"].split("\n")
+        assert max(len(line) for line in lines) * CHAR <= widths[t["kind"]] - 2 * PAD, t["text"]
+        room = HEADER_HEIGHT if t["kind"] == "header" else size["row_height"]
+        assert len(lines) * LINE <= room - PAD, t["text"]
+    assert size["width"] <= 960 and len(texts) == 2 + 5 + 10 * 2 + 50
 
 
 class FakeStore:
@@ -140,4 +202,4 @@ def test_the_adapters_give_each_page_what_it_shows():
     side, chart = compare_view(store, ["Rotherham", "Southampton"], "cpp_rate_10k")
     assert set(side["authority"]) == {"Rotherham", "Southampton"} and "facet" in chart.to_dict()
     card, grid, chart = scorecard_view(store, ["Rotherham", "Southampton"], ["cpp_rate_10k"])
-    assert list(grid.columns) == ["Rotherham", "Southampton"] and len(card) == 2
+    assert list(grid.columns) == ["Period", "Rotherham", "Southampton"] and len(card) == 2
