@@ -51,8 +51,9 @@ def event_time(series: pd.DataFrame, interventions: pd.DataFrame, index: bool = 
 
     One block per intervention (an authority with two interventions appears twice). Columns: intervention,
     intervention_id, authority, la_code, indicator, start, month, event_month (0 = start month), value; with
-    `index`, also baseline (mean of the `baseline_months` months before the start that have values) and
-    index (value / baseline * 100; blank when no month before the start has a value).
+    `index`, also baseline (mean of the `baseline_months` months before the start that have values),
+    baseline_months (how many months it is the mean of) and index (value / baseline * 100; blank when no month
+    before the start has a value).
     """
     frame = series.assign(key=authority_key(series))
     starts = interventions.assign(key=authority_key(interventions),
@@ -62,9 +63,22 @@ def event_time(series: pd.DataFrame, interventions: pd.DataFrame, index: bool = 
     aligned["event_month"] = (month_number(aligned["month"]) - month_number(aligned["start"])).astype(int)
     if index:
         before = aligned[(aligned["event_month"] < 0) & (aligned["event_month"] >= -baseline_months)]
-        baseline = before.groupby(["intervention_id", "indicator"])["value"].mean().rename("baseline")
+        grouped = before.dropna(subset=["value"]).groupby(["intervention_id", "indicator"])["value"]
+        baseline = pd.DataFrame({"baseline": grouped.mean(), "baseline_months": grouped.count()})
         aligned = aligned.merge(baseline, left_on=["intervention_id", "indicator"], right_index=True, how="left")
+        aligned["baseline_months"] = aligned["baseline_months"].fillna(0).astype(int)
         aligned["index"] = 100 * aligned["value"] / aligned["baseline"]
     columns = ["intervention", "intervention_id", "authority", "la_code", "indicator", "start", "month",
-               "event_month", "value"] + (["baseline", "index"] if index else [])
+               "event_month", "value"] + (["baseline", "baseline_months", "index"] if index else [])
     return aligned[columns].sort_values(["intervention_id", "indicator", "month"]).reset_index(drop=True)
+
+
+def baseline_text(aligned: pd.DataFrame, most: int = 12) -> str:
+    """What each index's 100 is, in words: 'Index 100 is the mean of the months before the start with figures
+    (up to 12): Leeds, telephone triage: 2 months; Rotherham, new system: 12 months.'"""
+    if "baseline_months" not in aligned or aligned.empty:
+        return ""
+    used = aligned.drop_duplicates("intervention_id")
+    parts = [f"{a}, {i}: {n} month{'s' if n != 1 else ''}" if n else f"{a}, {i}: no month, so no index"
+             for a, i, n in zip(used["authority"], used["intervention"], used["baseline_months"])]
+    return f"Index 100 is the mean of the months before the start with figures (up to {most}): " + "; ".join(parts) + "."

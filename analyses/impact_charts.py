@@ -8,23 +8,32 @@ import pandas as pd
 from analyses.style import OKABE_ITO, SERIES_COLOURS
 
 START_RULE = OKABE_ITO["black"]
+WHOLE_MONTHS = alt.Axis(tickMinStep=1, format="d")  # months since the start: ticks only at whole months
+
+
+def month_axis(title: str | None = None) -> alt.X:
+    """Calendar months: ticks at whole months (every 3 when a series is long), labelled 'Jan 2012'."""
+    return alt.X("yearmonth(month):T", title=title,
+                 axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 3}, labelOverlap="greedy"))
 
 
 def _start_rule(at: float = 0) -> alt.Chart:
     """The dashed vertical line at event month 0 (the start)."""
     return alt.Chart(pd.DataFrame({"event_month": [at]})).mark_rule(color=START_RULE, strokeDash=[4, 4]).encode(
-        x="event_month:Q")
+        x=alt.X("event_month:Q", axis=WHOLE_MONTHS))
 
 
 def event_time_chart(aligned: pd.DataFrame, measure: str = "index", title: str | None = None) -> alt.LayerChart:
     """Each authority's line against months since its own start (an `event_time` frame); `measure` "index"
     (100 = mean before the start) or "value"."""
     data = aligned.assign(line=aligned["authority"] + " – " + aligned["intervention"].astype(str))
-    y_title = "index (mean before the start = 100)" if measure == "index" else "value"
+    if measure == "index" and "baseline_months" in data:
+        data["line"] = data["line"] + " (100 = mean of " + data["baseline_months"].astype(str) + " months before)"
+    y_title = "index (mean of the months before the start = 100)" if measure == "index" else "value"
     lines = alt.Chart(data).mark_line(point=True).encode(
-        x=alt.X("event_month:Q", title="months since the start (0 = start month)"),
+        x=alt.X("event_month:Q", title="months since the start (0 = start month)", axis=WHOLE_MONTHS),
         y=alt.Y(f"{measure}:Q", title=y_title, scale=alt.Scale(zero=False)),
-        color=alt.Color("line:N", title=None, scale=alt.Scale(range=SERIES_COLOURS)),
+        color=alt.Color("line:N", title=None, scale=alt.Scale(range=SERIES_COLOURS), legend=alt.Legend(labelLimit=500)),
         tooltip=["authority:N", "intervention:N", alt.Tooltip("month:T", format="%b %Y"), "event_month:Q",
                  alt.Tooltip("value:Q", format=",.1f")] + ([alt.Tooltip("index:Q", format=".1f")]
                                                           if "index" in data else []))
@@ -38,7 +47,7 @@ def its_chart(fitted: pd.DataFrame, title: str | None = None, unit_title: str = 
     """One interrupted time series (`ITSResult.fitted`): the figures (hollow where left out), the fitted
     line, and dashed after the start the line the trend before would have followed."""
     data = fitted.assign(status=fitted["excluded"].map({True: "left out", False: "used"}))
-    x = alt.X("month:T", title=None)
+    x = month_axis()
     points = alt.Chart(data).mark_point(filled=True, color=OKABE_ITO["blue"]).encode(
         x=x, y=alt.Y("value:Q", title=unit_title, scale=alt.Scale(zero=False)),
         shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=["used", "left out"],
@@ -51,14 +60,14 @@ def its_chart(fitted: pd.DataFrame, title: str | None = None, unit_title: str = 
     layers = [points, fit, counterfactual]
     if len(start):
         layers.append(alt.Chart(pd.DataFrame({"month": start})).mark_rule(color=START_RULE, strokeDash=[4, 4])
-                      .encode(x="month:T"))
+                      .encode(x=month_axis()))
     return alt.layer(*layers).properties(title=title or "Before and after the start (dashed: the trend before, continued)")
 
 
 def event_study_chart(event_study: pd.DataFrame, title: str | None = None) -> alt.LayerChart:
     """Difference-in-differences month by month (`DiDResult.event_study`): estimates with 95% intervals;
     before the start they should sit around zero if adopters and comparisons moved alike."""
-    x = alt.X("event_month:Q", title="months since the start (0 = start month)")
+    x = alt.X("event_month:Q", title="months since the start (0 = start month)", axis=WHOLE_MONTHS)
     bars = alt.Chart(event_study).mark_rule(color=OKABE_ITO["blue"]).encode(x=x, y=alt.Y("low:Q", title="difference"),
                                                                              y2="high:Q")
     points = alt.Chart(event_study).mark_point(filled=True, color=OKABE_ITO["blue"]).encode(

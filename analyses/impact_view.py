@@ -21,6 +21,7 @@ from analyses.impact_its import METHOD, interrupted_time_series
 from analyses.impact_result import refusal, results_frame
 from analyses.impact_table import before_after_table
 from analyses.interventions import adopters, authority_key, comparison_authorities
+from analyses.readable import codes_named, frame_named
 from store import Selection
 
 
@@ -115,6 +116,15 @@ def impact_view(store, interventions: pd.DataFrame, indicator: str, options: Imp
     estimated = view.its[view.its["status"] == "estimated"]
     if len(estimated):  # the ITS estimates share one unit (a DiD is in rates, so it is not drawn beside them)
         view.results_chart = estimates_chart(estimated, "Change in level at each authority's start, with 95% intervals")
+    return _named(view)
+
+
+def _named(view: ImpactView) -> ImpactView:
+    """Authorities by name in every result and sentence, never by code."""
+    for part in ("its", "did", "controlled", "synthetic", "placebos"):
+        setattr(view, part, frame_named(getattr(view, part)))
+    view.comparison_names = [codes_named(n) for n in view.comparison_names]
+    view.placebo_text = {k: codes_named(v) for k, v in view.placebo_text.items()}
     return view
 
 

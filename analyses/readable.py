@@ -22,9 +22,11 @@ HEADERS = {"indicator_name": "Indicator", "indicator_id": "Indicator", "rag_labe
            "direction_label": "Direction of travel", "comparator_label": "Comparator", "source_file": "Source",
            "sn_mean": "Neighbours' mean", "sn_median": "Neighbours' median", "q25": "Lower quartile", "q50": "Median",
            "q75": "Upper quartile", "rank_england": "Rank in England", "per_10k": "Per 10,000 children",
-           "stat_neighbour_avg": "Statistical neighbour average", "la_code": "Authority", "judgement": "Better or worse"}
+           "stat_neighbour_avg": "Statistical neighbour average", "la_code": "Authority", "judgement": "Better or worse",
+           "source": "Figures from"}
 WORDS = {"pct": "%", "ytd": "year to date", "12m": "12 months", "10k": "10,000", "sn": "neighbours'"}
 CODE = re.compile(r"^(E\d{8}|\d{3})$")
+ONS_CODE = re.compile(r"\bE\d{8}\b")
 
 
 def reader_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -43,7 +45,17 @@ def reader_frame(frame: pd.DataFrame) -> pd.DataFrame:
                               zip(out["source_file"], out.get("period_end", pd.Series([None] * len(out))))]
     out = out.apply(lambda column: column if column.name == "sparkline" else
                     column.map(year_text if "year" in str(column.name) else cell_text))
-    return out.rename(columns={c: header(c) for c in out.columns})
+    return out.set_axis(unique_headers([header(c) for c in out.columns]), axis=1)
+
+
+def unique_headers(headers: list[str]) -> list[str]:
+    """Headers with a repeated one numbered ('Value', 'Value (2)'): a table cannot show two columns of one name."""
+    seen: dict[str, int] = {}
+    out = []
+    for text in headers:
+        seen[text] = seen.get(text, 0) + 1
+        out.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
+    return out
 
 
 def header(column) -> str:
@@ -100,6 +112,23 @@ def authority_display(value) -> str:
         found = resolve(value.strip())
         return found.name if found is not None else value
     return cell_text(value)
+
+
+def codes_named(text):
+    """Every ONS code in a text replaced by its authority's name ('E08000036 (window of Oct 2011)' ->
+    'Wakefield (window of Oct 2011)'); other values are returned as they are."""
+    if not isinstance(text, str):
+        return text
+    return ONS_CODE.sub(lambda m: authority_display(m.group(0)), text)
+
+
+def frame_named(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame with every ONS code in its text columns replaced by the authority's name (`codes_named`)."""
+    out = frame.copy()
+    for column in out.columns:
+        if (out[column].dtype == object or pd.api.types.is_string_dtype(out[column])) and column != "la_code":
+            out[column] = out[column].map(codes_named)
+    return out
 
 
 @lru_cache(maxsize=1)

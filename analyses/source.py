@@ -14,7 +14,7 @@ from analyses.charts import trend_chart, trend_chart_table
 from analyses.compare import indicator_name, side_by_side, side_by_side_chart
 from analyses.scorecard import scorecard, scorecard_grid
 from analyses.scorecard_chart import scorecard_chart
-from analyses.gaps import gap_table
+from analyses.gaps import authority_codes, gap_table
 from analyses.history import benchmark_history, omission_notes
 from analyses.history_chart import history_chart, history_lines, rank_chart
 from analyses.funnel import funnel_chart, funnel_frame, funnel_limits
@@ -186,6 +186,20 @@ def scorecard_view(store, authorities: list[str], indicators: list[str],
     card = scorecard(_concat(current), indicators, last, _concat(every), store.table("population"), list(authorities))
     title = "Scorecard: each row's figures are all for the period shown; counts per 10,000 children aged 0-17"
     return card, scorecard_grid(card), scorecard_chart(card, title)
+
+
+def selected_observations(store, source: str, vintage: str, authority: str | None, indicator: str | None,
+                          comparators: bool) -> pd.DataFrame:
+    """The Data page's selection. With `comparators` the region's and England's figures come too — for uploaded
+    reports from the national published figures (reports print no rows for their region or England), for the
+    indicators the reports hold."""
+    selection = Selection(source, vintage, authority, indicator, comparators)
+    if not (comparators and authority and source == "reports"):
+        return store.observations(selection)
+    own = store.observations(Selection(source, vintage, authority, indicator))
+    around = store.observations(Selection("published", "current", authority, indicator, comparators=True))
+    around = around[~around["la_code"].isin(authority_codes(authority)) & around["indicator_id"].isin(set(own["indicator_id"]))]
+    return _concat([own, around])
 
 
 def _published(store, indicators: list[str] | None, year: tuple | None = None) -> pd.DataFrame:

@@ -6,7 +6,9 @@ from exports.downloads import frame_csv
 from ui.access import mode_note
 from ui.admin import audit_section, roles_section, withdraw_controls
 from ui.frame import inside_app
-from ui.store import all_authorities, indicator_label, indicators_of, observations, packaged_catalogue, revisions, withdrawn
+from ui.show import show_table
+from ui.store import all_authorities, indicator_name, indicators_of, packaged_catalogue, revisions, withdrawn
+from ui.views import export_selection
 
 inside_app(__file__)
 
@@ -26,10 +28,10 @@ vintage = two.selectbox("Vintage", ["current", "all"],
 three, four = st.columns(2)
 authority = three.selectbox("Authority", [None] + all_authorities(), format_func=lambda a: a or "every authority")
 choices = indicators_of(authority, source) if authority else packaged_catalogue().ids()
-indicator = four.selectbox("Indicator", [None] + choices, format_func=lambda i: indicator_label(i) if i else "every indicator")
+indicator = four.selectbox("Indicator", [None] + choices, format_func=lambda i: indicator_name(i) if i else "every indicator")
 comparators = bool(authority) and st.toggle("With the region's and England's figures", value=True)
 
-frame = observations(source, vintage, authority, indicator, comparators)
+frame = export_selection(source, vintage, authority, indicator, comparators)
 filters = {"source": source, "vintage": vintage, "authority": authority, "indicator": indicator,
            "comparators": comparators}
 st.write(f"**{len(frame):,}** observations selected.")
@@ -39,20 +41,20 @@ for column, fmt in zip(st.columns(len(names)), names):
     column.download_button(names[fmt], data=lambda fmt=fmt: export_bytes(frame, fmt, filters)[0],
                            file_name=FILES[fmt][0], mime=FILES[fmt][1], disabled=frame.empty, key=f"export-{fmt}",
                            on_click="ignore")
-st.dataframe(frame.head(1000), hide_index=True, width="stretch")
+show_table(frame.head(1000))
 if len(frame) > 1000:
     st.caption("The first 1,000 rows are shown; the downloads hold them all.")
 
 st.subheader("Revisions")
 st.write("Figures a later report printed differently from an earlier one, for the same period.")
 changed = revisions(authority, indicator)
-st.dataframe(changed, hide_index=True, width="stretch")
+show_table(changed)
 st.download_button("Download revisions (CSV)", frame_csv(changed),
                    file_name="perfbooks_revisions.csv", mime="text/csv", disabled=changed.empty, on_click="ignore")
 gone = withdrawn()
 if len(gone):
     st.markdown(f"**Withdrawn documents ({len(gone)})**: their figures are left out of every view and download above.")
-    st.dataframe(gone, hide_index=True, width="stretch")
+    show_table(gone)
 withdraw_controls()
 audit_section()
 roles_section()

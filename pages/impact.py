@@ -2,11 +2,13 @@
 time series per authority and the pooled comparison, with their intervals and caveats in words."""
 import streamlit as st
 
+from analyses.impact_align import baseline_text
+from analyses.impact_summary import impact_summary
 from analyses.impact_view import ImpactOptions, months_between
 from ui.access import may
 from ui.frame import inside_app
-from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence
-from ui.store import all_authorities, indicator_label, interventions, monthly_indicators, saved, shared_store
+from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence, show_table
+from ui.store import all_authorities, indicator_name, interventions, monthly_indicators, saved, shared_store
 from ui.views import impact
 
 inside_app(__file__)
@@ -21,7 +23,7 @@ spells = interventions()
 labels = {int(r["intervention_id"]): f"{r['authority']}: {r['name']} (from {r['start_date']:%b %Y})"
           for _, r in spells.iterrows()}
 with st.expander("Interventions", expanded=spells.empty):
-    st.dataframe(spells.drop(columns=["added_at"], errors="ignore"), hide_index=True, width="stretch")
+    show_table(spells.drop(columns=["added_at"], errors="ignore"))
     with st.form("add-intervention", clear_on_submit=True):
         name = st.text_input("Name of the intervention", placeholder="telephone triage front door")
         who = st.selectbox("Authority of the intervention", all_authorities())
@@ -58,11 +60,11 @@ indicators = monthly_indicators(authorities)
 if not indicators:
     no_data("None of these authorities has monthly figures in its reports yet.")
     st.stop()
-indicator = st.selectbox("Indicator", indicators, format_func=indicator_label)
+indicator = st.selectbox("Indicator", indicators, format_func=indicator_name)
 one, two, three = st.columns(3)
 before = one.number_input("Months before the start (at most)", 8, 120, 24)
 after = two.number_input("Months after the start (at most)", 8, 120, 18)
-as_index = three.toggle("As an index (mean of the 12 months before = 100)", value=True)
+as_index = three.toggle("As an index (mean of up to 12 months before the start = 100)", value=True)
 caution = st.toggle("Leave out COVID-19 lockdown months (Mar 2020 to Mar 2021) and months noted as data migrations",
                     value=True)
 base_column, follow_column = st.columns(2)
@@ -75,57 +77,66 @@ options = ImpactOptions(before=int(before), after=int(after), index=as_index, ex
                         baseline=months_between(baseline), follow_up=months_between(follow_up))
 view = impact(tuple(chosen), indicator, options)
 
-st.subheader("Months since each authority's start")
-chart_with_table(view.event_chart, view.aligned, f"{indicator_label(indicator)}: months since the start", "event")
+st.subheader("In short")
+st.markdown("\n".join(f"- {plain(line)}" for line in impact_summary(view)) or "Nothing to summarise.")
+if as_index and len(view.aligned):
+    st.caption(plain(baseline_text(view.aligned)))
+st.caption("The detail of each finding, with its charts and tables, is folded below.")
 
-st.subheader("Before and after")
-if view.before_after.empty:
-    no_data("No figures around the starts.")
-else:
-    chart_with_table(view.before_after_chart, view.before_after, f"{indicator_label(indicator)}: before and after", "table")
+with st.expander("Months since each authority's start"):
+    chart_with_table(view.event_chart, view.aligned, f"{indicator_name(indicator)}: months since the start", "event")
 
-st.subheader("Interrupted time series, one authority at a time")
-for _, row in view.its.iterrows():
-    st.markdown(f"**{plain(row['authority'])}: {plain(row['intervention'])}**")
-    st.write(plain(row["caveat"]))
-    if row["authority"] in view.placebo_text:
-        st.caption(plain(view.placebo_text[row["authority"]]))
-    if row["authority"] in view.its_charts:
-        st.altair_chart(view.its_charts[row["authority"]], width="stretch")
-if view.results_chart is not None:
-    st.altair_chart(view.results_chart, width="stretch")
-st.dataframe(view.its, hide_index=True, width="stretch")
-if len(view.placebos):
-    with st.expander("Placebo checks: the same model at false start dates before the real one"):
-        st.dataframe(view.placebos, hide_index=True, width="stretch")
+with st.expander("Before and after"):
+    if view.before_after.empty:
+        no_data("No figures around the starts.")
+    else:
+        chart_with_table(view.before_after_chart, view.before_after, f"{indicator_name(indicator)}: before and after",
+                         "table")
 
-st.subheader("Against authorities that did not change")
-if view.did.empty:
-    no_data("No comparison: none of the adopting authorities' statistical neighbours without an intervention has "
-            "monthly figures of this indicator in the store.")
-else:
-    st.caption(f"Comparison authorities: {plain(', '.join(view.comparison_names))}")
-    for _, row in view.did.iterrows():
+with st.expander("Interrupted time series, one authority at a time"):
+    for _, row in view.its.iterrows():
+        st.markdown(f"**{plain(row['authority'])}: {plain(row['intervention'])}**")
         st.write(plain(row["caveat"]))
-    st.dataframe(view.did, hide_index=True, width="stretch")
-    if view.event_study_chart is not None:
-        st.caption("The month-by-month chart is not a test of parallel trends: with a year of months before the start, "
-                   "about half of all runs show some month whose interval excludes zero even when trends are parallel. "
-                   "The joint test of all the months before is the test:")
+        if row["authority"] in view.placebo_text:
+            st.caption(plain(view.placebo_text[row["authority"]]))
+        if row["authority"] in view.its_charts:
+            st.altair_chart(view.its_charts[row["authority"]], width="stretch")
+    if view.results_chart is not None:
+        st.altair_chart(view.results_chart, width="stretch")
+    show_table(view.its)
+    if len(view.placebos):
+        st.markdown("**Placebo checks: the same model at false start dates before the real one**")
+        show_table(view.placebos)
+
+with st.expander("Against authorities that did not change"):
+    if view.did.empty:
+        no_data("No comparison: none of the adopting authorities' statistical neighbours without an intervention has "
+                "monthly figures of this indicator in the store.")
+    else:
+        st.caption(f"Comparison authorities: {plain(', '.join(view.comparison_names))}")
         for _, row in view.did.iterrows():
-            st.markdown(f"**Joint pre-trend test: p = {row['pretrend_p']:.2f}** (F on {plain(row['pretrend_df'])} "
-                        "degrees of freedom); a small p means the adopters already moved differently before the start.")
-        chart_with_table(view.event_study_chart, view.event_study, "Month-by-month difference from the comparisons", "study")
+            st.write(plain(row["caveat"]))
+        show_table(view.did)
+        if view.event_study_chart is not None:
+            st.caption("The month-by-month chart is not a test of parallel trends: with a year of months before the "
+                       "start, about half of all runs show some month whose interval excludes zero even when trends "
+                       "are parallel. The joint test of all the months before is the test:")
+            for _, row in view.did.iterrows():
+                st.markdown(f"**Joint pre-trend test: p = {row['pretrend_p']:.2f}** (F on {plain(row['pretrend_df'])} "
+                            "degrees of freedom); a small p means the adopters already moved differently before the "
+                            "start.")
+            chart_with_table(view.event_study_chart, view.event_study, "Month-by-month difference from the comparisons",
+                             "study")
 
 if len(view.controlled):
-    st.subheader("Controlled interrupted time series")
-    st.caption("Each adopter's figures less the mean of the comparison authorities, month by month, then the same "
-               "segmented regression: what happened to every authority at once drops out.")
-    for _, row in view.controlled.iterrows():
-        st.write(plain(row["caveat"]))
-    st.dataframe(view.controlled, hide_index=True, width="stretch")
+    with st.expander("Controlled interrupted time series"):
+        st.caption("Each adopter's figures less the mean of the comparison authorities, month by month, then the same "
+                   "segmented regression: what happened to every authority at once drops out.")
+        for _, row in view.controlled.iterrows():
+            st.write(plain(row["caveat"]))
+        show_table(view.controlled)
 if len(view.synthetic):
-    st.subheader("Synthetic control (one adopting authority)")
-    for _, row in view.synthetic.iterrows():
-        st.write(plain(row["caveat"]))
-    st.dataframe(view.synthetic, hide_index=True, width="stretch")
+    with st.expander("Synthetic control (one adopting authority)"):
+        for _, row in view.synthetic.iterrows():
+            st.write(plain(row["caveat"]))
+        show_table(view.synthetic)

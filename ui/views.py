@@ -4,7 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analyses.impact_view import ImpactOptions, impact_view
-from analyses.source import benchmark_view, benchmark_years, compare_view, history_view, league_view, scorecard_view, trend_view
+from analyses.source import (benchmark_view, benchmark_years, compare_view, history_view, league_view, scorecard_view,
+                             selected_observations, trend_view)
 from ui.store import interventions, shared_store
 
 
@@ -61,3 +62,8 @@ def authority_index(choices: list[str]) -> int:
 
 def remember_authority(authority: str) -> None:
     st.session_state[LAST_AUTHORITY] = authority
+
+
+@st.cache_data(show_spinner="Selecting the observations…")
+def export_selection(source: str, vintage: str, authority: str | None, indicator: str | None, comparators: bool):
+    return selected_observations(shared_store(), source, vintage, authority, indicator, comparators)
