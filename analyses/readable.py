@@ -23,7 +23,8 @@ HEADERS = {"indicator_name": "Indicator", "indicator_id": "Indicator", "rag_labe
            "sn_mean": "Neighbours' mean", "sn_median": "Neighbours' median", "q25": "Lower quartile", "q50": "Median",
            "q75": "Upper quartile", "rank_england": "Rank in England", "per_10k": "Per 10,000 children",
            "stat_neighbour_avg": "Statistical neighbour average", "la_code": "Authority", "judgement": "Better or worse",
-           "source": "Figures from"}
+           "source": "Figures from", "change_text": "Change as the slides print it",
+           "change_pct_text": "% change as the slides print it"}
 WORDS = {"pct": "%", "ytd": "year to date", "12m": "12 months", "10k": "10,000", "sn": "neighbours'"}
 CODE = re.compile(r"^(E\d{8}|\d{3})$")
 ONS_CODE = re.compile(r"\bE\d{8}\b")
