@@ -55,6 +55,7 @@ def test_the_scorecard_of_ten_indicators_and_five_authorities_has_no_overlapping
     svg = chart.locator("svg").first
     svg.wait_for(state="attached")
     found = svg.evaluate(OVERLAPS)
+    print(f"scorecard texts measured: {found['count']}, overlapping pairs: {len(found['hits'])}")
     shoot(page, "flow-compare-scorecard")
     chart.scroll_into_view_if_needed()
     chart.screenshot(path=str(ARTIFACTS / "compare_scorecard.png"))
