@@ -101,11 +101,11 @@ def test_upload_review_accept_trend_and_download(page, report_files, tmp_path):
     # Trends for Wirral: the chart (Vega-Lite) and its table alternative.
     go(page, TRENDS)
     select(page, "Authority", reports.AUTHORITY, exact=True)
-    select(page, "Indicator", "referrals — ")
+    select(page, "Indicator", "Number of referrals to children's social care", exact=True)  # by name, not id
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
     chart.wait_for(state="visible")
     chart.locator("canvas, svg").first.wait_for(state="visible")
-    page.get_by_text(re.compile(r"^Table: referrals")).first.wait_for(state="visible")  # the table alternative
+    page.get_by_text(re.compile(r"^Table: Number of referrals")).first.wait_for(state="visible")  # the table alternative
     latest = reports.XLSX_ROWS["Number of referrals"][1][-1]
     page.locator('[data-testid="stMetricValue"]').filter(has_text=f"{latest:,}").first.wait_for(state="visible")
     no_exception(page)
