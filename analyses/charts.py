@@ -31,11 +31,16 @@ def x_axis(interval: str | None = None, whens: pd.Series | None = None) -> alt.X
         return alt.X("when:T", title="Period")
     label = "%b %Y" if interval == "month" else "%Y"
     if whens is not None and len(whens.dropna()):
-        values = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in axis_values(whens)]
-        return alt.X("when:T", title="Period", axis=alt.Axis(format="%b %Y", values=values, labelOverlap=False,
-                                                              labelAngle=-40 if len(values) > 6 else 0))
+        return labelled_x("when", whens, "Period")
     return alt.X("when:T", title="Period", axis=alt.Axis(format=label, tickCount={"interval": interval, "step": 1},
                                                           labelOverlap="greedy"))
+
+
+def labelled_x(field: str, stamps: pd.Series, title: str, fmt: str = "%b %Y") -> alt.X:
+    """A time axis labelled exactly at `axis_values` of the periods drawn: the last always, none overlapping."""
+    values = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in axis_values(stamps)]
+    return alt.X(f"{field}:T", title=title, axis=alt.Axis(format=fmt, values=values, labelOverlap=False,
+                                                           labelAngle=-40 if len(values) > 6 else 0))
 
 
 def axis_values(whens: pd.Series, most: int = MOST_LABELS) -> list[pd.Timestamp]:

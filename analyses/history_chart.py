@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analyses.charts import UNIT_TITLES
+from analyses.charts import UNIT_TITLES, labelled_x
 from analyses.style import OKABE_ITO
 
 SERIES = {"value": None, "sn_mean": "Statistical neighbour mean", "sn_median": "Statistical neighbour median",
@@ -32,7 +32,7 @@ def history_chart(history: pd.DataFrame, authority: str, title: str) -> alt.Laye
     unit = history["unit"].iloc[0] if len(history) else ""
     lines = history_lines(history, authority).dropna(subset=["figure"])
     domain = [authority, *list(SERIES.values())[1:]]
-    x = alt.X("period_end:T", title="Year (period end)", axis=alt.Axis(format="%Y"))
+    x = labelled_x("period_end", pd.to_datetime(history["period_end"]), "Year (period end)", "%Y")
     band = alt.Chart(history.assign(band=BAND).dropna(subset=["q25", "q75"])).mark_area(opacity=0.25, color="#999999").encode(
         x=x, y=alt.Y("q25:Q", title=UNIT_TITLES.get(unit, unit), scale=alt.Scale(zero=False)), y2="q75:Q",
         tooltip=[alt.Tooltip("period:N", title="Year"), alt.Tooltip("band:N", title="Band"),
@@ -51,7 +51,7 @@ def rank_chart(history: pd.DataFrame, title: str) -> alt.Chart:
     """The national rank each year (1 = best), best at the top, with how many councils were ranked."""
     ranked = history.dropna(subset=["rank_england"]).assign(rank_england=lambda f: f["rank_england"].astype(float))
     return alt.Chart(ranked).mark_line(point=True, color=OKABE_ITO["blue"]).encode(
-        x=alt.X("period_end:T", title="Year (period end)", axis=alt.Axis(format="%Y")),
+        x=labelled_x("period_end", pd.to_datetime(ranked["period_end"]), "Year (period end)", "%Y"),
         y=alt.Y("rank_england:Q", title="Rank among councils (1 = best)", scale=alt.Scale(reverse=True, zero=False)),
         tooltip=[alt.Tooltip("period:N", title="Year"), alt.Tooltip("rank_england:Q", title="Rank"),
                  alt.Tooltip("authorities_ranked:Q", title="of"), alt.Tooltip("quartile_band:N", title="Band")],

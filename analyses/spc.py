@@ -12,6 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from analyses.charts import labelled_x
 from analyses.style import OKABE_ITO
 
 D2 = 1.128  # the mean range of two normal observations, in sigmas
@@ -87,7 +88,7 @@ def spc_chart(table: pd.DataFrame, title: str) -> alt.LayerChart:
     """The series with its mean (solid) and 3-sigma limits (dashed); points that break a rule drawn as
     orange squares with the rule in the tooltip."""
     data = table.assign(status=table["signal"].map(lambda s: "special cause" if s else "common cause (noise)"))
-    x = alt.X("period_start:T", title="Month")
+    x = labelled_x("period_start", pd.to_datetime(table["period_start"]), "Month")
     base = alt.Chart(data)
     line = base.mark_line(color=OKABE_ITO["blue"]).encode(x=x, y=alt.Y("value:Q", title="Value", scale=alt.Scale(zero=False)))
     rules = [base.mark_line(color="#555555", strokeDash=dash).encode(x=x, y=f"{field}:Q")
