@@ -78,7 +78,7 @@ def _card(authority: str, indicator: str, table: pd.DataFrame, period, populatio
     here = table[pd.to_datetime(table["period_end"]) == period] if period is not None and len(table) else table.iloc[0:0]
     if here.empty:
         latest = table.iloc[-1]["period"] if len(table) else ""
-        card["note"] = f"no figure for this period (latest: {latest})" if latest else "no figures"
+        card["note"] = f"no figure (latest {latest})" if latest else "no figures"
         return card
     end = here.iloc[-1]
     card.update({c: end[c] for c in ("period_type", "period", "period_end", "value", "unit", "polarity", "rag",

@@ -68,7 +68,7 @@ def layout(card: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
 def _cell_lines(row: pd.Series, cell: float) -> str:
     """Value, RAG word, movement and judgement: one line each, cut to the cell."""
     if pd.isna(row.get("shown")):
-        return wrapped(value_text(row), cell - SYMBOL, LINES)
+        return wrapped(value_text(row), cell - SYMBOL, LINES - 1)
     rag = row["rag_label"] if isinstance(row["rag_label"], str) and row["rag_label"] else "no RAG"
     return "\n".join([wrapped(value_text(row), cell - SYMBOL, 2)]
                      + [wrapped(t, cell - SYMBOL, 1) for t in (rag, change_text(row) or "–")])

@@ -117,7 +117,7 @@ def test_an_authority_without_the_common_period_says_so():
                    for d in ("2017-02-01", "2017-03-01")])
     card = scorecard(pd.concat([rows, later], ignore_index=True), ["cpp_rate_10k"]).set_index("authority")
     assert card.loc["Southampton", "period"] == "Mar 2017" and pd.isna(card.loc["Rotherham", "shown"])
-    assert card.loc["Rotherham", "note"] == "no figure for this period (latest: Jan 2017)"
+    assert card.loc["Rotherham", "note"] == "no figure (latest Jan 2017)"
 
 
 def test_the_scorecard_grid_names_the_period_of_every_row_and_has_authorities_as_columns():
