@@ -16,6 +16,7 @@ from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS
 from pipeline import extract_path
 from review import pending_from_upload, source_preview
+from test_app import app_store  # noqa: F401 (the store the AppTest opens)
 from test_review import ROWS, TITLE, rows_of, workbook
 
 FILLER = 2_000_000  # shared strings of a bloated workbook: seconds to load
@@ -142,3 +143,21 @@ def test_reading_again_with_a_taught_layout_runs_in_the_child(xlsx_doc, monkeypa
     again = with_layout(xlsx_doc, reading.fingerprint, reading.rule, {}, load_catalogue())
     assert not pids  # appended in the child only
     assert len(again.observations) == len(xlsx_doc.observations)
+
+
+def test_the_review_page_stays_up_when_a_preview_is_refused(tmp_path, monkeypatch, app_store):
+    """A selected row whose source cannot be shown within the limits: the page says so in one sentence."""
+    import review.source_view
+    from test_app import pending_report, review_page
+    from ui.show import plain
+
+    monkeypatch.setattr(review.source_view, "LIMITS", replace(LIMITS, MAX_SECONDS=1))
+    monkeypatch.setattr(review.source_view, "row_preview", _slow_interpretation)  # a row that takes a minute to show
+    doc = pending_report(tmp_path, "Sefton")
+    at = review_page(doc)
+    at.session_state["rows-k1"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, at.exception
+    assert [w.value for w in at.warning] == [
+        plain(f"The source could not be shown: {doc.name} took longer than 1 seconds to read and was stopped.")]
+    assert at.title[0].value == "Review" and at.button  # the rest of the page is there
