@@ -66,7 +66,7 @@ def cached_preview(content: bytes, name: str, kind: str, location: str, bbox: tu
     if not showable(kind, where):
         return SourcePreview(where.caption)
     try:
-        return run_bounded(partial(_shown, content, name, kind, where, bbox, label), name, LIMITS.MAX_SECONDS)
+        return run_bounded(partial(_preview_in_child, content, name, kind, where, bbox, label), name, LIMITS.MAX_SECONDS)
     except UnreadableFile as problem:
         return SourcePreview(where.caption, problem=f"The source could not be shown: {problem}")
 
@@ -76,7 +76,7 @@ def showable(kind: str, where: Location) -> bool:
     return {"pdf": where.page, "xlsx": where.sheet, "docx": where.row, "csv": where.row}.get(kind) is not None
 
 
-def _shown(content: bytes, name: str, kind: str, where: Location, bbox, label: str) -> SourcePreview:
+def _preview_in_child(content: bytes, name: str, kind: str, where: Location, bbox, label: str) -> SourcePreview:
     """Run in the bounded child: the preview, or one sentence when a library fails on a damaged file."""
     try:
         if kind == "pdf":
