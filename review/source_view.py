@@ -6,9 +6,12 @@ a memory or time limit) never raises: the preview then holds its caption and one
 """
 from __future__ import annotations
 
+import hashlib
 import numbers
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 
 import pandas as pd
 
@@ -25,6 +28,8 @@ SCALE = 1.5  # pixels per PDF point
 MAX_SIDE = 2400  # longest side of a page image, pixels
 DETAIL_MARGIN = 240.0  # pixels of page shown left and right of the cell in the detail (half that above and below)
 CACHED = 32  # previews kept, so selecting a row again does not open the file again
+_SHOWN: OrderedDict = OrderedDict()  # (file digest, name, kind, location, box, label) -> SourcePreview, oldest first
+_SHOWN_LOCK = threading.Lock()
 
 
 @dataclass
@@ -55,12 +60,21 @@ def source_preview(doc, row) -> SourcePreview:
     and time limit); the result is cached, so selecting the row again does not start another child.
     """
     obs = observation_of(doc, row)
-    return cached_preview(doc.content, doc.name, document_kind(doc), obs.source_location,
-                          tuple(obs.bbox) if obs.bbox else None, obs.indicator_label)
+    args = (doc.name, document_kind(doc), obs.source_location, tuple(obs.bbox) if obs.bbox else None, obs.indicator_label)
+    key = (hashlib.sha256(doc.content).hexdigest(), *args)  # the file's digest: the cache keeps no file's bytes
+    with _SHOWN_LOCK:
+        found = _SHOWN.get(key)
+    if found is None:
+        found = bounded_preview(doc.content, *args)
+    with _SHOWN_LOCK:  # Streamlit runs sessions in threads
+        _SHOWN[key] = found
+        _SHOWN.move_to_end(key)
+        while len(_SHOWN) > CACHED:
+            _SHOWN.popitem(last=False)
+    return found
 
 
-@lru_cache(maxsize=CACHED)
-def cached_preview(content: bytes, name: str, kind: str, location: str, bbox: tuple | None, label: str) -> SourcePreview:
+def bounded_preview(content: bytes, name: str, kind: str, location: str, bbox: tuple | None, label: str) -> SourcePreview:
     """The preview of one location in a file, worked out in the bounded child; a failure is the caption and why."""
     where = parse_location(location)
     if not showable(kind, where):
