@@ -13,6 +13,7 @@ import resource
 import signal
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from extractors.base import Progress, no_progress
@@ -33,11 +34,11 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
 
 
-def _child(path: str, name: str, out: mp.Queue, then: Callable | None) -> None:
+def _child(work: Callable[[mp.Queue], object], name: str, out: mp.Queue) -> None:
     try:
         os.setpgid(0, 0)
         _limit_memory()
-        out.put(("done", _work(path, name, out, then)))
+        out.put(("done", work(out)))
     except UnreadableFile as exc:
         out.put(("error", str(exc)))
     except MemoryError:
@@ -48,7 +49,7 @@ def _child(path: str, name: str, out: mp.Queue, then: Callable | None) -> None:
         out.put(("error", f"{name} could not be read: it may be damaged or not the kind of file its name says."))
 
 
-def _work(path: str, name: str, out: mp.Queue, then: Callable | None):
+def _read(path: str, name: str, then: Callable | None, out: mp.Queue):
     from extractors.inflate import refuse_pdf_bomb
     from extractors.registry import read_document
 
@@ -70,13 +71,30 @@ def read_bounded(path: str | Path, name: str | None = None, progress: Progress =
     Reading may take `seconds`, then `then` may take `then_seconds`.
     """
     name = name or Path(path).name
+    return _bounded(partial(_read, str(path), name, then), Deadline(name, seconds, then_seconds), progress)
+
+
+def run_bounded(work: Callable[[], object], name: str, seconds: float = LIMITS.MAX_SECONDS,
+                interpreting: bool = False):
+    """`work()` for a file already read (a page image, cells, a document read again with a taught layout), in the
+    same kind of child with the same memory cap, within `seconds`; failures raise UnreadableFile.
+
+    `interpreting` says the file was read and only its tables are worked out again (the sentence when time runs out).
+    """
+    deadline = Deadline(name, seconds, seconds)
+    if interpreting:
+        deadline.interpreting()
+    return _bounded(lambda out: work(), deadline, no_progress)
+
+
+def _bounded(work: Callable[[mp.Queue], object], deadline: "Deadline", progress: Progress):
     context = mp.get_context("fork")
     out: mp.Queue = context.Queue()
-    child = context.Process(target=_child, args=(str(path), name, out, then), daemon=True)
+    child = context.Process(target=_child, args=(work, deadline.name, out), daemon=True)
     child.start()
     _lead_group(child.pid)
     try:
-        return _wait(child, out, Deadline(name, seconds, then_seconds), progress)
+        return _wait(child, out, deadline, progress)
     finally:
         stop_group(child.pid)
         child.join(1)

@@ -130,19 +130,36 @@ def binary_ink(gray: np.ndarray) -> np.ndarray:
 INK_COST = 700  # tesseract takes about as long over one pixel of ink as over this many pixels of paper
 
 
+NOISE_SPECKS = 5000  # separate specks of ink per megapixel above which an image is noise (printed scans: under 700)
+NOISE_MIN_PIXELS = 1_000_000  # images smaller than this (a cell, a stack of a few cells) are always read
+
+
+def is_noise(image: np.ndarray) -> bool:
+    """An image with no print to read, only specks (a scan of noise): tesseract would take minutes over it."""
+    import cv2
+
+    if image.size < NOISE_MIN_PIXELS:
+        return False
+    specks = cv2.connectedComponents((image < PAPER).astype(np.uint8), connectivity=8)[0] - 1
+    return specks > NOISE_SPECKS * image.size / 1e6
+
+
 def read_words(images: list[np.ndarray], psm: int = 6) -> list[list[dict]]:
     """Words (text, conf 0-100 and box in pixels) of each image, read by OCR_WORKERS tesseract processes
-    at once, each given a share of the images of about equal work (one start-up per process)."""
+    at once, each given a share of the images of about equal work (one start-up per process); an image of
+    noise is not read (no words)."""
+    readable = [i for i, image in enumerate(images) if not is_noise(image)]
+    found: dict[int, list[dict]] = {}
     with tempfile.TemporaryDirectory(prefix="perfbooks-ocr-") as folder:
-        paths = []
-        for i, image in enumerate(images):
-            paths.append(os.path.join(folder, f"{i}.png"))
-            _write_png(paths[-1], image)
-        shares = [s for s in balanced(images, max(1, LIMITS.OCR_WORKERS)) if s]
+        paths = {}
+        for i in readable:
+            paths[i] = os.path.join(folder, f"{i}.png")
+            _write_png(paths[i], images[i])
+        shares = [[readable[j] for j in s] for s in balanced([images[i] for i in readable], max(1, LIMITS.OCR_WORKERS)) if s]
         with ThreadPoolExecutor(max_workers=len(shares) or 1) as pool:
             done = pool.map(lambda share: _tesseract([paths[i] for i in share], folder, psm), shares)
             found = {i: words for share, read in zip(shares, done) for i, words in zip(share, read)}
-    return [found[i] for i in range(len(images))]
+    return [found.get(i, []) for i in range(len(images))]
 
 
 def balanced(images: list[np.ndarray], parts: int) -> list[list[int]]:

@@ -86,6 +86,8 @@ with source_column:
     if rows:
         preview = source_preview(doc, frame.iloc[rows[0]])
         st.markdown(f"**Source: {plain(preview.caption)}**")
+        if preview.problem:
+            st.warning(plain(preview.problem), icon=":material/warning:")
         if preview.detail is not None:
             st.image(preview.detail, caption="the cell, outlined, and what is printed around it")
         if preview.image is not None:

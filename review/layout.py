@@ -6,9 +6,12 @@ so the observations, their periods and the unexplained count follow.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
 import pandas as pd
 
+from extractors.bounded import run_bounded
+from extractors.limits import LIMITS
 from interpreter.blocks import table_blocks
 from interpreter.layout_rules import ColumnRule, LayoutRule, TaughtRule, fingerprint, header_texts, rule_of
 from interpreter.table import cell_matrix, read_layout, text
@@ -85,12 +88,14 @@ def with_roles(rule: LayoutRule, header_rows: int, label_col: int, unit: str) ->
 
 def with_layout(doc: PendingDocument, fp: str, rule: LayoutRule, rules: dict[str, TaughtRule], catalogue) -> PendingDocument:
     """The document read again with the reader's rule for tables of this fingerprint (and the store's for the rest);
-    the authority and the labels the reader chose stay."""
+    the authority and the labels the reader chose stay. The tables are worked out again in the bounded child, as at
+    upload (UnreadableFile with one sentence when that fails or takes longer than MAX_INTERPRET_SECONDS)."""
     layouts = {**doc.layouts, fp: rule}
     unsaved = {f: TaughtRule(0, f, r, "", "") for f, r in layouts.items() if f not in rules or rules[f].rule != r}
     taught = {**rules, **unsaved}
     authority = authority_of(doc) or None
-    result = interpret_document(doc.result.document, authority, None, catalogue, taught)
+    work = partial(interpret_document, doc.result.document, authority, None, catalogue, taught)
+    result = run_bounded(work, doc.name, LIMITS.MAX_INTERPRET_SECONDS, interpreting=True)
     new = replace(doc, result=result, layouts=layouts, confirmed={})
     for label, indicator_id in doc.confirmed.items():
         new = with_indicator(new, label, indicator_id, catalogue)

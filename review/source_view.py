@@ -1,30 +1,35 @@
 """Where one observation was printed: the page image with its cell outlined, or the cells around it.
 
-A failure to show the source (damaged file, missing page or sheet) never raises: the preview then holds
-only its caption, which says so.
+Every preview is made in the bounded child (`extractors.bounded.run_bounded`), as the file was read: an untrusted
+file is never opened again in the app's process. A failure to show the source (damaged file, missing page or sheet,
+a memory or time limit) never raises: the preview then holds its caption and one sentence saying why.
 """
 from __future__ import annotations
 
-import io
+import hashlib
 import numbers
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import partial
 
 import pandas as pd
 
-from extractors.csvfile import column_letter
+from extractors.bounded import run_bounded
+from extractors.errors import UnreadableFile
+from extractors.limits import LIMITS
 from interpreter.observation import Observation
 from review.locations import Location, parse_location
+from review.source_cells import printed_row_cells, workbook_cells
 
 OUTLINE = "#D55E00"  # Okabe-Ito vermillion: seen by every kind of colour vision
 OUTLINE_WIDTH = 4  # pixels
 SCALE = 1.5  # pixels per PDF point
 MAX_SIDE = 2400  # longest side of a page image, pixels
 DETAIL_MARGIN = 240.0  # pixels of page shown left and right of the cell in the detail (half that above and below)
-AROUND = (2, 2, 2, 3)  # rows above, below, columns left, right of a workbook cell
-MAX_ROW_CELLS = 40  # cells of a printed row shown for Word and CSV files
-_PDFIUM = threading.Lock()  # pdfium is not thread-safe and Streamlit runs sessions in threads
+CACHED = 32  # previews kept, so selecting a row again does not open the file again
+_SHOWN: OrderedDict = OrderedDict()  # (file digest, name, kind, location, box, label) -> SourcePreview, oldest first
+_SHOWN_LOCK = threading.Lock()
 
 
 @dataclass
@@ -36,6 +41,7 @@ class SourcePreview:
     detail: object = None  # the part of the page around the cell, for reading it at a glance
     cells: pd.DataFrame | None = None  # the cells around a workbook cell, or the printed row of a table
     marked: tuple | None = None  # (index label, column label) of the observation's cell in `cells`
+    problem: str = ""  # one sentence when the source could not be shown
 
     def styled(self):
         """`cells` as a pandas Styler with the observation's cell bold and outlined (None without cells)."""
@@ -48,20 +54,54 @@ class SourcePreview:
 
 
 def source_preview(doc, row) -> SourcePreview:
-    """The source of one observation (an Observation, or a row of `review_frame`) in the pending document."""
+    """The source of one observation (an Observation, or a row of `review_frame`) in the pending document.
+
+    The file is opened again only in the bounded child (`extractors.bounded.run_bounded`, the reader's memory cap
+    and time limit); the result is cached, so selecting the row again does not start another child.
+    """
     obs = observation_of(doc, row)
-    where = parse_location(obs.source_location)
+    args = (doc.name, document_kind(doc), obs.source_location, tuple(obs.bbox) if obs.bbox else None, obs.indicator_label)
+    key = (hashlib.sha256(doc.content).hexdigest(), *args)  # the file's digest: the cache keeps no file's bytes
+    with _SHOWN_LOCK:
+        found = _SHOWN.get(key)
+    if found is None:
+        found = bounded_preview(doc.content, *args)
+    with _SHOWN_LOCK:  # Streamlit runs sessions in threads
+        _SHOWN[key] = found
+        _SHOWN.move_to_end(key)
+        while len(_SHOWN) > CACHED:
+            _SHOWN.popitem(last=False)
+    return found
+
+
+def bounded_preview(content: bytes, name: str, kind: str, location: str, bbox: tuple | None, label: str) -> SourcePreview:
+    """The preview of one location in a file, worked out in the bounded child; a failure is the caption and why."""
+    where = parse_location(location)
+    if not showable(kind, where):
+        return SourcePreview(where.caption)
     try:
-        kind = document_kind(doc)
-        if kind == "pdf" and where.page is not None:
-            return pdf_preview(doc.content, where, obs.bbox)
-        if kind == "xlsx" and where.sheet is not None:
-            return workbook_preview(doc.content, where)
-        if kind in ("docx", "csv") and where.row is not None:
-            return row_preview(doc.content, doc.name, kind, where)
-    except Exception:  # an untrusted file may fail in any library; the caption still tells where to look
-        return SourcePreview(f"{where.caption} (the source could not be shown from this file)")
-    return SourcePreview(where.caption)
+        return run_bounded(partial(_preview_in_child, content, name, kind, where, bbox, label), name, LIMITS.MAX_SECONDS)
+    except UnreadableFile as problem:
+        return SourcePreview(where.caption, problem=f"The source could not be shown: {problem}")
+
+
+def showable(kind: str, where: Location) -> bool:
+    """Whether a location in this kind of file can be shown: a PDF page, a workbook cell, a row of a table."""
+    return {"pdf": where.page, "xlsx": where.sheet, "docx": where.row, "csv": where.row}.get(kind) is not None
+
+
+def _preview_in_child(content: bytes, name: str, kind: str, where: Location, bbox, label: str) -> SourcePreview:
+    """Run in the bounded child: the preview, or one sentence when a library fails on a damaged file."""
+    try:
+        if kind == "pdf":
+            return pdf_preview(content, where, bbox)
+        if kind == "xlsx":
+            return workbook_preview(content, where, label)
+        return row_preview(content, name, kind, where)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # an untrusted file may fail in any library
+        raise UnreadableFile(f"{name} may be damaged or not the kind of file its name says.") from None
 
 
 def observation_of(doc, row) -> Observation:
@@ -86,8 +126,7 @@ def pdf_preview(content: bytes, where: Location, bbox) -> SourcePreview:
     """The page, scaled to at most MAX_SIDE pixels, with the cell's box outlined."""
     from PIL import ImageDraw
 
-    page, scale = rendered_page(content, where.page)
-    image = page.copy()
+    image, scale = rendered_page(content, where.page)
     if not bbox:
         return SourcePreview(where.caption, image=image)
     x0, top, x1, bottom = (v * scale for v in bbox)
@@ -104,73 +143,36 @@ def around(image, box, margin: float = DETAIL_MARGIN):
     return image.crop((left, upper, max(right, left + 1), max(lower, upper + 1)))
 
 
-@lru_cache(maxsize=4)
 def rendered_page(content: bytes, page: int):
-    """(RGB image of a 1-based page, pixels per point); cached, so copy before drawing on it."""
+    """(RGB image of a 1-based page, pixels per point)."""
     import pypdfium2 as pdfium
 
-    with _PDFIUM:
-        pdf = pdfium.PdfDocument(content)
-        try:
-            if not 1 <= page <= len(pdf):
-                raise ValueError(f"the file has no page {page}")
-            sheet = pdf[page - 1]
-            width, height = sheet.get_size()
-            scale = min(SCALE, MAX_SIDE / max(width, height, 1))
-            image = sheet.render(scale=scale).to_pil().convert("RGB")
-        finally:
-            pdf.close()
+    pdf = pdfium.PdfDocument(content)
+    try:
+        if not 1 <= page <= len(pdf):
+            raise ValueError(f"the file has no page {page}")
+        sheet = pdf[page - 1]
+        width, height = sheet.get_size()
+        scale = min(SCALE, MAX_SIDE / max(width, height, 1))
+        image = sheet.render(scale=scale).to_pil().convert("RGB")
+    finally:
+        pdf.close()
     return image, scale
 
 
-def workbook_preview(content: bytes, where: Location) -> SourcePreview:
-    """The cells around a workbook cell (rows by number, columns by letter), read in read-only mode."""
-    import openpyxl
-
-    above, below, left, right = AROUND
-    first_row, first_col = max(1, where.row - above), max(1, where.col - left)
-    last_row, last_col = first_row + above + below, first_col + left + right
-    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    try:
-        sheet = book[where.sheet]
-        values = [[_shown(c) for c in line] for line in sheet.iter_rows(
-            min_row=first_row, max_row=last_row, min_col=first_col, max_col=last_col)]
-    finally:
-        book.close()
-    columns = [column_letter(c - 1) for c in range(first_col, last_col + 1)]
-    values += [[""] * len(columns)] * (last_row - first_row + 1 - len(values))
-    cells = pd.DataFrame([(line + [""] * len(columns))[:len(columns)] for line in values],
-                         index=list(range(first_row, last_row + 1)), columns=columns)
-    return SourcePreview(where.caption, cells=cells, marked=(where.row, column_letter(where.col - 1)))
+def workbook_preview(content: bytes, where: Location, label: str = "") -> SourcePreview:
+    """The cells around a workbook cell with its row's label and its column's header rows."""
+    cells, marked = workbook_cells(content, where, label)
+    return SourcePreview(where.caption, cells=cells, marked=marked)
 
 
 def row_preview(content: bytes, name: str, kind: str, where: Location) -> SourcePreview:
-    """The printed row of a Word table or CSV file, read again with the same reader."""
-    from extractors.csvfile import CsvFormat
-    from extractors.docx import DocxFormat
-
-    reader = CsvFormat if kind == "csv" else DocxFormat
-    grids = reader.extract(io.BytesIO(content), name).grids
-    grid = grids[0] if kind == "csv" else next((g for g in grids if g.index == where.table), None)
-    if grid is None:
+    """The printed row of a Word table or CSV file under the table's header rows."""
+    found = printed_row_cells(content, name, kind, where)
+    if found is None:
         return SourcePreview(where.caption)
-    line = {c.col + 1: c.text for c in grid.cells if c.row < where.row <= c.row + c.rowspan}
-    if not line:
-        return SourcePreview(where.caption)
-    start = max(1, min(where.col - MAX_ROW_CELLS // 2, max(line) - MAX_ROW_CELLS + 1))
-    numbers = range(start, min(max(line), start + MAX_ROW_CELLS - 1) + 1)
-    label = column_letter if kind == "csv" else (lambda c: f"column {c + 1}")
-    columns = [label(c - 1) for c in numbers]
-    cells = pd.DataFrame([[line.get(c, "") for c in numbers]], index=[where.row], columns=columns)
-    return SourcePreview(where.caption, cells=cells, marked=(where.row, label(where.col - 1)))
-
-
-def _shown(cell) -> str:
-    """A workbook cell's value as Excel shows it (percent formats, ISO dates), '' when empty."""
-    from extractors.xlsx import display_text
-
-    value = getattr(cell, "value", None)
-    return "" if value is None else display_text(value, getattr(cell, "number_format", None) or "General")
+    cells, marked = found
+    return SourcePreview(where.caption, cells=cells, marked=marked)
 
 
 def _get(row, key: str):

@@ -178,7 +178,8 @@ def test_a_damaged_file_gives_a_caption_not_an_exception(pdf_doc, xlsx_doc):
         broken = replace(doc, content=b"not really a file")
         preview = source_preview(broken, broken.observations[0])
         assert preview.image is None and preview.cells is None
-        assert "could not be shown" in preview.caption
+        assert preview.caption == parse_location(broken.observations[0].source_location).caption
+        assert preview.problem == f"The source could not be shown: {doc.name} may be damaged or not the kind of file its name says."
 
 
 def test_doubtful_rows_say_why(pdf_doc):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from extractors.errors import UnreadableFile
+
 from interpreter.layout_rules import MEASURES, header_texts
 from review.layout import (PERIOD_WORDS, UNITS, columns_frame, grid_frame, readings, reoriented, with_columns,
                            with_layout, with_roles)
@@ -27,17 +29,26 @@ def layout_section(key: str, doc: PendingDocument) -> PendingDocument:
     st.dataframe(columns_frame(reading), hide_index=True, width="stretch")
     rule = _controls(key, reading)
     if rule != reading.rule:
-        doc = with_layout(doc, reading.fingerprint, rule, layout_rules(), catalogue())
+        doc = _read_again(doc, reading, rule)
         queue.put(key, doc)
         st.rerun()
     if st.button("Remember this layout", key=f"remember-{key}-{reading.fingerprint}",
                  help="Later reports whose table has the same headers and shape are read this way"):
         shared_store().save_layout_rule(reading.fingerprint, rule.to_json(), f"{doc.name}, {reading.where}")
         saved()
-        queue.put(key, with_layout(doc, reading.fingerprint, rule, layout_rules(), catalogue()))
+        queue.put(key, _read_again(doc, reading, rule))
         st.session_state["review_message"] = ("remembered", f"The layout of {reading.where} is remembered for later reports.")
         st.rerun()
     return doc
+
+
+def _read_again(doc: PendingDocument, reading, rule) -> PendingDocument:
+    """The document read with the corrected rule (in the bounded child); on failure the sentence, and it stops."""
+    try:
+        return with_layout(doc, reading.fingerprint, rule, layout_rules(), catalogue())
+    except UnreadableFile as problem:
+        st.error(str(problem), icon=":material/error:")
+        st.stop()
 
 
 def _title(reading) -> str:
