@@ -13,14 +13,15 @@ from extractors.limits import LIMITS
 from extractors.ocr import DARK_BACKGROUND, bands, binary_ink, clean, deskew, read_words, whitened
 from extractors.ocr_cells import CellStacks, cell_stacks, words_by_cell
 from extractors.ocr_lines import RuledTable, crossing_rulings, ruled_tables, straight_runs
-from extractors.ocr_repair import line_style, repair
+from extractors.ocr_repair import line_style, repair, style_of
 from extractors.pdf_text_grid import text_grids
 
 KEEP_MARKS = {"-", "\u2013", "\u2014", "%"}  # marks without letters or digits that still mean something
 CONFIDENT = 60  # word confidence (0-100) above which any mark is kept
 STRADDLE = 0.2  # share of a word's width that must lie each side of a cell's side for it to be cut there
+INK_HEIGHT = 0.72  # a line's usual ink height (capitals and figures) as a share of its font size
 BEARING = 0.1  # share of a line's ink height a glyph's side bearing adds to a word box each side
-STRAY = ":;.,'`‘’“”"  # marks OCR reads from dust beside a word
+STRAY = ":;'`‘’“”"  # marks OCR reads from dust beside a word (a point or comma after a figure may be printed: `1.`)
 FIGURE = re.compile(r"^[(+\-]?\d[\d,.]*%?\)?$")
 STACKS_PER_WORKER = 2  # images of cells per tesseract process, so the processes finish together
 
@@ -83,13 +84,14 @@ def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str
 
 def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
     """OCR's word boxes as a text layer's would be: ink-tight boxes widened by the glyphs' side bearings (a
-    share of the ink's height each side) and given the line's usual top and bottom (one font box for the line),
+    share of the ink's height each side) and given one font box for the line (its font size, from the ink's usual height, as a text layer gives),
     dust read as lone marks dropped and stray marks at a figure's ends (`82.9%:`) cut off, so the
     gaps between words and between columns compare as they do on a text-layer page."""
     out = []
     for line in lines:
-        top, bottom = median(w["top"] for w in line), median(w["bottom"] for w in line)
-        pad = BEARING * median(w["bottom"] - w["top"] for w in line)
+        ink = median(w["bottom"] - w["top"] for w in line)
+        centre, size = median((w["top"] + w["bottom"]) / 2 for w in line), ink / INK_HEIGHT
+        top, bottom, pad = round(centre - size / 2, 1), round(centre + size / 2, 1), BEARING * ink
         words = [_trimmed(w) for w in line]
         out.append([{**w, "x0": round(w["x0"] - pad, 1), "x1": round(w["x1"] + pad, 1), "top": top, "bottom": bottom}
                     for w in words if w["text"]])
@@ -101,9 +103,9 @@ def _trimmed(word: dict) -> dict:
     proportion; a word of stray marks only becomes empty; any other word unchanged (a colon after a word
     is printed)."""
     text = word["text"]
-    core = text.strip(STRAY)
-    if not core:
+    if not text.strip(STRAY + ".,"):
         return {**word, "text": ""}
+    core = text.strip(STRAY)
     if core == text or not FIGURE.match(core):
         return word
     start = text.index(core)
@@ -223,7 +225,8 @@ def _grid(table: RuledTable, t: int, by_cell: dict, number: int, scale: float) -
 
 def repaired(grid: Grid) -> Grid:
     """The grid with each cell's text repaired to the number style its row or column shares (look-alike
-    letters, separators, a dropped decimal point), its confidence lowered where the repair is a guess."""
+    letters, separators, a dropped decimal point), its confidence lowered where the repair is a guess; no
+    guess where another number of its column is printed as it is."""
     rows: dict[int, list[str]] = {}
     cols: dict[int, list[str]] = {}
     for cell in grid.cells:
@@ -233,6 +236,8 @@ def repaired(grid: Grid) -> Grid:
     for cell in grid.cells:
         peers = [_others(rows[cell.row], cell.text), _others(cols[cell.col], cell.text)]
         text, factor = repair(cell.text, [s for s in map(line_style, peers) if s])
+        if factor < 1 and style_of(cell.text) in {style_of(t) for t in peers[1]}:
+            text, factor = cell.text, 1.0  # a guess its own column contradicts (`13%` among targets `76%`)
         cells.append(replace(cell, text=text, confidence=round(cell.confidence * factor, 2)))
     return replace(grid, cells=cells)
 

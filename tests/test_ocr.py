@@ -284,15 +284,19 @@ def test_ocr_word_boxes_read_as_a_text_layer_would():
 
 def test_dropped_decimal_point_in_an_unruled_scan_is_restored_less_surely():
     """A figure whose decimal point OCR lost (`63%` in a row of `5.3%`) is repaired in grids rebuilt from word
-    positions as in ruled ones, at lower confidence; a row of whole numbers is left alone."""
+    positions as in ruled ones, at lower confidence; a row of whole numbers is left alone, and so is a figure
+    printed as others of its column are (targets `13%` and `90%` beside monthly `d.d%`)."""
     from extractors.grid import Cell, Grid
     from extractors.ocr_grid import repaired
 
-    rows = [["CP plans lasting 2 years", "5.3%", "63%", "5.6%", "5.9%", "5.0%"], ["UASC", "11", "11", "12", "11", "9"]]
+    rows = [["CP plans lasting 2 years", "5.3%", "63%", "5.6%", "5.9%", "5.0%", "13%"],
+            ["UASC", "11", "11", "12", "11", "9", ""],
+            ["PEPs up to date", "82.5%", "83.0%", "85.8%", "88.2%", "84.6%", "90%"]]
     grid = Grid(cells=[Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)])
     fixed = {(c.row, c.col): c for c in repaired(grid).cells}
     assert fixed[0, 2].text == "6.3%" and fixed[0, 2].confidence < 1
-    assert [fixed[1, c].text for c in range(1, 6)] == rows[1][1:]
+    assert [fixed[1, c].text for c in range(1, 6)] == rows[1][1:6]
+    assert fixed[0, 6].text == "13%" and fixed[2, 6].text == "90%"  # a column of whole-number targets
 
 
 def _unruled_scan(tmp_path, rows, seed=3):
@@ -307,8 +311,8 @@ def _unruled_scan(tmp_path, rows, seed=3):
     pdf = FPDF(unit="pt", format="A4")
     pdf.add_page()
     pdf.set_font("Helvetica", size=9)
-    label = max(pdf.get_string_width(r[0]) for r in rows) + 4  # labels end close before the figures
-    figure = max(pdf.get_string_width(t) for r in rows for t in r[1:]) + 5.5
+    label = max(pdf.get_string_width(r[0]) for r in rows) + 5  # labels end close before the figures
+    figure = max(pdf.get_string_width(t) for r in rows for t in r[1:]) + 7
     for k, row in enumerate(rows):
         y = 100 + 14 * k
         pdf.text(40, y, row[0])
