@@ -342,3 +342,20 @@ def test_unruled_scan_with_tight_columns_keeps_labels_and_figures_apart(tmp_path
     grids, _ = read_page(_unruled_scan(tmp_path, rows), 200, 1)
     assert len(grids) == 1
     assert _texts(grids[0]) == rows
+
+
+@pytest.mark.parametrize("text, kept, narrowed", [
+    ("82.9%:", "82.9%", True),    # a colon of dust after a figure goes with its share of the box
+    ("\u201c12.4", "12.4", True),  # a quote of dust before one
+    ("41.4%,", "41.4%", False),   # a comma after a figure leaves the text only (prose prints `June 2016,`)
+    ("1.", "1.", False),          # the point numbering a title is printed
+    ("Commentary:", "Commentary:", False),  # a colon after a word is printed
+    (".", "", False),             # a lone dot is dust
+])
+def test_dust_marks_at_a_figure_are_cut(text, kept, narrowed):
+    """Marks OCR reads from dust beside a figure are dropped; printed punctuation and prose spacing stay."""
+    from extractors.ocr_grid import _trimmed
+
+    word = _trimmed({"text": text, "x0": 0, "x1": 60, "top": 0, "bottom": 6, "conf": 50})
+    assert word["text"] == kept
+    assert (word["x1"] - word["x0"] < 60) == narrowed
