@@ -91,15 +91,22 @@ def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
     inks = [(median(w["top"] for w in ln), median(w["bottom"] for w in ln)) for ln in lines]
     out = []
     for k, line in enumerate(lines):
-        (top, bottom), grow = inks[k], (inks[k][1] - inks[k][0]) * (1 / INK_HEIGHT - 1) / 2
-        above = (inks[k - 1][1] + top) / 2 if k else top - grow
-        below = (bottom + inks[k + 1][0]) / 2 if k + 1 < len(lines) else bottom + grow
-        top, bottom = round(max(top - grow, min(top, above)), 1), round(min(bottom + grow, max(bottom, below)), 1)
+        top, bottom = _font_box(inks, k)
         pad = BEARING * median(w["bottom"] - w["top"] for w in line)
         words = [_trimmed(w) for w in line]
         out.append([{**w, "x0": round(w["x0"] - pad, 1), "x1": round(w["x1"] + pad, 1), "top": top, "bottom": bottom}
                     for w in words if w["text"]])
     return [line for line in out if line]
+
+
+def _font_box(inks: list[tuple[float, float]], k: int) -> tuple[float, float]:
+    """Top and bottom of line k's font box: its usual ink (top, bottom) grown to the font size, but no further
+    than halfway to the ink of the lines above and below."""
+    top, bottom = inks[k]
+    grow = (bottom - top) * (1 / INK_HEIGHT - 1) / 2
+    above = (inks[k - 1][1] + top) / 2 if k else top - grow
+    below = (bottom + inks[k + 1][0]) / 2 if k + 1 < len(inks) else bottom + grow
+    return round(max(top - grow, min(top, above)), 1), round(min(bottom + grow, max(bottom, below)), 1)
 
 
 def _trimmed(word: dict) -> dict:
