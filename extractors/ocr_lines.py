@@ -43,6 +43,12 @@ def line_masks(ink: np.ndarray, dpi: int, edges: np.ndarray | None = None) -> tu
 
     Runs that meet no crossing ruling (a long word, a line of rotated text, an underline) are dropped.
     """
+    return crossing_rulings(*straight_runs(ink, dpi, edges), dpi)
+
+
+def straight_runs(ink: np.ndarray, dpi: int, edges: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical pixels of every long, thin, straight run of ink with paper beside it (rules
+    under a header, underlines, rulings), crossing others or not, plus the straight parts of `edges`."""
     import cv2
 
     length, gap = max(15, int(LINE_LENGTH * dpi)), max(3, int(BREAK * dpi))
@@ -55,6 +61,14 @@ def line_masks(ink: np.ndarray, dpi: int, edges: np.ndarray | None = None) -> tu
     if edges is not None:
         horizontal |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
         vertical |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    return horizontal, vertical
+
+
+def crossing_rulings(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """The runs of each direction that meet a run of the other (twice over, so a run kept only for a run
+    later dropped goes too): a table's rulings."""
+    import cv2
+
     reach = np.ones((int(SNAP * dpi) * 2 + 1,) * 2, np.uint8)
     for _ in range(2):
         horizontal = _crossing(horizontal, cv2.dilate(vertical, reach))

@@ -50,17 +50,17 @@ def ruled_months(doc):
     return card(doc, ruling="all")
 
 
-@family("horizontal rules only; prior-year columns, months, YTD", ("pdf", "docx"))
+@family("horizontal rules only; prior-year columns, months, YTD", ("pdf", "docx", "scan"))
 def horizontal_rules(doc):
     return card(doc, ruling="horizontal", periods="outturn_months", ytd=True, provisional=0.5)
 
 
-@family("zebra shading, no rules; a code column", ("pdf", "xlsx"))
+@family("zebra shading, no rules; a code column", ("pdf", "xlsx", "scan"))
 def zebra(doc):
     return card(doc, ruling="zebra", code=True)
 
 
-@family("whitespace only: no rules, no shading", ("pdf", "docx"))
+@family("whitespace only: no rules, no shading", ("pdf", "docx", "scan"))
 def whitespace(doc):
     return card(doc, ruling="none", polarity=doc.chance(0.5))
 
@@ -104,7 +104,7 @@ def polarity_targets(doc):
                 target_kinds=("plain", "plus", "plusminus", "tbc", "range"))
 
 
-@family("benchmark columns (SN, England, region) under a grouped header naming the year", ("pdf", "xlsx", "docx"), landscape=True)
+@family("benchmark columns (SN, England, region) under a grouped header naming the year", ("pdf", "xlsx", "docx", "scan"), landscape=True)
 def bench_grouped(doc):
     return card(doc, ruling=doc.pick(RULINGS), bench="group", target=True)
 
@@ -146,7 +146,7 @@ def n_of_n(doc):
     return blocks + [Heading(doc.pick(["Timeliness", "Quality of practice", "Visits and reviews"])), scorecard.table(doc, o2)]
 
 
-@family("benchmarking pack: authorities as rows with DfE codes, grouped by region, years across, SN/region/England rows, change and rank", ("pdf", "xlsx", "csv"))
+@family("benchmarking pack: authorities as rows with DfE codes, grouped by region, years across, SN/region/England rows, change and rank", ("pdf", "xlsx", "csv", "scan"))
 def authorities_rows(doc):
     blocks = title_blocks(doc, doc.pick(["Benchmarking Pack", "Comparator Report"]))
     ruling = doc.pick(RULINGS)
@@ -165,7 +165,7 @@ def authorities_columns(doc):
     return title_blocks(doc, "Benchmarking Summary") + [Para(cap), table]
 
 
-@family("exception report: one small table per indicator (prior years, quarters under the year, target, DoT row), commentary", ("pdf", "docx", "xlsx"))
+@family("exception report: one small table per indicator (prior years, quarters under the year, target, DoT row), commentary", ("pdf", "docx", "xlsx", "scan"))
 def exception_report(doc):
     blocks = title_blocks(doc, doc.pick(["Exception Report", "Performance Exceptions"]))
     ruling = doc.pick(RULINGS)
