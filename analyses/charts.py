@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analyses.style import (EARLIER_COLOUR, OKABE_ITO, SERIES_COLOURS, rag_scale_colours, rag_scale_domain,
+from analyses.style import (EARLIER_COLOUR, OKABE_ITO, SERIES_COLOURS, SERIES_TEXT_COLOURS, rag_scale_colours, rag_scale_domain,
                             rag_scale_shapes, rag_word)
 from indicators import load_catalogue
 
@@ -152,7 +152,7 @@ def _target(data: pd.DataFrame, unit: str) -> alt.Chart:
 
 
 def _earlier(earlier: pd.DataFrame, unit: str) -> alt.Chart:
-    return alt.Chart(earlier).mark_point(color=EARLIER_COLOUR, opacity=0.4, size=40).encode(
+    return alt.Chart(earlier).mark_point(color=EARLIER_COLOUR, size=40).encode(
         x=x_axis(), y=y_axis(unit), tooltip=[alt.Tooltip("value:Q", title="Earlier figure"),
                                              alt.Tooltip("report_date:T", title="Report of"),
                                              alt.Tooltip("source_file:N", title="File")])
@@ -165,8 +165,9 @@ def _benchmarks(benchmarks: pd.DataFrame, unit: str, right_edge) -> list[alt.Cha
     scale = alt.Scale(domain=sorted(data["label"]), range=SERIES_COLOURS[1:])
     rules = alt.Chart(data).mark_rule(strokeDash=[2, 2]).encode(
         y=y_axis(unit), color=alt.Color("label:N", title="Benchmark", scale=scale), tooltip=["caption:N"])
+    words = alt.Scale(domain=scale.domain, range=SERIES_TEXT_COLOURS[1:])  # the same hues, dark enough for text
     labels = alt.Chart(data).mark_text(align="right", dy=-6, fontSize=10).encode(
-        x=x_axis(), y=y_axis(unit), text="caption:N", color=alt.Color("label:N", scale=scale, legend=None))
+        x=x_axis(), y=y_axis(unit), text="caption:N", color=alt.Color("label:N", scale=words, legend=None))
     return [rules, labels]
 
 

@@ -1,6 +1,7 @@
 """Authorities side by side: one indicator as small multiples or overlaid, and the board scorecard."""
 import streamlit as st
 
+from analyses.summaries import chart_summary
 from exports.downloads import frame_csv
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
@@ -40,7 +41,7 @@ shown = st.multiselect("Scorecard indicators", available, default=[i for i in co
                        format_func=indicator_label)
 if shown:
     card, grid, card_chart = scorecard(tuple(chosen), tuple(shown))
-    st.altair_chart(card_chart, width="content")
+    st.altair_chart(card_chart, width="content", alt=chart_summary(card, "Board scorecard", by="rag_label"))
     st.markdown("**Table: the scorecard** (latest value and period, RAG word, direction of travel)")
     st.dataframe(grid, width="stretch")
     st.dataframe(card, hide_index=True, width="stretch",

@@ -5,6 +5,7 @@ import streamlit as st
 from analyses.impact_view import ImpactOptions, months_between
 from ui.access import may
 from ui.frame import inside_app
+from analyses.summaries import chart_summary
 from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence
 from ui.store import all_authorities, indicator_label, interventions, monthly_indicators, saved, shared_store
 from ui.views import impact
@@ -91,9 +92,9 @@ for _, row in view.its.iterrows():
     if row["authority"] in view.placebo_text:
         st.caption(plain(view.placebo_text[row["authority"]]))
     if row["authority"] in view.its_charts:
-        st.altair_chart(view.its_charts[row["authority"]], width="stretch")
+        st.altair_chart(view.its_charts[row["authority"]], width="stretch", alt=row["caveat"])
 if view.results_chart is not None:
-    st.altair_chart(view.results_chart, width="stretch")
+    st.altair_chart(view.results_chart, width="stretch", alt=chart_summary(view.its, "Change in level at each start"))
 st.dataframe(view.its, hide_index=True, width="stretch")
 if len(view.placebos):
     with st.expander("Placebo checks: the same model at false start dates before the real one"):

@@ -35,6 +35,14 @@ def go(page, title: str) -> None:
     title_of(page, title).wait_for(state="visible")
 
 
+def nav_links(page) -> list[tuple[str, str]]:
+    """(page name, address) of each link in the sidebar navigation, in order."""
+    links = page.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
+    links.first.wait_for(state="visible")
+    return [(" ".join(link.locator('[data-testid="stMarkdownContainer"]').first.inner_text().split()),
+             link.get_attribute("href") or "") for link in links.all()]
+
+
 def title_of(page, title: str):
     return page.locator("h1").filter(has_text=re.compile(rf"^\s*{re.escape(title)}\s*$")).first
 
