@@ -15,8 +15,9 @@ FRAME = "_perfbooks_frame"
 WANTED = "_perfbooks_wanted_page"
 FOCUS = MARKS["blue"]  # 5.2:1 on the white page, 4.9:1 on the sidebar's grey (WCAG 2.4.7, 2.4.13 wants 3:1)
 STYLE = f"""<style>
-[data-testid="stSidebarNavLink"]:focus-visible, [data-testid="stSkipToContent"]:focus-visible,
-a:focus-visible {{ outline: 3px solid {FOCUS}; outline-offset: 2px; border-radius: 4px; }}
+/* !important: Streamlit's own rules (outline: none), added later at run time, would otherwise win */
+[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]:focus-visible, a:focus-visible {{
+  outline: 3px solid {FOCUS} !important; outline-offset: 2px; border-radius: 4px; }}
 [data-testid="stDateInput"] [role="spinbutton"] {{ display: inline-flex; align-items: center;
   justify-content: center; min-width: 24px; min-height: 24px; }}
 </style>"""

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+DOCS = ROOT / "docs"  # the screenshots the README shows, remade by the browser tests
 ACTION_MS = 60_000    # any one wait in the browser
 EXCEPTION = '[data-testid="stException"]'
 app_log: Path | None = None  # the served app's log (set by the app fixture): tracebacks for exception messages
@@ -128,3 +130,8 @@ def shoot(page, name: str) -> Path:
         if size:
             page.set_viewport_size(size)
     return path
+
+
+def docs_shot(page, name: str) -> None:
+    """A screenshot in tests/artifacts/ that is also copied to docs/ for the README."""
+    shutil.copy(shoot(page, name), DOCS / f"{name}.png")

@@ -8,7 +8,7 @@ import re
 from accessibility import (CHART, axe_violations, chart_colours, chart_names, described, focus_outline, hex_of,
                            low_contrast)
 from analyses.style import MARK_RATIO, contrast
-from browsing import EXCEPTION, nav_links, no_exception, shoot, title_of, wait_idle
+from browsing import EXCEPTION, docs_shot, nav_links, no_exception, shoot, title_of, wait_idle
 
 NAV_LINK = '[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]'
 
@@ -29,7 +29,7 @@ def test_every_page_passes_axe_and_its_charts_have_contrast_and_a_summary(page):
         charts_seen += len(names)
         problems += [f"{name}: a chart named {n!r}, not a summary" for n in names if not described(n)]
         if index == 1:
-            shoot(page, "a11y-trends")
+            docs_shot(page, "trends_chart_with_summary")
             assert any(d["kind"] == "text" for d in drawn) and any(d["kind"] == "mark" for d in drawn), drawn[:5]
     assert charts_seen >= 5, f"only {charts_seen} charts seen across the pages"
     assert not problems, "\n".join(problems)
@@ -46,6 +46,11 @@ def test_the_navigation_links_show_a_visible_focus(page):
             break
     else:
         raise AssertionError(f"Tab never reached a navigation link: {seen}")
+    try:  # the app's style may arrive a moment after the page's first draw
+        page.wait_for_function("() => getComputedStyle(document.activeElement).outlineStyle !== 'none'", timeout=5000)
+    except Exception:
+        pass  # the assertion below says what was drawn
+    focused = focus_outline(page)
     assert focused["style"] not in ("none", "hidden") and focused["width"] >= 2, focused
     ratio = contrast(hex_of(focused["colour"]), hex_of(focused["background"]))
     assert ratio >= MARK_RATIO, f"focus outline {focused['colour']} on {focused['background']}: {ratio:.2f}:1"

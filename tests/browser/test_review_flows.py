@@ -9,7 +9,7 @@ import pytest
 
 import reports
 from accessibility import axe_violations
-from browsing import go, no_exception, select, shoot, wait_idle
+from browsing import docs_shot, go, no_exception, select, shoot, wait_idle
 from indicators.catalogue import load_catalogue
 from review.doubts import CHECK_WORDS
 
@@ -68,7 +68,7 @@ def test_scan_progress_flags_suggestions_and_saving_with_flags(page, review_file
     anyway.click()
     wait_idle(page)
     assert accept_button.is_enabled()
-    shoot(page, "review-2-save-anyway")
+    docs_shot(page, "review_flagged_rows_save_anyway")
     accept_button.click()
     page.get_by_text(re.compile(rf"{re.escape(reports.REVIEW_NAME)}: \d+ observations stored as document")).wait_for(
         state="visible")
