@@ -92,16 +92,19 @@ def _contexts(published, setting, reports, indicators):
                                        setting.fy_first)]
     year = year.assign(code=dfe_codes(year))
     wanted = indicators or sorted(set(year["indicator_id"]) - {""})
-    by_indicator = dict(tuple(year.groupby("indicator_id", sort=False)))
+    local = year["geographic_level"] == "Local authority"  # split once, not once per indicator (Benchmarks' speed)
+    las = year[local].drop_duplicates(["indicator_id", "code"]).set_index("code")
+    by_indicator, places_by, las_by = (dict(tuple(part.groupby("indicator_id", sort=False)))
+                                       for part in (year, year[~local], las))
     empty = year.iloc[0:0]
     own = dict(tuple(reports.groupby("indicator_id", sort=False))) if reports is not None and len(reports) else {}
     for indicator in wanted:
         rows = by_indicator.get(indicator, empty)
-        las = rows[rows["geographic_level"] == "Local authority"].drop_duplicates("code")
-        all_values = las.set_index("code")["value"].astype(float)
+        las = las_by.get(indicator, empty)
+        all_values = las["value"].astype(float)
         mine = _report_rows(own.get(indicator), indicator, setting.fy_first)
         value, value_source = _own_value(all_values.get(setting.code), mine)
-        denominator = las.set_index("code")["denominator"].get(setting.code) if "denominator" in las else None
+        denominator = las["denominator"].get(setting.code) if "denominator" in las else None
         polarity, polarity_from = polarity_for(indicator, mine, rows)
         head = {"authority": setting.name, "la_code": setting.la_code, "indicator_id": indicator,
                 "indicator_name": _name(indicator, rows), "unit": _unit(indicator, rows), "polarity": polarity,
@@ -109,7 +112,7 @@ def _contexts(published, setting, reports, indicators):
                 "period_type": rows["period_type"].iloc[0] if len(rows) else "", "value": value, "value_source": value_source,
                 "denominator": denominator if value_source == "published" else float("nan")}
         yield _Context(head, value, polarity, all_values, all_values.reindex(list(setting.neighbours)),
-                       rows[rows["geographic_level"] != "Local authority"], dict(zip(las["code"], las["authority"])),
+                       places_by.get(indicator, empty), dict(zip(las.index, las["authority"])),
                        mine[mine["measure"].isin(list(FROM_REPORT))])
 
 
@@ -133,15 +136,18 @@ def _comparators(c: _Context, setting: Setting) -> dict:
 
 
 def _place(places: pd.DataFrame, la_code: str) -> float:
-    found = places[places["la_code"] == la_code]["value"]
+    found = places["value"][places["la_code"] == la_code]  # one column masked, not the whole frame
     return float(found.iloc[0]) if len(found) else float("nan")
+
+
+NO_REPORT_ROWS = pd.DataFrame(columns=["measure", "period_type", "period_start", "period_end", "value", "polarity",
+                                       "source_file"])
 
 
 def _report_rows(reports: pd.DataFrame | None, indicator: str, fy_first: int) -> pd.DataFrame:
     """The authority's report rows for the indicator whose period ends inside the financial year."""
     if reports is None or reports.empty:
-        return pd.DataFrame(columns=["measure", "period_type", "period_start", "period_end", "value", "polarity",
-                                     "source_file"])
+        return NO_REPORT_ROWS
     first, last = financial_year(fy_first)
     rows = reports[reports["indicator_id"] == indicator]
     return rows[(rows["period_end"] >= first) & (rows["period_end"] <= last)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analyses.style import (EARLIER_COLOUR, OKABE_ITO, SERIES_COLOURS, rag_scale_colours, rag_scale_domain,
+from analyses.style import (EARLIER_COLOUR, OKABE_ITO, SERIES_COLOURS, SERIES_TEXT_COLOURS, rag_scale_colours, rag_scale_domain,
                             rag_scale_shapes, rag_word)
 from indicators import load_catalogue
 
@@ -176,7 +176,7 @@ def _target(data: pd.DataFrame, unit: str) -> alt.Chart:
 
 
 def _earlier(earlier: pd.DataFrame, unit: str) -> alt.Chart:
-    return alt.Chart(earlier).mark_point(color=EARLIER_COLOUR, opacity=0.4, size=40).encode(
+    return alt.Chart(earlier).mark_point(color=EARLIER_COLOUR, size=40).encode(
         x=x_axis(), y=y_axis(unit), tooltip=[alt.Tooltip("value:Q", title="Earlier figure"),
                                              alt.Tooltip("report_date:T", title="Report of"),
                                              alt.Tooltip("source_file:N", title="File")])

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analyses.style import OKABE_ITO
+from analyses.style import MARKS, OKABE_ITO
 
 LIMITS = {"95": (0.025, 0.975), "99.8": (0.001, 0.999)}
 SCALE = {"percent": 100.0, "rate_per_10k": 10_000.0}
@@ -74,7 +74,7 @@ def funnel_chart(points: pd.DataFrame, limits: pd.DataFrame, title: str, size_ti
     target = alt.Chart(points.head(1)).mark_rule(color=OKABE_ITO["black"]).encode(y="target:Q")
     dots = alt.Chart(points).mark_point(filled=True, size=50).encode(
         x=x, y="value:Q", shape=alt.Shape("position:N", title="Where it falls"),
-        color=alt.Color("position:N", scale=alt.Scale(range=[OKABE_ITO[c] for c in
+        color=alt.Color("position:N", scale=alt.Scale(range=[MARKS[c] for c in
                                                              ("vermillion", "orange", "sky_blue", "blue", "bluish_green")])),
         tooltip=["authority:N", alt.Tooltip("value:Q", format=",.1f"), alt.Tooltip("size:Q", format=",.0f"),
                  "position:N"])

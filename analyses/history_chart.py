@@ -7,11 +7,11 @@ import altair as alt
 import pandas as pd
 
 from analyses.charts import UNIT_TITLES, labelled_x
-from analyses.style import OKABE_ITO
+from analyses.style import BAND_COLOUR, MARKS, OKABE_ITO
 
 SERIES = {"value": None, "sn_mean": "Statistical neighbour mean", "sn_median": "Statistical neighbour median",
           "region": "Region", "england": "England"}
-COLOURS = [OKABE_ITO[c] for c in ("blue", "orange", "sky_blue", "bluish_green", "black")]
+COLOURS = [MARKS[c] for c in ("blue", "orange", "sky_blue", "bluish_green", "black")]
 DASHES = [[1, 0], [6, 3], [2, 2], [4, 2, 1, 2], [1, 0]]
 BAND = "Middle half of councils (quartiles q25 to q75)"
 
@@ -33,7 +33,7 @@ def history_chart(history: pd.DataFrame, authority: str, title: str) -> alt.Laye
     lines = history_lines(history, authority).dropna(subset=["figure"])
     domain = [authority, *list(SERIES.values())[1:]]
     x = labelled_x("period_end", pd.to_datetime(history["period_end"]), "Year (period end)", "%Y")
-    band = alt.Chart(history.assign(band=BAND).dropna(subset=["q25", "q75"])).mark_area(opacity=0.25, color="#999999").encode(
+    band = alt.Chart(history.assign(band=BAND).dropna(subset=["q25", "q75"])).mark_area(opacity=0.25, color=BAND_COLOUR).encode(
         x=x, y=alt.Y("q25:Q", title=UNIT_TITLES.get(unit, unit), scale=alt.Scale(zero=False)), y2="q75:Q",
         tooltip=[alt.Tooltip("period:N", title="Year"), alt.Tooltip("band:N", title="Band"),
                  alt.Tooltip("q25:Q", format=",.1f"), alt.Tooltip("q50:Q", format=",.1f"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analyses.style import OKABE_ITO, SERIES_COLOURS
+from analyses.style import MARKS, OKABE_ITO, REFERENCE_COLOUR, SERIES_COLOURS
 
 START_RULE = OKABE_ITO["black"]
 WHOLE_MONTHS = alt.Axis(tickMinStep=1, format="d")  # months since the start: ticks only at whole months
@@ -39,7 +39,7 @@ def event_time_chart(aligned: pd.DataFrame, measure: str = "index", title: str |
                                                           if "index" in data else []))
     layers = [lines, _start_rule()]
     if measure == "index":
-        layers.append(alt.Chart(pd.DataFrame({"index": [100]})).mark_rule(color="#999999").encode(y="index:Q"))
+        layers.append(alt.Chart(pd.DataFrame({"index": [100]})).mark_rule(color=REFERENCE_COLOUR).encode(y="index:Q"))
     return alt.layer(*layers).properties(title=title or "Months since each authority's start")
 
 
@@ -54,7 +54,7 @@ def its_chart(fitted: pd.DataFrame, title: str | None = None, unit_title: str = 
                                                                 range=["circle", "cross"])),
         tooltip=[alt.Tooltip("month:T", format="%b %Y"), alt.Tooltip("value:Q", format=",.1f"), "status:N"])
     fit = alt.Chart(data).mark_line(color=OKABE_ITO["blue"]).encode(x=x, y="fitted:Q")
-    counterfactual = alt.Chart(data).mark_line(color=OKABE_ITO["orange"], strokeDash=[6, 3]).encode(
+    counterfactual = alt.Chart(data).mark_line(color=MARKS["orange"], strokeDash=[6, 3]).encode(
         x=x, y="counterfactual:Q")
     start = data.loc[data["event_month"] == 0, "month"]
     layers = [points, fit, counterfactual]
@@ -73,7 +73,7 @@ def event_study_chart(event_study: pd.DataFrame, title: str | None = None) -> al
     points = alt.Chart(event_study).mark_point(filled=True, color=OKABE_ITO["blue"]).encode(
         x=x, y="estimate:Q", tooltip=["event_month:Q", alt.Tooltip("estimate:Q", format=",.2f"),
                                       alt.Tooltip("low:Q", format=",.2f"), alt.Tooltip("high:Q", format=",.2f")])
-    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#999999").encode(y="zero:Q")
+    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color=REFERENCE_COLOUR).encode(y="zero:Q")
     return alt.layer(zero, bars, points, _start_rule(-0.5)).properties(
         title=title or "Adopters against comparison authorities, month by month")
 
@@ -88,7 +88,7 @@ def estimates_chart(results: pd.DataFrame, title: str | None = None) -> alt.Laye
         y=y, x="estimate:Q", tooltip=["row:N", "effect:N", alt.Tooltip("estimate:Q", format=",.2f"),
                                       alt.Tooltip("low:Q", format=",.2f"), alt.Tooltip("high:Q", format=",.2f"),
                                       "caveat:N"])
-    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#999999").encode(x="zero:Q")
+    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color=REFERENCE_COLOUR).encode(x="zero:Q")
     return alt.layer(zero, bars, points).properties(title=title or "Estimated changes with 95% intervals")
 
 

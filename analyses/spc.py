@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 
 from analyses.charts import labelled_x
-from analyses.style import OKABE_ITO
+from analyses.style import MARKS, OKABE_ITO
 
 D2 = 1.128  # the mean range of two normal observations, in sigmas
 SHIFT, TREND = 7, 6
@@ -97,7 +97,7 @@ def spc_chart(table: pd.DataFrame, title: str) -> alt.LayerChart:
         x=x, y="value:Q", shape=alt.Shape("status:N", title="Point", scale=alt.Scale(
             domain=["common cause (noise)", "special cause"], range=["circle", "square"])),
         color=alt.Color("status:N", scale=alt.Scale(domain=["common cause (noise)", "special cause"],
-                                                    range=[OKABE_ITO["blue"], OKABE_ITO["orange"]])),
+                                                    range=[MARKS["blue"], MARKS["orange"]])),
         tooltip=[alt.Tooltip("period_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q", format=",.1f"),
                  alt.Tooltip("signal:N", title="Rule broken")])
     return alt.layer(line, *rules, points).properties(title=title, height=300)

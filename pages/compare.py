@@ -1,6 +1,7 @@
 """Authorities side by side: one indicator as small multiples or overlaid, and the board scorecard."""
 import streamlit as st
 
+from analyses.summaries import chart_summary
 from exports.downloads import frame_csv
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, show_table
@@ -44,7 +45,7 @@ if shown:
     card, grid, card_chart = scorecard(tuple(chosen), tuple(shown))
     st.caption("Every figure in a row is for the period in its 'Period shown' column. RAG is the report's own "
                "judgement of the figure against its target; counts are shown per 10,000 children aged 0-17.")
-    st.altair_chart(card_chart, width="content")
+    st.altair_chart(card_chart, width="content", alt=chart_summary(card, "Board scorecard", by="rag_label"))
     st.markdown("**Table: the scorecard** (the period of each row; value, RAG, movement and whether it is better or worse)")
     st.dataframe(grid, width="stretch")
     show_table(card, column_config={"Sparkline": st.column_config.LineChartColumn("last values")})

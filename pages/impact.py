@@ -5,6 +5,7 @@ import streamlit as st
 from analyses.impact_align import baseline_text
 from analyses.impact_summary import impact_summary
 from analyses.impact_view import ImpactOptions, months_between
+from analyses.summaries import chart_summary
 from ui.access import may
 from ui.frame import inside_app
 from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence, show_table
@@ -100,9 +101,10 @@ with st.expander("Interrupted time series, one authority at a time"):
         if row["authority"] in view.placebo_text:
             st.caption(plain(view.placebo_text[row["authority"]]))
         if row["authority"] in view.its_charts:
-            st.altair_chart(view.its_charts[row["authority"]], width="stretch")
+            st.altair_chart(view.its_charts[row["authority"]], width="stretch", alt=row["caveat"])
     if view.results_chart is not None:
-        st.altair_chart(view.results_chart, width="stretch")
+        st.altair_chart(view.results_chart, width="stretch",
+                        alt=chart_summary(view.its, "Change in level at each start"))
     show_table(view.its)
     if len(view.placebos):
         st.markdown("**Placebo checks: the same model at false start dates before the real one**")

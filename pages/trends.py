@@ -3,6 +3,7 @@ of travel, notes and earlier reports' figures."""
 import streamlit as st
 
 from analyses.readable import source_names
+from analyses.summaries import rank_summary
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, plain, show_table
 from ui.store import all_authorities, indicator_name, indicators_of, report_authorities
@@ -65,7 +66,7 @@ else:
     st.caption("From the national published figures: the grey band is the middle half of councils (between the "
                f"national quartiles); band and rank judged by the polarity of the {past.table['polarity_from'].iloc[-1]}.")
     chart_with_table(past.chart, past.lines, f"{indicator_name(indicator)}: {authority}, every published year", "history")
-    st.altair_chart(past.ranks, width="stretch")
+    st.altair_chart(past.ranks, width="stretch", alt=rank_summary(past.table, f"{authority}, rank over time"))
     for _, row in past.table[past.table["note"] != ""].iterrows():
         st.caption(f"{row['period']}: {row['note']}.")
 notes = view.table[view.table["note"].fillna("") != ""]

@@ -8,9 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from samples import blackpool_exceptions, impact_book, rotherham_book, southampton_scorecard
+from samples import FOLDER, blackpool_exceptions, impact_book, rotherham_book, southampton_scorecard
 
-FOLDER = Path(__file__).resolve().parent.parent / "data" / "samples"
 WRITERS = {
     "rotherham_2017-01_monthly_performance_sample.xlsx": rotherham_book.write_book,
     "southampton_2018-06_monthly_scorecard_sample.pdf": southampton_scorecard.write_scorecard,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.registry import SUFFIXES
-from samples.build import FOLDER
+from samples import FOLDER
 from samples.figures_impact import INTERVENTIONS
 from store.interventions import as_date
 

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analyses.readable import reader_frame
+from analyses.summaries import chart_summary
 from exports.downloads import chart_html, frame_csv
 
 
@@ -21,10 +22,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:60] or "chart"
 
 
-def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title: str, key: str) -> None:
-    """The chart, its table alternative (always shown under a heading), and downloads of both."""
+def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title: str, key: str,
+                     summary: str | None = None) -> None:
+    """The chart with its one-sentence summary (its accessible name and a caption; by default read from the
+    table), its table alternative (always shown under a heading), and downloads of both."""
     if chart is not None:
-        st.altair_chart(chart, width="stretch")
+        summary = summary or chart_summary(table, title)
+        st.altair_chart(chart, width="stretch", alt=summary)
+        st.caption(plain(summary))
     st.markdown(f"**Table: {plain(title)}**")
     table = as_dates(table)
     show_table(table)

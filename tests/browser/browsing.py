@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+DOCS = ROOT / "docs"  # the screenshots the README shows, remade by the browser tests
 ACTION_MS = 60_000    # any one wait in the browser
 EXCEPTION = '[data-testid="stException"]'
 app_log: Path | None = None  # the served app's log (set by the app fixture): tracebacks for exception messages
@@ -33,6 +35,14 @@ def go(page, title: str) -> None:
     wait_idle(page)
     no_exception(page)
     title_of(page, title).wait_for(state="visible")
+
+
+def nav_links(page) -> list[tuple[str, str]]:
+    """(page name, address) of each link in the sidebar navigation, in order."""
+    links = page.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
+    links.first.wait_for(state="visible")
+    return [(" ".join(link.locator('[data-testid="stMarkdownContainer"]').first.inner_text().split()),
+             link.get_attribute("href") or "") for link in links.all()]
 
 
 def title_of(page, title: str):
@@ -120,3 +130,8 @@ def shoot(page, name: str) -> Path:
         if size:
             page.set_viewport_size(size)
     return path
+
+
+def docs_shot(page, name: str) -> None:
+    """A screenshot in tests/artifacts/ that is also copied to docs/ for the README."""
+    shutil.copy(shoot(page, name), DOCS / f"{name}.png")

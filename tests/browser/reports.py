@@ -93,3 +93,65 @@ if __name__ == "__main__":  # write both into a folder, to look at them or extra
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     out.mkdir(parents=True, exist_ok=True)
     print(make_pdf(out / PDF_NAME), make_xlsx(out / XLSX_NAME))
+
+
+# A workbook for the Review checks (Halton, as at September 2019): one month of a rate printed ten times its
+# neighbours (a lost decimal point), a sector synonym for children looked after, and an unmapped synonym for
+# children ceasing to be looked after.
+REVIEW_AUTHORITY = "Halton"
+REVIEW_NAME = "halton_2019-09_monthly_performance.xlsx"
+REVIEW_MONTHS = [datetime(2019, m, 1) for m in range(4, 10)]
+JUMP_LABEL, JUMP_ID = "Cared for children per 10,000", "cla_rate_10k"
+UNMAPPED_SYNONYM, SYNONYM_ID = "Children leaving care this month", "cla_ceased"
+REVIEW_ROWS = {
+    "Number of contacts": [3310, 3325, 3341, 3342, 3350, 3361],
+    JUMP_LABEL: [61.2, 61.5, 619.0, 62.3, 62.0, 62.4],  # June printed as 619 for 61.9
+    UNMAPPED_SYNONYM: [21, 23, 19, 24, 22, 25],
+}
+
+
+def make_review_xlsx(path: Path) -> Path:
+    """The Review checks' workbook: months across, labels down, numbers as numbers."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Summary"
+    ws["A1"], ws["A2"] = f"{REVIEW_AUTHORITY} Children's Services Monthly Performance Book", "As at September 2019"
+    ws.cell(4, 1, "INDICATOR")
+    for c, month in enumerate(REVIEW_MONTHS, start=2):
+        ws.cell(4, c, month).number_format = "mmm-yy"
+    for r, (label, values) in enumerate(REVIEW_ROWS.items(), start=5):
+        ws.cell(r, 1, label)
+        for c, value in enumerate(values, start=2):
+            ws.cell(r, c, value)
+    wb.save(path)
+    return path
+
+
+SCAN_NAME = "knowsley_2018-06_scanned_scorecard.pdf"
+SCAN_PAGES = [  # two scanned pages, one ruled table each
+    [["Indicator", "Apr-18", "May-18", "Jun-18"], ["Contacts received", "1357", "1491", "1259"]],
+    [["Indicator", "Apr-18", "May-18", "Jun-18"], ["Referrals", "307", "299", "246"]],
+]
+
+
+def make_scan_pdf(path: Path, dpi: int = 150) -> Path:
+    """An image-only PDF, as a scanner makes: each page a ruled table drawn, rendered to a picture and placed
+    on an A4 landscape page with no text layer."""
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+    from PIL import Image
+
+    from extractors.ocr import render
+
+    drawn = path.with_suffix(".drawn.pdf")
+    ruled_pdf(drawn, [["Knowsley monthly scorecard", (rows, {})] for rows in SCAN_PAGES], widths={0: 45}, font_size=9)
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    for number, page in enumerate(pdfium.PdfDocument(str(drawn))):
+        picture = path.with_suffix(f".page{number}.png")
+        Image.fromarray(render(page, dpi)).save(picture)
+        pdf.add_page()
+        pdf.image(str(picture), x=0, y=0, w=297, h=210)
+    pdf.output(str(path))
+    return path

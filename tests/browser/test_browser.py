@@ -13,18 +13,10 @@ except ImportError:  # the fixtures skip these tests (or fail them in CI) saying
     PlaywrightTimeout = TimeoutError
 
 import reports
-from browsing import ACTION_MS, ARTIFACTS, EXCEPTION, go, no_exception, select, shoot, title_of, wait_idle
+from browsing import ACTION_MS, ARTIFACTS, EXCEPTION, go, nav_links, no_exception, select, shoot, title_of, wait_idle
 
 # Page titles (st.title) the flow goes through.
 UPLOAD, REVIEW, TRENDS, DATA = "Upload reports", "Review", "Trends", "Data"
-
-
-def nav_links(page) -> list[tuple[str, str]]:
-    """(page name, address) of each link in the sidebar navigation, in order."""
-    links = page.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
-    links.first.wait_for(state="visible")
-    return [(" ".join(link.locator('[data-testid="stMarkdownContainer"]').first.inner_text().split()),
-             link.get_attribute("href") or "") for link in links.all()]
 
 
 def test_every_page_opens_without_an_exception(page):

@@ -3,18 +3,14 @@ remembered and accepted; month 2 is then read with the taught layout, every figu
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
-from browsing import ROOT, go, no_exception, select, shoot, wait_idle
+from browsing import ROOT, docs_shot, go, no_exception, select, shoot, wait_idle
 from test_browser import REVIEW, UPLOAD, accept
 
 sys.path.insert(0, str(ROOT / "tests"))
 from monthly_family import INDICATORS, write_month  # noqa: E402
-
-DOCS = ROOT / "docs"
-
 
 def upload(page, path: Path) -> None:
     go(page, UPLOAD)
@@ -35,10 +31,6 @@ def choose_columns(page, columns: list[int]) -> None:
         page.keyboard.type(str(column))
         page.get_by_role("option", name=re.compile(rf"^\s*{column}\s*$")).first.click()
     page.keyboard.press("Escape")
-
-
-def docs_shot(page, name: str) -> None:
-    shutil.copy(shoot(page, name), DOCS / f"{name}.png")
 
 
 def test_teach_month_1_then_month_2_is_read_with_it(page, tmp_path):
