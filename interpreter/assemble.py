@@ -77,10 +77,13 @@ def _fill_group_headers(m, layout: Layout):
 
 def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[int, RowInfo]]:
     """In a table whose rows are mostly authorities (a benchmarking table), each such row holds that authority's
-    figures of the table's caption, and comparator rows (neighbour average, region, England) the report's own."""
+    figures of the table's caption, and comparator rows (neighbour average, region, England) the report's own. A
+    captioned table whose every labelled row names an authority is one too, however few (the rows a page break
+    leaves above the rest)."""
     named = {r: a for r, info in rows if (a := authority_named(info.printed))}
-    labelled = [info for _, info in rows if info.printed]
-    if len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled):
+    labelled = [info for _, info in rows if info.printed and not measure_of(info.printed)]  # comparators aside
+    only_authorities = named and caption and len(named) == len(labelled)
+    if not only_authorities and (len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled)):
         return rows
     out = []
     for r, info in rows:

@@ -36,7 +36,7 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
 
     catalogue = catalogue or load_catalogue()
     doc_authority = _resolve(authority) if authority else document_authority(doc.text, doc.name)
-    observations, carried = [], ("", None)
+    observations, carried, previous = [], ("", None), None
     for grid in (block for g in doc.grids for block in table_blocks(g)):
         taught = taught_rule(grid, rules)
         layout = apply_rule(grid, taught.rule, doc.text) if taught else read_layout(grid)
@@ -46,9 +46,13 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
             continue
         table_authority = None if authority else (authorities_in(grid.context) or [None])[0]
         label, polarity = carried
-        caption = label or table_caption(grid.context, lambda text: bool(catalogue.match_label(text).indicator_id))
-        rows = table_observations(grid, layout, caption, polarity or context_polarity(grid.context))
-        carried = ("", None)
+        names = lambda text: bool(catalogue.match_label(text).indicator_id)
+        caption = label or table_caption(grid.context, names)
+        polarity = polarity or context_polarity(grid.context)
+        if not caption and previous is not None and _continues(grid, layout, previous[0]):
+            caption, polarity = previous[1], polarity or previous[2]
+        rows = table_observations(grid, layout, caption, polarity)
+        carried, previous = ("", None), ((grid, layout), caption, polarity)
         if taught:
             _mark_taught(doc, grid, taught, rows)
         for obs in rows:
@@ -64,6 +68,19 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     label_indicators(observations, catalogue)
     check_numbers(observations)
     return deduplicate(observations)
+
+
+def _continues(grid: Grid, layout, before: tuple) -> bool:
+    """True when a table with no caption of its own goes on from the one before: it is the first on a later page and repeats
+    that table's header rows (a table printed over a page break, its header repeated)."""
+    prior, prior_layout = before
+    if grid.page is None or prior.page is None or grid.page <= prior.page or grid.index != 1 or grid.row_offset:
+        return False
+    return _header_texts(layout) == _header_texts(prior_layout) and layout.transposed == prior_layout.transposed
+
+
+def _header_texts(layout) -> list[list[str]]:
+    return [[cell.text if cell else "" for cell in line] for line in layout.matrix[:layout.header_rows]]
 
 
 def _date_undated(rows: list[Observation], period) -> None:
@@ -141,14 +158,18 @@ def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
         obs.confidence *= 0.9
 
 
-def _keys(obs: Observation) -> list[tuple]:
-    period = ("", "") if obs.measure in BENCHMARKS else (obs.period_start, obs.period_end)
+def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
+    """The keys a figure is looked up by, and those it is kept under. A benchmark whose table names no period
+    matches the same benchmark of any period; a dated one only the same period's (or an undated one's later)."""
+    undated = obs.measure in BENCHMARKS and obs.pending.get("default_period")
+    periods = [("", "")] if undated else [(obs.period_start, obs.period_end)]
     value = round(obs.value, 3) if obs.value is not None else obs.note.lower()
-    base = (obs.authority, obs.measure, period, value)
-    keys = [base + ("id", obs.indicator_id)] if obs.indicator_id else [base + ("label", obs.indicator_label.lower())]
+    names = [("id", obs.indicator_id)] if obs.indicator_id else [("label", obs.indicator_label.lower())]
     if obs.code:
-        keys.append(base + ("code", obs.code.split()[0]))
-    return keys
+        names.append(("code", obs.code.split()[0]))
+    lookup = [(obs.authority, obs.measure, period, value) + name for period in periods for name in names]
+    kept = lookup + ([(obs.authority, obs.measure, ("", ""), value) + name for name in names] if obs.measure in BENCHMARKS and not undated else [])
+    return lookup, kept
 
 
 def deduplicate(observations: list[Observation]) -> list[Observation]:
@@ -156,8 +177,8 @@ def deduplicate(observations: list[Observation]) -> list[Observation]:
     seen: dict[tuple, Observation] = {}
     out = []
     for obs in observations:
-        keys = _keys(obs)
-        kept = next((seen[k] for k in keys if k in seen), None)
+        lookup, keys = _keys(obs)
+        kept = next((seen[k] for k in lookup if k in seen), None)
         if kept is not None:
             _complete(kept, obs)
             continue

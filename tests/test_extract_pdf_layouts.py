@@ -261,3 +261,85 @@ def test_scanned_page_words_without_hints():
     grids = text_grids(lines, 3, 1)
     assert len(grids) == 1 and grids[0].page == 3
     assert _rows(grids[0]) == [["Indicator", "2018/19", "2019/20"], ["Contacts", "1,469", "1,502"], ["Referrals", "412", "398"]]
+
+
+def _pages(*pages: list) -> bytes:
+    """A PDF of several pages, each a list of (y, title) lines and tables drawn with horizontal rules."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    for items in pages:
+        pdf.add_page()
+        for item in items:
+            pdf.set_font("helvetica", size=FONT)
+            if isinstance(item, Table):
+                item.draw(pdf, "horizontal")
+            else:
+                pdf.set_font("helvetica", "B", 11)
+                pdf.text(30, item[0], item[1])
+    return bytes(pdf.output())
+
+
+def _observations(data: bytes):
+    from interpreter.document import interpret
+
+    return interpret(PdfFormat.extract(io.BytesIO(data), "benchmarking.pdf"), authority="Wirral")
+
+
+def _authority_table(y: float, rows, rank: bool = False) -> Table:
+    table = Table([150, 60, 60] + ([60] if rank else []), y=y).header("LA", "2014/15", "2015/16", *(["Rank"] if rank else []))
+    for row in rows:
+        table.row(*row)
+    return table
+
+
+def test_benchmarking_table_over_a_page_break_keeps_its_caption_and_authorities():
+    """Quirk: an authorities-as-rows table cut by a page break, its header repeated at the top of the next page:
+    the one row left above the break and the rows after it are all the caption's figures of their authorities."""
+    first = _authority_table(760, [("Sefton", "64.0", "62.7")])
+    rest = _authority_table(40, [("St. Helens", "70.8", "69.8"), ("Wigan", "68.4", "66.1"), ("Wirral", "76.2", "74.8"),
+                                 ("Statistical neighbour average", "67.1", "68.0"), ("England", "71.7", "71.2")])
+    observations = _observations(_pages([(720, "Long-term placement stability"), first], [rest]))
+    assert {o.indicator_label for o in observations} == {"Long-term placement stability"}
+    by_place = {(o.authority, o.measure, o.period_end.year): o.value for o in observations}
+    assert by_place[("Sefton", "actual", 2015)] == 64.0
+    assert by_place[("St. Helens", "actual", 2016)] == 69.8
+    assert by_place[("Wirral", "stat_neighbour_avg", 2015)] == 67.1
+    assert len(observations) == 12
+
+
+def test_title_at_the_foot_of_a_page_names_the_table_opening_the_next():
+    """Quirk: a table's title left alone at the bottom of a page, its table starting the next page (with a header
+    of its own, so no continuation): the title is still the table's caption."""
+    before = _authority_table(80, [("Sefton", "15.1", "15.3"), ("Wigan", "19.4", "18.5"), ("Wirral", "17.1", "17.8")])
+    after = _authority_table(40, [("Sefton", "9.0", "9.7", "2"), ("Wigan", "12.4", "11.7", "3"), ("Wirral", "8.5", "8.0", "1")],
+                             rank=True)
+    observations = _observations(_pages([(60, "Average caseload per social worker"), before,
+                                         (800, "Placement stability: 3+ placement moves in 12 months (%)")], [after]))
+    labels = {o.source_location.split()[0]: o.indicator_label for o in observations}
+    assert labels == {"p1": "Average caseload per social worker",
+                      "p2": "Placement stability: 3+ placement moves in 12 months (%)"}
+
+
+def test_equal_benchmarks_of_two_years_are_two_figures():
+    """Quirk: a region printing the same percentage in two years: both figures are kept (the same benchmark printed
+    in a second table for the same year is still one)."""
+    table = _authority_table(80, [("Sefton", "9.0", "12.0"), ("Wigan", "10.0", "13.0"), ("Wirral", "11.0", "14.0"),
+                                  ("Statistical neighbour average", "10.5", "13.5"), ("North West", "10.0", "10.0"),
+                                  ("England", "12.0", "12.0")])
+    observations = _observations(_pages([(60, "Adopted as % of CLA leaving care"), table]))
+    region = sorted((o.period_end.year, o.value) for o in observations if o.measure == "region_avg")
+    assert region == [(2015, 10.0), (2016, 10.0)]
+    assert len([o for o in observations if o.measure == "england_avg"]) == 2
+
+
+def _exception_table(y: float, actual: tuple[str, str]) -> Table:
+    return Table([150, 60, 60], y=y).header("", "2016/17", "2017/18").row("Performance", *actual)
+
+
+def test_exception_report_title_is_read_from_above_its_own_table_only():
+    """Quirk: exception reports stack one small table per indicator; a local indicator's title (no catalogue name)
+    is its table's caption, not the catalogue-named title of the table above it."""
+    data = _pages([(60, "% contacts with a decision within 1 working day"), _exception_table(80, ("83.5%", "87.6%")),
+                   (170, "Family group conferences held"), _exception_table(190, ("53", "46"))])
+    labels = {o.source_location.split()[1]: o.indicator_label for o in _observations(data)}
+    assert labels == {"t1": "% contacts with a decision within 1 working day", "t2": "Family group conferences held"}
