@@ -136,7 +136,7 @@ def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed
     if parsed.kind in ("empty", "dash"):
         return []
     own_words = "suffix" in parsed.flags and not info.printed  # "591 LAC" in a row with no label of its own
-    label = (parsed.suffix if own_words else info.label) or parsed.suffix
+    label = col.leaf if col.indicator else (parsed.suffix if own_words else info.label) or parsed.suffix
     if not label:
         return []
     if "suffix" in parsed.flags and not own_words:

@@ -343,3 +343,17 @@ def test_exception_report_title_is_read_from_above_its_own_table_only():
                    (170, "Family group conferences held"), _exception_table(190, ("53", "46"))])
     labels = {o.source_location.split()[1]: o.indicator_label for o in _observations(data)}
     assert labels == {"t1": "% contacts with a decision within 1 working day", "t2": "Family group conferences held"}
+
+
+def test_comparison_table_of_indicators_across_takes_the_year_stated_above_it():
+    """Quirk: a benchmarking pack's comparison table (authorities down the rows, one indicator per column, no period
+    in its header, the year in the line above it): each figure is its column's indicator for that year."""
+    table = Table([150, 110, 110], y=80).header("Local authority", "Children in need rate", "Ceased CLA - permanence")
+    for row in [("Sefton", "15.1", "31.8%"), ("Wigan", "19.4", "32.7%"), ("Wirral", "17.1", "23.7%"),
+                ("Statistical neighbour average", "17.2", "29.4%"), ("England", "18.6", "28.8%")]:
+        table.row(*row)
+    observations = _observations(_pages([(60, "Comparison with statistical neighbours, 2021/22"), table]))
+    got = {(o.authority, o.indicator_label, o.measure): (o.value, o.period_start.isoformat()) for o in observations}
+    assert len(got) == 10
+    assert got[("Wigan", "Children in need rate", "actual")] == (19.4, "2021-04-01")
+    assert got[("Wirral", "Ceased CLA - permanence", "england_avg")] == (28.8, "2021-04-01")
