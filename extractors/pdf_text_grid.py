@@ -29,6 +29,7 @@ PHRASE_GAP = 2.5  # a gap wider than this many character widths starts a new phr
 PROSE_SPACE = 1.5  # space widths: prose sets its words no further apart than this
 SPACE_RUN = 1.8  # words closer than this many space widths are one run of text (one cell's phrase)
 BLOCK_GAP = 2.2  # a vertical gap of this many line heights ends a table
+PITCH_SLACK = 1.3  # ... or, where rows are set further apart, this many times the usual gap between rows
 PROSE_WIDTH = 0.4  # words at ordinary spacing over this share of the text width wide is prose, not a table row
 TITLE_SIZE = 1.3  # a line this many times the usual height is a title
 NARROW_GUTTER = 2.0  # space widths: a narrower gap between words of all lines is no column boundary
@@ -193,11 +194,12 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
     """Runs of lines that may be one table: from a line of two or more phrases to prose, a title or a wide gap;
     a lone phrase just above (a group header centred over value columns) is taken in when close."""
     blocks, current = [], []
+    limit = max(BLOCK_GAP * h, PITCH_SLACK * _row_gap(rows))
     for i, line in enumerate(rows):
         split = phrases(line.words)
         prose = _is_prose(line, space, width) or (len(split) == 1 and _height(line) >= TITLE_SIZE * h
                                                              and sum(ch.isalpha() for ch in split[0]["text"]) >= 3)
-        if current and not prose and line.top - current[-1].bottom <= BLOCK_GAP * h:
+        if current and not prose and line.top - current[-1].bottom <= limit:
             loose = _loose_tail(current, h)
             if loose and _run_count(line) >= 2 and not _has_value(line):
                 # a title (and note) between two tables, then the next table's headings: a new block
@@ -217,6 +219,13 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
     if current:
         blocks.append(current)
     return [b for b in blocks if sum(1 for ln in b if _has_value(ln)) >= 1 and len(b) >= 2]
+
+
+def _row_gap(rows: list[_Line]) -> float:
+    """The usual gap between two table rows of the page (consecutive lines both holding figures): generous cell
+    padding sets rows further apart than a few line heights, and that gap does not end the table."""
+    gaps = [b.top - a.bottom for a, b in zip(rows, rows[1:]) if _has_value(a) and _has_value(b) and b.top > a.bottom]
+    return median(gaps) if gaps else 0.0
 
 
 def _height(line: _Line) -> float:

@@ -21,8 +21,8 @@ class Table:
     """A table drawn the way report writers print one: labels set left, figures set right, headings centred,
     cells of several lines centred in their row."""
 
-    def __init__(self, widths: list[float], x: float = 30, y: float = 80):
-        self.widths, self.x, self.y = widths, x, y
+    def __init__(self, widths: list[float], x: float = 30, y: float = 80, pad: float = PAD):
+        self.widths, self.x, self.y, self.pad = widths, x, y, pad
         self.rows: list[tuple[list[str], str]] = []  # (cells, kind)
 
     def header(self, *cells: str) -> "Table":
@@ -47,7 +47,7 @@ class Table:
         width = sum(self.widths)
         for index, (cells, kind) in enumerate(self.rows):
             lines = max(len(c.split("\n")) for c in cells)
-            height = lines * LINE + 2 * PAD
+            height = lines * LINE + 2 * self.pad
             body_index = sum(1 for _, k in self.rows[:index] if k == "body")
             shaded = kind in ("header", "group") or (kind == "body" and body_index % 2 == 1)
             spans = self._spans(cells, kind)
@@ -357,3 +357,14 @@ def test_comparison_table_of_indicators_across_takes_the_year_stated_above_it():
     assert len(got) == 10
     assert got[("Wigan", "Children in need rate", "actual")] == (19.4, "2021-04-01")
     assert got[("Wirral", "Ceased CLA - permanence", "england_avg")] == (28.8, "2021-04-01")
+
+
+def test_whitespace_table_with_generous_row_padding_is_one_table():
+    """Quirk: a whitespace-only table whose rows are set more than two line heights apart (generous cell padding):
+    the gap between rows is the table's own pitch, not the end of the table."""
+    table = Table([150, 50, 60, 60, 60], pad=9.0).header("Indicator", "Unit", "Apr-19", "May-19", "Jun-19")
+    for row in SCORECARD:
+        table.row(*row)
+    doc = _document(table, ruling="none", title="Quarterly performance report")
+    assert len(doc.grids) == 1
+    assert _rows(doc.grids[0]) == EXPECTED
