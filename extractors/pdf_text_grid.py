@@ -192,9 +192,11 @@ def _loose_tail(current: list[_Line], h: float) -> int:
 
 def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[list[_Line]]:
     """Runs of lines that may be one table: from a line of two or more phrases to prose, a title or a wide gap;
-    a lone phrase just above (a group header centred over value columns) is taken in when close."""
+    a lone phrase just above (a group header centred over value columns) is taken in when close (no further
+    above than the table's rows are apart)."""
     blocks, current = [], []
-    limit = max(BLOCK_GAP * h, PITCH_SLACK * _row_gap(rows))
+    row_gap = _row_gap(rows)
+    limit, near = max(BLOCK_GAP * h, PITCH_SLACK * row_gap), max(0.8 * h, 1.05 * row_gap)
     for i, line in enumerate(rows):
         split = phrases(line.words)
         prose = _is_prose(line, space, width) or (len(split) == 1 and _height(line) >= TITLE_SIZE * h
@@ -212,7 +214,7 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
             blocks.append(current)
         current = [line] if (len(split) >= 2 or _run_count(line) >= 2) and not prose else []
         k = i - 1  # lone phrases just above, over the value columns (group headings), belong to the table
-        while current and k >= 0 and _run_count(rows[k]) == 1 and current[0].top - rows[k].bottom <= 0.8 * h \
+        while current and k >= 0 and _run_count(rows[k]) == 1 and current[0].top - rows[k].bottom <= near \
                 and rows[k].words[0]["x0"] > line.words[0]["x1"] and not (blocks and any(ln is rows[k] for ln in blocks[-1])):
             current.insert(0, rows[k])
             k -= 1

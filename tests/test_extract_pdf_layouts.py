@@ -368,3 +368,17 @@ def test_whitespace_table_with_generous_row_padding_is_one_table():
     doc = _document(table, ruling="none", title="Quarterly performance report")
     assert len(doc.grids) == 1
     assert _rows(doc.grids[0]) == EXPECTED
+
+
+def test_year_over_quarters_in_a_padded_exception_table_heads_them():
+    """Quirk: an exception report's small table set with generous padding, its financial year printed alone over the
+    quarter columns as far above them as the rows are apart: still the group heading of those quarters."""
+    table = Table([120, 50, 50, 50, 50], pad=9.0)
+    table.group(("", 3), ("2016-17", 2))
+    table.header("", "2014-15", "2015-16", "Qtr 1", "Qtr 2")
+    table.row("Value", "254.9", "402.2", "318.6", "297.9")
+    table.row("SN avg", "273.2", "273.3", "", "")
+    rows = _rows(_document(table, ruling="none", title="1. Rate of children in need per 10,000").grids[0])
+    assert rows[0][1:] == ["2014-15", "2015-16", "2016-17<2>", ""]
+    assert rows[1][3:] == ["Qtr 1", "Qtr 2"]
+    assert rows[2] == ["Value", "254.9", "402.2", "318.6", "297.9"]
