@@ -37,6 +37,7 @@ WIDE_GUTTER = 3.0  # space widths: a gap this wide between all lines' words is a
 SIDE_GUTTER = 2.5  # line heights: an empty strip this wide, with a label column right of it, parts two tables
 SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
+CODE = re.compile(r"^[A-Z]{0,5}\s?\d{1,3}(\.\d{1,2})?[a-z]?$")  # a row code (`204`, `1.3`, `NI 62`), never `10,000`
 PERIODISH = re.compile(
     r"^((19|20)\d\d|\d\d?/(19|20)?\d\d|(19|20)\d\d[/-]\s?\d\d(\d\d)?|\d\d?[./-]\d\d[./-]\d\d(\d\d)?|q\d|\(\d\d/\d\d\)|"
     r"\d\d[-/]\d\d)$", re.I)
@@ -264,14 +265,22 @@ def _side_by_side(block: list[_Line], h: float, space: float) -> list[list[_Line
         part = [_Line(ws, min(w["top"] for w in ws), max(w["bottom"] for w in ws), space)
                 for ln in block if (ws := [w for w in ln.words if keep(w)])]
         parts.append(part)
-    # the right part must begin with labels (words or periods, not figures) and both parts hold figures
-    # (labels differ row to row: a column of polarity words or units beyond a wide gap is no new table)
+    # the right part must begin with labels (words or periods, not figures) and both parts hold figures beside
+    # something (labels differ row to row: a column of polarity words or units beyond a wide gap is no new
+    # table, and a column of row codes left of a wide gap is no table of its own)
     first_runs = [_first_run(ln) for ln in parts[1] if _has_value(ln)]
     labels = [t for t in first_runs if not _is_number(t)]
     if len(first_runs) < 2 or len(labels) < 0.6 * len(first_runs) or len(set(labels)) < 0.7 * len(labels) \
-            or sum(1 for ln in parts[0] if _has_value(ln)) < 2:
+            or sum(1 for ln in parts[0] if _has_value(ln) and _run_count(ln) >= 2) < 2:
         return [block]
     return [p for part in parts for p in _side_by_side(part, h, space)]
+
+
+def _coded(line: _Line) -> bool:
+    """The line opens with a code and then a label (`204  Hackney  1,507`), not with a figure."""
+    first = _first_run(line)
+    rest = line.words[len(first.split()):]
+    return bool(CODE.match(first)) and bool(rest) and _wordy(_first_run(_Line(rest, line.top, line.bottom, line.space)))
 
 
 def _first_run(line: _Line) -> str:
@@ -408,10 +417,10 @@ class _Table:
     # rows ------------------------------------------------------------------------------------------------
     def grid(self, page: int, index: int) -> Grid | None:
         n = len(self.lines)
-        # the first body line: figures with a label before them (a header line of bare year fragments such
-        # as `15 16 17` under `2014/ 2015/ 2016/` is no body line)
+        # the first body line: figures with a label before them, or after a code (`204 Hackney 1,507`); a
+        # header line of bare year fragments such as `15 16 17` under `2014/ 2015/ 2016/` is no body line
         valued = [i for i, ln in enumerate(self.lines) if _has_value(ln)]
-        first = next((i for i in valued if not _is_number(_first_run(self.lines[i]))), valued[0])
+        first = next((i for i in valued if not _is_number(_first_run(self.lines[i])) or _coded(self.lines[i])), valued[0])
         cols = self._columns(first)
         if len(cols) < 2:
             return None

@@ -382,3 +382,17 @@ def test_year_over_quarters_in_a_padded_exception_table_heads_them():
     assert rows[0][1:] == ["2014-15", "2015-16", "2016-17<2>", ""]
     assert rows[1][3:] == ["Qtr 1", "Qtr 2"]
     assert rows[2] == ["Value", "254.9", "402.2", "318.6", "297.9"]
+
+
+def test_rows_opening_with_a_numeric_code_are_body_rows():
+    """Quirk: a benchmarking table whose rows open with the authority's numeric code (`204  Hackney  1,507 ...`)
+    under a section row: those rows are the body, not more header lines above the first row without a code."""
+    table = Table([40, 110, 60, 60]).header("LA code", "Local authority", "2016/17", "2017/18").section("London")
+    for row in [("204", "Hackney", "1,507", "2,741"), ("309", "Haringey", "1,915", "1,154"),
+                ("206", "Islington", "1,910", "2,924"), ("", "SN average", "1,804", "2,453")]:
+        table.row(*row)
+    for ruling in ("none", "zebra_cells"):
+        rows = _rows(_document(table, ruling=ruling).grids[0])
+        assert rows[0] == ["LA code", "Local authority", "2016/17", "2017/18"], ruling
+        assert rows[1][0].startswith("London") and rows[2] == ["204", "Hackney", "1,507", "2,741"], ruling
+        assert rows[5] == ["", "SN average", "1,804", "2,453"], ruling
