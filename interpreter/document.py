@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.grid import Document, Grid
@@ -40,6 +40,8 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     for grid in (block for g in doc.grids for block in table_blocks(g)):
         taught = taught_rule(grid, rules)
         layout = apply_rule(grid, taught.rule, doc.text) if taught else read_layout(grid)
+        if layout is None and not taught and previous is not None and (headed := _under_header(grid, *previous[0])):
+            grid, layout = headed, read_layout(headed)
         if layout is None:
             carried = _description(grid) or carried
             _keep(accounts, account(grid, None, []))
@@ -77,6 +79,35 @@ def _continues(grid: Grid, layout, before: tuple) -> bool:
     if grid.page is None or prior.page is None or grid.page <= prior.page or grid.index != 1 or grid.row_offset:
         return False
     return _header_texts(layout) == _header_texts(prior_layout) and layout.transposed == prior_layout.transposed
+
+
+def _under_header(grid: Grid, prior: Grid, prior_layout) -> Grid | None:
+    """A table with no header of its own, as wide as the table just before it (on its page or the one before) and
+    with its columns where that table's are (the rest of one table after a footnote or a page break): the grid
+    under the header rows of that table, else None."""
+    near = grid.page == prior.page or (grid.page is not None and prior.page is not None and grid.page == prior.page + 1)
+    if prior_layout.transposed or not near or grid.n_cols != prior.n_cols or not _aligned(grid, prior):
+        return None
+    rows = prior_layout.header_rows
+    header = [c for c in prior.cells if c.row < rows and c.row + c.rowspan <= rows]
+    cells = header + [replace(c, row=c.row + rows) for c in grid.cells]
+    return replace(grid, cells=cells, row_offset=grid.row_offset - rows)
+
+
+def _aligned(grid: Grid, prior: Grid) -> bool:
+    """Every cell of the grid lies over the same column of the prior grid more than over any other (the x-extent
+    of each column's cells); cells without positions never align."""
+    spans: dict[int, tuple[float, float]] = {}
+    for c in prior.cells:
+        if c.colspan == 1 and c.text and c.bbox is not None:
+            a, b = spans.get(c.col, (c.bbox[0], c.bbox[2]))
+            spans[c.col] = (min(a, c.bbox[0]), max(b, c.bbox[2]))
+    cells = [c for c in grid.cells if c.colspan == 1 and c.text]
+    if not spans or not cells or any(c.bbox is None for c in cells):
+        return False
+    overlap = lambda box, span: min(box[2], span[1]) - max(box[0], span[0])
+    return all(c.col in spans and overlap(c.bbox, spans[c.col]) > 0 and
+               overlap(c.bbox, spans[c.col]) >= max(overlap(c.bbox, span) for span in spans.values()) for c in cells)
 
 
 def _header_texts(layout) -> list[list[str]]:

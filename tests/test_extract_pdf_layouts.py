@@ -396,3 +396,22 @@ def test_rows_opening_with_a_numeric_code_are_body_rows():
         assert rows[0] == ["LA code", "Local authority", "2016/17", "2017/18"], ruling
         assert rows[1][0].startswith("London") and rows[2] == ["204", "Hackney", "1,507", "2,741"], ruling
         assert rows[5] == ["", "SN average", "1,804", "2,453"], ruling
+
+
+def test_rows_after_a_footnote_inside_a_table_keep_its_header():
+    """Quirk: a footnote printed between two rows of a scorecard cuts the word-position table in two; the rows after
+    it, in the same columns and with no header of their own, are still read under the table's month headings."""
+    top = _scorecard()
+    rest = Table([150, 50, 60, 60, 60], y=200).row("Care leavers in EET (%)", "%", "52.0%", "55.5%", "51.0%")
+    rest.row("Children in need", "No.", "1,204", "1,310", "1,198")
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=FONT)
+    top.draw(pdf, "none")
+    pdf.text(30, 185, "Footnote: the May figure reflects a change of recording system (11 records moved).")
+    rest.draw(pdf, "none")
+    observations = _observations(bytes(pdf.output()))
+    eet = sorted((o.period_end.month, o.value) for o in observations if o.indicator_label == "Care leavers in EET (%)")
+    assert eet == [(4, 52.0), (5, 55.5), (6, 51.0)]
+    assert next(o for o in observations if o.indicator_label == "Children in need" and o.value == 1198).source_location == "p1 t2 r2 c5"

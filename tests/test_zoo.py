@@ -28,7 +28,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("zebra", "pdf"): "recall 1.000, precision 1.000, id 0.889",
     ("zebra", "xlsx"): "recall 1.000, precision 1.000, id 0.889",
     ("periods_as_rows", "pdf"): "recall 0.000, precision 0.000, id -",
-    ("markers_tokens", "pdf"): "recall 0.568, precision 1.000, id 1.000",
     ("n_of_n", "pdf"): "recall 0.625, precision 0.455, id 0.400",
     ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
     ("scanned", "pdf"): "recall 1.000, precision 1.000, id 0.750",
