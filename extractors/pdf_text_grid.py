@@ -553,14 +553,12 @@ class _Table:
                     groups.append((i, r, span))
                 else:  # a heading belongs to the column under its centre (else where most of it lies)
                     below.setdefault(self._centre_col(r, cols), []).append(r)
-        tops: list[float] = []  # group rows: group headings set at about the same height share one
-        for top in sorted(r.words[0]["top"] for _, r, _ in groups):
-            if not tops or top - tops[-1] > 0.5 * self.h:
-                tops.append(top)
-        level = lambda r: max(k for k, t in enumerate(tops) if r.words[0]["top"] >= t - 0.01)
-        for i, r, (a, b) in groups:
-            cells.append(self._cell(level(r), a, [r], cols, colspan=b - a + 1))
-        row = len(tops)
+        row, bottom = -1, float("-inf")  # group rows: group headings overlapping in height (one row) share one
+        for (a, b), rs in self._wrapped_groups(groups):
+            top, end = rs[0].words[0]["top"], max(w["bottom"] for r in rs for w in r.words)
+            row, bottom = (row + 1, end) if top >= bottom - 0.5 * self.h else (row, max(bottom, end))
+            cells.append(self._cell(row, a, rs, cols, colspan=b - a + 1))
+        row += 1
         under = {c for _, _, (a, b) in groups for c in range(a, b + 1)}
         for c, rs in sorted(below.items()):
             if c in under:  # a heading under a group sits in the last header row
@@ -568,6 +566,18 @@ class _Table:
             else:  # a heading beside the groups runs down the whole header, as a merged cell does
                 cells.append(self._cell(0, c, rs, cols, rowspan=row + 1))
         return row + 1
+
+    def _wrapped_groups(self, groups) -> list[tuple[tuple[int, int], list[_Run]]]:
+        """Group headings top to bottom, the lines of one heading wrapped over several (same columns, each set
+        right under the one before) made one."""
+        out: list[tuple[tuple[int, int], list[_Run]]] = []
+        for _, r, span in sorted(groups, key=lambda g: (g[1].words[0]["top"], g[1].x0)):
+            last = next((g for g in reversed(out) if g[0] == span), None)
+            if last is not None and r.words[0]["top"] - max(w["bottom"] for w in last[1][-1].words) <= 0.5 * self.h:
+                last[1].append(r)
+            else:
+                out.append((span, [r]))
+        return sorted(out, key=lambda g: (g[1][0].words[0]["top"], g[0]))
 
     def _group_span(self, run: _Run, i: int, header: list[int], runs, cols) -> tuple[int, int] | None:
         """The columns a header phrase heads when it is a group heading, else None."""
@@ -580,7 +590,9 @@ class _Table:
             return drawn
         centre = (run.x0 + run.x1) / 2
         claimed = {r.cols[k] for r in runs[i] if r is not run for k in (0, 1)}
-        under = {c: [r for j in lower for r in runs[j] if r.cols == (c, c)] for c in range(len(cols))}
+        # each column's own heading: on the lowest header line that heads it alone (not a wrapped group line)
+        under = {c: next(([r for r in runs[j] if r.cols == (c, c)] for j in reversed(lower)
+                          if any(r.cols == (c, c) for r in runs[j])), []) for c in range(len(cols))}
         shape = {c: _shape(" ".join(r.text for r in under[c])) for c in range(len(cols))}
 
         def mid(c: int) -> float:  # headings are centred in their cells; figures may be set right

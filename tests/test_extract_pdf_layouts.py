@@ -415,3 +415,20 @@ def test_rows_after_a_footnote_inside_a_table_keep_its_header():
     eet = sorted((o.period_end.month, o.value) for o in observations if o.indicator_label == "Care leavers in EET (%)")
     assert eet == [(4, 52.0), (5, 55.5), (6, 51.0)]
     assert next(o for o in observations if o.indicator_label == "Children in need" and o.value == 1198).source_location == "p1 t2 r2 c5"
+
+
+def test_wrapped_group_headings_of_different_lengths_are_one_row_of_spans():
+    """Quirk: indicator names wrapped over two or three lines as group headings over their `n of N` / `%` columns,
+    each centred in the one header row, so their lines sit half a line apart: one spanning cell per heading, all
+    in one group row, not a header row per printed line."""
+    table = Table([60, 60, 60, 60, 60])
+    table.group(("", 1), ("Care leavers aged\n19-21 in education,\nemployment or training", 2),
+                ("Assessments in\n45 working days", 2))
+    table.header("Period", "Number", "%", "n of N", "%")
+    table.row("Jul-17", "292", "52.6%", "466/500", "93.2%")
+    table.row("Aug-17", "414", "56.8%", "321/345", "93.0%")
+    for ruling in ("none", "horizontal"):
+        rows = _rows(_document(table, ruling=ruling).grids[0])
+        assert rows[0] == ["Period", "Care leavers aged 19-21 in education, employment or training<2>", "",
+                           "Assessments in 45 working days<2>", ""], ruling
+        assert rows[1] == ["", "Number", "%", "n of N", "%"] and rows[2][3] == "466/500", ruling
