@@ -331,8 +331,13 @@ class _Table:
         out = [list(c) for c in sorted(cols)]
         headed = {k for k, (a, b) in enumerate(cols) for ln in others for run in self._word_runs(ln)
                   if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0}
+        # the extent of the headings over each column that head it alone (not a group heading over several)
+        heads = {k: [(run[0]["x0"], run[-1]["x1"]) for _, run in runs if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0
+                     and sum(1 for a2, b2 in cols if _overlap(run[0]["x0"], run[-1]["x1"], a2, b2) > 0) == 1]
+                 for k, (a, b) in enumerate(cols)}
         for c in extra:
-            # a lone heading beside a body column that has no heading of its own is that column's heading
+            # a lone heading beside a body column that has no heading of its own, or set within the width of
+            # that column's heading (a code or unit line under a wrapped name), is that column's heading
             # (centred over labels set left or figures set right), on the side of the gap its centre lies
             left = max((k for k, b in enumerate(cols) if b[1] <= c[0]), key=lambda k: cols[k][1], default=None)
             right = min((k for k, b in enumerate(cols) if b[0] >= c[1]), key=lambda k: cols[k][0], default=None)
@@ -341,7 +346,8 @@ class _Table:
             alone = not any(e is not c and lo <= e[0] and e[1] <= hi for e in extra)
             centre = (c[0] + c[1]) / 2
             side = left if right is None or (left is not None and centre < (lo + hi) / 2) else right
-            if alone and side is not None and side not in headed and not any(
+            under_heading = side is not None and any(x0 - 1 <= c[0] and c[1] <= x1 + 1 for x0, x1 in heads[side])
+            if alone and side is not None and (side not in headed or under_heading) and not any(
                     min(c[1], cols[side][1]) - 1 <= e <= max(c[0], cols[side][0]) + 1 for e in edges):
                 target = out[side]
                 target[0], target[1] = min(target[0], c[0]), max(target[1], c[1])
