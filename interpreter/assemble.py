@@ -69,10 +69,19 @@ def _fill_group_headers(m, layout: Layout):
     cols = [c for c in [layout.code_col, *names] if c is not None and c != sub]
     m = [list(line) for line in m]
     for r in range(layout.header_rows + 1, len(m)):
+        if _new_code(m, r, layout.code_col):
+            continue  # a sub-column under a code of its own is another indicator
         for c in cols:
             if m[r][c] is None and m[r][sub] is not None and m[r - 1][sub] is not None:
                 m[r][c] = m[r - 1][c]
     return m
+
+
+def _new_code(m, r: int, code_col: int | None) -> bool:
+    """True when line r prints a code and it differs from the line before's."""
+    if code_col is None or m[r][code_col] is None or not m[r][code_col].text:
+        return False
+    return m[r - 1][code_col] is None or m[r - 1][code_col].text != m[r][code_col].text
 
 
 def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[int, RowInfo]]:

@@ -193,7 +193,7 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
     """The keys a figure is looked up by, and those it is kept under. A benchmark whose table names no period
     matches the same benchmark of any period; a dated one only the same period's (or an undated one's later)."""
     undated = obs.measure in BENCHMARKS and obs.pending.get("default_period")
-    periods = [("", "")] if undated else [(obs.period_start, obs.period_end)]
+    periods = [("", "")] if undated else [(obs.period_type, obs.period_start, obs.period_end)]
     value = round(obs.value, 3) if obs.value is not None else obs.note.lower()
     names = [("id", obs.indicator_id)] if obs.indicator_id else [("label", obs.indicator_label.lower())]
     if obs.code:

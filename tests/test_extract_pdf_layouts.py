@@ -263,8 +263,9 @@ def test_scanned_page_words_without_hints():
     assert _rows(grids[0]) == [["Indicator", "2018/19", "2019/20"], ["Contacts", "1,469", "1,502"], ["Referrals", "412", "398"]]
 
 
-def _pages(*pages: list) -> bytes:
-    """A PDF of several pages, each a list of (y, title) lines and tables drawn with horizontal rules."""
+def _pages(*pages: list, ruling: str = "horizontal") -> bytes:
+    """A PDF of several pages, each a list of (y, title) lines and tables (drawn with horizontal rules unless
+    `ruling` says otherwise)."""
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
     for items in pages:
@@ -272,7 +273,7 @@ def _pages(*pages: list) -> bytes:
         for item in items:
             pdf.set_font("helvetica", size=FONT)
             if isinstance(item, Table):
-                item.draw(pdf, "horizontal")
+                item.draw(pdf, ruling)
             else:
                 pdf.set_font("helvetica", "B", 11)
                 pdf.text(30, item[0], item[1])
@@ -444,3 +445,34 @@ def test_code_line_under_a_centred_name_heads_the_figures_set_right():
     rows = _rows(_document(table, ruling="none").grids[0])
     assert rows == [["Month", "Number of referrals PI1", "Number of CIN PI2"], ["Jan 2020", "189", "1,977"],
                     ["Feb 2020", "152", "1,465"], ["Mar 2020", "516", "1,867"]]
+
+
+def test_month_range_to_date_is_a_year_to_date_not_its_last_month():
+    """Quirk: a `Apr-Oct 2019 (YTD)` column beside the months: its figures are the year to date (one equal to
+    October's is still a figure of its own), not October's."""
+    table = Table([150, 60, 60, 90]).header("Indicator", "Sep 2019", "Oct 2019", "Apr-Oct 2019 (YTD)")
+    table.row("Assessments within 45 working days (%)", "88.0%", "89.0%", "89.0%")
+    observations = _observations(_pages([(60, "Monthly scorecard"), table]))
+    assert sorted((o.period_type, o.period_end.isoformat(), o.value) for o in observations) == [
+        ("financial_ytd", "2019-10-31", 89.0), ("month", "2019-09-30", 88.0), ("month", "2019-10-31", 89.0)]
+    first = Table([150, 60, 60, 90]).header("Indicator", "Mar 2023", "Apr 2023", "Apr-Apr 2023 (YTD)")
+    first.row("Section 47 enquiries started", "52", "61", "61")  # April's figure is the year to date so far
+    observations = _observations(_pages([(60, "Monthly scorecard"), first]))
+    assert sorted((o.period_type, o.period_start.isoformat(), o.value) for o in observations) == [
+        ("financial_ytd", "2023-04-01", 61.0), ("month", "2023-03-01", 52.0), ("month", "2023-04-01", 61.0)]
+
+
+def test_sub_column_under_a_code_of_its_own_is_not_the_group_before():
+    """Quirk: periods down the rows, an indicator's name printed once over its `n of N` and `%` sub-columns, then a
+    column with a code of its own and no name over it in that row: its label is its own heading, not the name of
+    the group before it."""
+    table = Table([70, 60, 60, 110]).header("Code", "M4", "M4", "M5")
+    table.group(("", 1), ("Conversion: ICPC to CP plan", 2), ("", 1))
+    table.header("Month", "n of N", "%", "CPP rate per 10,000")
+    for row in [("05/2022", "16/16", "100%", "37.1"), ("06/2022", "17/17", "100%", "35.5"), ("07/2022", "14/15", "93%", "36.2")]:
+        table.row(*row)
+    observations = _observations(_pages([(60, "Child protection"), table], ruling="zebra_cells"))
+    rates = {(o.indicator_label, o.code) for o in observations if o.value in (37.1, 35.5, 36.2)}
+    conversions = {o.indicator_label for o in observations if o.value in (100.0, 93.0)}
+    assert len(rates) == 1 and "Conversion" not in next(iter(rates))[0] and "CPP rate per 10,000" in next(iter(rates))[0]
+    assert all("Conversion: ICPC to CP plan" in label for label in conversions)
