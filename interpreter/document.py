@@ -37,7 +37,7 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     catalogue = catalogue or load_catalogue()
     doc_authority = _resolve(authority) if authority else document_authority(doc.text, doc.name)
     observations, carried, previous = [], ("", None), None
-    for grid in (block for g in doc.grids for block in table_blocks(g)):
+    for number, grid in enumerate(block for g in doc.grids for block in table_blocks(g)):
         taught = taught_rule(grid, rules)
         layout = apply_rule(grid, taught.rule, doc.text) if taught else read_layout(grid)
         if layout is None and not taught and previous is not None and (headed := _under_header(grid, *previous[0])):
@@ -55,6 +55,8 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
             caption, polarity = previous[1], polarity or previous[2]
         rows = table_observations(grid, layout, caption, polarity)
         carried, previous = ("", None), ((grid, layout), caption, polarity)
+        for obs in rows:
+            obs.pending["table"] = number
         if taught:
             _mark_taught(doc, grid, taught, rows)
         for obs in rows:
@@ -204,18 +206,25 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
 
 
 def deduplicate(observations: list[Observation]) -> list[Observation]:
-    """The same number printed twice in one report (summary and detail) is kept once, first place first."""
+    """The same number printed twice in one report (summary and detail) is kept once, first place first; equal
+    figures of one table under different labels are two figures."""
     seen: dict[tuple, Observation] = {}
     out = []
     for obs in observations:
         lookup, keys = _keys(obs)
-        kept = next((seen[k] for k in lookup if k in seen), None)
+        kept = next((seen[k] for k in lookup if k in seen and not _other_row(seen[k], obs)), None)
         if kept is not None:
             _complete(kept, obs)
             continue
         seen.update((k, obs) for k in keys)
         out.append(obs)
     return out
+
+
+def _other_row(kept: Observation, obs: Observation) -> bool:
+    """True for two figures of one table under different labels (a count's rate and the rate's own row)."""
+    same_table = "table" in kept.pending and kept.pending["table"] == obs.pending.get("table")
+    return same_table and kept.indicator_label != obs.indicator_label
 
 
 def _complete(kept: Observation, copy: Observation) -> None:

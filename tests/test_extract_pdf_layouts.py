@@ -476,3 +476,15 @@ def test_sub_column_under_a_code_of_its_own_is_not_the_group_before():
     conversions = {o.indicator_label for o in observations if o.value in (100.0, 93.0)}
     assert len(rates) == 1 and "Conversion" not in next(iter(rates))[0] and "CPP rate per 10,000" in next(iter(rates))[0]
     assert all("Conversion: ICPC to CP plan" in label for label in conversions)
+
+
+def test_equal_figures_in_two_rows_of_one_table_are_both_kept():
+    """Quirk: a scorecard prints a count with its rate (`194 (45.8)`) and, in the next row, the rate on its own:
+    the two 45.8s are two printed figures of two rows, not one number printed twice."""
+    table = Table([170, 70, 70]).header("Measure", "Jan 2023", "Feb 2023")
+    table.row("Child protection plans (children)", "189 (44.7)", "191 (45.1)")
+    table.row("CPP rate per 10,000 (0-17)", "44.7", "45.1")
+    observations = _observations(_pages([(60, "Monthly scorecard"), table]))
+    rates = sorted((o.indicator_label, o.value) for o in observations if o.unit == "rate_per_10k" or o.value < 100)
+    assert rates == [("CPP rate per 10,000 (0-17)", 44.7), ("CPP rate per 10,000 (0-17)", 45.1),
+                     ("Child protection plans (children)", 44.7), ("Child protection plans (children)", 45.1)]
