@@ -155,6 +155,7 @@ def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed
         polarity=info.polarity or polarity or "", source_location=grid.location(cell), code=info.code,
         confidence=cell.confidence, bbox=cell.bbox,
     )
+    base.pending["row"] = cell.row  # the printed row, whichever way the periods run
     if (authority := info.authority or col.authority) is not None:
         base.pending["authority"] = authority
     _set_period(base, col, info.months_back)

@@ -207,7 +207,7 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
 
 def deduplicate(observations: list[Observation]) -> list[Observation]:
     """The same number printed twice in one report (summary and detail) is kept once, first place first; equal
-    figures of one table under different labels are two figures."""
+    figures in two rows of one table are two figures."""
     seen: dict[tuple, Observation] = {}
     out = []
     for obs in observations:
@@ -222,9 +222,9 @@ def deduplicate(observations: list[Observation]) -> list[Observation]:
 
 
 def _other_row(kept: Observation, obs: Observation) -> bool:
-    """True for two figures of one table under different labels (a count's rate and the rate's own row)."""
+    """True for two figures in different printed rows of one table (a count's rate and the rate's own row)."""
     same_table = "table" in kept.pending and kept.pending["table"] == obs.pending.get("table")
-    return same_table and kept.indicator_label != obs.indicator_label
+    return same_table and kept.pending.get("row") != obs.pending.get("row")
 
 
 def _complete(kept: Observation, copy: Observation) -> None:
