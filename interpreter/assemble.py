@@ -8,12 +8,11 @@ from extractors.grid import Cell, Grid
 from interpreter.headers import measure_of, polarity_word, unit_word
 from interpreter.observation import Observation
 from interpreter.periods import financial_year, month_in_year, months_before, quarter_of_fy
-from interpreter.table import Column, Layout, authority_named, is_origin, text
+from interpreter.table import MIN_AUTHORITY_ROWS, Column, Layout, authority_named, is_origin, text
 from interpreter.values import Number, ParsedValue, parse_value
 
 GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|actuals|outturn|result|performance|figure|count|"
                            r"this year|current year|data)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
-MIN_AUTHORITY_ROWS = 3  # distinct authorities among the row labels that make a table a benchmarking table
 LAST_YEAR = re.compile(r"^(?:same (?:month|quarter|period|time) (?:last|previous|prior) year|(?:last|previous|prior) year(?: same (?:month|quarter|period))?)$", re.I)
 TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)
 

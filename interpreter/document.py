@@ -75,8 +75,8 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
 
 
 def _continues(grid: Grid, layout, before: tuple) -> bool:
-    """True when a table with no caption of its own goes on from the one before: it is the first on a later page and repeats
-    that table's header rows (a table printed over a page break, its header repeated)."""
+    """True when a table with no caption of its own goes on from the one before: it is the first on a later page
+    and repeats that table's header rows (a table printed over a page break, its header repeated)."""
     prior, prior_layout = before
     if grid.page is None or prior.page is None or grid.page <= prior.page or grid.index != 1 or grid.row_offset:
         return False
@@ -201,7 +201,8 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
     if obs.code:
         names.append(("code", obs.code.split()[0]))
     lookup = [(obs.authority, obs.measure, period, value) + name for period in periods for name in names]
-    kept = lookup + ([(obs.authority, obs.measure, ("", ""), value) + name for name in names] if obs.measure in BENCHMARKS and not undated else [])
+    any_period = [(obs.authority, obs.measure, ("", ""), value) + name for name in names]
+    kept = lookup + (any_period if obs.measure in BENCHMARKS and not undated else [])
     return lookup, kept
 
 

@@ -14,7 +14,7 @@ from interpreter.values import parse_value
 STRONG_DERIVED = re.compile(r"\bdot\b|direction|\brag\b|change|\bvs\.?\b|\brank|\bmax|\bmin(?:imum)?\b|\bdiff|variance|movement|accumulation", re.I)
 CODE = re.compile(r"^(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,2})?[a-z]?(?:[-_][A-Z]{1,4})?(?:\s*\([a-z]{1,5}\))?|\d{1,2}\.\d{1,2})$")
 MAX_HEADER_ROWS = 8
-MIN_AUTHORITY_ROWS = 3  # distinct authorities down the rows that make a comparison table
+MIN_AUTHORITY_ROWS = 3  # distinct authorities down the rows that make a benchmarking or comparison table
 
 
 @dataclass
