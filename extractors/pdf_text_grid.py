@@ -215,8 +215,9 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
             blocks.append(current)
         current = [line] if (len(split) >= 2 or _run_count(line) >= 2) and not prose else []
         k = i - 1  # lone phrases just above, over the value columns (group headings), belong to the table
+        left = min([line.words[0]["x1"]] + [ln.words[0]["x0"] + 2 * h for ln in rows[i + 1:i + 4]])
         while current and k >= 0 and _run_count(rows[k]) == 1 and current[0].top - rows[k].bottom <= near \
-                and rows[k].words[0]["x0"] > line.words[0]["x1"] and not (blocks and any(ln is rows[k] for ln in blocks[-1])):
+                and rows[k].words[0]["x0"] > left and not (blocks and any(ln is rows[k] for ln in blocks[-1])):
             current.insert(0, rows[k])
             k -= 1
     if current:

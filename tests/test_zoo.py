@@ -28,7 +28,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("zebra", "pdf"): "recall 1.000, precision 1.000, id 0.889",
     ("zebra", "xlsx"): "recall 1.000, precision 1.000, id 0.889",
     ("periods_as_rows", "pdf"): "recall 0.000, precision 0.000, id -",
-    ("n_of_n", "pdf"): "recall 1.000, precision 1.000, id 0.875",
     ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
     ("scanned", "pdf"): "recall 1.000, precision 1.000, id 0.750",
 }
