@@ -34,12 +34,14 @@ class PdfFormat(Format):
             doc = Document(name=name, format="pdf", grids=[], units=total)
             scanner = _Scanner(fp, name, lambda number: progress(number, total),
                                lambda number: progress(number - 1, total, SCANNED))
+            trailing: list[str] = []  # lines printed under the last table of the page before
             for number, page in enumerate(pdf.pages, start=1):
                 if _is_scanned(page) or _is_garbage(page):
                     scanner.read(number, doc)  # reports the page once tesseract has read it
+                    trailing = []
                 else:
                     scanner.flush(doc)
-                    _read_page(page, number, doc, name)
+                    trailing = _read_page(page, number, doc, name, trailing)
                     progress(number, total)
                 page.flush_cache()
         scanner.finish(doc, total)
@@ -144,7 +146,9 @@ def _is_garbage(page) -> bool:
     return bad / len(chars) >= UNMAPPED
 
 
-def _read_page(page, number: int, doc: Document, name: str) -> None:
+def _read_page(page, number: int, doc: Document, name: str, before: list[str]) -> list[str]:
+    """Add the page's tables and text to `doc`; returns the lines printed under its last table. A table with no
+    line above it on its page takes as context the lines `before` (a title left at the foot of the page before)."""
     try:
         grids = page_grids(page, number)
         boxes = [g.bbox for g in grids]
@@ -155,18 +159,26 @@ def _read_page(page, number: int, doc: Document, name: str) -> None:
         unruled = text_grids(words, number, len(grids) + 1, hints)
     except Exception:
         doc.warnings.append(f"Page {number} of {name} could not be read and was skipped.")
-        return
+        return []
     doc.text.extend(text for _, text in lines)
-    placed = [(table.bbox[1], table.bbox[0], table.grid) for table in grids]
-    for table in grids:
-        table.grid.context = [text for top, text in lines if top < table.bbox[1]][-6:]
-    for grid in unruled:
-        top = min(c.bbox[1] for c in grid.cells)
-        grid.context = [text for t, text in lines if t < top - 1][-6:]
-        placed.append((top, min(c.bbox[0] for c in grid.cells), grid))
-    for index, (_, _, grid) in enumerate(sorted(placed, key=lambda p: (round(p[0]), p[1])), start=1):
+    spans = [((t.bbox[1], t.bbox[3]), t.bbox[0], t.grid) for t in grids]
+    spans += [((min(c.bbox[1] for c in g.cells), max(c.bbox[3] for c in g.cells)), min(c.bbox[0] for c in g.cells), g)
+              for g in unruled]
+    for (top, _), _, grid in spans:
+        grid.context = _context(lines, top, [b for (_, b), _, _ in spans if b <= top + 1], before)
+    for index, (_, _, grid) in enumerate(sorted(spans, key=lambda p: (round(p[0][0]), p[1])), start=1):
         grid.index = index  # tables numbered in reading order, ruled or not
         doc.grids.append(grid)
+    bottom = max((b for (_, b), _, _ in spans), default=None)
+    return [text for top, text in lines if bottom is None or top > bottom]
+
+
+def _context(lines: list[tuple[float, str]], top: float, above: list[float], before: list[str]) -> list[str]:
+    """The lines printed between a table and the one above it (`above`: bottoms of the tables ending above it);
+    with no table and no line above it on its page, the lines left at the foot of the page before."""
+    floor = max(above, default=None)
+    own = [text for t, text in lines if t < top - 1 and (floor is None or t > floor)]
+    return own[-6:] if own or floor is not None else before[-6:]
 
 
 def _place(doc: Document, grids: list[Grid], lines: list[tuple[float, str]]) -> None:

@@ -29,6 +29,7 @@ PHRASE_GAP = 2.5  # a gap wider than this many character widths starts a new phr
 PROSE_SPACE = 1.5  # space widths: prose sets its words no further apart than this
 SPACE_RUN = 1.8  # words closer than this many space widths are one run of text (one cell's phrase)
 BLOCK_GAP = 2.2  # a vertical gap of this many line heights ends a table
+PITCH_SLACK = 1.3  # ... or, where rows are set further apart, this many times the usual gap between rows
 PROSE_WIDTH = 0.4  # words at ordinary spacing over this share of the text width wide is prose, not a table row
 TITLE_SIZE = 1.3  # a line this many times the usual height is a title
 NARROW_GUTTER = 2.0  # space widths: a narrower gap between words of all lines is no column boundary
@@ -36,6 +37,7 @@ WIDE_GUTTER = 3.0  # space widths: a gap this wide between all lines' words is a
 SIDE_GUTTER = 2.5  # line heights: an empty strip this wide, with a label column right of it, parts two tables
 SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
+CODE = re.compile(r"^[A-Z]{0,5}\s?\d{1,3}(\.\d{1,2})?[a-z]?$")  # a row code (`204`, `1.3`, `NI 62`), never `10,000`
 PERIODISH = re.compile(
     r"^((19|20)\d\d|\d\d?/(19|20)?\d\d|(19|20)\d\d[/-]\s?\d\d(\d\d)?|\d\d?[./-]\d\d[./-]\d\d(\d\d)?|q\d|\(\d\d/\d\d\)|"
     r"\d\d[-/]\d\d)$", re.I)
@@ -191,13 +193,16 @@ def _loose_tail(current: list[_Line], h: float) -> int:
 
 def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[list[_Line]]:
     """Runs of lines that may be one table: from a line of two or more phrases to prose, a title or a wide gap;
-    a lone phrase just above (a group header centred over value columns) is taken in when close."""
+    a lone phrase just above (a group header centred over value columns) is taken in when close (no further
+    above than the table's rows are apart)."""
     blocks, current = [], []
+    row_gap = _row_gap(rows)
+    limit, near = max(BLOCK_GAP * h, PITCH_SLACK * row_gap), max(0.8 * h, 1.05 * row_gap)
     for i, line in enumerate(rows):
         split = phrases(line.words)
         prose = _is_prose(line, space, width) or (len(split) == 1 and _height(line) >= TITLE_SIZE * h
                                                              and sum(ch.isalpha() for ch in split[0]["text"]) >= 3)
-        if current and not prose and line.top - current[-1].bottom <= BLOCK_GAP * h:
+        if current and not prose and line.top - current[-1].bottom <= limit:
             loose = _loose_tail(current, h)
             if loose and _run_count(line) >= 2 and not _has_value(line):
                 # a title (and note) between two tables, then the next table's headings: a new block
@@ -210,13 +215,21 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
             blocks.append(current)
         current = [line] if (len(split) >= 2 or _run_count(line) >= 2) and not prose else []
         k = i - 1  # lone phrases just above, over the value columns (group headings), belong to the table
-        while current and k >= 0 and _run_count(rows[k]) == 1 and current[0].top - rows[k].bottom <= 0.8 * h \
-                and rows[k].words[0]["x0"] > line.words[0]["x1"] and not (blocks and any(ln is rows[k] for ln in blocks[-1])):
+        left = min([line.words[0]["x1"]] + [ln.words[0]["x0"] + 2 * h for ln in rows[i + 1:i + 4]])
+        while current and k >= 0 and _run_count(rows[k]) == 1 and current[0].top - rows[k].bottom <= near \
+                and rows[k].words[0]["x0"] > left and not (blocks and any(ln is rows[k] for ln in blocks[-1])):
             current.insert(0, rows[k])
             k -= 1
     if current:
         blocks.append(current)
     return [b for b in blocks if sum(1 for ln in b if _has_value(ln)) >= 1 and len(b) >= 2]
+
+
+def _row_gap(rows: list[_Line]) -> float:
+    """The usual gap between two table rows of the page (consecutive lines both holding figures): generous cell
+    padding sets rows further apart than a few line heights, and that gap does not end the table."""
+    gaps = [b.top - a.bottom for a, b in zip(rows, rows[1:]) if _has_value(a) and _has_value(b) and b.top > a.bottom]
+    return median(gaps) if gaps else 0.0
 
 
 def _height(line: _Line) -> float:
@@ -253,14 +266,22 @@ def _side_by_side(block: list[_Line], h: float, space: float) -> list[list[_Line
         part = [_Line(ws, min(w["top"] for w in ws), max(w["bottom"] for w in ws), space)
                 for ln in block if (ws := [w for w in ln.words if keep(w)])]
         parts.append(part)
-    # the right part must begin with labels (words or periods, not figures) and both parts hold figures
-    # (labels differ row to row: a column of polarity words or units beyond a wide gap is no new table)
+    # the right part must begin with labels (words or periods, not figures) and both parts hold figures beside
+    # something (labels differ row to row: a column of polarity words or units beyond a wide gap is no new
+    # table, and a column of row codes left of a wide gap is no table of its own)
     first_runs = [_first_run(ln) for ln in parts[1] if _has_value(ln)]
     labels = [t for t in first_runs if not _is_number(t)]
     if len(first_runs) < 2 or len(labels) < 0.6 * len(first_runs) or len(set(labels)) < 0.7 * len(labels) \
-            or sum(1 for ln in parts[0] if _has_value(ln)) < 2:
+            or sum(1 for ln in parts[0] if _has_value(ln) and _run_count(ln) >= 2) < 2:
         return [block]
     return [p for part in parts for p in _side_by_side(part, h, space)]
+
+
+def _coded(line: _Line) -> bool:
+    """The line opens with a code and then a label (`204  Hackney  1,507`), not with a figure."""
+    first = _first_run(line)
+    rest = line.words[len(first.split()):]
+    return bool(CODE.match(first)) and bool(rest) and _wordy(_first_run(_Line(rest, line.top, line.bottom, line.space)))
 
 
 def _first_run(line: _Line) -> str:
@@ -311,8 +332,13 @@ class _Table:
         out = [list(c) for c in sorted(cols)]
         headed = {k for k, (a, b) in enumerate(cols) for ln in others for run in self._word_runs(ln)
                   if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0}
+        # the extent of the headings over each column that head it alone (not a group heading over several)
+        heads = {k: [(run[0]["x0"], run[-1]["x1"]) for _, run in runs if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0
+                     and sum(1 for a2, b2 in cols if _overlap(run[0]["x0"], run[-1]["x1"], a2, b2) > 0) == 1]
+                 for k, (a, b) in enumerate(cols)}
         for c in extra:
-            # a lone heading beside a body column that has no heading of its own is that column's heading
+            # a lone heading beside a body column that has no heading of its own, or set within the width of
+            # that column's heading (a code or unit line under a wrapped name), is that column's heading
             # (centred over labels set left or figures set right), on the side of the gap its centre lies
             left = max((k for k, b in enumerate(cols) if b[1] <= c[0]), key=lambda k: cols[k][1], default=None)
             right = min((k for k, b in enumerate(cols) if b[0] >= c[1]), key=lambda k: cols[k][0], default=None)
@@ -321,7 +347,8 @@ class _Table:
             alone = not any(e is not c and lo <= e[0] and e[1] <= hi for e in extra)
             centre = (c[0] + c[1]) / 2
             side = left if right is None or (left is not None and centre < (lo + hi) / 2) else right
-            if alone and side is not None and side not in headed and not any(
+            under_heading = side is not None and any(x0 - 1 <= c[0] and c[1] <= x1 + 1 for x0, x1 in heads[side])
+            if alone and side is not None and (side not in headed or under_heading) and not any(
                     min(c[1], cols[side][1]) - 1 <= e <= max(c[0], cols[side][0]) + 1 for e in edges):
                 target = out[side]
                 target[0], target[1] = min(target[0], c[0]), max(target[1], c[1])
@@ -397,10 +424,10 @@ class _Table:
     # rows ------------------------------------------------------------------------------------------------
     def grid(self, page: int, index: int) -> Grid | None:
         n = len(self.lines)
-        # the first body line: figures with a label before them (a header line of bare year fragments such
-        # as `15 16 17` under `2014/ 2015/ 2016/` is no body line)
+        # the first body line: figures with a label before them, or after a code (`204 Hackney 1,507`); a
+        # header line of bare year fragments such as `15 16 17` under `2014/ 2015/ 2016/` is no body line
         valued = [i for i, ln in enumerate(self.lines) if _has_value(ln)]
-        first = next((i for i in valued if not _is_number(_first_run(self.lines[i]))), valued[0])
+        first = next((i for i in valued if not _is_number(_first_run(self.lines[i])) or _coded(self.lines[i])), valued[0])
         cols = self._columns(first)
         if len(cols) < 2:
             return None
@@ -533,14 +560,12 @@ class _Table:
                     groups.append((i, r, span))
                 else:  # a heading belongs to the column under its centre (else where most of it lies)
                     below.setdefault(self._centre_col(r, cols), []).append(r)
-        tops: list[float] = []  # group rows: group headings set at about the same height share one
-        for top in sorted(r.words[0]["top"] for _, r, _ in groups):
-            if not tops or top - tops[-1] > 0.5 * self.h:
-                tops.append(top)
-        level = lambda r: max(k for k, t in enumerate(tops) if r.words[0]["top"] >= t - 0.01)
-        for i, r, (a, b) in groups:
-            cells.append(self._cell(level(r), a, [r], cols, colspan=b - a + 1))
-        row = len(tops)
+        row, bottom = -1, float("-inf")  # group rows: group headings overlapping in height (one row) share one
+        for (a, b), rs in self._wrapped_groups(groups):
+            top, end = rs[0].words[0]["top"], max(w["bottom"] for r in rs for w in r.words)
+            row, bottom = (row + 1, end) if top >= bottom - 0.5 * self.h else (row, max(bottom, end))
+            cells.append(self._cell(row, a, rs, cols, colspan=b - a + 1))
+        row += 1
         under = {c for _, _, (a, b) in groups for c in range(a, b + 1)}
         for c, rs in sorted(below.items()):
             if c in under:  # a heading under a group sits in the last header row
@@ -548,6 +573,18 @@ class _Table:
             else:  # a heading beside the groups runs down the whole header, as a merged cell does
                 cells.append(self._cell(0, c, rs, cols, rowspan=row + 1))
         return row + 1
+
+    def _wrapped_groups(self, groups) -> list[tuple[tuple[int, int], list[_Run]]]:
+        """Group headings top to bottom, the lines of one heading wrapped over several (same columns, each set
+        right under the one before) made one."""
+        out: list[tuple[tuple[int, int], list[_Run]]] = []
+        for _, r, span in sorted(groups, key=lambda g: (g[1].words[0]["top"], g[1].x0)):
+            last = next((g for g in reversed(out) if g[0] == span), None)
+            if last is not None and r.words[0]["top"] - max(w["bottom"] for w in last[1][-1].words) <= 0.5 * self.h:
+                last[1].append(r)
+            else:
+                out.append((span, [r]))
+        return sorted(out, key=lambda g: (g[1][0].words[0]["top"], g[0]))
 
     def _group_span(self, run: _Run, i: int, header: list[int], runs, cols) -> tuple[int, int] | None:
         """The columns a header phrase heads when it is a group heading, else None."""
@@ -560,7 +597,9 @@ class _Table:
             return drawn
         centre = (run.x0 + run.x1) / 2
         claimed = {r.cols[k] for r in runs[i] if r is not run for k in (0, 1)}
-        under = {c: [r for j in lower for r in runs[j] if r.cols == (c, c)] for c in range(len(cols))}
+        # each column's own heading: on the lowest header line that heads it alone (not a wrapped group line)
+        under = {c: next(([r for r in runs[j] if r.cols == (c, c)] for j in reversed(lower)
+                          if any(r.cols == (c, c) for r in runs[j])), []) for c in range(len(cols))}
         shape = {c: _shape(" ".join(r.text for r in under[c])) for c in range(len(cols))}
 
         def mid(c: int) -> float:  # headings are centred in their cells; figures may be set right

@@ -8,12 +8,11 @@ from extractors.grid import Cell, Grid
 from interpreter.headers import measure_of, polarity_word, unit_word
 from interpreter.observation import Observation
 from interpreter.periods import financial_year, month_in_year, months_before, quarter_of_fy
-from interpreter.table import Column, Layout, authority_named, is_origin, text
+from interpreter.table import MIN_AUTHORITY_ROWS, Column, Layout, authority_named, is_origin, text
 from interpreter.values import Number, ParsedValue, parse_value
 
 GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|actuals|outturn|result|performance|figure|count|"
                            r"this year|current year|data)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
-MIN_AUTHORITY_ROWS = 3  # distinct authorities among the row labels that make a table a benchmarking table
 LAST_YEAR = re.compile(r"^(?:same (?:month|quarter|period|time) (?:last|previous|prior) year|(?:last|previous|prior) year(?: same (?:month|quarter|period))?)$", re.I)
 TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)
 
@@ -69,18 +68,30 @@ def _fill_group_headers(m, layout: Layout):
     cols = [c for c in [layout.code_col, *names] if c is not None and c != sub]
     m = [list(line) for line in m]
     for r in range(layout.header_rows + 1, len(m)):
+        if _new_code(m, r, layout.code_col):
+            continue  # a sub-column under a code of its own is another indicator
         for c in cols:
             if m[r][c] is None and m[r][sub] is not None and m[r - 1][sub] is not None:
                 m[r][c] = m[r - 1][c]
     return m
 
 
+def _new_code(m, r: int, code_col: int | None) -> bool:
+    """True when line r prints a code and it differs from the line before's."""
+    if code_col is None or m[r][code_col] is None or not m[r][code_col].text:
+        return False
+    return m[r - 1][code_col] is None or m[r - 1][code_col].text != m[r][code_col].text
+
+
 def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[int, RowInfo]]:
     """In a table whose rows are mostly authorities (a benchmarking table), each such row holds that authority's
-    figures of the table's caption, and comparator rows (neighbour average, region, England) the report's own."""
+    figures of the table's caption, and comparator rows (neighbour average, region, England) the report's own. A
+    captioned table whose every labelled row names an authority is one too, however few (the rows a page break
+    leaves above the rest)."""
     named = {r: a for r, info in rows if (a := authority_named(info.printed))}
-    labelled = [info for _, info in rows if info.printed]
-    if len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled):
+    labelled = [info for _, info in rows if info.printed and not measure_of(info.printed)]  # comparators aside
+    only_authorities = named and caption and len(named) == len(labelled)
+    if not only_authorities and (len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled)):
         return rows
     out = []
     for r, info in rows:
@@ -133,7 +144,7 @@ def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed
     if parsed.kind in ("empty", "dash"):
         return []
     own_words = "suffix" in parsed.flags and not info.printed  # "591 LAC" in a row with no label of its own
-    label = (parsed.suffix if own_words else info.label) or parsed.suffix
+    label = col.leaf if col.indicator else (parsed.suffix if own_words else info.label) or parsed.suffix
     if not label:
         return []
     if "suffix" in parsed.flags and not own_words:
@@ -143,6 +154,7 @@ def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed
         polarity=info.polarity or polarity or "", source_location=grid.location(cell), code=info.code,
         confidence=cell.confidence, bbox=cell.bbox,
     )
+    base.pending["row"] = cell.row  # the printed row, whichever way the periods run
     if (authority := info.authority or col.authority) is not None:
         base.pending["authority"] = authority
     _set_period(base, col, info.months_back)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.grid import Document, Grid
@@ -36,19 +36,27 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
 
     catalogue = catalogue or load_catalogue()
     doc_authority = _resolve(authority) if authority else document_authority(doc.text, doc.name)
-    observations, carried = [], ("", None)
-    for grid in (block for g in doc.grids for block in table_blocks(g)):
+    observations, carried, previous = [], ("", None), None
+    for number, grid in enumerate(block for g in doc.grids for block in table_blocks(g)):
         taught = taught_rule(grid, rules)
         layout = apply_rule(grid, taught.rule, doc.text) if taught else read_layout(grid)
+        if layout is None and not taught and previous is not None and (headed := _under_header(grid, *previous[0])):
+            grid, layout = headed, read_layout(headed)
         if layout is None:
             carried = _description(grid) or carried
             _keep(accounts, account(grid, None, []))
             continue
         table_authority = None if authority else (authorities_in(grid.context) or [None])[0]
         label, polarity = carried
-        caption = label or table_caption(grid.context, lambda text: bool(catalogue.match_label(text).indicator_id))
-        rows = table_observations(grid, layout, caption, polarity or context_polarity(grid.context))
-        carried = ("", None)
+        names = lambda text: bool(catalogue.match_label(text).indicator_id)
+        caption = label or table_caption(grid.context, names)
+        polarity = polarity or context_polarity(grid.context)
+        if not caption and previous is not None and _continues(grid, layout, previous[0]):
+            caption, polarity = previous[1], polarity or previous[2]
+        rows = table_observations(grid, layout, caption, polarity)
+        carried, previous = ("", None), ((grid, layout), caption, polarity)
+        for obs in rows:
+            obs.pending["table"] = number
         if taught:
             _mark_taught(doc, grid, taught, rows)
         for obs in rows:
@@ -64,6 +72,48 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     label_indicators(observations, catalogue)
     check_numbers(observations)
     return deduplicate(observations)
+
+
+def _continues(grid: Grid, layout, before: tuple) -> bool:
+    """True when a table with no caption of its own goes on from the one before: it is the first on a later page
+    and repeats that table's header rows (a table printed over a page break, its header repeated)."""
+    prior, prior_layout = before
+    if grid.page is None or prior.page is None or grid.page <= prior.page or grid.index != 1 or grid.row_offset:
+        return False
+    return _header_texts(layout) == _header_texts(prior_layout) and layout.transposed == prior_layout.transposed
+
+
+def _under_header(grid: Grid, prior: Grid, prior_layout) -> Grid | None:
+    """A table with no header of its own, as wide as the table just before it (on its page or the one before) and
+    with its columns where that table's are (the rest of one table after a footnote or a page break): the grid
+    under the header rows of that table, else None."""
+    near = grid.page == prior.page or (grid.page is not None and prior.page is not None and grid.page == prior.page + 1)
+    if prior_layout.transposed or not near or grid.n_cols != prior.n_cols or not _aligned(grid, prior):
+        return None
+    rows = prior_layout.header_rows
+    header = [c for c in prior.cells if c.row < rows and c.row + c.rowspan <= rows]
+    cells = header + [replace(c, row=c.row + rows) for c in grid.cells]
+    return replace(grid, cells=cells, row_offset=grid.row_offset - rows)
+
+
+def _aligned(grid: Grid, prior: Grid) -> bool:
+    """Every cell of the grid lies over the same column of the prior grid more than over any other (the x-extent
+    of each column's cells); cells without positions never align."""
+    spans: dict[int, tuple[float, float]] = {}
+    for c in prior.cells:
+        if c.colspan == 1 and c.text and c.bbox is not None:
+            a, b = spans.get(c.col, (c.bbox[0], c.bbox[2]))
+            spans[c.col] = (min(a, c.bbox[0]), max(b, c.bbox[2]))
+    cells = [c for c in grid.cells if c.colspan == 1 and c.text]
+    if not spans or not cells or any(c.bbox is None for c in cells):
+        return False
+    overlap = lambda box, span: min(box[2], span[1]) - max(box[0], span[0])
+    return all(c.col in spans and overlap(c.bbox, spans[c.col]) > 0 and
+               overlap(c.bbox, spans[c.col]) >= max(overlap(c.bbox, span) for span in spans.values()) for c in cells)
+
+
+def _header_texts(layout) -> list[list[str]]:
+    return [[cell.text if cell else "" for cell in line] for line in layout.matrix[:layout.header_rows]]
 
 
 def _date_undated(rows: list[Observation], period) -> None:
@@ -141,29 +191,41 @@ def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
         obs.confidence *= 0.9
 
 
-def _keys(obs: Observation) -> list[tuple]:
-    period = ("", "") if obs.measure in BENCHMARKS else (obs.period_start, obs.period_end)
+def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
+    """The keys a figure is looked up by, and those it is kept under. A benchmark whose table names no period
+    matches the same benchmark of any period; a dated one only the same period's (or an undated one's later)."""
+    undated = obs.measure in BENCHMARKS and obs.pending.get("default_period")
+    periods = [("", "")] if undated else [(obs.period_type, obs.period_start, obs.period_end)]
     value = round(obs.value, 3) if obs.value is not None else obs.note.lower()
-    base = (obs.authority, obs.measure, period, value)
-    keys = [base + ("id", obs.indicator_id)] if obs.indicator_id else [base + ("label", obs.indicator_label.lower())]
+    names = [("id", obs.indicator_id)] if obs.indicator_id else [("label", obs.indicator_label.lower())]
     if obs.code:
-        keys.append(base + ("code", obs.code.split()[0]))
-    return keys
+        names.append(("code", obs.code.split()[0]))
+    lookup = [(obs.authority, obs.measure, period, value) + name for period in periods for name in names]
+    any_period = [(obs.authority, obs.measure, ("", ""), value) + name for name in names]
+    kept = lookup + (any_period if obs.measure in BENCHMARKS and not undated else [])
+    return lookup, kept
 
 
 def deduplicate(observations: list[Observation]) -> list[Observation]:
-    """The same number printed twice in one report (summary and detail) is kept once, first place first."""
+    """The same number printed twice in one report (summary and detail) is kept once, first place first; equal
+    figures in two rows of one table are two figures."""
     seen: dict[tuple, Observation] = {}
     out = []
     for obs in observations:
-        keys = _keys(obs)
-        kept = next((seen[k] for k in keys if k in seen), None)
+        lookup, keys = _keys(obs)
+        kept = next((seen[k] for k in lookup if k in seen and not _other_row(seen[k], obs)), None)
         if kept is not None:
             _complete(kept, obs)
             continue
         seen.update((k, obs) for k in keys)
         out.append(obs)
     return out
+
+
+def _other_row(kept: Observation, obs: Observation) -> bool:
+    """True for two figures in different printed rows of one table (a count's rate and the rate's own row)."""
+    same_table = "table" in kept.pending and kept.pending["table"] == obs.pending.get("table")
+    return same_table and kept.pending.get("row") != obs.pending.get("row")
 
 
 def _complete(kept: Observation, copy: Observation) -> None:

@@ -169,7 +169,10 @@ def _find_month(text: str) -> PeriodMatch | None:
     spaced = not re.search(r"[-/']", m[0])
     if not 1990 <= year <= 2045 or (spaced and len(m["y"]) == 2 and year > date.today().year + 1):
         return None  # "March 31" is a day of March, not March 2031
-    return PeriodMatch(month_period(year, MONTHS[m["m"].lower()]), _rest(text, m.span()))
+    month, to_date = MONTHS[m["m"].lower()], _ytd.search(text)
+    if to_date:  # `Apr–Oct 2019 (YTD)`: the year to date of the financial year that month falls in
+        return PeriodMatch(ytd(year if month >= 4 else year - 1, None), _rest(text, m.span(), to_date.span()), ytd=True)
+    return PeriodMatch(month_period(year, month), _rest(text, m.span()))
 
 
 def _find_iso(text: str) -> PeriodMatch | None:

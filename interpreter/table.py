@@ -14,6 +14,7 @@ from interpreter.values import parse_value
 STRONG_DERIVED = re.compile(r"\bdot\b|direction|\brag\b|change|\bvs\.?\b|\brank|\bmax|\bmin(?:imum)?\b|\bdiff|variance|movement|accumulation", re.I)
 CODE = re.compile(r"^(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,2})?[a-z]?(?:[-_][A-Z]{1,4})?(?:\s*\([a-z]{1,5}\))?|\d{1,2}\.\d{1,2})$")
 MAX_HEADER_ROWS = 8
+MIN_AUTHORITY_ROWS = 3  # distinct authorities down the rows that make a benchmarking or comparison table
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Column:
     parent_period: PeriodMatch | None
     leaf: str
     authority: object = None  # the authority a column of a comparison table names
+    indicator: bool = False  # the header names this column's indicator (authorities down the rows, no period)
 
 
 @dataclass
@@ -104,8 +106,35 @@ def read_layout(grid: Grid) -> Layout | None:
     use = transposed_matrix if transposed else matrix
     header_rows = _header_rows(use)
     if header_rows is None:
+        return _comparison(matrix, grid.context)
+    return _columns(use, transposed, header_rows) or _comparison(matrix, grid.context)
+
+
+def _comparison(matrix, context: list[str]) -> Layout | None:
+    """A table of authorities down the rows and one indicator per column, its year stated above it
+    ("Comparison with statistical neighbours, 2018-19"): each column with figures is that indicator's."""
+    from interpreter.captions import context_period
+
+    body = matrix[1:]
+    if len(matrix[0]) < 2 or context_period(context) is None:
         return None
-    return _columns(use, transposed, header_rows)
+    names = {a.name for line in body if line[0] is not None and (a := authority_named(line[0].text))}
+    if len(names) < MIN_AUTHORITY_ROWS:
+        return None
+    columns = [Column(c, [text(matrix[0][c])], "actual", None, None, text(matrix[0][c]), indicator=True)
+               for c in range(1, len(matrix[0])) if _indicator_heading(matrix, c)]
+    if not columns:
+        return None
+    return Layout(matrix, False, 1, columns, label_cols=[0])
+
+
+def _indicator_heading(matrix, c: int) -> bool:
+    """A column headed by words (not a derived figure) over figures."""
+    head = text(matrix[0][c])
+    if not re.search(r"[A-Za-z]{3}", head) or is_metadata(head) or is_derived(head) or STRONG_DERIVED.search(squash(head)):
+        return False
+    return any(line[c] is not None and parse_value(line[c].text, line[c].value, line[c].number_format).kind == "number"
+               for line in matrix[1:])
 
 
 def _header_rows(matrix) -> int | None:

@@ -27,20 +27,13 @@ TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("zebra", "pdf"): "recall 1.000, precision 1.000, id 0.889",
     ("zebra", "xlsx"): "recall 1.000, precision 1.000, id 0.889",
-    ("whitespace", "pdf"): "recall 0.000, precision 0.000, id - (east_sussex_2021-05_whitespace.pdf has no tables of figures that perfbooks recognises; is it a performance report?)",
-    ("months_under_fy", "pdf"): "recall 0.000, precision 0.000, id - (months_under_fy_report_0.pdf has no tables of figures that perfbooks recognises; is it a performance report?)",
     ("periods_as_rows", "pdf"): "recall 0.000, precision 0.000, id -",
-    ("markers_tokens", "pdf"): "recall 0.568, precision 1.000, id 1.000",
-    ("n_of_n", "pdf"): "recall 0.625, precision 0.455, id 0.400",
-    ("authorities_rows", "pdf"): "recall 0.224, precision 0.373, id 1.000",
-    ("exception_report", "pdf"): "recall 0.778, precision 0.778, id 1.000",
     ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
     ("zebra", "scan"): "recall 0.000, precision 0.000, id - (zebra_report_0_scan.pdf has no tables of figures that perfbooks recognises; is it a performance report?)",
     ("bench_grouped", "scan"): "recall 0.910, precision 1.000, id 1.000",
     ("authorities_rows", "scan"): "recall 0.000, precision 0.000, id - (hackney_2019-03_authorities_rows_scan.pdf has no tables of figures that perfbooks recognises; is it a performance report?)",
     ("exception_report", "scan"): "recall 0.778, precision 0.724, id 1.000",
     ("scanned", "pdf"): "recall 1.000, precision 1.000, id 0.750",
-    ("several_sheets", "pdf"): "recall 1.000, precision 1.000, id 0.471",
 }
 
 

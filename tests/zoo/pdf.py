@@ -140,12 +140,14 @@ class Writer:
         return self.wrapped.get(id(c)) or c.text.split("\n")
 
     def wrap(self, rows, size: float) -> None:
+        """Header text wrapped to its cell: a heading over one column at a word processor's width, a heading over
+        several within the narrowest width those columns can have (so it never runs into its neighbours)."""
         self.wrapped = {}
-        limit = 26 * size / 7.5
         for r in rows:
             for j, c in enumerate(r):
-                if c is None or c.span > 1 or not (c.header and j > 0):
+                if c is None or not (c.header and j > 0):
                     continue
+                limit = 26 * size / 7.5 if c.span == 1 else c.span * self.min_col * size / 7.5 - 2 * self.pad
                 out = []
                 for part in c.text.split("\n"):
                     cur = ""
