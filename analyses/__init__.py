@@ -1,5 +1,5 @@
 """Analyses of the observations: pure functions returning DataFrames and Altair charts (no Streamlit)."""
-from analyses.benchmarks import benchmark_table, setting_for, standing_table
+from analyses.comparators import benchmark_table, setting_for, standing_table
 from analyses.charts import trend_chart, trend_chart_table
 from analyses.compare import side_by_side, side_by_side_chart
 from analyses.scorecard import scorecard, scorecard_grid
@@ -8,15 +8,15 @@ from analyses.gaps import gap_table
 from analyses.funnel import funnel_chart, funnel_frame, funnel_limits
 from analyses.history import benchmark_history
 from analyses.history_chart import history_chart, rank_chart
-from analyses.impact_align import event_time, monthly_series
-from analyses.impact_caution import COVID_LOCKDOWNS, CautionPeriod, mark_caution, migration_months
-from analyses.impact_charts import before_after_chart, estimates_chart, event_study_chart, event_time_chart, its_chart
-from analyses.impact_checks import controlled_its, placebo_checks
-from analyses.impact_did import difference_in_differences
-from analyses.impact_its import interrupted_time_series, its_for_interventions
-from analyses.impact_season import comparison_season
-from analyses.impact_synth import synthetic_control
-from analyses.impact_table import before_after_table
+from analyses.impact.align import event_time, monthly_series
+from analyses.impact.caution import COVID_LOCKDOWNS, CautionPeriod, mark_caution, migration_months
+from analyses.impact.estimate_charts import before_after_chart, estimates_chart, event_study_chart, event_time_chart, its_chart
+from analyses.impact.its_checks import controlled_its, placebo_checks
+from analyses.impact.did import difference_in_differences
+from analyses.impact.its import interrupted_time_series, its_for_interventions
+from analyses.impact.season import comparison_season
+from analyses.impact.synth import synthetic_control
+from analyses.impact.before_after import before_after_table
 from analyses.intervals import poisson_exact, wilson
 from analyses.interventions import adopters, comparison_authorities, interventions_table
 from analyses.league import league_table

@@ -1,13 +1,13 @@
 """Benchmarks over time: an authority's published figure for one indicator in every financial year held,
 with its statistical neighbours' mean and median, its region, England, the national quartiles, its band and
-its rank, each year worked out as `analyses.benchmarks` does for one year."""
+its rank, each year worked out as `analyses.comparators` does for one year."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pandas as pd
 
-from analyses.benchmarks import benchmark_tables
+from analyses.comparators import benchmark_tables
 from analyses.periods import fy_label, fy_start_year
 from analyses.setting import Setting
 from reference import published_omissions

@@ -1,10 +1,10 @@
 """Every council's figure for one indicator and financial year: value, the year before, the change, national
-rank and quartile band (by the polarity `analyses.benchmarks.polarity_for` chooses), sortable."""
+rank and quartile band (by the polarity `analyses.comparators.polarity_for` chooses), sortable."""
 from __future__ import annotations
 
 import pandas as pd
 
-from analyses.benchmarks import polarity_for
+from analyses.comparators import polarity_for
 from analyses.periods import fy_label, in_financial_year
 from analyses.ranking import quartile_band, rank
 from analyses.setting import dfe_codes

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from analyses.benchmarks import benchmark_tables, setting_for
+from analyses.comparators import benchmark_tables, setting_for
 from analyses.charts import trend_chart, trend_chart_table
 from analyses.compare import indicator_name, side_by_side, side_by_side_chart
 from analyses.scorecard import scorecard, scorecard_grid

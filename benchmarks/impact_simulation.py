@@ -10,8 +10,8 @@ import argparse
 import platform
 import time
 
-from analyses.impact_inference import DRAWS, GRID
-from analyses.impact_simulate import METHODS, describe, run_studies
+from analyses.impact.inference import DRAWS, GRID
+from analyses.impact.simulate import METHODS, describe, run_studies
 from benchmarks.corpus_score import RESULTS, markdown
 
 NAMES = {"its_rate": "ITS, rates (least squares)", "its_count": "ITS, counts (Poisson)",

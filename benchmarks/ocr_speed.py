@@ -16,7 +16,7 @@ HEADER = ["document", "pages", "s/page (file)", "CPU s/page (file)", "slowest pa
           "peak MB", "load average"]
 
 # Run in a fresh interpreter: "file" times cli.extract_file (bounded reader, pages read ahead, interpreter);
-# "pages" times extractors.ocr_grid.read_page on each page alone. CPU = this process + every waited-for
+# "pages" times extractors.pdf.ocr.boxes.read_page on each page alone. CPU = this process + every waited-for
 # child (the bounded reader and its tesseract processes).
 RUNNER = """
 import json, os, resource, sys, time
@@ -39,8 +39,8 @@ if mode == "file":
 else:
     import pypdfium2 as pdfium
     from extractors.limits import LIMITS
-    from extractors.ocr import render
-    from extractors.ocr_grid import read_page
+    from extractors.pdf.ocr.scan import render
+    from extractors.pdf.ocr.boxes import read_page
     pdf = pdfium.PdfDocument(path)
     out = {"pages": [timed(lambda: read_page(render(pdf[i], LIMITS.OCR_DPI), LIMITS.OCR_DPI, i + 1))
                      for i in range(len(pdf))]}

@@ -2,9 +2,9 @@
 time series per authority and the pooled comparison, with their intervals and caveats in words."""
 import streamlit as st
 
-from analyses.impact_align import baseline_text
-from analyses.impact_summary import impact_summary
-from analyses.impact_view import ImpactOptions, months_between
+from analyses.impact.align import baseline_text
+from analyses.impact.summary import impact_summary
+from analyses.impact.view import ImpactOptions, months_between
 from analyses.summaries import chart_summary
 from ui.access import may
 from ui.frame import inside_app

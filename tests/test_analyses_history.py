@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analyses.benchmarks import PUBLISHER, setting_for
+from analyses.comparators import PUBLISHER, setting_for
 from analyses.history import benchmark_history
 from analyses.history_chart import BAND, history_chart, history_lines, rank_chart
 from analyses.league import league_table

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analyses.impact_align import event_time, fold_label, monthly_series
-from analyses.impact_caution import COVID_LOCKDOWNS, CautionPeriod, mark_caution, migration_months
-from analyses.impact_charts import event_time_chart
+from analyses.impact.align import event_time, fold_label, monthly_series
+from analyses.impact.caution import COVID_LOCKDOWNS, CautionPeriod, mark_caution, migration_months
+from analyses.impact.estimate_charts import event_time_chart
 from analyses.interventions import (adopters, comparison_authorities, interventions_table, month_number,
                                     month_start)
 

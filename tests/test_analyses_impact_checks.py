@@ -7,10 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyses.impact_checks import controlled_its, false_starts, placebo_checks, placebo_summary
-from analyses.impact_its import interrupted_time_series
-from analyses.impact_season import comparison_season
-from analyses.impact_simulate import SEASON
+from analyses.impact.its_checks import controlled_its, false_starts, placebo_checks, placebo_summary
+from analyses.impact.its import interrupted_time_series
+from analyses.impact.season import comparison_season
+from analyses.impact.simulate import SEASON
 
 START = pd.Timestamp("2017-01-01")
 

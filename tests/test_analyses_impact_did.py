@@ -7,8 +7,8 @@ import pytest
 import statsmodels.api as sm
 from scipy import stats
 
-from analyses.impact_charts import event_study_chart
-from analyses.impact_did import MIN_COMPARISON, as_rate_per_10k, difference_in_differences
+from analyses.impact.estimate_charts import event_study_chart
+from analyses.impact.did import MIN_COMPARISON, as_rate_per_10k, difference_in_differences
 
 START = pd.Timestamp("2018-01-01")
 

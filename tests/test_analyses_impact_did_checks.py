@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyses.impact_did import difference_in_differences
-from analyses.impact_did_checks import distance
-from analyses.impact_synth import synth_weights, synthetic_control
+from analyses.impact.did import difference_in_differences
+from analyses.impact.did_checks import distance
+from analyses.impact.synth import synth_weights, synthetic_control
 from test_analyses_impact_did import START, comparisons_of, panel
 
 

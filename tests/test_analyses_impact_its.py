@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from analyses.impact_charts import estimates_chart, its_chart
-from analyses.impact_inference import hac_intervals, newey_west_lag, newey_west_variance
-from analyses.impact_its import (MIN_AFTER, MIN_BEFORE, design_matrix, fit_poisson, interrupted_time_series,
+from analyses.impact.estimate_charts import estimates_chart, its_chart
+from analyses.impact.inference import hac_intervals, newey_west_lag, newey_west_variance
+from analyses.impact.its import (MIN_AFTER, MIN_BEFORE, design_matrix, fit_poisson, interrupted_time_series,
                                  its_for_interventions, monthly_population)
-from analyses.impact_season import Season
+from analyses.impact.season import Season
 from analyses.interventions import interventions_table
 
 # A month-of-year pattern borrowed from comparison authorities (issue 12: with fewer than 24 months before the

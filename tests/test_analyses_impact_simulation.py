@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyses.impact_simulate import run_studies
+from analyses.impact.simulate import run_studies
 
 SERIES = {"its_rate": 500, "its_count": 1000, "did": 500}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analyses.impact_charts import before_after_chart
-from analyses.impact_table import before_after_table, change_text, pct_text, round_half_away, window_text
+from analyses.impact.estimate_charts import before_after_chart
+from analyses.impact.before_after import before_after_table, change_text, pct_text, round_half_away, window_text
 
 # "Impact in Leeds - Trends (Aug 2011 - Jan 2013)" from the consultancy's slides (seed 000)
 LEEDS = [("contacts", "Contacts", 1429, 1899), ("referrals", "Referrals", 1043, 1096),

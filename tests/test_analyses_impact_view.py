@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyses.impact_view import ImpactOptions, impact_view
+from analyses.impact.view import ImpactOptions, impact_view
 from store.store import Store
 
 
@@ -67,7 +67,7 @@ def test_before_after_windows_sit_around_each_authority_s_own_start(store):
 def test_a_reader_s_date_range_is_a_month_window():
     from datetime import date
 
-    from analyses.impact_view import months_between
+    from analyses.impact.view import months_between
 
     assert months_between(()) is None and months_between(None) is None
     assert months_between((date(2011, 8, 1),)) == ("2011-08", "2011-08")

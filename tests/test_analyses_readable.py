@@ -106,7 +106,7 @@ def test_benchmarks_open_on_the_latest_year_that_holds_most_figures():
 
 
 def test_the_index_baseline_says_how_many_months_it_used():
-    from analyses.impact_align import baseline_text, event_time
+    from analyses.impact.align import baseline_text, event_time
 
     months = pd.date_range("2011-08-01", periods=6, freq="MS")
     series = pd.DataFrame({"authority": "Leeds", "la_code": "E08000035", "indicator": "contacts", "month": months,
@@ -120,7 +120,7 @@ def test_the_index_baseline_says_how_many_months_it_used():
 
 
 def test_the_impact_summary_puts_each_finding_in_one_sentence():
-    from analyses.impact_summary import before_after_sentences, first_sentence
+    from analyses.impact.summary import before_after_sentences, first_sentence
 
     table = pd.DataFrame({"authority": ["Leeds"], "baseline_value": [1429.0], "baseline_period": ["Aug 2011"],
                           "follow_up_value": [1899.0], "follow_up_period": ["Jan 2013"], "change": [470.0],

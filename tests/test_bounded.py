@@ -186,7 +186,7 @@ def noise_pdf(path: Path, width: int = 1240, height: int = 1754) -> Path:
 def test_noise_is_told_from_print():
     import numpy as np
 
-    from extractors.ocr import clean, is_noise, whitened
+    from extractors.pdf.ocr.scan import clean, is_noise, whitened
 
     noise = whitened(clean(np.random.default_rng(3).integers(0, 256, (1754, 1240), dtype=np.uint8))[0])  # as OCR gets it
     page = np.full((1754, 1240), 255, dtype=np.uint8)

@@ -10,7 +10,7 @@ import re
 from fpdf import FPDF
 
 from extractors.pdf import PdfFormat
-from extractors.pdf_text_grid import text_grids
+from extractors.pdf.text_grid import text_grids
 
 FONT = 8
 LINE = 9.6  # points between two lines of one cell

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from extractors.errors import UnreadableFile
-from extractors.ocr import tesseract_missing, tsv_words
-from extractors.ocr_repair import Style, line_style, repair
+from extractors.pdf.ocr.scan import tesseract_missing, tsv_words
+from extractors.pdf.ocr.repair import Style, line_style, repair
 from interpreter.checks import check_numbers
 from interpreter.observation import Observation
 from tests.grids import ruled_pdf
@@ -91,7 +91,7 @@ def _page_image(tmp_path, rows, skew=0.7, smudge=None, seed=1):
 
     ruled_pdf(tmp_path / "table.pdf", [[("Monthly figures"), (rows, {})]], widths={0: 45}, font_size=9)
     page = pdfium.PdfDocument(str(tmp_path / "table.pdf"))[0]
-    from extractors.ocr import render
+    from extractors.pdf.ocr.scan import render
 
     image = render(page, 200).astype(np.float32)
     h, w = image.shape
@@ -130,7 +130,7 @@ def _texts(grid):
 @needs_tesseract
 def test_skewed_noisy_scan_rebuilds_the_ruled_grid(tmp_path):
     """A ruled table scanned 0.7 degrees askew with blur, noise and dust comes back cell for cell."""
-    from extractors.ocr_grid import read_page
+    from extractors.pdf.ocr.boxes import read_page
 
     grids, _ = read_page(_page_image(tmp_path, ROWS), 200, 1)
     assert len(grids) == 1
@@ -141,7 +141,7 @@ def test_skewed_noisy_scan_rebuilds_the_ruled_grid(tmp_path):
 @needs_tesseract
 def test_dashed_rulings_still_part_the_cells(tmp_path):
     """Rulings printed or scanned as dashes (gaps of 0.035 inch) still separate the cells they run between."""
-    from extractors.ocr_grid import read_page
+    from extractors.pdf.ocr.boxes import read_page
 
     image = _page_image(tmp_path, ROWS, skew=0)
     dark = (image < 128).sum(axis=0)
@@ -156,7 +156,7 @@ def test_dashed_rulings_still_part_the_cells(tmp_path):
 @needs_tesseract
 def test_smudge_over_one_cell_does_not_shift_the_row(tmp_path):
     """A dark blob over one value loses that value only; the rest of its row stays in its columns."""
-    from extractors.ocr_grid import read_page
+    from extractors.pdf.ocr.boxes import read_page
 
     grids, _ = read_page(_page_image(tmp_path, ROWS, skew=-0.5, smudge=(2, 2)), 200, 1)
     texts = _texts(grids[0])
@@ -207,7 +207,7 @@ def test_scanned_pages_read_ahead_stay_in_page_order(tmp_path):
 
 def test_cell_ink_box_ignores_dust():
     """A cell's ink is boxed; a cell with only a speck of dust counts as empty."""
-    from extractors.ocr_cells import ink_box
+    from extractors.pdf.ocr.cells import ink_box
 
     crop = np.full((60, 100), 255, np.uint8)
     assert ink_box(crop, 300) is None
@@ -220,7 +220,7 @@ def test_cell_ink_box_ignores_dust():
 def test_cells_stack_by_width_within_the_height_limit():
     """Crops are stacked top to bottom with paper between, each placed once and found again by its index,
     wide crops apart from narrow ones, none taller than tesseract takes."""
-    from extractors.ocr_cells import TALLEST, stacks
+    from extractors.pdf.ocr.cells import TALLEST, stacks
 
     crops = [np.full((50 + i, 30 + 400 * (i % 2)), i, np.uint8) for i in range(6)]
     images = stacks(crops, 2, 300)
@@ -240,7 +240,7 @@ def test_compact_mask_keeps_every_component_and_its_box(turn):
     neighbouring lines stay joined, runs with paper between stay apart."""
     import cv2
 
-    from extractors.ocr_lines import _Compact
+    from extractors.pdf.ocr.rulings import _Compact
 
     mask = np.zeros((400, 300), np.uint8)
     mask[50, 10:200] = mask[51, 150:290] = 255  # one run over two neighbouring rows
@@ -257,7 +257,7 @@ def test_compact_mask_keeps_every_component_and_its_box(turn):
 
 def test_gap_in_rulings_does_not_join_ruled_neighbours():
     """An L-shaped group of slots splits into runs along rows, cut wherever a ruling separates two slots."""
-    from extractors.ocr_slots import rectangles
+    from extractors.pdf.ocr.slots import rectangles
 
     slots = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0)]
     joined = {(0, 0), (0, 1)}  # the top row has no rulings inside; the next row is ruled cell by cell
@@ -269,7 +269,7 @@ def test_gap_in_rulings_does_not_join_ruled_neighbours():
 def test_ocr_word_boxes_read_as_a_text_layer_would():
     """OCR's ink-tight boxes gain the glyphs' side bearings and one top and bottom per line, dust read as a
     lone mark is dropped, and stray marks after a figure (`82.9%:`) are cut off with their share of the box."""
-    from extractors.ocr_grid import glyph_boxes
+    from extractors.pdf.ocr.boxes import glyph_boxes
 
     line = [{"text": "Luton", "x0": 43, "x1": 63, "top": 273, "bottom": 279, "conf": 97},
             {"text": "82.9%:", "x0": 211, "x1": 235, "top": 273, "bottom": 279, "conf": 46},
@@ -287,7 +287,7 @@ def test_dropped_decimal_point_in_an_unruled_scan_is_restored_less_surely():
     positions as in ruled ones, at lower confidence; a row of whole numbers is left alone, and so is a figure
     printed as others of its column are (targets `13%` and `90%` beside monthly `d.d%`)."""
     from extractors.grid import Cell, Grid
-    from extractors.ocr_grid import repaired
+    from extractors.pdf.ocr.boxes import repaired
 
     rows = [["CP plans lasting 2 years", "5.3%", "63%", "5.6%", "5.9%", "5.0%", "13%"],
             ["UASC", "11", "11", "12", "11", "9", ""],
@@ -306,7 +306,7 @@ def _unruled_scan(tmp_path, rows, seed=3):
     import pypdfium2 as pdfium
     from fpdf import FPDF
 
-    from extractors.ocr import render
+    from extractors.pdf.ocr.scan import render
 
     pdf = FPDF(unit="pt", format="A4")
     pdf.add_page()
@@ -332,7 +332,7 @@ def _unruled_scan(tmp_path, rows, seed=3):
 def test_unruled_scan_with_tight_columns_keeps_labels_and_figures_apart(tmp_path):
     """A scanned table without rulings whose labels end close before the first figures and whose figures are
     two spaces apart, with a rule under its header, comes back one cell per label and per figure."""
-    from extractors.ocr_grid import read_page
+    from extractors.pdf.ocr.boxes import read_page
 
     rows = [["Comparator", "14/15", "15/16", "16/17", "17/18"],
             ["Barking and Dagenham", "95.8%", "94.2%", "92.6%", "91.8%"],
@@ -354,7 +354,7 @@ def test_unruled_scan_with_tight_columns_keeps_labels_and_figures_apart(tmp_path
 ])
 def test_dust_marks_at_a_figure_are_cut(text, kept, narrowed):
     """Marks OCR reads from dust beside a figure are dropped; printed punctuation and prose spacing stay."""
-    from extractors.ocr_grid import _trimmed
+    from extractors.pdf.ocr.boxes import _trimmed
 
     word = _trimmed({"text": text, "x0": 0, "x1": 60, "top": 0, "bottom": 6, "conf": 50})
     assert word["text"] == kept

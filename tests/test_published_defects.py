@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analyses.benchmarks import PUBLISHER, setting_for, standing_table
+from analyses.comparators import PUBLISHER, setting_for, standing_table
 from analyses.gaps import gap_table
 from indicators import load_catalogue
 from reference import published_frame, published_omissions
@@ -93,7 +93,7 @@ def test_without_a_report_bands_use_the_publishers_polarity_and_say_so(figures):
                                                   ("re_referrals_12m_pct", True), ("cla_placements_3plus_pct", False)])
 def test_children_per_month_only_for_flows_never_a_cohorts_share(figures, indicator, per_month):
     """The care leavers in education are one cohort measured once: 'per month' means nothing for them."""
-    from analyses.benchmarks import benchmark_table
+    from analyses.comparators import benchmark_table
 
     setting = setting_for("Rotherham", "2021-22", NEIGHBOURS)
     gaps = gap_table(benchmark_table(figures, setting, None, [indicator]), pd.read_csv("data/reference/population.csv"))

@@ -110,7 +110,7 @@ def test_scanned_cells_are_boxed_in_points_like_text_cells(tmp_path, pdf_doc):
     import pypdfium2 as pdfium
     from fpdf import FPDF
 
-    from extractors.ocr import render
+    from extractors.pdf.ocr.scan import render
     from PIL import Image
 
     Image.fromarray(render(pdfium.PdfDocument(pdf_doc.content)[0], 200)).save(tmp_path / "page.png")

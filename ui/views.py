@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analyses.impact_view import ImpactOptions, impact_view
+from analyses.impact.view import ImpactOptions, impact_view
 from analyses.source import (benchmark_view, benchmark_years, compare_view, history_view, league_view, scorecard_view,
                              selected_observations, trend_view)
 from ui.store import interventions, shared_store

@@ -143,7 +143,7 @@ def make_scan_pdf(path: Path, dpi: int = 150) -> Path:
     from fpdf import FPDF
     from PIL import Image
 
-    from extractors.ocr import render
+    from extractors.pdf.ocr.scan import render
 
     drawn = path.with_suffix(".drawn.pdf")
     ruled_pdf(drawn, [["Knowsley monthly scorecard", (rows, {})] for rows in SCAN_PAGES], widths={0: 45}, font_size=9)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from analyses.impact_did import Stack, aggregate
-from analyses.impact_result import number_text
+from analyses.impact.did import Stack, aggregate
+from analyses.impact.result import number_text
 
 BINS = 4
 

@@ -28,9 +28,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analyses.impact_caution import DEFAULT_CAUTION, mark_caution
-from analyses.impact_its import MIN_AFTER, MIN_BEFORE, definition_break, monthly_population
-from analyses.impact_result import (ESTIMATED, UNIT_WORDS, month_text, months_text, number_text, plural, refusal,
+from analyses.impact.caution import DEFAULT_CAUTION, mark_caution
+from analyses.impact.its import MIN_AFTER, MIN_BEFORE, definition_break, monthly_population
+from analyses.impact.result import (ESTIMATED, UNIT_WORDS, month_text, months_text, number_text, plural, refusal,
                                     results_frame)
 from analyses.interventions import authority_key, comparison_authorities, month_start
 
@@ -85,7 +85,7 @@ class DiDResult:
 
     row: dict
     event_study: pd.DataFrame = field(default_factory=pd.DataFrame)
-    stacks: list = field(default_factory=list)  # the Stacks behind the estimate (for analyses.impact_did_checks)
+    stacks: list = field(default_factory=list)  # the Stacks behind the estimate (for analyses.impact.did_checks)
 
     @property
     def estimated(self) -> bool:
@@ -168,7 +168,7 @@ def difference_in_differences(panel: pd.DataFrame, adopting: pd.DataFrame, compa
                dropped="; ".join(dropped), se=est["se"], df=est["df"], se_clustered=est["se_cr1"],
                se_equal_noise=equal["se"], noise_ratio=est["noise_ratio"],
                starts=months_text(sorted({s.start for s in stacks})))
-    from analyses.impact_did_checks import checks  # the checks build on this module's stacks
+    from analyses.impact.did_checks import checks  # the checks build on this module's stacks
     row.update(checks(stacks, est, unit, level))
     left_out = sorted({m for s in stacks for m in s.left_out})
     row["excluded_months"] = months_text(left_out)

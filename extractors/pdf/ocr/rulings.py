@@ -163,7 +163,7 @@ def ruled_tables(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> list
     vs = _segments(vertical, labels, dpi, across=1)
     tables = []
     for label in range(1, count):
-        from extractors.ocr_slots import table_of
+        from extractors.pdf.ocr.slots import table_of
 
         table = table_of(hs.get(label, []), vs.get(label, []), horizontal, vertical, dpi)
         if table is not None:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import nnls
 
-from analyses.impact_result import ESTIMATED, UNIT_WORDS, month_text, number_text, refusal
+from analyses.impact.result import ESTIMATED, UNIT_WORDS, month_text, number_text, refusal
 from analyses.interventions import authority_key, month_start
 
 METHOD = "synthetic control"

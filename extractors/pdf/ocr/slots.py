@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from extractors.ocr_lines import SNAP, RuledCell, RuledTable, Segment
+from extractors.pdf.ocr.rulings import SNAP, RuledCell, RuledTable, Segment
 
 COVERED = 0.6  # share of a cell side a line must cover to separate two cells
 

@@ -5,14 +5,14 @@ level (the estimate) and a change in trend; month-of-year terms when at least 24
 show the seasonal pattern. Counts use a Poisson model (log link, quasi-likelihood so over-dispersion is
 allowed) with the log of the authority's child population as an offset when it is known; rates, percentages
 and other figures use least squares. Intervals are Newey–West with calibrated critical values
-(`analyses.impact_inference`). What cannot be estimated honestly is refused, in words:
+(`analyses.impact.inference`). What cannot be estimated honestly is refused, in words:
 
 * fewer than MIN_BEFORE months with figures before the start, or MIN_AFTER from the start on;
 * a break in definition in the window (the unit or the printed label changes, or a note says the
   definition, method or system changed);
 * missing months are never filled in: the window stops at a missing month, and that is said;
 * fewer than SEASONAL_BEFORE months before the start and no month-of-year pattern to borrow from comparison
-  authorities (`season`, `analyses.impact_season`): the pattern cannot be told from a change.
+  authorities (`season`, `analyses.impact.season`): the pattern cannot be told from a change.
 """
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analyses.impact_align import fold_label
-from analyses.impact_caution import DEFAULT_CAUTION, mark_caution
-from analyses.impact_inference import hac_intervals
-from analyses.impact_result import (ESTIMATED, UNIT_WORDS, month_text, months_text, number_text, plural, refusal,
+from analyses.impact.align import fold_label
+from analyses.impact.caution import DEFAULT_CAUTION, mark_caution
+from analyses.impact.inference import hac_intervals
+from analyses.impact.result import (ESTIMATED, UNIT_WORDS, month_text, months_text, number_text, plural, refusal,
                                     results_frame)
 from analyses.interventions import authority_key, month_number, month_start
 

@@ -10,11 +10,11 @@ import numpy as np
 
 from extractors.grid import Cell, Grid
 from extractors.limits import LIMITS
-from extractors.ocr import DARK_BACKGROUND, bands, binary_ink, clean, deskew, read_words, whitened
-from extractors.ocr_cells import CellStacks, cell_stacks, words_by_cell
-from extractors.ocr_lines import RuledTable, crossing_rulings, ruled_tables, straight_runs
-from extractors.ocr_repair import line_style, repair, style_of
-from extractors.pdf_text_grid import text_grids
+from extractors.pdf.ocr.scan import DARK_BACKGROUND, bands, binary_ink, clean, deskew, read_words, whitened
+from extractors.pdf.ocr.cells import CellStacks, cell_stacks, words_by_cell
+from extractors.pdf.ocr.rulings import RuledTable, crossing_rulings, ruled_tables, straight_runs
+from extractors.pdf.ocr.repair import line_style, repair, style_of
+from extractors.pdf.text_grid import text_grids
 
 KEEP_MARKS = {"-", "\u2013", "\u2014", "%"}  # marks without letters or digits that still mean something
 CONFIDENT = 60  # word confidence (0-100) above which any mark is kept

@@ -2,7 +2,7 @@
 from how the words line up, helped by whatever the page draws (rules and fill edges as row separators, per-cell
 fill edges and vertical rules as column boundaries).
 
-The same code reads scanned pages (`extractors/ocr_grid.py` passes OCR words, no drawing hints), so it only needs
+The same code reads scanned pages (`extractors/pdf/ocr/boxes.py` passes OCR words, no drawing hints), so it only needs
 word dicts with `text`, `x0`, `x1`, `top`, `bottom`, grouped into text lines top to bottom.
 
 How a block of lines becomes a grid:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analyses.impact_result import number_text
+from analyses.impact.result import number_text
 
 
 def before_after_sentences(table: pd.DataFrame) -> list[str]:

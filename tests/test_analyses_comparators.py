@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyses.benchmarks import AS_PRINTED, benchmark_table, setting_for, standing_table
+from analyses.comparators import AS_PRINTED, benchmark_table, setting_for, standing_table
 from analyses.gaps import children_for_rate, gap_table, population_of
 from analyses.ranking import best, quartile_band, rank, standing
 

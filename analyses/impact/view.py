@@ -10,16 +10,16 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
-from analyses.impact_align import event_time, monthly_series
-from analyses.impact_caution import DEFAULT_CAUTION, migration_months
-from analyses.impact_charts import before_after_chart, estimates_chart, event_study_chart, event_time_chart, its_chart
-from analyses.impact_checks import controlled_its, placebo_checks, placebo_summary
-from analyses.impact_did import difference_in_differences
-from analyses.impact_season import comparison_season
-from analyses.impact_synth import synthetic_control
-from analyses.impact_its import METHOD, interrupted_time_series
-from analyses.impact_result import refusal, results_frame
-from analyses.impact_table import before_after_table
+from analyses.impact.align import event_time, monthly_series
+from analyses.impact.caution import DEFAULT_CAUTION, migration_months
+from analyses.impact.estimate_charts import before_after_chart, estimates_chart, event_study_chart, event_time_chart, its_chart
+from analyses.impact.its_checks import controlled_its, placebo_checks, placebo_summary
+from analyses.impact.did import difference_in_differences
+from analyses.impact.season import comparison_season
+from analyses.impact.synth import synthetic_control
+from analyses.impact.its import METHOD, interrupted_time_series
+from analyses.impact.result import refusal, results_frame
+from analyses.impact.before_after import before_after_table
 from analyses.interventions import adopters, authority_key, comparison_authorities
 from analyses.readable import codes_named, frame_named
 from store import Selection

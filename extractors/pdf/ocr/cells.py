@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from extractors.ocr import PAPER
-from extractors.ocr_lines import RuledTable
+from extractors.pdf.ocr.scan import PAPER
+from extractors.pdf.ocr.rulings import RuledTable
 
 GAP = 0.15  # inches of paper between two cells in a stack (tesseract reads them as separate lines)
 MARGIN = 0.1  # inches of paper around a stack and each cell's ink

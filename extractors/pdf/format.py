@@ -7,10 +7,10 @@ from extractors.base import SCANNED, Format, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Document, Grid
 from extractors.limits import LIMITS
-from extractors.ocr import tesseract_missing
-from extractors.pdf_tables import fills, line_texts, page_grids, word_lines
-from extractors.pdf_text_grid import text_grids
-from extractors.pdf_words import page_hints
+from extractors.pdf.ocr.scan import tesseract_missing
+from extractors.pdf.ruled_tables import fills, line_texts, page_grids, word_lines
+from extractors.pdf.text_grid import text_grids
+from extractors.pdf.words import page_hints
 
 UNMAPPED = 0.5  # share of unreadable characters (unmapped glyphs, control codes) that makes a text layer garbage
 
@@ -64,8 +64,8 @@ class _Scanner:
             return
         from concurrent.futures import ThreadPoolExecutor
 
-        from extractors.ocr import render
-        from extractors.ocr_grid import start_page
+        from extractors.pdf.ocr.scan import render
+        from extractors.pdf.ocr.boxes import start_page
 
         self.background = self.background or ThreadPoolExecutor(max_workers=1)
         gray = render(self._document()[number - 1], LIMITS.OCR_DPI)
@@ -79,7 +79,7 @@ class _Scanner:
         """Add the page tesseract is reading once it is read, and report it read (pages stay in order)."""
         if self.pending is None:
             return
-        from extractors.ocr_grid import finish_page
+        from extractors.pdf.ocr.boxes import finish_page
 
         pending, self.pending = self.pending, None
         grids, lines = finish_page(pending)

@@ -1,9 +1,9 @@
 """What a text PDF page draws besides its words: ruling lines and filled rectangles, sorted into the hints the
-word-alignment reader uses (`extractors/pdf_text_grid.Hints`) and the rulings that tell a fully ruled table from a
+word-alignment reader uses (`extractors.pdf.text_grid.Hints`) and the rulings that tell a fully ruled table from a
 table whose "cells" are only the edges of shading."""
 from __future__ import annotations
 
-from extractors.pdf_text_grid import Hints
+from extractors.pdf.text_grid import Hints
 
 THIN = 2.0  # points: a filled rectangle thinner than this is a drawn line
 SNAP = 2.0  # points within which a table's cell edge lies on a ruling

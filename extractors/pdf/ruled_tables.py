@@ -5,7 +5,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractors.grid import Cell, Grid
-from extractors.pdf_words import fully_ruled, rulings
+from extractors.pdf.words import fully_ruled, rulings
 
 SNAP = 2.0  # points within which two cell edges are the same ruling line
 LINE_GAP = 3.0  # points within which two words share a text line

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyses.impact_did import difference_in_differences
-from analyses.impact_its import interrupted_time_series
-from analyses.impact_season import comparison_season
+from analyses.impact.did import difference_in_differences
+from analyses.impact.its import interrupted_time_series
+from analyses.impact.season import comparison_season
 
 START = pd.Timestamp("2016-01-01")
 SEASON = np.array([3, 1, 4, 2, 0, -1, -3, -6, 0, 2, 1, -3], dtype=float)  # a month-of-year pattern (Jan..Dec)
