@@ -31,7 +31,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
     ("zebra", "scan"): "recall 0.000, precision 0.000, id - (zebra_report_0_scan.pdf has no tables of figures that perfbooks recognises; is it a performance report?)",
     ("bench_grouped", "scan"): "recall 0.910, precision 1.000, id 1.000",
-    ("authorities_rows", "scan"): "recall 0.000, precision 0.000, id - (hackney_2019-03_authorities_rows_scan.pdf has no tables of figures that perfbooks recognises; is it a performance report?)",
     ("exception_report", "scan"): "recall 0.778, precision 0.724, id 1.000",
     ("scanned", "pdf"): "recall 1.000, precision 1.000, id 0.750",
 }
