@@ -11,7 +11,7 @@ SYSTEM_COMMANDS := tesseract chromium
 # fonts-dejavu-extra: the layout zoo's PDFs print signs such as ≥ and arrows in DejaVu Sans Condensed.
 SYSTEM_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf
 
-.PHONY: venv system run test bench
+.PHONY: venv system run lint format test bench
 
 venv: $(STAMP)
 
@@ -41,7 +41,16 @@ run: system venv
 # The browser tests (tests/browser/) start the app and drive Chromium; without it they are skipped, unless
 # PERFBOOKS_REQUIRE_BROWSER=1 as in CI. Their screenshots go to tests/artifacts/.
 # pytest exits 5 when it collects no tests; that fails the target too (exit 1).
-test: system venv
+# ruff (ruff.toml): the formatter and linter at 100 columns; `make format` rewrites, `make lint` checks.
+lint: venv
+	$(VENV)/bin/ruff format --check --quiet .
+	$(VENV)/bin/ruff check --quiet .
+
+format: venv
+	$(VENV)/bin/ruff format --quiet .
+	$(VENV)/bin/ruff check --fix --quiet .
+
+test: system venv lint
 	PERFBOOKS_TEST_POSTGRES="$$(scripts/test_postgres.sh)" $(PYTHON) -m pytest -q $(TESTS) \
 		|| { rc=$$?; [ $$rc -ne 5 ] || { echo "pytest collected no tests in $(TESTS)" >&2; rc=1; }; exit $$rc; }
 

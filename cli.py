@@ -1,4 +1,6 @@
-"""perfbooks on the command line: extract, ingest, export, revisions, aliases and taught layouts (see README)."""
+"""perfbooks on the command line: extract, ingest, export, revisions, aliases and taught layouts
+(see README)."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,12 +17,18 @@ def _progress(name: str, unit: str = "page"):
     def report(done: int, total: int, doing: str = "") -> None:
         line = f"{unit} {done + 1} of {total}, {doing}" if doing else f"{done}/{total} {unit}s read"
         print(f"{name}: {line}", file=sys.stderr, flush=True)
+
     return report
 
 
-def extract_file(path: Path, authority: str | None, report_date: date | None, rules: dict | None = None) -> list[Observation]:
-    """Observations of one file (tables of a taught layout read with its rule); UnreadableFile when it cannot be read."""
-    result = extract_path(path, path.name, authority, report_date, _progress(path.name), rules=rules)
+def extract_file(
+    path: Path, authority: str | None, report_date: date | None, rules: dict | None = None
+) -> list[Observation]:
+    """Observations of one file (tables of a taught layout read with its rule); UnreadableFile when
+    it cannot be read."""
+    result = extract_path(
+        path, path.name, authority, report_date, _progress(path.name), rules=rules
+    )
     for warning in result.warnings:
         print(f"{path.name}: {warning}", file=sys.stderr)
     return result.observations
@@ -45,7 +53,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 raise UnreadableFile(f"{name} does not exist or is not a file.")
             found = extract_file(path, args.authority, args.report_date, rules)
             if not found:
-                raise UnreadableFile(f"{path.name} has no tables of figures that perfbooks recognises; is it a performance report?")
+                raise UnreadableFile(
+                    f"{path.name} has no tables of figures that perfbooks recognises; is it a "
+                    "performance report?"
+                )
         except UnreadableFile as exc:
             print(str(exc), file=sys.stderr)
             failed += 1
@@ -60,7 +71,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store, failed = _store(args), 0
     for name in args.files:
         path = Path(name)
-        outcome = store.ingest(path, path.name, _progress(path.name), args.authority, args.report_date)
+        outcome = store.ingest(
+            path, path.name, _progress(path.name), args.authority, args.report_date
+        )
         print(outcome.message, file=sys.stderr)
         failed += outcome.status == "failed"
     store.close()
@@ -71,12 +84,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from exports import export_file
     from store import Selection
 
-    selection = Selection(args.source, args.vintage, args.authority, args.indicator, comparators=True)
+    selection = Selection(
+        args.source, args.vintage, args.authority, args.indicator, comparators=True
+    )
     store = _store(args)
     frame = store.observations(selection)
     store.close()
     written = export_file(frame, args.format, Path(args.out), vars(selection))
-    print(f"{len(frame)} observations written to {', '.join(str(p) for p in written)}", file=sys.stderr)
+    print(
+        f"{len(frame)} observations written to {', '.join(str(p) for p in written)}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -88,9 +106,23 @@ def cmd_revisions(args: argparse.Namespace) -> int:
         from exports import export_file
 
         export_file(frame, "tidy", Path(args.out))
-    shown = ["authority", "indicator_id", "indicator_label", "measure", "period_start", "earlier_report_date",
-             "earlier_value", "later_report_date", "later_value", "change"]
-    print(frame[shown].to_string(index=False) if len(frame) else "No figure was revised between reports.")
+    shown = [
+        "authority",
+        "indicator_id",
+        "indicator_label",
+        "measure",
+        "period_start",
+        "earlier_report_date",
+        "earlier_value",
+        "later_report_date",
+        "later_value",
+        "change",
+    ]
+    print(
+        frame[shown].to_string(index=False)
+        if len(frame)
+        else "No figure was revised between reports."
+    )
     return 0
 
 
@@ -115,7 +147,8 @@ def cmd_aliases(args: argparse.Namespace) -> int:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    """The board pack for an authority and month, written as PDF, Word or Excel by the suffix of --out."""
+    """The board pack for an authority and month, written as PDF, Word or Excel by the suffix of
+    --out."""
     from pack import build_pack, write_pack
     from pack.render import FORMATS
     from pack.template import template_for
@@ -124,15 +157,26 @@ def cmd_pack(args: argparse.Namespace) -> int:
         raise ValueError(f"--out must end in .pdf, .docx or .xlsx, not {Path(args.out).name!r}")
     store = _store(args)
     try:
-        pack = build_pack(store, args.authority, args.month, template_for(store, args.authority, args.template))
+        pack = build_pack(
+            store, args.authority, args.month, template_for(store, args.authority, args.template)
+        )
     finally:
         store.close()
     if not pack.sections:
-        print(f"perfbooks pack: no report figures for {args.authority} up to {args.month}", file=sys.stderr)
+        print(
+            f"perfbooks pack: no report figures for {args.authority} up to {args.month}",
+            file=sys.stderr,
+        )
         return 2
     write_pack(pack, Path(args.out))
-    print(f"{args.out}: board pack for {pack.authority}, {pack.month:%B %Y}, {len(pack.sections)} indicators",
-          file=sys.stderr)
+    print(
+        (
+            f"{args.out}: board pack for {pack.authority}, {pack.month:%B %Y}, "
+            f"{len(pack.sections)} "
+            "indicators"
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -143,49 +187,111 @@ def _store(args: argparse.Namespace):
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="perfbooks", description="Turn performance books into cleaned observations.")
+    ap = argparse.ArgumentParser(
+        prog="perfbooks", description="Turn performance books into cleaned observations."
+    )
     sub = ap.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="read reports and write the observations CSV (touches no store)")
+    ex = sub.add_parser(
+        "extract", help="read reports and write the observations CSV (touches no store)"
+    )
     ex.add_argument("files", nargs="+", metavar="FILE")
     ex.add_argument("--out", required=True, help="CSV file to write")
-    ex.add_argument("--db", help="read the layouts taught in this store (DuckDB file or postgresql:// URL); it is not changed")
+    ex.add_argument(
+        "--db",
+        help=(
+            "read the layouts taught in this store (DuckDB file or postgresql:// URL); it is not "
+            "changed"
+        ),
+    )
     _overrides(ex)
     ex.set_defaults(run=cmd_extract)
-    ing = sub.add_parser("ingest", help="read reports and keep them in the store (each file in one transaction)")
+    ing = sub.add_parser(
+        "ingest", help="read reports and keep them in the store (each file in one transaction)"
+    )
     ing.add_argument("files", nargs="+", metavar="FILE")
     _overrides(ing)
     _db(ing).set_defaults(run=cmd_ingest)
-    out = sub.add_parser("export", help="write the store's observations as tidy, wide, ees, xlsx or parquet")
-    out.add_argument("--out", required=True, help="file to write (ees: a zip of one CSV per kind of period)")
+    out = sub.add_parser(
+        "export", help="write the store's observations as tidy, wide, ees, xlsx or parquet"
+    )
+    out.add_argument(
+        "--out", required=True, help="file to write (ees: a zip of one CSV per kind of period)"
+    )
     out.add_argument("--format", default="tidy", choices=["tidy", "wide", "ees", "xlsx", "parquet"])
     out.add_argument("--source", default="all", choices=["reports", "published", "all"])
-    out.add_argument("--vintage", default="current", choices=["current", "all"], help="the latest report's figure, or every report's")
+    out.add_argument(
+        "--vintage",
+        default="current",
+        choices=["current", "all"],
+        help="the latest report's figure, or every report's",
+    )
     _filters(_db(out)).set_defaults(run=cmd_export)
-    rev = sub.add_parser("revisions", help="list every reported figure a later report printed differently")
+    rev = sub.add_parser(
+        "revisions", help="list every reported figure a later report printed differently"
+    )
     rev.add_argument("--out", help="also write the list as CSV")
     _filters(_db(rev)).set_defaults(run=cmd_revisions)
-    al = sub.add_parser("aliases", help="export or import the label aliases (the catalogue's and those users taught it)")
-    al.add_argument("--export", dest="export_file", metavar="FILE", help="write every alias to this CSV")
-    al.add_argument("--import", dest="import_file", metavar="FILE", help="learn the aliases of this CSV (columns alias, indicator_id)")
-    al.add_argument("--export-layouts", dest="export_rules", metavar="FILE", help="write every taught layout rule to this CSV")
-    al.add_argument("--import-layouts", dest="import_rules", metavar="FILE", help="learn the layout rules of this CSV (as exported)")
+    al = sub.add_parser(
+        "aliases",
+        help="export or import the label aliases (the catalogue's and those users taught it)",
+    )
+    al.add_argument(
+        "--export", dest="export_file", metavar="FILE", help="write every alias to this CSV"
+    )
+    al.add_argument(
+        "--import",
+        dest="import_file",
+        metavar="FILE",
+        help="learn the aliases of this CSV (columns alias, indicator_id)",
+    )
+    al.add_argument(
+        "--export-layouts",
+        dest="export_rules",
+        metavar="FILE",
+        help="write every taught layout rule to this CSV",
+    )
+    al.add_argument(
+        "--import-layouts",
+        dest="import_rules",
+        metavar="FILE",
+        help="learn the layout rules of this CSV (as exported)",
+    )
     _db(al).set_defaults(run=cmd_aliases)
-    pk = sub.add_parser("pack", help="write the board pack for an authority and month (.pdf, .docx or .xlsx)")
+    pk = sub.add_parser(
+        "pack", help="write the board pack for an authority and month (.pdf, .docx or .xlsx)"
+    )
     pk.add_argument("--authority", required=True, help="the authority (a name, variant or code)")
     pk.add_argument("--month", required=True, help="the report month, YYYY-MM")
-    pk.add_argument("--out", required=True, help="file to write: .pdf, .docx or .xlsx (the summary)")
-    pk.add_argument("--template", help="a saved pack template's name (default: the saved 'default', else the last report's indicators)")
+    pk.add_argument(
+        "--out", required=True, help="file to write: .pdf, .docx or .xlsx (the summary)"
+    )
+    pk.add_argument(
+        "--template",
+        help=(
+            "a saved pack template's name (default: the saved 'default', else the last report's "
+            "indicators)"
+        ),
+    )
     _db(pk).set_defaults(run=cmd_pack)
     return ap
 
 
 def _overrides(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--authority", help="the authority the reports are about (overrides what the documents say)")
-    sub.add_argument("--report-date", type=date.fromisoformat, help="the reports' as-at date, YYYY-MM-DD (overrides the documents)")
+    sub.add_argument(
+        "--authority", help="the authority the reports are about (overrides what the documents say)"
+    )
+    sub.add_argument(
+        "--report-date",
+        type=date.fromisoformat,
+        help="the reports' as-at date, YYYY-MM-DD (overrides the documents)",
+    )
 
 
 def _db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    sub.add_argument("--db", help="the store: a DuckDB file or a postgresql:// URL (default: the PERFBOOKS_DB setting)")
+    sub.add_argument(
+        "--db",
+        help="the store: a DuckDB file or a postgresql:// URL (default: the PERFBOOKS_DB setting)",
+    )
     return sub
 
 
@@ -201,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (StoreError, ValueError, KeyError, OSError) as exc:  # a bad value or an unreachable store: one sentence
+    # a bad value or an unreachable store: one sentence
+    except (StoreError, ValueError, KeyError, OSError) as exc:
         print(f"perfbooks {args.command}: {exc}", file=sys.stderr)
         return 2
 

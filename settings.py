@@ -1,4 +1,5 @@
 """App-wide settings: one table of (name, default, help), read from the environment."""
+
 from __future__ import annotations
 
 import getpass
@@ -17,10 +18,19 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("PERFBOOKS_DB", str(ROOT / "data" / "perfbooks.duckdb"),
-            "the store: a DuckDB file path (created when missing) or a postgresql:// URL"),
-    Setting("PERFBOOKS_USER", "", "who is recorded as ingesting documents (default: the login name)"),
-    Setting("PERFBOOKS_ADMINS", "", "with sign-in configured: comma-separated e-mail addresses that are always admins"),
+    Setting(
+        "PERFBOOKS_DB",
+        str(ROOT / "data" / "perfbooks.duckdb"),
+        "the store: a DuckDB file path (created when missing) or a postgresql:// URL",
+    ),
+    Setting(
+        "PERFBOOKS_USER", "", "who is recorded as ingesting documents (default: the login name)"
+    ),
+    Setting(
+        "PERFBOOKS_ADMINS",
+        "",
+        "with sign-in configured: comma-separated e-mail addresses that are always admins",
+    ),
 )
 
 

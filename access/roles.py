@@ -1,5 +1,7 @@
-"""Roles and the person acting: viewers explore and download, analysts also change reports and aliases, admins
-also withdraw documents and manage users. Without sign-in the one user of the machine may do everything."""
+"""Roles and the person acting: viewers explore and download, analysts also change reports and
+aliases, admins also withdraw documents and manage users. Without sign-in the one user of the
+machine may do everything."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -41,19 +43,25 @@ class Actor:
         """Raise NotAllowed unless this person may do the action."""
         if not self.may(action):
             least, words = NEEDS[action]
-            raise NotAllowed(f"{self.name} is a {self.role} and may not {words}; ask an admin for the {least} role.")
+            raise NotAllowed(
+                f"{self.name} is a {self.role} and may not {words}; ask an admin for the "
+                f"{least} "
+                "role."
+            )
 
 
 _ACTING: ContextVar[Actor | None] = ContextVar("perfbooks_actor", default=None)
 
 
 def acting() -> Actor:
-    """Who is acting in this thread: the signed-in person, else the machine's one user (every right)."""
+    """Who is acting in this thread: the signed-in person, else the machine's one user (every
+    right)."""
     return _ACTING.get() or Actor(current_user())
 
 
 def set_acting(actor: Actor) -> None:
-    """From now on in this thread (one Streamlit script run), changes are checked against this person."""
+    """From now on in this thread (one Streamlit script run), changes are checked against this
+    person."""
     _ACTING.set(actor)
 
 

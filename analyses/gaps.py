@@ -1,11 +1,15 @@
-"""How far an authority is from each benchmark, in the indicator's unit and in children (or assessments, plans).
+"""How far an authority is from each benchmark, in the indicator's unit and in children (or
+assessments, plans).
 
-For a rate per 10,000 children: children = gap × under-18 population ÷ 10,000, with the ONS mid-year estimate
-of the year the financial year starts (mid-2015 for 2015-16, as the DfE's own rates use). For a count the gap
-is already in children; for a percentage, gap ÷ 100 × the denominator the figure was worked out from. A flow
-(a rate, count or share of events in a financial year, `analyses.flows`) is also given per month (÷ 12); a
-count at a moment (as at 31 March) and a cohort's share (care leavers) have no per-month figure.
+For a rate per 10,000 children: children = gap × under-18 population ÷ 10,000, with the ONS mid-year
+estimate of the year the financial year starts (mid-2015 for 2015-16, as the DfE's own rates use).
+For a count the gap is already in children; for a percentage, gap ÷ 100 × the denominator the figure
+was worked out from. A flow (a rate, count or share of events in a financial year, `analyses.flows`)
+is also given per month (÷ 12); a count at a moment (as at 31 March) and a cohort's share (care
+leavers) have no per-month figure.
+
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,7 +18,14 @@ from analyses.flows import is_cohort, is_flow
 from analyses.periods import financial_year
 from authorities import all_authorities, resolve
 
-GAP_COLUMNS = ["change_needed", "population", "population_year", "children", "children_per_month", "children_note"]
+GAP_COLUMNS = [
+    "change_needed",
+    "population",
+    "population_year",
+    "children",
+    "children_per_month",
+    "children_note",
+]
 
 
 def children_for_rate(gap_per_10k: float, population: float) -> float:
@@ -23,18 +34,21 @@ def children_for_rate(gap_per_10k: float, population: float) -> float:
 
 
 def authority_codes(authority: str) -> set[str]:
-    """Every code an authority is known by: its DfE code and each ONS code it has had (Barnsley: 370,
-    E08000016, E08000038); just the text when the reference list does not know it."""
+    """Every code an authority is known by: its DfE code and each ONS code it has had (Barnsley:
+    370, E08000016, E08000038); just the text when the reference list does not know it."""
     found = resolve(authority)
     if found is None:
         return {authority}
-    same = [a for a in all_authorities() if found.old_la_code and a.old_la_code == found.old_la_code]
+    same = [
+        a for a in all_authorities() if found.old_la_code and a.old_la_code == found.old_la_code
+    ]
     return {c for a in [found, *same] for c in (a.new_la_code, a.old_la_code) if c}
 
 
 def population_of(population: pd.DataFrame, authority: str, year: int) -> tuple[float, int | None]:
-    """(children aged 0-17, year used) for an authority (name or code) from a population table (la_code, year,
-    population_0_17): that year's estimate, else the nearest year held; (NaN, None) when there is none."""
+    """(children aged 0-17, year used) for an authority (name or code) from a population table
+    (la_code, year, population_0_17): that year's estimate, else the nearest year held; (NaN,
+    None) when there is none."""
     codes = authority_codes(authority)
     mine = population[population["la_code"].isin(codes)]
     if "old_la_code" in population:
@@ -46,15 +60,17 @@ def population_of(population: pd.DataFrame, authority: str, year: int) -> tuple[
 
 
 def gap_table(benchmarks: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
-    """`benchmark_table` rows (one authority's) with the change that would bring it to
-    each comparator (`change_needed` = comparator − value, in the unit; negative means fewer) and what that is
-    in `children` (in the year, or at the date for a count at a moment) and `children_per_month`, with
-    `children_note` saying how (see the module note)."""
+    """`benchmark_table` rows (one authority's) with the change that would bring it to each
+    comparator (`change_needed` = comparator − value, in the unit; negative means fewer) and what
+    that is in `children` (in the year, or at the date for a count at a moment) and
+    `children_per_month`, with `children_note` saying how (see the module note)."""
     out = benchmarks.copy()
     out["change_needed"] = out["comparator_value"] - out["value"]
     fy_first = {p: financial_year(p)[0].year for p in out["period"].dropna().unique()}
-    known = {(a, p): population_of(population, a, fy_first[p]) if p in fy_first else (float("nan"), None)
-             for a, p in set(zip(out["authority"], out["period"]))}
+    known = {
+        (a, p): population_of(population, a, fy_first[p]) if p in fy_first else (float("nan"), None)
+        for a, p in set(zip(out["authority"], out["period"]))
+    }
     found = [known[(a, p)] for a, p in zip(out["authority"], out["period"])]
     out["population"] = [f[0] for f in found]
     out["population_year"] = pd.array([f[1] for f in found], dtype="Int64")
@@ -72,7 +88,10 @@ def _children(row: pd.Series, denominator: float | None) -> tuple[float, float, 
     if unit == "rate_per_10k":
         if pd.isna(row["population"]):
             return float("nan"), float("nan"), "no population estimate for the authority"
-        n, how = children_for_rate(change, row["population"]), f"gap × {row['population']:,.0f} children ÷ 10,000"
+        n, how = (
+            children_for_rate(change, row["population"]),
+            f"gap × {row['population']:,.0f} children ÷ 10,000",
+        )
     elif unit == "count":
         n, how = float(change), "the gap is a count"
     elif unit == "percent" and pd.notna(denominator) and denominator:

@@ -1,4 +1,6 @@
-"""Financial years, the population year of a period, and short period labels for tables and charts."""
+"""Financial years, the population year of a period, and short period labels for tables and
+charts."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +11,8 @@ _FY = re.compile(r"^\s*(?P<a>\d{4})\s*(?:-|–|/|to)\s*(?P<b>\d{2}|\d{4})\s*$")
 
 
 def financial_year(period: str | int) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """(1 April, 31 March) of a financial year: '2015-16', '2015/16', '2015-2016' or 2015 (its first year)."""
+    """(1 April, 31 March) of a financial year: '2015-16', '2015/16', '2015-2016' or 2015 (its first
+    year)."""
     if isinstance(period, int):
         first = period
     else:
@@ -32,13 +35,16 @@ def fy_label(start_year: int) -> str:
 
 
 def population_year(period_end) -> int:
-    """The ONS mid-year (30 June) estimate used for a period: the one inside the financial year holding the
-    period's end, as the DfE does (mid-2015 for 2015-16 and for 31 March 2016)."""
+    """The ONS mid-year (30 June) estimate used for a period: the one inside the financial year
+    holding the period's end, as the DfE does (mid-2015 for 2015-16 and for 31 March 2016)."""
     return fy_start_year(period_end)
 
 
-def in_financial_year(period_type: pd.Series, start: pd.Series, end: pd.Series, fy_first: int) -> pd.Series:
-    """Which rows describe that financial year: the year itself, or a count as at a day inside it."""
+def in_financial_year(
+    period_type: pd.Series, start: pd.Series, end: pd.Series, fy_first: int
+) -> pd.Series:
+    """Which rows describe that financial year: the year itself, or a count as at a day inside
+    it."""
     first, last = financial_year(fy_first)
     whole_year = (period_type == "financial_year") & (start == first)
     snapshot = (period_type == "as_at") & (end >= first) & (end <= last)
@@ -47,7 +53,10 @@ def in_financial_year(period_type: pd.Series, start: pd.Series, end: pd.Series, 
 
 def period_label(period_type: str, start, end) -> str:
     """'Jan 2017', 'Q1 2016-17', '2016-17', 'YTD to Jan 2017', '2016', '31 Mar 2016'."""
-    start, end = pd.Timestamp(start if pd.notna(start) else end), pd.Timestamp(end if pd.notna(end) else start)
+    start, end = (
+        pd.Timestamp(start if pd.notna(start) else end),
+        pd.Timestamp(end if pd.notna(end) else start),
+    )
     if pd.isna(start):
         return "no period"
     if period_type == "month":

@@ -1,22 +1,49 @@
-"""RAG status and direction of travel, judged by polarity and by the bands a report's targets print."""
+"""RAG status and direction of travel, judged by polarity and by the bands a report's targets
+print."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from analyses.targets import Band, band_from_rules
 
-BAND_COLUMNS = ["period_type", "period_start", "period_end", "target", "green_low", "green_high", "red_below",
-                "red_above", "target_note", "band"]
+BAND_COLUMNS = [
+    "period_type",
+    "period_start",
+    "period_end",
+    "target",
+    "green_low",
+    "green_high",
+    "red_below",
+    "red_above",
+    "target_note",
+    "band",
+]
 JUDGED = ("high", "low", "within_range")
 
 
 def bands_by_period(targets: pd.DataFrame, polarity: str = "info") -> pd.DataFrame:
-    """One row per period a report set targets for (measure 'target' rows): the band and its edges."""
+    """One row per period a report set targets for (measure 'target' rows): the band and its
+    edges."""
     rows = []
-    for (ptype, start, end), group in targets.groupby(["period_type", "period_start", "period_end"], sort=True):
+    for (ptype, start, end), group in targets.groupby(
+        ["period_type", "period_start", "period_end"], sort=True
+    ):
         band = band_from_rules(list(zip(group["value"], group["note"].fillna(""))), polarity)
-        rows.append([ptype, start, end, band.target, band.green_low, band.green_high, band.red_below,
-                     band.red_above, band.note, band])
+        rows.append(
+            [
+                ptype,
+                start,
+                end,
+                band.target,
+                band.green_low,
+                band.green_high,
+                band.red_below,
+                band.red_above,
+                band.note,
+                band,
+            ]
+        )
     frame = pd.DataFrame(rows, columns=BAND_COLUMNS)
     for edge in ("target", "green_low", "green_high", "red_below", "red_above"):
         frame[edge] = pd.to_numeric(frame[edge]).astype(float)
@@ -24,20 +51,28 @@ def bands_by_period(targets: pd.DataFrame, polarity: str = "info") -> pd.DataFra
 
 
 def band_at(bands: pd.DataFrame, day) -> Band | None:
-    """The band of the shortest target period holding `day` (a value's period end); None when no target covers it."""
+    """The band of the shortest target period holding `day` (a value's period end); None when no
+    target covers it."""
     if bands is None or bands.empty or pd.isna(day):
         return None
     holding = bands[(bands["period_start"] <= day) & (bands["period_end"] >= day)]
     if holding.empty:
         return None
-    return holding.assign(days=holding["period_end"] - holding["period_start"]).sort_values("days")["band"].iloc[0]
+    return (
+        holding.assign(days=holding["period_end"] - holding["period_start"])
+        .sort_values("days")["band"]
+        .iloc[0]
+    )
 
 
 def rag_status(value: float | None, band: Band | None, polarity: str) -> str:
-    """'green', 'amber', 'red', or '' (no value, no target, or an 'info' indicator with only a plain target).
+    """'green', 'amber', 'red', or '' (no value, no target, or an 'info' indicator with only a plain
+    target).
 
-    A band the report printed both sides of (+/-, a range) judges even an 'info' indicator, as the reports do
-    (Rotherham's looked-after rate, 'Info', is Red outside +/-5 of 73.5); a one-sided target needs a polarity.
+    A band the report printed both sides of (+/-, a range) judges even an 'info' indicator, as the
+    reports do (Rotherham's looked-after rate, 'Info', is Red outside +/-5 of 73.5); a one-sided
+    target needs a polarity.
+
     """
     if band is None:
         return ""
@@ -47,11 +82,15 @@ def rag_status(value: float | None, band: Band | None, polarity: str) -> str:
     return band.judge(value)
 
 
-def direction(previous: float | None, current: float | None, polarity: str, band: Band | None = None) -> str:
+def direction(
+    previous: float | None, current: float | None, polarity: str, band: Band | None = None
+) -> str:
     """Direction of travel from one value to the next.
 
-    'improving', 'worsening' or 'no change' by polarity (high: up is better; low: down is better; within_range:
-    nearer the green range is better); 'up', 'down' or 'no change' for 'info' (or a range with no band).
+    'improving', 'worsening' or 'no change' by polarity (high: up is better; low: down is better;
+    within_range: nearer the green range is better); 'up', 'down' or 'no change' for 'info' (or a
+    range with no band).
+
     """
     if previous is None or current is None or pd.isna(previous) or pd.isna(current):
         return ""

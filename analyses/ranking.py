@@ -1,9 +1,12 @@
 """Judging one authority among many by polarity: national quartile band A-D, rank, best value.
 
-As the DfE's Local Authority Interactive Tool does: quartiles over every authority's value that year (linear
-interpolation, R's and numpy's default), band A always the best quarter (lowest values when low is good,
-highest when high is good), ties ranked alike (1 + how many are strictly better); none of it for 'info'.
+As the DfE's Local Authority Interactive Tool does: quartiles over every authority's value that year
+(linear interpolation, R's and numpy's default), band A always the best quarter (lowest values when
+low is good, highest when high is good), ties ranked alike (1 + how many are strictly better); none
+of it for 'info'.
+
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,7 +25,8 @@ def quartiles(values: pd.Series) -> tuple[float, float, float]:
 
 
 def quartile_band(value: float | None, values: pd.Series, polarity: str) -> str:
-    """'A' (best quarter) to 'D' (worst) by polarity; 'not applicable' for 'info'; '' with no value."""
+    """'A' (best quarter) to 'D' (worst) by polarity; 'not applicable' for 'info'; '' with no
+    value."""
     if value is None or pd.isna(value):
         return ""
     if polarity not in ("high", "low"):

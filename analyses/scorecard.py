@@ -1,5 +1,7 @@
-"""The board scorecard: indicators as rows, authorities as columns, every authority's figure for the same period
-(the latest one most of them have), counts per 10,000 children, RAG and the movement and its judgement apart."""
+"""The board scorecard: indicators as rows, authorities as columns, every authority's figure for the
+same period (the latest one most of them have), counts per 10,000 children, RAG and the movement
+and its judgement apart."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,19 +11,45 @@ from analyses.gaps import population_of
 from analyses.periods import population_year
 from analyses.trends import series_polarity, series_unit, trend_table
 
-CARD_COLUMNS = ["indicator_id", "indicator_name", "authority", "period_type", "period", "period_end", "value", "unit",
-                "population", "per_10k", "shown", "shown_unit", "polarity", "rag", "rag_label", "direction",
-                "direction_label", "movement", "judgement", "sparkline", "note"]
+CARD_COLUMNS = [
+    "indicator_id",
+    "indicator_name",
+    "authority",
+    "period_type",
+    "period",
+    "period_end",
+    "value",
+    "unit",
+    "population",
+    "per_10k",
+    "shown",
+    "shown_unit",
+    "polarity",
+    "rag",
+    "rag_label",
+    "direction",
+    "direction_label",
+    "movement",
+    "judgement",
+    "sparkline",
+    "note",
+]
 PERIOD_KEY = ["indicator_id", "measure", "period_type", "period_start", "period_end"]
 SHOWN_UNITS = {"rate_per_10k": "per 10,000", "percent": "%", "count": ""}
 
 
-def scorecard(observations: pd.DataFrame, indicators: list[str], last: int = 6,
-              all_vintages: pd.DataFrame | None = None, population: pd.DataFrame | None = None,
-              authorities: list[str] | None = None) -> pd.DataFrame:
-    """One row per indicator and authority (CARD_COLUMNS), every authority at the indicator's `common_period`.
-    A count is also given per 10,000 children (`per_10k`, with a `population` table) and `shown` is what the
-    board compares (per 10,000 for a count, else the value); `sparkline` the last `last` shown values up to it."""
+def scorecard(
+    observations: pd.DataFrame,
+    indicators: list[str],
+    last: int = 6,
+    all_vintages: pd.DataFrame | None = None,
+    population: pd.DataFrame | None = None,
+    authorities: list[str] | None = None,
+) -> pd.DataFrame:
+    """One row per indicator and authority (CARD_COLUMNS), every authority at the indicator's
+    `common_period`. A count is also given per 10,000 children (`per_10k`, with a `population`
+    table) and `shown` is what the board compares (per 10,000 for a count, else the value);
+    `sparkline` the last `last` shown values up to it."""
     observations = reports_first(observations)
     authorities = authorities or sorted(observations["authority"].dropna().unique())
     rows = []
@@ -34,7 +62,8 @@ def scorecard(observations: pd.DataFrame, indicators: list[str], last: int = 6,
 
 
 def reports_first(observations: pd.DataFrame) -> pd.DataFrame:
-    """The rows with a published figure left out where the authority's own report printed the same period."""
+    """The rows with a published figure left out where the authority's own report printed the same
+    period."""
     if "source" not in observations or observations.empty:
         return observations
     report = observations[observations["source"] == "report"]
@@ -44,10 +73,12 @@ def reports_first(observations: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([report, published[~clash]], ignore_index=True)
 
 
-def _series(observations: pd.DataFrame, all_vintages: pd.DataFrame | None, authority: str,
-            indicator: str) -> pd.DataFrame:
-    """The authority's values of the indicator on the period type the authorities share (RAG, movement), judged
-    by one polarity for every authority (the one printed most, else the catalogue's)."""
+def _series(
+    observations: pd.DataFrame, all_vintages: pd.DataFrame | None, authority: str, indicator: str
+) -> pd.DataFrame:
+    """The authority's values of the indicator on the period type the authorities share (RAG,
+    movement), judged by one polarity for every authority (the one printed most, else the
+    catalogue's)."""
     rows = observations[observations["indicator_id"] == indicator]
     rows = rows.assign(polarity=series_polarity(rows, indicator))
     actual = rows[(rows["measure"] == "actual") & rows["value"].notna()]
@@ -62,7 +93,8 @@ def _series(observations: pd.DataFrame, all_vintages: pd.DataFrame | None, autho
 
 
 def common_period(tables: dict[str, pd.DataFrame]):
-    """The period end most authorities have a value for (the latest of those): one period for the whole row."""
+    """The period end most authorities have a value for (the latest of those): one period for the
+    whole row."""
     found = [t["period_end"] for t in tables.values() if len(t)]
     if not found:
         return None
@@ -71,29 +103,65 @@ def common_period(tables: dict[str, pd.DataFrame]):
     return max(counts[counts == counts.max()].index)
 
 
-def _card(authority: str, indicator: str, table: pd.DataFrame, period, population: pd.DataFrame | None,
-          last: int) -> dict:
-    card = {"indicator_id": indicator, "indicator_name": indicator_name(indicator), "authority": authority,
-            "sparkline": []}
-    here = table[pd.to_datetime(table["period_end"]) == period] if period is not None and len(table) else table.iloc[0:0]
+def _card(
+    authority: str,
+    indicator: str,
+    table: pd.DataFrame,
+    period,
+    population: pd.DataFrame | None,
+    last: int,
+) -> dict:
+    card = {
+        "indicator_id": indicator,
+        "indicator_name": indicator_name(indicator),
+        "authority": authority,
+        "sparkline": [],
+    }
+    here = (
+        table[pd.to_datetime(table["period_end"]) == period]
+        if period is not None and len(table)
+        else table.iloc[0:0]
+    )
     if here.empty:
         latest = table.iloc[-1]["period"] if len(table) else ""
         card["note"] = f"no figure (latest {latest})" if latest else "no figures"
         return card
     end = here.iloc[-1]
-    card.update({c: end[c] for c in ("period_type", "period", "period_end", "value", "unit", "polarity", "rag",
-                                     "rag_label", "direction", "direction_label", "movement", "judgement")})
+    card.update(
+        {
+            c: end[c]
+            for c in (
+                "period_type",
+                "period",
+                "period_end",
+                "value",
+                "unit",
+                "polarity",
+                "rag",
+                "rag_label",
+                "direction",
+                "direction_label",
+                "movement",
+                "judgement",
+            )
+        }
+    )
     upto = table[pd.to_datetime(table["period_end"]) <= period]
     card["population"], scale = _per_10k_scale(authority, end, population)
     card["per_10k"] = end["value"] * scale if scale else float("nan")
-    card["shown"], card["shown_unit"] = (card["per_10k"], "rate_per_10k") if scale else (end["value"], end["unit"])
+    card["shown"], card["shown_unit"] = (
+        (card["per_10k"], "rate_per_10k") if scale else (end["value"], end["unit"])
+    )
     card["sparkline"] = [round(v * (scale or 1), 2) for v in upto["value"].tail(last)]
     card["note"] = ""
     return card
 
 
-def _per_10k_scale(authority: str, end: pd.Series, population: pd.DataFrame | None) -> tuple[float, float | None]:
-    """(children aged 0-17, factor turning a count into a rate per 10,000) — no factor for other units."""
+def _per_10k_scale(
+    authority: str, end: pd.Series, population: pd.DataFrame | None
+) -> tuple[float, float | None]:
+    """(children aged 0-17, factor turning a count into a rate per 10,000) — no factor for other
+    units."""
     if end["unit"] != "count" or population is None:
         return float("nan"), None
     children, _ = population_of(population, authority, population_year(end["period_end"]))
@@ -101,12 +169,18 @@ def _per_10k_scale(authority: str, end: pd.Series, population: pd.DataFrame | No
 
 
 def scorecard_grid(card: pd.DataFrame) -> pd.DataFrame:
-    """The scorecard as the board reads it: one row per indicator, the period every authority's figure is for,
-    then one column per authority (value, RAG, movement and judgement in words and symbols)."""
+    """The scorecard as the board reads it: one row per indicator, the period every authority's
+    figure is for, then one column per authority (value, RAG, movement and judgement in words and
+    symbols)."""
     cells = card.assign(cell=[cell_text(r) for _, r in card.iterrows()])
     grid = cells.pivot(index="indicator_name", columns="authority", values="cell")
-    grid = grid.reindex(index=list(dict.fromkeys(card["indicator_name"])), columns=list(dict.fromkeys(card["authority"])))
-    periods = card.groupby("indicator_name", sort=False)["period"].agg(lambda p: next(iter(p.dropna()), ""))
+    grid = grid.reindex(
+        index=list(dict.fromkeys(card["indicator_name"])),
+        columns=list(dict.fromkeys(card["authority"])),
+    )
+    periods = card.groupby("indicator_name", sort=False)["period"].agg(
+        lambda p: next(iter(p.dropna()), "")
+    )
     grid.insert(0, "Period", periods.reindex(grid.index).fillna(""))
     grid.columns.name, grid.index.name = None, "Indicator"
     return grid.fillna("")
@@ -122,8 +196,8 @@ def value_text(row: pd.Series) -> str:
 
 
 def change_text(row: pd.Series) -> str:
-    """The movement and, apart from it, the judgement: 'up ↑ · better', 'no change →'; an indicator with no good
-    direction gives the movement alone ('down ↓')."""
+    """The movement and, apart from it, the judgement: 'up ↑ · better', 'no change →'; an indicator
+    with no good direction gives the movement alone ('down ↓')."""
     move, judged = row.get("movement") or "", row.get("judgement") or ""
     if not move or move.startswith("no change") or not judged or judged.startswith("not judged"):
         return move

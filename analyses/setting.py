@@ -1,5 +1,6 @@
-"""Whom and what year a benchmark is for: the authority's codes, its region and its statistical neighbours
-in one version of the DfE's lists ('2021' or '2025')."""
+"""Whom and what year a benchmark is for: the authority's codes, its region and its statistical
+neighbours in one version of the DfE's lists ('2021' or '2025')."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,7 +13,8 @@ from authorities import resolve
 
 @dataclass(frozen=True)
 class Setting:
-    """Whom and what year a benchmark is for: the authority's DfE code, its region and neighbours, the year."""
+    """Whom and what year a benchmark is for: the authority's DfE code, its region and neighbours,
+    the year."""
 
     name: str
     code: str  # DfE 3-digit code (stable when ONS codes change), else the ONS code
@@ -23,7 +25,9 @@ class Setting:
     neighbours: tuple[str, ...]  # DfE codes in rank order
 
 
-def setting_for(authority: str, period: str, neighbours: pd.DataFrame, version: str = "2021") -> Setting:
+def setting_for(
+    authority: str, period: str, neighbours: pd.DataFrame, version: str = "2021"
+) -> Setting:
     """Resolve the authority (name or code) and its neighbour list `version` ('2021' or '2025')."""
     found = resolve(authority)
     if found is None:
@@ -31,12 +35,23 @@ def setting_for(authority: str, period: str, neighbours: pd.DataFrame, version: 
     if version not in set(neighbours["version"].astype(str)):
         raise ValueError(f"no statistical neighbour list {version!r}")
     code = found.old_la_code or found.new_la_code
-    mine = neighbours[(neighbours["version"].astype(str) == version)
-                      & ((neighbours["old_la_code"] == code) | (neighbours["la_code"] == found.new_la_code))]
+    mine = neighbours[
+        (neighbours["version"].astype(str) == version)
+        & ((neighbours["old_la_code"] == code) | (neighbours["la_code"] == found.new_la_code))
+    ]
     mine = mine.assign(rank=pd.to_numeric(mine["neighbour_rank"])).sort_values("rank")
-    codes = mine["neighbour_old_la_code"].where(mine["neighbour_old_la_code"].fillna("") != "", mine["neighbour_la_code"])
-    return Setting(found.name, code, found.new_la_code, found.region_code, financial_year(period)[0].year, version,
-                   tuple(codes))
+    codes = mine["neighbour_old_la_code"].where(
+        mine["neighbour_old_la_code"].fillna("") != "", mine["neighbour_la_code"]
+    )
+    return Setting(
+        found.name,
+        code,
+        found.new_la_code,
+        found.region_code,
+        financial_year(period)[0].year,
+        version,
+        tuple(codes),
+    )
 
 
 def dfe_codes(frame: pd.DataFrame) -> pd.Series:

@@ -1,12 +1,15 @@
-"""A statistical-process-control (XmR, individuals) chart of a monthly series, so a board sees whether a
-month's change is noise: the mean, 3-sigma limits with sigma = mean moving range ÷ 1.128, and the run rules of
-NHS England's "Making Data Count" (which councils' performance teams use):
+"""A statistical-process-control (XmR, individuals) chart of a monthly series, so a board sees
+whether a month's change is noise: the mean, 3-sigma limits with sigma = mean moving range ÷
+1.128, and the run rules of NHS England's "Making Data Count" (which councils' performance teams
+use):
 
 - a point outside the limits;
 - a shift: 7 or more consecutive points on one side of the mean;
 - a trend: 6 or more consecutive points each higher (or each lower) than the one before;
 - two of three consecutive points beyond 2 sigma on the same side.
+
 """
+
 from __future__ import annotations
 
 import altair as alt
@@ -27,12 +30,17 @@ def xmr_limits(values: pd.Series) -> tuple[float, float]:
 
 
 def spc_table(series: pd.DataFrame) -> pd.DataFrame:
-    """A monthly series (period_start, value) with its mean, limits, moving range and the rules it breaks
-    (`signal`: '' for noise, else the rules' words joined by '; ')."""
+    """A monthly series (period_start, value) with its mean, limits, moving range and the rules it
+    breaks (`signal`: '' for noise, else the rules' words joined by '; ')."""
     data = series.dropna(subset=["value"]).sort_values("period_start").reset_index(drop=True)
     mean, sigma = xmr_limits(data["value"])
-    data = data.assign(mean=mean, sigma=sigma, lower=mean - 3 * sigma, upper=mean + 3 * sigma,
-                       moving_range=data["value"].diff().abs())
+    data = data.assign(
+        mean=mean,
+        sigma=sigma,
+        lower=mean - 3 * sigma,
+        upper=mean + 3 * sigma,
+        moving_range=data["value"].diff().abs(),
+    )
     flags = [set() for _ in range(len(data))]
     _outside(data, flags)
     _shifts(data["value"] - mean, flags)
@@ -59,11 +67,17 @@ def _runs(signs: list[int], length: int, flags: list, word: str) -> None:
 
 
 def _shifts(deviation: pd.Series, flags: list) -> None:
-    _runs([(d > 0) - (d < 0) for d in deviation], SHIFT, flags, f"shift ({SHIFT}+ on one side of the mean)")
+    _runs(
+        [(d > 0) - (d < 0) for d in deviation],
+        SHIFT,
+        flags,
+        f"shift ({SHIFT}+ on one side of the mean)",
+    )
 
 
 def _trends(values: pd.Series, flags: list) -> None:
-    """A trend of n points is n − 1 steps the same way: mark the steps' points and the point they start from."""
+    """A trend of n points is n − 1 steps the same way: mark the steps' points and the point they
+    start from."""
     steps = [(b > a) - (b < a) for a, b in zip(values, values[1:])]
     marks = [set() for _ in steps]
     word = f"trend ({TREND}+ rising or falling)"
@@ -76,7 +90,7 @@ def _trends(values: pd.Series, flags: list) -> None:
 
 def _two_of_three(deviation: pd.Series, sigma: float, flags: list) -> None:
     for i in range(2, len(deviation)):
-        window = deviation.iloc[i - 2:i + 1]
+        window = deviation.iloc[i - 2 : i + 1]
         for side in (1, -1):
             beyond = [j for j, d in zip(range(i - 2, i + 1), window) if side * d > 2 * sigma]
             if len(beyond) >= 2:
@@ -85,19 +99,41 @@ def _two_of_three(deviation: pd.Series, sigma: float, flags: list) -> None:
 
 
 def spc_chart(table: pd.DataFrame, title: str) -> alt.LayerChart:
-    """The series with its mean (solid) and 3-sigma limits (dashed); points that break a rule drawn as
-    orange squares with the rule in the tooltip."""
-    data = table.assign(status=table["signal"].map(lambda s: "special cause" if s else "common cause (noise)"))
+    """The series with its mean (solid) and 3-sigma limits (dashed); points that break a rule drawn
+    as orange squares with the rule in the tooltip."""
+    data = table.assign(
+        status=table["signal"].map(lambda s: "special cause" if s else "common cause (noise)")
+    )
     x = labelled_x("period_start", pd.to_datetime(table["period_start"]), "Month")
     base = alt.Chart(data)
-    line = base.mark_line(color=OKABE_ITO["blue"]).encode(x=x, y=alt.Y("value:Q", title="Value", scale=alt.Scale(zero=False)))
-    rules = [base.mark_line(color="#555555", strokeDash=dash).encode(x=x, y=f"{field}:Q")
-             for field, dash in (("mean", [1, 0]), ("upper", [5, 3]), ("lower", [5, 3]))]
+    line = base.mark_line(color=OKABE_ITO["blue"]).encode(
+        x=x, y=alt.Y("value:Q", title="Value", scale=alt.Scale(zero=False))
+    )
+    rules = [
+        base.mark_line(color="#555555", strokeDash=dash).encode(x=x, y=f"{field}:Q")
+        for field, dash in (("mean", [1, 0]), ("upper", [5, 3]), ("lower", [5, 3]))
+    ]
     points = base.mark_point(filled=True, size=60).encode(
-        x=x, y="value:Q", shape=alt.Shape("status:N", title="Point", scale=alt.Scale(
-            domain=["common cause (noise)", "special cause"], range=["circle", "square"])),
-        color=alt.Color("status:N", scale=alt.Scale(domain=["common cause (noise)", "special cause"],
-                                                    range=[MARKS["blue"], MARKS["orange"]])),
-        tooltip=[alt.Tooltip("period_start:T", title="Month", format="%b %Y"), alt.Tooltip("value:Q", format=",.1f"),
-                 alt.Tooltip("signal:N", title="Rule broken")])
+        x=x,
+        y="value:Q",
+        shape=alt.Shape(
+            "status:N",
+            title="Point",
+            scale=alt.Scale(
+                domain=["common cause (noise)", "special cause"], range=["circle", "square"]
+            ),
+        ),
+        color=alt.Color(
+            "status:N",
+            scale=alt.Scale(
+                domain=["common cause (noise)", "special cause"],
+                range=[MARKS["blue"], MARKS["orange"]],
+            ),
+        ),
+        tooltip=[
+            alt.Tooltip("period_start:T", title="Month", format="%b %Y"),
+            alt.Tooltip("value:Q", format=",.1f"),
+            alt.Tooltip("signal:N", title="Rule broken"),
+        ],
+    )
     return alt.layer(line, *rules, points).properties(title=title, height=300)

@@ -1,13 +1,17 @@
-"""Targets and tolerances as reports print them, read into bands that judge a value Red, Amber or Green.
+"""Targets and tolerances as reports print them, read into bands that judge a value Red, Amber or
+Green.
 
 A report's target rows (measure 'target') keep the printed rule in `note`, prefixed by its column:
-'Target Green: 95%+', 'Red tolerance: <92%', 'Target Green: +/-5 of 158.8', 'Red tolerance: more than +/-15',
-'Target Green: 14-20', 'Red tolerance: over 1% above range'; a plain target has a value and no rule.
-Green is the printed green rule; red is the printed red rule; amber is what lies between (the amber column
-only restates the edges, and reports write it both ways, so its thresholds are not read, but its '+/-15' is).
-A band with a green rule and no red rule judges a miss Red; one with only a red rule says Red or nothing;
-a plain target is judged by polarity (high: at least; low: at most).
+'Target Green: 95%+', 'Red tolerance: <92%', 'Target Green: +/-5 of 158.8', 'Red tolerance: more
+than +/-15', 'Target Green: 14-20', 'Red tolerance: over 1% above range'; a plain target has a value
+and no rule. Green is the printed green rule; red is the printed red rule; amber is what lies
+between (the amber column only restates the edges, and reports write it both ways, so its thresholds
+are not read, but its '+/-15' is). A band with a green rule and no red rule judges a miss Red; one
+with only a red rule says Red or nothing; a plain target is judged by polarity (high: at least; low:
+at most).
+
 """
+
 from __future__ import annotations
 
 import math
@@ -19,14 +23,36 @@ import pandas as pd
 NUM = r"[+-]?\d+(?:\.\d+)?"
 _PREFIX = re.compile(r"^(?P<kind>[A-Za-z ]{1,40}?)\s*:\s*(?P<rule>.*)$")
 _OF = re.compile(rf"^(?:up to\s+)?\+/-\s*(?P<t>{NUM})\s*%?\s*of\s*(?P<c>{NUM})\s*%?$", re.I)
-_PLUS_MINUS = re.compile(rf"^(?:(?:more than|over|outside|beyond)\s+)?\+/-\s*(?P<t>{NUM})\s*%?$", re.I)
+_PLUS_MINUS = re.compile(
+    rf"^(?:(?:more than|over|outside|beyond)\s+)?\+/-\s*(?P<t>{NUM})\s*%?$", re.I
+)
 _RANGE = re.compile(rf"^(?P<a>{NUM})\s*%?\s*(?:-|–|to)\s*(?P<b>{NUM})\s*%?$")
-_OFF_RANGE = re.compile(rf"^(?:(?:more than|over)\s+)?(?P<n>{NUM})\s*(?P<pct>%)?\s*(?P<side>above|below)\s+(?:the\s+)?range$",
-                        re.I)
-_THRESHOLD = [  # (pattern, side, inclusive): side 'min' means "at least / above", 'max' "at most / below"
-    (re.compile(rf"^(?:>=|≥)\s*(?P<n>{NUM})\s*%?$|^(?P<m>{NUM})\s*%?\s*(?:\+|or (?:more|above|over))$", re.I), "min", True),
+_OFF_RANGE = re.compile(
+    (
+        r"^(?:(?:more "
+        rf"than|over)\s+)?(?P<n>{NUM})\s*(?P<pct>%)?\s*(?P<side>above|below)\s+(?:the\s+)?range$"
+    ),
+    re.I,
+)
+# (pattern, side, inclusive): side 'min' means "at least / above", 'max' "at most / below"
+_THRESHOLD = [
+    (
+        re.compile(
+            rf"^(?:>=|≥)\s*(?P<n>{NUM})\s*%?$|^(?P<m>{NUM})\s*%?\s*(?:\+|or (?:more|above|over))$",
+            re.I,
+        ),
+        "min",
+        True,
+    ),
     (re.compile(rf"^>\s*(?P<n>{NUM})\s*%?$", re.I), "min", False),
-    (re.compile(rf"^(?:<=|≤)\s*(?P<n>{NUM})\s*%?$|^(?P<m>{NUM})\s*%?\s*(?:<|or (?:less|below|under))$", re.I), "max", True),
+    (
+        re.compile(
+            rf"^(?:<=|≤)\s*(?P<n>{NUM})\s*%?$|^(?P<m>{NUM})\s*%?\s*(?:<|or (?:less|below|under))$",
+            re.I,
+        ),
+        "max",
+        True,
+    ),
     (re.compile(rf"^<\s*(?P<n>{NUM})\s*%?$", re.I), "max", False),
 ]
 _PLAIN = re.compile(rf"^(?P<n>{NUM})\s*%?(?:\s+per\s+[a-z]+)?$", re.I)
@@ -34,13 +60,16 @@ _PLAIN = re.compile(rf"^(?P<n>{NUM})\s*%?(?:\s+per\s+[a-z]+)?$", re.I)
 
 @dataclass(frozen=True)
 class Band:
-    """Where a value is Green, and where it is Red; Amber lies between. Edges are None when not printed."""
+    """Where a value is Green, and where it is Red; Amber lies between. Edges are None when not
+    printed."""
 
     target: float | None = None  # the number printed as the target (the centre of a +/- band)
     green_low: float | None = None
     green_high: float | None = None
-    red_below: float | None = None  # Red when the value is below this (or equal, if red_below_inclusive)
-    red_above: float | None = None  # Red when the value is above this (or equal, if red_above_inclusive)
+    # Red when the value is below this (or equal, if red_below_inclusive)
+    red_below: float | None = None
+    # Red when the value is above this (or equal, if red_above_inclusive)
+    red_above: float | None = None
     red_below_inclusive: bool = False
     red_above_inclusive: bool = False
     note: str = ""  # the printed rules, joined
@@ -54,11 +83,17 @@ class Band:
         return self.red_below is not None or self.red_above is not None
 
     def is_green(self, value: float) -> bool:
-        return self.has_green and _at_least(value, self.green_low) and _at_most(value, self.green_high)
+        return (
+            self.has_green and _at_least(value, self.green_low) and _at_most(value, self.green_high)
+        )
 
     def is_red(self, value: float) -> bool:
-        below = self.red_below is not None and (_lt(value, self.red_below) or self.red_below_inclusive and _eq(value, self.red_below))
-        above = self.red_above is not None and (_lt(self.red_above, value) or self.red_above_inclusive and _eq(value, self.red_above))
+        below = self.red_below is not None and (
+            _lt(value, self.red_below) or self.red_below_inclusive and _eq(value, self.red_below)
+        )
+        above = self.red_above is not None and (
+            _lt(self.red_above, value) or self.red_above_inclusive and _eq(value, self.red_above)
+        )
         return below or above
 
     def judge(self, value: float | None) -> str:
@@ -79,7 +114,7 @@ def band_from_rules(rows: list[tuple[float | None, str]], polarity: str = "info"
     for kind, rule, value in parsed:
         if kind == "green":
             band = _green(band, rule, value, polarity)
-    for kind, rule, value in parsed:
+    for kind, rule, _ in parsed:
         if kind in ("red", "amber"):
             band = _red(band, rule, kind)
     return band
@@ -89,7 +124,13 @@ def _split(note: str, value: float | None) -> tuple[str, str, float | None]:
     """(kind, rule, value): kind 'red', 'amber' or 'green' (a green rule or a plain target)."""
     m = _PREFIX.match(note or "")
     prefix, rule = (m["kind"].lower(), m["rule"].strip()) if m else ("", (note or "").strip())
-    kind = "red" if "red" in prefix else "amber" if ("amber" in prefix or "yellow" in prefix) else "green"
+    kind = (
+        "red"
+        if "red" in prefix
+        else "amber"
+        if ("amber" in prefix or "yellow" in prefix)
+        else "green"
+    )
     return kind, rule, (None if value is None or pd.isna(value) else float(value))
 
 
@@ -114,8 +155,13 @@ def _green(band: Band, rule: str, value: float | None, polarity: str) -> Band:
 def _red(band: Band, rule: str, kind: str) -> Band:
     if (m := _PLUS_MINUS.match(rule)) and band.target is not None:
         t = float(m["t"])
-        return replace(band, red_below=_r(band.target - t), red_above=_r(band.target + t),
-                       red_below_inclusive=False, red_above_inclusive=False)
+        return replace(
+            band,
+            red_below=_r(band.target - t),
+            red_above=_r(band.target + t),
+            red_below_inclusive=False,
+            red_above_inclusive=False,
+        )
     if m := _OFF_RANGE.match(rule):
         return _off_range(band, float(m["n"]), bool(m["pct"]), m["side"].lower())
     if kind == "red" and (found := _threshold(rule)):
@@ -127,11 +173,16 @@ def _red(band: Band, rule: str, kind: str) -> Band:
 
 
 def _off_range(band: Band, n: float, percent: bool, side: str) -> Band:
-    """'over 1% above range': Red beyond the green range widened by 1% of its edge (or by n when no '%')."""
+    """'over 1% above range': Red beyond the green range widened by 1% of its edge (or by n when no
+    '%')."""
     if side == "above" and band.green_high is not None:
-        return replace(band, red_above=_r(band.green_high * (1 + n / 100) if percent else band.green_high + n))
+        return replace(
+            band, red_above=_r(band.green_high * (1 + n / 100) if percent else band.green_high + n)
+        )
     if side == "below" and band.green_low is not None:
-        return replace(band, red_below=_r(band.green_low * (1 - n / 100) if percent else band.green_low - n))
+        return replace(
+            band, red_below=_r(band.green_low * (1 - n / 100) if percent else band.green_low - n)
+        )
     return band
 
 

@@ -1,4 +1,5 @@
 """English local authorities: the reference list, name resolution and names found in free text."""
+
 from authorities.authority import Authority, all_authorities
 from authorities.names import fold
 from authorities.registry import resolve

@@ -1,4 +1,5 @@
 """The Authority record and the committed reference tables it is loaded from."""
+
 from __future__ import annotations
 
 import csv
@@ -44,9 +45,14 @@ def _day(text: str) -> date | None:
 
 def _authority(row: dict[str, str]) -> Authority:
     return Authority(
-        name=row["la_name"], new_la_code=row["new_la_code"], old_la_code=row["old_la_code"],
-        region_code=row["region_code"], region_name=row["region_name"], la_type=row["la_type"],
-        start_date=_day(row["start_date"]), end_date=_day(row["end_date"]),
+        name=row["la_name"],
+        new_la_code=row["new_la_code"],
+        old_la_code=row["old_la_code"],
+        region_code=row["region_code"],
+        region_name=row["region_name"],
+        la_type=row["la_type"],
+        start_date=_day(row["start_date"]),
+        end_date=_day(row["end_date"]),
         variants=tuple(v for v in row["name_variants"].split("|") if v),
     )
 

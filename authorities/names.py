@@ -1,19 +1,44 @@
 """Folding names to a comparable key, and peeling council words off them."""
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
 # Longest first, so "metropolitan borough council" goes before "council".
-SUFFIXES = ("metropolitan borough council", "metropolitan district council", "borough council",
-            "county council", "district council", "city council", "council", "corporation", "metropolitan borough",
-            "mbc", "mdc", "bc", "cc", "borough", "county", "city")
-PREFIXES = ("london borough of", "royal borough of", "metropolitan borough of", "council of the",
-            "borough of", "county of", "city of", "the")
+SUFFIXES = (
+    "metropolitan borough council",
+    "metropolitan district council",
+    "borough council",
+    "county council",
+    "district council",
+    "city council",
+    "council",
+    "corporation",
+    "metropolitan borough",
+    "mbc",
+    "mdc",
+    "bc",
+    "cc",
+    "borough",
+    "county",
+    "city",
+)
+PREFIXES = (
+    "london borough of",
+    "royal borough of",
+    "metropolitan borough of",
+    "council of the",
+    "borough of",
+    "county of",
+    "city of",
+    "the",
+)
 
 
 def fold(text: str) -> str:
-    """Lower case, '&' as 'and', punctuation and hyphens as single spaces: 'St. Helens' -> 'st helens'."""
+    """Lower case, '&' as 'and', punctuation and hyphens as single spaces: 'St. Helens' -> 'st
+    helens'."""
     text = re.sub(r"['’]", "", text.casefold().replace("&", " and "))
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
@@ -30,7 +55,8 @@ def _peel(key: str) -> str:
 
 
 def peeled(name: str) -> Iterator[str]:
-    """The folded name, then each shorter form as council words come off: 'Leeds City Council' -> ..., 'leeds'."""
+    """The folded name, then each shorter form as council words come off: 'Leeds City Council' ->
+    ..., 'leeds'."""
     key = fold(name)
     while key:
         yield key

@@ -1,4 +1,5 @@
 """Resolve a printed authority name (or code) to one Authority."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -14,16 +15,22 @@ def index() -> dict[str, tuple[Authority, ...]]:
     """Folded name, variant, ONS code or DfE code -> the authorities that carry it."""
     found: dict[str, list[Authority]] = {}
     for authority in all_authorities():
-        keys = {fold(n) for n in authority.names} | {fold(authority.new_la_code), authority.old_la_code}
+        keys = {fold(n) for n in authority.names} | {
+            fold(authority.new_la_code),
+            authority.old_la_code,
+        }
         for key in keys - {""}:
             found.setdefault(key, []).append(authority)
     return {key: tuple(value) for key, value in found.items()}
 
 
 def choose(candidates: Iterable[Authority], on: date | None = None) -> Authority:
-    """The candidate that existed on the day (default today); else the one nearest in time, latest first."""
+    """The candidate that existed on the day (default today); else the one nearest in time, latest
+    first."""
     day = on or date.today()
-    return min(candidates, key=lambda a: (a.days_from(day), -(a.start_date or date.min).toordinal()))
+    return min(
+        candidates, key=lambda a: (a.days_from(day), -(a.start_date or date.min).toordinal())
+    )
 
 
 def resolve(name: str, on: date | None = None) -> Authority | None:

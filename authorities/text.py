@@ -17,6 +17,7 @@ Rules, in order:
   at the start of a sentence and 'Further Reading' do not count.
 Personal names that happen to be authorities ('Ms Sutton') are not guarded against.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,10 +29,19 @@ from authorities.names import fold
 from authorities.registry import choose, index
 
 COMMON_WORDS = {"reading", "bury", "slough", "harrow"}
-NOT_AUTHORITIES = ("Bury St Edmunds", "Sutton Coldfield", "Sutton in Ashfield", "Newcastle under Lyme", "New York")
+NOT_AUTHORITIES = (
+    "Bury St Edmunds",
+    "Sutton Coldfield",
+    "Sutton in Ashfield",
+    "Newcastle under Lyme",
+    "New York",
+)
 CONNECTORS = {"and", "of", "upon", "on", "with", "the", "under", "in"}
 PREPOSITIONS = r"(?:in|for|of|at|across|from|to|by|within|between|covering)"
-FOLLOWERS = r"(?:council|borough|city|county|bc|mbc|mdc|children'?s?|childrens|families|family|services|safeguarding|local|la)\b"
+FOLLOWERS = (
+    r"(?:council|borough|city|county|bc|mbc|mdc|children'?s?|childrens|families|family|services|"
+    r"safeguarding|local|la)\b"
+)
 SEPARATOR = r"[\s,.\-–—/]+"
 AND = r"(?:\s*&\s*|[\s,.\-–—]+and[\s,.\-–—]+)"
 LIST_GAP = re.compile(r"^\s*(?:,|&|/|and|,\s*and)?\s*$", re.I)
@@ -53,7 +63,9 @@ def _pattern() -> re.Pattern[str]:
     """All authority names, variants, region names and non-authority places; longest first."""
     phrases = {fold(p) for p in _phrases()}
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
-    return re.compile(r"(?<![\w&])(?:" + "|".join(_phrase_pattern(p) for p in ordered) + r")(?!\w)", re.I)
+    return re.compile(
+        r"(?<![\w&])(?:" + "|".join(_phrase_pattern(p) for p in ordered) + r")(?!\w)", re.I
+    )
 
 
 def _phrases() -> list[str]:
@@ -78,12 +90,18 @@ def _in_context(text: str, match: re.Match[str]) -> bool:
     """A common-word name is in title case and followed by a council word or after a preposition."""
     if match[0] != match[0].capitalize():
         return False
-    before, after = text[max(0, match.start() - 20): match.start()], text[match.end(): match.end() + 40]
-    return bool(re.search(rf"\b{PREPOSITIONS}\s+$", before) or re.match(rf"\s+{FOLLOWERS}", after, re.I))
+    before, after = (
+        text[max(0, match.start() - 20) : match.start()],
+        text[match.end() : match.end() + 40],
+    )
+    return bool(
+        re.search(rf"\b{PREPOSITIONS}\s+$", before) or re.match(rf"\s+{FOLLOWERS}", after, re.I)
+    )
 
 
 def _candidates(text: str) -> list[tuple[re.Match[str], tuple[Authority, ...], bool]]:
-    """(match, authorities, accepted) for every phrase printed in text; regions carry no authorities."""
+    """(match, authorities, accepted) for every phrase printed in text; regions carry no
+    authorities."""
     found = []
     for match in _pattern().finditer(text):
         key = fold(match[0])
@@ -103,16 +121,19 @@ def _listed(text: str, found: list, accepted: list[bool], i: int) -> bool:
     for j in (i - 1, i + 1):
         if 0 <= j < len(found) and accepted[j]:
             other = found[j][0]
-            gap = text[other.end(): match.start()] if j < i else text[match.end(): other.start()]
+            gap = text[other.end() : match.start()] if j < i else text[match.end() : other.start()]
             if LIST_GAP.match(gap):
                 return True
     return False
 
 
 def _accept_lists(text: str, found: list) -> list[bool]:
-    """Accepted flags, extended to common-word names listed beside accepted ones until nothing changes."""
+    """Accepted flags, extended to common-word names listed beside accepted ones until nothing
+    changes."""
     accepted = [ok for _, _, ok in found]
-    listable = [i for i, (m, a, ok) in enumerate(found) if a and not ok and fold(m[0]) in COMMON_WORDS]
+    listable = [
+        i for i, (m, a, ok) in enumerate(found) if a and not ok and fold(m[0]) in COMMON_WORDS
+    ]
     changed = True
     while changed:
         newly = [i for i in listable if not accepted[i] and _listed(text, found, accepted, i)]
@@ -123,7 +144,8 @@ def _accept_lists(text: str, found: list) -> list[bool]:
 
 
 def find_in_text(text: str, on: date | None = None) -> list[Authority]:
-    """The authorities named in text, in order of first appearance, each once (rules: module docstring)."""
+    """The authorities named in text, in order of first appearance, each once (rules: module
+    docstring)."""
     found = _candidates(text)
     result: list[Authority] = []
     for (_, authorities, _), accepted in zip(found, _accept_lists(text, found)):

@@ -1,4 +1,6 @@
-"""Score perfbooks on every corpus document that has a truth file: `python -m benchmarks.corpus_score`."""
+"""Score perfbooks on every corpus document that has a truth file: `python -m
+benchmarks.corpus_score`."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +23,19 @@ TARGETS = {"recall": 0.97, "precision": 0.98, "indicator_id_accuracy": 0.90}
 SCAN_TARGETS = {"recall": 0.90, "precision": 0.97}  # scans are read by OCR
 SCAN = "scan (OCR)"
 PROGRESS = re.compile(r": \d+/\d+ \w+ read$")
-HEADER = ["document", "kind", "truth rows", "found", "output value rows", "recall", "precision",
-          "indicator_id", "unit", "seconds", "targets"]
+HEADER = [
+    "document",
+    "kind",
+    "truth rows",
+    "found",
+    "output value rows",
+    "recall",
+    "precision",
+    "indicator_id",
+    "unit",
+    "seconds",
+    "targets",
+]
 
 
 def documents(corpus: Path) -> list[Path]:
@@ -48,7 +61,9 @@ def has_text(pdf: Path, pages: int = 3) -> bool:
 
     document = pdfium.PdfDocument(str(pdf))
     try:
-        return any(document[i].get_textpage().count_chars() > 0 for i in range(min(pages, len(document))))
+        return any(
+            document[i].get_textpage().count_chars() > 0 for i in range(min(pages, len(document)))
+        )
     finally:
         document.close()
 
@@ -63,7 +78,8 @@ def load_scorer(corpus: Path):
 
 
 def extract(doc: Path, out: Path) -> tuple[float, str, str]:
-    """Run the CLI's pipeline on one document into `out`: seconds, its stderr, and why it failed if it did."""
+    """Run the CLI's pipeline on one document into `out`: seconds, its stderr, and why it failed if
+    it did."""
     log, rows, error = io.StringIO(), [], ""
     start = time.perf_counter()
     with contextlib.redirect_stderr(log):
@@ -71,7 +87,8 @@ def extract(doc: Path, out: Path) -> tuple[float, str, str]:
             rows = extract_file(doc, None, None)
         except UnreadableFile as exc:
             error = str(exc)
-        except Exception as exc:  # a crash in the pipeline is a result to report, not the end of the report
+        # a crash in the pipeline is a result to report, not the end of the report
+        except Exception as exc:
             error = f"pipeline crashed: {type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - start
     write_csv(rows, out)
@@ -89,29 +106,49 @@ def score_one(doc: Path, out_dir: Path, scorer) -> dict:
     seconds, log, error = extract(doc, out)
     truth, got = scorer.read(str(truth_of(doc))), scorer.read(str(out))
     result = scorer.score(truth, got)
-    result.update(document=doc.name, kind=kind(doc), seconds=seconds, log=log, error=error, **id_counts(scorer, truth, got))
+    result.update(
+        document=doc.name,
+        kind=kind(doc),
+        seconds=seconds,
+        log=log,
+        error=error,
+        **id_counts(scorer, truth, got),
+    )
     result["misses"] = misses(result)
     return result
 
 
 def id_counts(scorer, truth: list[dict], got: list[dict]) -> dict[str, int]:
-    """Found rows whose truth has an indicator id, and how many of those the output gives the same id."""
+    """Found rows whose truth has an indicator id, and how many of those the output gives the same
+    id."""
     matched = scorer.match(truth, got)
-    with_id = [(i, j) for i, j in matched.items() if truth[i]["_id"] and str(truth[i].get("scored", "1")).strip() != "0"]
-    return {"with_id": len(with_id), "id_right": sum(1 for i, j in with_id if got[j]["_id"] == truth[i]["_id"])}
+    with_id = [
+        (i, j)
+        for i, j in matched.items()
+        if truth[i]["_id"] and str(truth[i].get("scored", "1")).strip() != "0"
+    ]
+    return {
+        "with_id": len(with_id),
+        "id_right": sum(1 for i, j in with_id if got[j]["_id"] == truth[i]["_id"]),
+    }
 
 
 def pooled(results: list[dict]) -> str:
-    """Recall, precision and indicator-id accuracy over every row of every document, and documents below 0.90 recall."""
+    """Recall, precision and indicator-id accuracy over every row of every document, and documents
+    below 0.90 recall."""
     truth = sum(r["truth_rows"] for r in results)
     found = sum(r["found"] for r in results)
     output = sum(r["output_value_rows"] for r in results)
     right = sum(round(r["precision"] * r["output_value_rows"]) for r in results)
     with_id, id_right = sum(r["with_id"] for r in results), sum(r["id_right"] for r in results)
     low = sum(1 for r in results if r["recall"] < 0.90)
-    return (f"Pooled over {len(results)} documents ({truth} scored rows): recall {found / max(1, truth):.3f}, "
-            f"precision {right / max(1, output):.3f}, indicator_id {id_right / max(1, with_id):.3f}; "
-            f"{low} documents below recall 0.90")
+    return (
+        f"Pooled over {len(results)} documents ({truth} scored rows): recall "
+        f"{found / max(1, truth):.3f}, "
+        f"precision {right / max(1, output):.3f}, indicator_id "
+        f"{id_right / max(1, with_id):.3f}; "
+        f"{low} documents below recall 0.90"
+    )
 
 
 def targets(result: dict) -> dict[str, float]:
@@ -120,7 +157,11 @@ def targets(result: dict) -> dict[str, float]:
 
 def misses(result: dict) -> list[str]:
     """The targets a document falls short of (scans have their own, lower, targets)."""
-    return [name for name, target in targets(result).items() if result[name] is not None and result[name] < target]
+    return [
+        name
+        for name, target in targets(result).items()
+        if result[name] is not None and result[name] < target
+    ]
 
 
 def fmt(value) -> str:
@@ -132,9 +173,19 @@ def verdict(result: dict) -> str:
 
 
 def row(r: dict) -> list[str]:
-    return [r["document"], r["kind"], str(r["truth_rows"]), str(r["found"]), str(r["output_value_rows"]),
-            fmt(r["recall"]), fmt(r["precision"]), fmt(r["indicator_id_accuracy"]), fmt(r["unit_accuracy"]),
-            f"{r['seconds']:.1f}", verdict(r)]
+    return [
+        r["document"],
+        r["kind"],
+        str(r["truth_rows"]),
+        str(r["found"]),
+        str(r["output_value_rows"]),
+        fmt(r["recall"]),
+        fmt(r["precision"]),
+        fmt(r["indicator_id_accuracy"]),
+        fmt(r["unit_accuracy"]),
+        f"{r['seconds']:.1f}",
+        verdict(r),
+    ]
 
 
 def markdown(header: list[str], rows: list[list[str]]) -> str:
@@ -145,24 +196,37 @@ def markdown(header: list[str], rows: list[list[str]]) -> str:
 def summary(results: list[dict]) -> str:
     """Minimums over the non-scanned documents and the overall verdict."""
     text = [r for r in results if r["kind"] != SCAN]
-    mins = {name: min((r[name] for r in text if r[name] is not None), default=None) for name in TARGETS}
+    mins = {
+        name: min((r[name] for r in text if r[name] is not None), default=None) for name in TARGETS
+    }
     failed = [r["document"] for r in text if r["misses"]]
     scans = [r for r in results if r["kind"] == SCAN]
     scan_failed = [r["document"] for r in scans if r["misses"]]
-    return (f"Non-scanned documents ({len(text)}): min recall {fmt(mins['recall'])}, "
-            f"min precision {fmt(mins['precision'])}, min indicator_id {fmt(mins['indicator_id_accuracy'])}. "
-            f"Targets recall >= {TARGETS['recall']}, precision >= {TARGETS['precision']}, "
-            f"indicator_id >= {TARGETS['indicator_id_accuracy']}: "
-            + (f"FAIL ({len(failed)} of {len(text)})" if failed else "PASS")
-            + f"\nScanned documents ({len(scans)}), targets recall >= {SCAN_TARGETS['recall']}, "
-            f"precision >= {SCAN_TARGETS['precision']}: "
-            + (f"FAIL ({len(scan_failed)} of {len(scans)})" if scan_failed else "PASS"))
+    return (
+        f"Non-scanned documents ({len(text)}): min recall {fmt(mins['recall'])}, "
+        f"min precision {fmt(mins['precision'])}, min indicator_id "
+        f"{fmt(mins['indicator_id_accuracy'])}. "
+        f"Targets recall >= {TARGETS['recall']}, precision >= {TARGETS['precision']}, "
+        f"indicator_id >= {TARGETS['indicator_id_accuracy']}: "
+        + (f"FAIL ({len(failed)} of {len(text)})" if failed else "PASS")
+        + f"\nScanned documents ({len(scans)}), targets recall >= {SCAN_TARGETS['recall']}, "
+        f"precision >= {SCAN_TARGETS['precision']}: "
+        + (f"FAIL ({len(scan_failed)} of {len(scans)})" if scan_failed else "PASS")
+    )
 
 
 def report(results: list[dict]) -> str:
     failed = [f"- {r['document']}: {r['error']}" for r in results if r["error"]]
     notes = "\n\nErrors:\n" + "\n".join(failed) if failed else ""
-    return markdown(HEADER, [row(r) for r in results]) + "\n\n" + summary(results) + "\n" + pooled(results) + notes + "\n"
+    return (
+        markdown(HEADER, [row(r) for r in results])
+        + "\n\n"
+        + summary(results)
+        + "\n"
+        + pooled(results)
+        + notes
+        + "\n"
+    )
 
 
 def save(results: list[dict], text: str, out_dir: Path) -> None:
@@ -175,10 +239,20 @@ def save(results: list[dict], text: str, out_dir: Path) -> None:
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of documents and <doc>.truth.csv files")
-    ap.add_argument("--out-dir", type=Path, default=RESULTS, help="where output CSVs and the report go")
-    ap.add_argument("--strict", action="store_true", help="exit 1 when a non-scanned document misses a target")
-    ap.add_argument("--strict-scans", action="store_true", help="exit 1 when a scanned document misses its targets too")
+    ap.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="folder of documents and <doc>.truth.csv files"
+    )
+    ap.add_argument(
+        "--out-dir", type=Path, default=RESULTS, help="where output CSVs and the report go"
+    )
+    ap.add_argument(
+        "--strict", action="store_true", help="exit 1 when a non-scanned document misses a target"
+    )
+    ap.add_argument(
+        "--strict-scans",
+        action="store_true",
+        help="exit 1 when a scanned document misses its targets too",
+    )
     return ap
 
 
@@ -190,7 +264,11 @@ def main(argv: list[str] | None = None) -> int:
     text = report(results)
     print(text)
     save(results, text, args.out_dir)
-    strict = [r for r in results if (args.strict and r["kind"] != SCAN) or (args.strict_scans and r["kind"] == SCAN)]
+    strict = [
+        r
+        for r in results
+        if (args.strict and r["kind"] != SCAN) or (args.strict_scans and r["kind"] == SCAN)
+    ]
     return 1 if any(r["misses"] for r in strict) else 0
 
 

@@ -1,17 +1,23 @@
-"""Server time of every page of the app, on a store with the national published figures and the sample reports.
+"""Server time of every page of the app, on a store with the national published figures and the
+sample reports.
 
-`python -m benchmarks.page_speed [--db PATH]` (default: a fresh DuckDB file in a temporary folder, loaded as the
-app loads it on first run). Each page is run with Streamlit's AppTest:
+`python -m benchmarks.page_speed [--db PATH]` (default: a fresh DuckDB file in a temporary folder,
+loaded as the app loads it on first run). Each page is run with Streamlit's AppTest:
 
-- first visit after the server starts: a new Python process per page (streamlit imported, nothing else), whose
-  first run is app.py and that page, as when a browser opens the page's address on a server just started;
-- after an upload: in a warm process with every cached query cleared (the cache is cleared after each save);
+- first visit after the server starts: a new Python process per page (streamlit imported, nothing
+  else), whose
+  first run is app.py and that page, as when a browser opens the page's address on a server just
+  started;
+- after an upload: in a warm process with every cached query cleared (the cache is cleared after
+  each save);
 - again: the same page once more (cached);
 - and on Benchmarks, changing the financial year to years not yet shown (each a new, uncached view).
 
-Targets (issue 14): first visit under 3 s, later visits under 1 s, a change of year under 1 s. Writes
-benchmarks/results/page_speed.md.
+Targets (issue 14): first visit under 3 s, later visits under 1 s, a change of year under 1 s.
+Writes benchmarks/results/page_speed.md.
+
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,10 +29,23 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]  # not benchmarks.corpus_score's: importing it would import the reader
-RESULTS = ROOT / "benchmarks" / "results"    # before a first visit is timed, which must import what app.py needs
-PAGES = ["trends", "benchmarks", "compare", "authorities", "impact", "pack", "templates", "upload", "review", "data",
-         "catalogue"]
+# not benchmarks.corpus_score's: importing it would import the reader
+ROOT = Path(__file__).resolve().parents[1]
+# before a first visit is timed, which must import what app.py needs
+RESULTS = ROOT / "benchmarks" / "results"
+PAGES = [
+    "trends",
+    "benchmarks",
+    "compare",
+    "authorities",
+    "impact",
+    "pack",
+    "templates",
+    "upload",
+    "review",
+    "data",
+    "catalogue",
+]
 YEARS = ["2016-17", "2019-20", "2022-23"]  # Benchmarks opens on 2015-16
 FIRST_TARGET, LATER_TARGET = 3.0, 1.0
 
@@ -38,8 +57,9 @@ def app_test():
 
 
 def first_visit_seconds(page: str) -> tuple[float, float]:
-    """In this (new) process: (seconds, CPU seconds) of the first run, app.py opening `page` directly. The CPU
-    seconds are what the run would take with the machine to itself (the app's script runs on one thread)."""
+    """In this (new) process: (seconds, CPU seconds) of the first run, app.py opening `page`
+    directly. The CPU seconds are what the run would take with the machine to itself (the app's
+    script runs on one thread)."""
     at = app_test()
     at.switch_page(f"pages/{page}.py")
     began, cpu = time.perf_counter(), time.process_time()
@@ -51,8 +71,14 @@ def first_visit_seconds(page: str) -> tuple[float, float]:
 
 def first_visit_in_new_process(page: str, db: str) -> tuple[float, float]:
     """`first_visit_seconds` in a fresh interpreter, as after a server start."""
-    out = subprocess.run([sys.executable, "-m", "benchmarks.page_speed", "--db", db, "--first", page], cwd=ROOT,
-                         env=dict(os.environ, PERFBOOKS_DB=db), capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.page_speed", "--db", db, "--first", page],
+        cwd=ROOT,
+        env=dict(os.environ, PERFBOOKS_DB=db),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return tuple(json.loads(out.stdout.strip().splitlines()[-1])["seconds"])
 
 
@@ -71,7 +97,8 @@ def page_seconds(page: str, clear: bool) -> float:
 
 
 def year_change_seconds() -> list[tuple[float, float]]:
-    """(seconds, CPU seconds) of each change of the Benchmarks page's financial year to a year not shown before."""
+    """(seconds, CPU seconds) of each change of the Benchmarks page's financial year to a year not
+    shown before."""
     at = app_test().run()
     at.switch_page("pages/benchmarks.py").run()
     times = []
@@ -89,30 +116,59 @@ def _check(at, what: str) -> None:
         raise RuntimeError(f"{what}: {at.exception[0].message}")
 
 
-def report(opened: float, published: int, first: dict, later: list, years: list, load: tuple) -> str:
+def report(
+    opened: float, published: int, first: dict, later: list, years: list, load: tuple
+) -> str:
     from benchmarks.corpus_score import markdown
 
-    rows = [[page, f"{first[page][0]:.2f} ({first[page][1]:.2f})", f"{uncached:.2f}", f"{cached:.2f}"]
-            for page, uncached, cached in later]
-    slowest = max(s for s, _ in first.values()), max(max(u, c) for _, u, c in later), max(s for s, _ in years)
+    rows = [
+        [page, f"{first[page][0]:.2f} ({first[page][1]:.2f})", f"{uncached:.2f}", f"{cached:.2f}"]
+        for page, uncached, cached in later
+    ]
+    slowest = (
+        max(s for s, _ in first.values()),
+        max(max(u, c) for _, u, c in later),
+        max(s for s, _ in years),
+    )
     met = slowest[0] < FIRST_TARGET and slowest[1] < LATER_TARGET and slowest[2] < LATER_TARGET
-    return (f"# Page server time\n\nStore: {published:,} published figures and the sample reports; opening a new "
-            f"store (loading them) took {opened:.1f} s.\n\n"
-            + markdown(["page", "first visit after the server starts (s; CPU s)", "after an upload (s, queries uncached)",
-                        "again (s, cached)"], rows)
-            + f"\n\nChanging the financial year on Benchmarks ({', '.join(YEARS)}): "
-            + ", ".join(f"{s:.2f} ({cpu:.2f} CPU)" for s, cpu in years) + " s.\n\n"
-            + f"Slowest: first visit {slowest[0]:.2f} s (target {FIRST_TARGET:g}), later visit {slowest[1]:.2f} s "
-            + f"(target {LATER_TARGET:g}), change of year {slowest[2]:.2f} s (target {LATER_TARGET:g}): "
-            + ("every target met" if met else "a target missed")
-            + f". Load average {load[0]:.1f} at the start, {load[1]:.1f} at the end, on {os.cpu_count()} cores (other "
-            "work on the machine slows every figure).\n")
+    return (
+        f"# Page server time\n\nStore: {published:,} published figures and the sample reports; "
+        "opening a new "
+        f"store (loading them) took {opened:.1f} s.\n\n"
+        + markdown(
+            [
+                "page",
+                "first visit after the server starts (s; CPU s)",
+                "after an upload (s, queries uncached)",
+                "again (s, cached)",
+            ],
+            rows,
+        )
+        + f"\n\nChanging the financial year on Benchmarks ({', '.join(YEARS)}): "
+        + ", ".join(f"{s:.2f} ({cpu:.2f} CPU)" for s, cpu in years)
+        + " s.\n\n"
+        + (
+            f"Slowest: first visit {slowest[0]:.2f} s (target {FIRST_TARGET:g}), later visit "
+            f"{slowest[1]:.2f} s "
+        )
+        + (
+            f"(target {LATER_TARGET:g}), change of year {slowest[2]:.2f} s (target "
+            f"{LATER_TARGET:g}): "
+        )
+        + ("every target met" if met else "a target missed")
+        + f". Load average {load[0]:.1f} at the start, {load[1]:.1f} at the end, "
+        f"on {os.cpu_count()} cores (other "
+        "work on the machine slows every figure).\n"
+    )
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="a DuckDB file or postgresql:// URL (default: a new DuckDB file)")
-    parser.add_argument("--first", help=argparse.SUPPRESS)  # one first visit, in the process started for it
+    parser.add_argument(
+        "--db", help="a DuckDB file or postgresql:// URL (default: a new DuckDB file)"
+    )
+    # one first visit, in the process started for it
+    parser.add_argument("--first", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     db = args.db or str(Path(tempfile.mkdtemp()) / "perfbooks.duckdb")
     os.environ["PERFBOOKS_DB"] = db
@@ -121,10 +177,17 @@ def main(argv=None) -> None:
         return
     load = os.getloadavg()[0]
     began = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from ui.store import shared_store; shared_store()"], cwd=ROOT, check=True,
-                   env=dict(os.environ), capture_output=True)  # fill the store the way the app's first start does
+    subprocess.run(
+        [sys.executable, "-c", "from ui.store import shared_store; shared_store()"],
+        cwd=ROOT,
+        check=True,
+        # fill the store the way the app's first start does
+        env=dict(os.environ),
+        capture_output=True,
+    )
     opened = time.perf_counter() - began
-    first = {page: first_visit_in_new_process(page, db) for page in PAGES}  # before this process holds the store
+    # before this process holds the store
+    first = {page: first_visit_in_new_process(page, db) for page in PAGES}
     from ui.store import observations
 
     published = len(observations("published"))

@@ -1,9 +1,12 @@
-"""The store keeps what extract reads, on the shared corpus: `python -m benchmarks.store_roundtrip [--db URL]`.
+"""The store keeps what extract reads, on the shared corpus: `python -m benchmarks.store_roundtrip
+[--db URL]`.
 
-Ingests every corpus document into a new store, exports `--source reports --vintage all`, and compares the
-rows with `extract` on the same files (the contract's columns); then ingests them all again and counts the
-rows that adds (should be 0). Needs ../shared/corpus.
+Ingests every corpus document into a new store, exports `--source reports --vintage all`, and
+compares the rows with `extract` on the same files (the contract's columns); then ingests them all
+again and counts the rows that adds (should be 0). Needs ../shared/corpus.
+
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,18 +43,42 @@ def main() -> None:
             start = time.perf_counter()
             outcome = store.ingest(doc)
             seconds = time.perf_counter() - start
-            extracted = rows_of(observations_frame(extract_path(doc).observations)) if outcome.status == "added" else []
+            extracted = (
+                rows_of(observations_frame(extract_path(doc).observations))
+                if outcome.status == "added"
+                else []
+            )
             stored = store.observations(Selection(source="reports", vintage="all"))
-            stored = rows_of(stored[stored["document_id"] == outcome.document_id]) if outcome.document_id else []
-            table.append([doc.name, outcome.status, str(len(stored)), str(len(extracted)),
-                          "yes" if stored == extracted else "NO", f"{seconds:.1f}"])
+            stored = (
+                rows_of(stored[stored["document_id"] == outcome.document_id])
+                if outcome.document_id
+                else []
+            )
+            table.append(
+                [
+                    doc.name,
+                    outcome.status,
+                    str(len(stored)),
+                    str(len(extracted)),
+                    "yes" if stored == extracted else "NO",
+                    f"{seconds:.1f}",
+                ]
+            )
         before = int(store.db.scalar("SELECT COUNT(*) FROM observations"))
         again = [store.ingest(doc).status for doc in documents(CORPUS)]
         added = int(store.db.scalar("SELECT COUNT(*) FROM observations")) - before
         store.close()
-    lines.append(markdown(["document", "ingest", "rows stored", "rows extract gives", "same rows", "seconds"], table))
-    lines.append(f"\nIngesting all {len(again)} documents again: {again.count('duplicate')} recognised as already "
-                 f"stored, {added} rows added.")
+    lines.append(
+        markdown(
+            ["document", "ingest", "rows stored", "rows extract gives", "same rows", "seconds"],
+            table,
+        )
+    )
+    lines.append(
+        f"\nIngesting all {len(again)} documents again: {again.count('duplicate')} recognised as "
+        "already "
+        f"stored, {added} rows added."
+    )
     text = "\n".join(lines) + "\n"
     print(text)
     (RESULTS / "store_roundtrip.md").write_text(text)

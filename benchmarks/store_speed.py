@@ -1,15 +1,18 @@
-"""Store benchmark: national figures plus ~2 million report observations; ingest rate, size, page queries.
+"""Store benchmark: national figures plus ~2 million report observations; ingest rate, size, page
+queries.
 
-`python -m benchmarks.store_speed [--db URL] [--rows 2000000]` (default: a fresh DuckDB file in a temporary
-folder). Synthetic monthly reports: each is one authority's 13 latest months of every indicator, the kind of
-book an analyst uploads; consecutive reports overlap and revise about 5% of the months they share.
+`python -m benchmarks.store_speed [--db URL] [--rows 2000000]` (default: a fresh DuckDB file in a
+temporary folder). Synthetic monthly reports: each is one authority's 13 latest months of every
+indicator, the kind of book an analyst uploads; consecutive reports overlap and revise about 5% of
+the months they share.
+
 """
+
 from __future__ import annotations
 
 import argparse
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -40,18 +43,35 @@ def synthetic_reports(rows: int, seed: int = 7):
 
 
 def _report(n, authority, month, ids, base, rng):
-    months = [pd.Timestamp(2015, 1, 1) + pd.DateOffset(months=m) for m in range(month - MONTHS_PER_REPORT + 1, month + 1)]
+    months = [
+        pd.Timestamp(2015, 1, 1) + pd.DateOffset(months=m)
+        for m in range(month - MONTHS_PER_REPORT + 1, month + 1)
+    ]
     starts = np.repeat(months, len(ids))
     noise = 1 + 0.05 * (rng.random(len(starts)) < 0.05) * rng.standard_normal(len(starts))
     values = np.round(np.tile(base, len(months)) * noise, 1)
     report_date = months[-1] + pd.offsets.MonthEnd(0)
-    frame = pd.DataFrame({
-        "authority": authority.name, "la_code": authority.new_la_code, "old_la_code": authority.old_la_code,
-        "indicator_id": np.tile(ids, len(months)), "indicator_label": np.tile(ids, len(months)), "measure": "actual",
-        "period_type": "month", "period_start": starts, "period_end": starts + pd.offsets.MonthEnd(0),
-        "value": values, "unit": "count", "polarity": "info", "report_date": report_date,
-        "source_file": f"synthetic_{n}.xlsx", "source_location": [f"Data!B{i + 2}" for i in range(len(starts))],
-        "confidence": 1.0, "geographic_level": "Local authority"})
+    frame = pd.DataFrame(
+        {
+            "authority": authority.name,
+            "la_code": authority.new_la_code,
+            "old_la_code": authority.old_la_code,
+            "indicator_id": np.tile(ids, len(months)),
+            "indicator_label": np.tile(ids, len(months)),
+            "measure": "actual",
+            "period_type": "month",
+            "period_start": starts,
+            "period_end": starts + pd.offsets.MonthEnd(0),
+            "value": values,
+            "unit": "count",
+            "polarity": "info",
+            "report_date": report_date,
+            "source_file": f"synthetic_{n}.xlsx",
+            "source_location": [f"Data!B{i + 2}" for i in range(len(starts))],
+            "confidence": 1.0,
+            "geographic_level": "Local authority",
+        }
+    )
     doc = NewDocument(f"synthetic_{n}.xlsx", "xlsx", 1, f"synthetic report {n}".encode())
     return doc, frame
 
@@ -59,13 +79,21 @@ def _report(n, authority, month, ids, base, rng):
 def page_queries(store: Store) -> dict:
     """The store calls the app's pages make, by page."""
     return {
-        "Trends: one authority, one indicator, current": lambda: store.observations(Selection(authority="Leeds", indicator="contacts")),
+        "Trends: one authority, one indicator, current": lambda: store.observations(
+            Selection(authority="Leeds", indicator="contacts")
+        ),
         "Trends: revisions shown beside it": lambda: store.revisions("Leeds", "contacts"),
-        "Benchmarks: one indicator, every authority (published)": lambda: store.observations(Selection(source="published", indicator="cpp_rate_10k")),
-        "Compare: one authority, every indicator, current": lambda: store.observations(Selection(authority="Rotherham")),
+        "Benchmarks: one indicator, every authority (published)": lambda: store.observations(
+            Selection(source="published", indicator="cpp_rate_10k")
+        ),
+        "Compare: one authority, every indicator, current": lambda: store.observations(
+            Selection(authority="Rotherham")
+        ),
         "Data: revisions of one authority": lambda: store.revisions("Rotherham"),
         "Data: documents list": lambda: store.documents(),
-        "Data: every current report figure of one indicator": lambda: store.observations(Selection(source="reports", indicator="referrals")),
+        "Data: every current report figure of one indicator": lambda: store.observations(
+            Selection(source="reports", indicator="referrals")
+        ),
     }
 
 
@@ -97,16 +125,24 @@ def main() -> None:
         opened = time.perf_counter() - start
         published = int(store.db.scalar("SELECT COUNT(*) FROM observations"))
         added, seconds = load(store, args.rows)
-        lines = [f"Store: {store.db.dialect}; new store with reference data opened in {opened:.1f} s "
-                 f"({published:,} published figures).",
-                 f"Ingested {added:,} report observations in {seconds:.0f} s: {added / seconds:,.0f} rows/s "
-                 f"(each synthetic report saved in its own transaction). Store size: {store_size(store)}.", ""]
+        lines = [
+            f"Store: {store.db.dialect}; new store with reference data opened in {opened:.1f} s "
+            f"({published:,} published figures).",
+            f"Ingested {added:,} report observations in {seconds:.0f} s: "
+            f"{added / seconds:,.0f} rows/s "
+            "(each synthetic report saved in its own transaction). Store size: "
+            f"{store_size(store)}.",
+            "",
+        ]
         timings = [[name, *_timed(query)] for name, query in page_queries(store).items()]
         lines.append(markdown(["page query", "rows", "seconds"], timings))
         store.close()
     text = "\n".join(lines) + "\n"
     print(text)
-    (RESULTS / f"store_speed_{'postgres' if args.db and args.db.startswith('postgres') else 'duckdb'}.md").write_text(text)
+    (
+        RESULTS
+        / f"store_speed_{'postgres' if args.db and args.db.startswith('postgres') else 'duckdb'}.md"
+    ).write_text(text)
 
 
 def _timed(query) -> list[str]:

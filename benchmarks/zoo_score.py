@@ -1,9 +1,12 @@
 """Score perfbooks on the layout zoo: `python -m benchmarks.zoo_score [--seeds N] [--out-dir DIR]`.
 
-Generates every family in each of its formats (tests/zoo), runs the pipeline on each file and prints a
-markdown table per family and format (truth rows, recall, precision, indicator-id) with totals. With
+Generates every family in each of its formats (tests/zoo), runs the pipeline on each file and prints
+a markdown table per family and format (truth rows, recall, precision, indicator-id) with totals.
+With
 --out-dir, each case's file, its truth CSV and the extractor's CSV are kept there for inspection.
+
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +23,17 @@ from zoo.measure import measure  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
-HEADER = ["family", "format", "truth rows", "found", "output value rows", "recall", "precision", "indicator-id", "seconds"]
+HEADER = [
+    "family",
+    "format",
+    "truth rows",
+    "found",
+    "output value rows",
+    "recall",
+    "precision",
+    "indicator-id",
+    "seconds",
+]
 
 
 def fmt(v) -> str:
@@ -49,28 +62,59 @@ def run(seeds: list[int], folder: Path, families: list[str], formats: list[str])
             write_got(r["got"], g.path.with_name(g.path.name + ".got.csv"))
             r["seed"] = seed
             results.append(r)
-            print(f"{family} {form} seed {seed}: recall {r['recall']:.3f} precision {r['precision']:.3f}"
-                  + (f" ({r['error']})" if r["error"] else ""), file=sys.stderr, flush=True)
+            print(
+                (
+                    f"{family} {form} seed {seed}: recall {r['recall']:.3f} precision "
+                    f"{r['precision']:.3f}"
+                )
+                + (f" ({r['error']})" if r["error"] else ""),
+                file=sys.stderr,
+                flush=True,
+            )
     return results
 
 
 def table(results: list[dict]) -> str:
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     for r in results:
-        lines.append("| " + " | ".join([r["family"], r["fmt"] + (f" (seed {r['seed']})" if r["seed"] else ""),
-                                        str(r["truth_rows"]), str(r["found"]), str(r["output_value_rows"]),
-                                        fmt(r["recall"]), fmt(r["precision"]), fmt(r["indicator_id_accuracy"]),
-                                        f"{r['seconds']:.1f}"]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    r["family"],
+                    r["fmt"] + (f" (seed {r['seed']})" if r["seed"] else ""),
+                    str(r["truth_rows"]),
+                    str(r["found"]),
+                    str(r["output_value_rows"]),
+                    fmt(r["recall"]),
+                    fmt(r["precision"]),
+                    fmt(r["indicator_id_accuracy"]),
+                    f"{r['seconds']:.1f}",
+                ]
+            )
+            + " |"
+        )
     t = sum(r["truth_rows"] for r in results)
     f = sum(r["found"] for r in results)
     o = sum(r["output_value_rows"] for r in results)
     ok = sum(r["precision"] * r["output_value_rows"] for r in results)
-    ids = [(r["indicator_id_accuracy"], r["found"]) for r in results if r["indicator_id_accuracy"] is not None]
+    ids = [
+        (r["indicator_id_accuracy"], r["found"])
+        for r in results
+        if r["indicator_id_accuracy"] is not None
+    ]
     idacc = sum(a * n for a, n in ids) / sum(n for _, n in ids) if ids else None
-    lines.append(f"| **all** ({len(results)} cases) | | {t} | {f} | {o} | {fmt(f / t if t else 1)} | "
-                 f"{fmt(ok / o if o else 0)} | {fmt(idacc)} | {sum(r['seconds'] for r in results):.0f} |")
+    lines.append(
+        f"| **all** ({len(results)} cases) | | {t} | {f} | {o} | {fmt(f / t if t else 1)} | "
+        f"{fmt(ok / o if o else 0)} | {fmt(idacc)} | "
+        f"{sum(r['seconds'] for r in results):.0f} |"
+    )
     passing = sum(not shortfall(r) for r in results)
-    lines.append(f"\n{passing} of {len(results)} cases meet recall ≥ 0.99, precision ≥ 0.99, indicator-id ≥ 0.97.")
+    lines.append(
+        f"\n{passing} of {len(results)} cases meet recall ≥ 0.99, precision ≥ 0.99, "
+        "indicator-id "
+        "≥ 0.97."
+    )
     return "\n".join(lines)
 
 
@@ -81,8 +125,15 @@ def known_failures(results: list[dict]) -> str:
         if not shortfall(r):
             continue
         idacc = r["indicator_id_accuracy"]
-        text = f"recall {r['recall']:.3f}, precision {r['precision']:.3f}, id {'-' if idacc is None else f'{idacc:.3f}'}"
-        lines.append(f'    ("{r["family"]}", "{r["fmt"]}"): "{text}' + (f' ({r["error"]})' if r["error"] else "") + '",')
+        text = (
+            f"recall {r['recall']:.3f}, precision {r['precision']:.3f}, id "
+            f"{'-' if idacc is None else f'{idacc:.3f}'}"
+        )
+        lines.append(
+            f'    ("{r["family"]}", "{r["fmt"]}"): "{text}'
+            + (f" ({r['error']})" if r["error"] else "")
+            + '",'
+        )
     return "\n".join(lines)
 
 
@@ -103,15 +154,30 @@ def compact(results: list[dict]) -> str:
         cells = []
         for f in FORMATS:
             r = got.get(f)
-            cells.append("" if r is None else
-                         f"{r['recall']:.2f} / {r['precision']:.2f} / " + ("-" if r["indicator_id_accuracy"] is None else f"{r['indicator_id_accuracy']:.2f}"))
+            cells.append(
+                ""
+                if r is None
+                else f"{r['recall']:.2f} "
+                "/ "
+                f"{r['precision']:.2f} "
+                "/ "
+                + (
+                    "-"
+                    if r["indicator_id_accuracy"] is None
+                    else f"{r['indicator_id_accuracy']:.2f}"
+                )
+            )
         lines.append(f"| {family} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def by_family(results: list[dict]) -> str:
-    """Each family pooled over its formats and seeds: truth rows, recall, precision, indicator-id."""
-    lines = ["| family | cases | truth rows | recall | precision | indicator-id |", "|---|---|---|---|---|---|"]
+    """Each family pooled over its formats and seeds: truth rows, recall, precision,
+    indicator-id."""
+    lines = [
+        "| family | cases | truth rows | recall | precision | indicator-id |",
+        "|---|---|---|---|---|---|",
+    ]
     for family in FAMILIES:
         rs = [r for r in results if r["family"] == family]
         if not rs:
@@ -119,32 +185,68 @@ def by_family(results: list[dict]) -> str:
         t, f = sum(r["truth_rows"] for r in rs), sum(r["found"] for r in rs)
         o = sum(r["output_value_rows"] for r in rs)
         ok = sum(r["precision"] * r["output_value_rows"] for r in rs)
-        ids = [(r["indicator_id_accuracy"], r["found"]) for r in rs if r["indicator_id_accuracy"] is not None]
+        ids = [
+            (r["indicator_id_accuracy"], r["found"])
+            for r in rs
+            if r["indicator_id_accuracy"] is not None
+        ]
         n = sum(k for _, k in ids)
-        lines.append(f"| {family} | {len(rs)} | {t} | {fmt(f / t if t else 1)} | {fmt(ok / o if o else 0)} | "
-                     f"{fmt(sum(a * k for a, k in ids) / n if n else None)} |")
+        lines.append(
+            f"| {family} | {len(rs)} | {t} | {fmt(f / t if t else 1)} | {fmt(ok / o if o else 0)} "
+            "| "
+            f"{fmt(sum(a * k for a, k in ids) / n if n else None)} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seeds", type=int, default=1, help="seeds 0..N-1 per family and format (default 1)")
+    ap.add_argument(
+        "--seeds", type=int, default=1, help="seeds 0..N-1 per family and format (default 1)"
+    )
     ap.add_argument("--out-dir", help="keep each case's file, truth CSV and extractor CSV here")
-    ap.add_argument("--family", action="append", default=[], choices=sorted(FAMILIES), help="only this family (repeatable)")
-    ap.add_argument("--format", action="append", default=[], choices=["pdf", "scan", "xlsx", "docx", "csv"])
-    ap.add_argument("--misses", action="store_true", help="print a few missed and extra rows per case")
-    ap.add_argument("--results", action="store_true", help="also write the tables to benchmarks/results/zoo_score.md")
-    ap.add_argument("--known-failures", action="store_true",
-                    help="print the KNOWN_FAILURES lines of tests/test_zoo.py for the cases below target (seed 0)")
+    ap.add_argument(
+        "--family",
+        action="append",
+        default=[],
+        choices=sorted(FAMILIES),
+        help="only this family (repeatable)",
+    )
+    ap.add_argument(
+        "--format", action="append", default=[], choices=["pdf", "scan", "xlsx", "docx", "csv"]
+    )
+    ap.add_argument(
+        "--misses", action="store_true", help="print a few missed and extra rows per case"
+    )
+    ap.add_argument(
+        "--results",
+        action="store_true",
+        help="also write the tables to benchmarks/results/zoo_score.md",
+    )
+    ap.add_argument(
+        "--known-failures",
+        action="store_true",
+        help=(
+            "print the KNOWN_FAILURES lines of tests/test_zoo.py for the cases below "
+            "target (seed 0)"
+        ),
+    )
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.out_dir) if a.out_dir else Path(tmp)
         results = run(list(range(a.seeds)), folder, a.family, a.format)
-    text = table(results) + "\n\n" + compact(results) + ("\n\n" + by_family(results) if a.seeds > 1 else "")
+    text = (
+        table(results)
+        + "\n\n"
+        + compact(results)
+        + ("\n\n" + by_family(results) if a.seeds > 1 else "")
+    )
     print(text)
     if a.results:
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "zoo_score.md").write_text(f"# Layout zoo, seeds 0..{a.seeds - 1}\n\n{text}\n", encoding="utf-8")
+        (RESULTS / "zoo_score.md").write_text(
+            f"# Layout zoo, seeds 0..{a.seeds - 1}\n\n{text}\n", encoding="utf-8"
+        )
     if a.known_failures:
         print("\n" + known_failures([r for r in results if r["seed"] == 0]))
     if a.misses:

@@ -1,4 +1,5 @@
 """CSV bytes (UTF-8, header row) with every cell made safe to open in a spreadsheet."""
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,6 @@
-"""The one path for every file perfbooks hands out besides the exports: tables as safe CSV, charts as safe HTML."""
+"""The one path for every file perfbooks hands out besides the exports: tables as safe CSV, charts
+as safe HTML."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +13,8 @@ from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
 
 
 def frame_csv(frame: pd.DataFrame) -> bytes:
-    """Any table (revisions, chart data, aliases, scorecard, gaps) as CSV, every cell neutralised."""
+    """Any table (revisions, chart data, aliases, scorecard, gaps) as CSV, every cell
+    neutralised."""
     rows = ([cell_text(v) for v in row] for row in frame.itertuples(index=False, name=None))
     return csv_bytes([str(c) for c in frame.columns], rows)
 

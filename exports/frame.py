@@ -1,4 +1,6 @@
-"""One normalised observations frame for every writer: contract columns in order, then extras, typed once."""
+"""One normalised observations frame for every writer: contract columns in order, then extras, typed
+once."""
+
 from __future__ import annotations
 
 import math
@@ -29,7 +31,8 @@ def is_missing(v: object) -> bool:
 
 
 def to_date(v: object) -> date | None:
-    """A date from a date, datetime, pandas Timestamp or ISO string; None when missing or unreadable."""
+    """A date from a date, datetime, pandas Timestamp or ISO string; None when missing or
+    unreadable."""
     if is_missing(v):
         return None
     if isinstance(v, datetime):  # pandas Timestamp is a datetime
@@ -79,7 +82,8 @@ def numbers(cells: pd.Series) -> np.ndarray:
 
 
 def normalise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Contract columns in order (blank when absent), then extras; dates date|None, numbers float, text str."""
+    """Contract columns in order (blank when absent), then extras; dates date|None, numbers float,
+    text str."""
     out = pd.DataFrame(index=range(len(frame)))
     rows = frame.reset_index(drop=True)
     for col in COLUMNS:
@@ -119,17 +123,22 @@ def extra_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def oldest_vintage_first(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows by report_date, earliest first; within one report, notes before values, then by confidence."""
-    order = pd.DataFrame({
-        "vintage": [d.toordinal() if d else 0 for d in frame["report_date"]],
-        "has_value": frame["value"].notna().astype(int).to_numpy(),
-        "confidence": frame["confidence"].fillna(0).to_numpy(),
-    }, index=frame.index)
+    """The rows by report_date, earliest first; within one report, notes before values, then by
+    confidence."""
+    order = pd.DataFrame(
+        {
+            "vintage": [d.toordinal() if d else 0 for d in frame["report_date"]],
+            "has_value": frame["value"].notna().astype(int).to_numpy(),
+            "confidence": frame["confidence"].fillna(0).to_numpy(),
+        },
+        index=frame.index,
+    )
     return frame.loc[order.sort_values(["vintage", "has_value", "confidence"], kind="stable").index]
 
 
 def latest_vintage(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
-    """One row per key: the latest report_date wins; within one report, a value beats a note, then confidence."""
+    """One row per key: the latest report_date wins; within one report, a value beats a note, then
+    confidence."""
     if frame.empty:
         return frame
     return oldest_vintage_first(frame).drop_duplicates(subset=key, keep="last").sort_index()

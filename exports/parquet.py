@@ -1,4 +1,6 @@
-"""The tidy observations table as Parquet, written by duckdb (typed: dates DATE, numbers DOUBLE, text VARCHAR)."""
+"""The tidy observations table as Parquet, written by duckdb (typed: dates DATE, numbers DOUBLE,
+text VARCHAR)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -15,7 +17,9 @@ def typed_table(frame: pd.DataFrame) -> pd.DataFrame:
     """The normalised table with extra columns as text unless already numeric or boolean."""
     table = normalise(frame)
     for col in extra_columns(table):
-        if not (pd.api.types.is_numeric_dtype(table[col]) or pd.api.types.is_bool_dtype(table[col])):
+        if not (
+            pd.api.types.is_numeric_dtype(table[col]) or pd.api.types.is_bool_dtype(table[col])
+        ):
             table[col] = pd.Series([cell_text(v) for v in table[col]], dtype=object)
     return table
 
@@ -23,8 +27,17 @@ def typed_table(frame: pd.DataFrame) -> pd.DataFrame:
 def _select(table: pd.DataFrame) -> str:
     def cast(col: str) -> str:
         name = '"' + col.replace('"', '""') + '"'
-        kind = "DATE" if col in DATE_COLUMNS else "DOUBLE" if col in NUMBER_COLUMNS else "VARCHAR" if col in COLUMNS else ""
+        kind = (
+            "DATE"
+            if col in DATE_COLUMNS
+            else "DOUBLE"
+            if col in NUMBER_COLUMNS
+            else "VARCHAR"
+            if col in COLUMNS
+            else ""
+        )
         return f"CAST({name} AS {kind}) AS {name}" if kind else name
+
     return "SELECT " + ", ".join(cast(c) for c in table.columns) + " FROM observations"
 
 

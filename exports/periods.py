@@ -1,4 +1,6 @@
-"""Period labels for column headers ('2017-01', '2016-17', '2016-17 Q1', 'FYTD to 2017-01', 'at 2016-03-31')."""
+"""Period labels for column headers ('2017-01', '2016-17', '2016-17 Q1', 'FYTD to 2017-01', 'at
+2016-03-31')."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -34,7 +36,8 @@ def period_label(period_type: str, start: date | None, end: date | None) -> str:
 
 
 def period_order(start: date | None, end: date | None) -> tuple[int, int]:
-    """Chronological: by end date, and of periods ending together the shortest first; undated last."""
+    """Chronological: by end date, and of periods ending together the shortest first; undated
+    last."""
     start, end = start or end, end or start
     if start is None:
         return (date.max.toordinal() + 1, 0)

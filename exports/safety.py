@@ -1,4 +1,6 @@
-"""Excel safety: text that a spreadsheet would run as a formula is neutralised (OWASP CSV injection)."""
+"""Excel safety: text that a spreadsheet would run as a formula is neutralised (OWASP CSV
+injection)."""
+
 from __future__ import annotations
 
 import re
@@ -13,9 +15,11 @@ def is_plain_number(text: str) -> bool:
 
 
 def neutralise(text: str) -> str:
-    """The text, prefixed with a single quote when it starts like a formula ('=', '+', '-', '@', tab, CR).
+    """The text, prefixed with a single quote when it starts like a formula ('=', '+', '-', '@',
+    tab, CR).
 
     Plain numbers ('-5', '-0.3') are left alone, so numeric cells stay numbers.
+
     """
     if text.startswith(DANGEROUS_PREFIXES) and not is_plain_number(text):
         return "'" + text

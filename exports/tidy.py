@@ -1,4 +1,5 @@
 """The tidy observations table: contract columns in order, then extras, as CSV."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,6 @@
-"""The wide table: one row per authority, indicator and measure; one column per period, in time order."""
+"""The wide table: one row per authority, indicator and measure; one column per period, in time
+order."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,15 +10,24 @@ from exports.frame import cell_text, latest_vintage, normalise
 from exports.periods import period_label, period_order
 
 ROW_KEY = ["authority", "la_code", "indicator_id", "indicator_label", "measure", "unit"]
-MEASURE_ORDER = ["actual", "target", "stat_neighbour_avg", "stat_neighbour_best", "england_avg",
-                 "england_top_quartile", "region_avg"]
+MEASURE_ORDER = [
+    "actual",
+    "target",
+    "stat_neighbour_avg",
+    "stat_neighbour_best",
+    "england_avg",
+    "england_top_quartile",
+    "region_avg",
+]
 
 
 def with_periods(table: pd.DataFrame) -> pd.DataFrame:
     """The normalised table with a 'period' label column and its chronological 'period_rank'."""
     pairs = list(zip(table["period_type"], table["period_start"], table["period_end"]))
-    return table.assign(period=[period_label(*p) for p in pairs],
-                        period_rank=[period_order(s, e) for _, s, e in pairs])
+    return table.assign(
+        period=[period_label(*p) for p in pairs],
+        period_rank=[period_order(s, e) for _, s, e in pairs],
+    )
 
 
 def period_columns(table: pd.DataFrame) -> list[str]:
@@ -26,7 +37,8 @@ def period_columns(table: pd.DataFrame) -> list[str]:
 
 
 def wide_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Periods as columns (chronological); where vintages disagree on a cell, the latest report wins."""
+    """Periods as columns (chronological); where vintages disagree on a cell, the latest report
+    wins."""
     table = with_periods(normalise(frame))
     if table.empty:
         return pd.DataFrame(columns=ROW_KEY)
@@ -36,11 +48,16 @@ def wide_table(frame: pd.DataFrame) -> pd.DataFrame:
     wide.columns.name = None
     rank = {m: i for i, m in enumerate(MEASURE_ORDER)}
     order = wide.assign(_m=wide["measure"].map(lambda m: rank.get(m, len(rank))))
-    order = order.sort_values(["authority", "la_code", "indicator_id", "indicator_label", "_m", "unit"], kind="stable")
+    order = order.sort_values(
+        ["authority", "la_code", "indicator_id", "indicator_label", "_m", "unit"], kind="stable"
+    )
     return order.drop(columns="_m").reset_index(drop=True)
 
 
 def wide_csv(frame: pd.DataFrame) -> bytes:
     """The wide table as CSV bytes (blank where no figure)."""
     wide = wide_table(frame)
-    return csv_bytes(list(wide.columns), [[cell_text(v) for v in row] for row in wide.itertuples(index=False, name=None)])
+    return csv_bytes(
+        list(wide.columns),
+        [[cell_text(v) for v in row] for row in wide.itertuples(index=False, name=None)],
+    )

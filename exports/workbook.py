@@ -1,8 +1,9 @@
 """A formatted Excel workbook: Observations (typed, filterable), Wide (periods across) and About."""
+
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pandas as pd
 from openpyxl import Workbook
@@ -16,7 +17,14 @@ from exports.frame import cell_text, is_missing, normalise
 from exports.safety import neutralise
 from exports.wide import wide_table
 
-UNIT_FORMATS = {"count": "0", "percent": "0.0", "rate_per_10k": "0.0", "days": "0.0", "average": "0.0", "ratio": "0.00"}
+UNIT_FORMATS = {
+    "count": "0",
+    "percent": "0.0",
+    "rate_per_10k": "0.0",
+    "days": "0.0",
+    "average": "0.0",
+    "ratio": "0.00",
+}
 WHOLE, FRACTION = "0", "0.0##"
 DATE_FORMAT = "yyyy-mm-dd"
 BOLD = Font(bold=True)
@@ -24,10 +32,15 @@ MIN_WIDTH, MAX_WIDTH = 8, 60
 
 
 def number_format(column: str, value: float, unit: str) -> str:
-    """Percent points to 1 dp, counts whole, confidence to 2 dp; other numbers whole or up to 3 dp."""
+    """Percent points to 1 dp, counts whole, confidence to 2 dp; other numbers whole or up to 3
+    dp."""
     if column == "confidence":
         return "0.00"
-    if column == "value" and unit in UNIT_FORMATS and not (unit == "count" and not value.is_integer()):
+    if (
+        column == "value"
+        and unit in UNIT_FORMATS
+        and not (unit == "count" and not value.is_integer())
+    ):
         return UNIT_FORMATS[unit]
     return WHOLE if value.is_integer() else FRACTION
 
@@ -48,11 +61,14 @@ def cell(sheet: WriteOnlyWorksheet, value: object, column: str = "", unit: str =
 
 
 def start_table(sheet: WriteOnlyWorksheet, table: pd.DataFrame) -> None:
-    """Column widths from the longest cell, a frozen bold header, and an autofilter over the rows."""
+    """Column widths from the longest cell, a frozen bold header, and an autofilter over the
+    rows."""
     names = [str(c) for c in table.columns]
     for i, name in enumerate(names, start=1):
         longest = max([len(name)] + [len(cell_text(v)) for v in table[name].head(2000)])
-        sheet.column_dimensions[get_column_letter(i)].width = min(MAX_WIDTH, max(MIN_WIDTH, longest + 2))
+        sheet.column_dimensions[get_column_letter(i)].width = min(
+            MAX_WIDTH, max(MIN_WIDTH, longest + 2)
+        )
     sheet.freeze_panes = "A2"
     if names:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(table) + 1}"
@@ -80,13 +96,24 @@ def wide_sheet(sheet: WriteOnlyWorksheet, wide: pd.DataFrame) -> None:
         sheet.append([cell(sheet, v) for v in row])
 
 
-def about_lines(columns: list[str], rows: int, filters: dict | None, now: datetime) -> list[list[object]]:
+def about_lines(
+    columns: list[str], rows: int, filters: dict | None, now: datetime
+) -> list[list[object]]:
     """What the workbook holds: when exported, the filters used, what each column means."""
+
     def text(v: object) -> str:
         return ", ".join(map(cell_text, v)) if isinstance(v, (list, tuple, set)) else cell_text(v)
-    lines = [["perfbooks export", None], ["Exported", now.strftime("%Y-%m-%d %H:%M %Z").strip()],
-             ["Observations", rows], [None, None], ["Filters used", None]]
-    lines += [[str(k), text(v)] for k, v in (filters or {}).items()] or [["(none)", "every observation in the store"]]
+
+    lines = [
+        ["perfbooks export", None],
+        ["Exported", now.strftime("%Y-%m-%d %H:%M %Z").strip()],
+        ["Observations", rows],
+        [None, None],
+        ["Filters used", None],
+    ]
+    lines += [[str(k), text(v)] for k, v in (filters or {}).items()] or [
+        ["(none)", "every observation in the store"]
+    ]
     lines += [[None, None], ["Column", "Meaning"]]
     return lines + [[c, MEANINGS.get(c, "Extra column kept from the store")] for c in columns]
 
@@ -101,13 +128,15 @@ def about_sheet(sheet: WriteOnlyWorksheet, lines: list[list[object]]) -> None:
         sheet.append([head, cell(sheet, second)])
 
 
-def workbook_bytes(frame: pd.DataFrame, filters: dict | None = None, now: datetime | None = None) -> bytes:
+def workbook_bytes(
+    frame: pd.DataFrame, filters: dict | None = None, now: datetime | None = None
+) -> bytes:
     """The observations as an .xlsx workbook (Observations, Wide and About sheets)."""
     table = normalise(frame)
     book = Workbook(write_only=True)
     observations_sheet(book.create_sheet("Observations"), table)
     wide_sheet(book.create_sheet("Wide"), wide_table(table))
-    lines = about_lines(list(table.columns), len(table), filters, now or datetime.now(timezone.utc))
+    lines = about_lines(list(table.columns), len(table), filters, now or datetime.now(UTC))
     about_sheet(book.create_sheet("About"), lines)
     buffer = io.BytesIO()
     book.save(buffer)

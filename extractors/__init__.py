@@ -1,4 +1,6 @@
-"""Readers that turn an uploaded file into plain cell grids (entry point: extractors.registry.read_document)."""
+"""Readers that turn an uploaded file into plain cell grids (entry point:
+extractors.registry.read_document)."""
+
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
 

@@ -1,12 +1,16 @@
 """The interface every file format implements."""
+
 from __future__ import annotations
 
-from typing import BinaryIO, Callable
+from collections.abc import Callable
+from typing import BinaryIO
 
 from extractors.grid import Document
 
-Progress = Callable[..., None]  # (units done, units in all[, what the next unit is getting]): pages or sheets
-SCANNED = "reading scanned text"  # the `doing` of a page being read by OCR (given only then; callbacks may take 2 args)
+# (units done, units in all[, what the next unit is getting]): pages or sheets
+Progress = Callable[..., None]
+# the `doing` of a page being read by OCR (given only then; callbacks may take 2 args)
+SCANNED = "reading scanned text"
 
 
 def no_progress(done: int, total: int, doing: str = "") -> None:

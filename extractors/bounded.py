@@ -1,9 +1,11 @@
 """Read an untrusted file in a child process with bounded time and memory.
 
 The child leads its own process group, so stopping it also stops whatever it started (tesseract).
-`then` (run in the same child after the read) turns the document into what the caller wants, under its own
-time bound, so nothing an untrusted file leads to runs unbounded in the caller's process.
+`then` (run in the same child after the read) turns the document into what the caller wants, under
+its own time bound, so nothing an untrusted file leads to runs unbounded in the caller's process.
+
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp
@@ -23,7 +25,8 @@ from extractors.limits import LIMITS
 
 
 def memory_cap() -> int:
-    """Bytes of address space a reader may take: perfbooks' limit, or the lower one already in force."""
+    """Bytes of address space a reader may take: perfbooks' limit, or the lower one already in
+    force."""
     ours = LIMITS.MAX_MEMORY_MB * 2**20
     in_force = [v for v in resource.getrlimit(resource.RLIMIT_AS) if v != resource.RLIM_INFINITY]
     return min([ours, *in_force])
@@ -42,11 +45,26 @@ def _child(work: Callable[[mp.Queue], object], name: str, out: mp.Queue) -> None
     except UnreadableFile as exc:
         out.put(("error", str(exc)))
     except MemoryError:
-        out.put(("error", f"{name} needs more than {memory_cap() // 2**20:,} MB to read, the most this server allows for one file."))
+        out.put(
+            (
+                "error",
+                (
+                    f"{name} needs more than {memory_cap() // 2**20:,} MB to read, the most this "
+                    "server "
+                    "allows for one file."
+                ),
+            )
+        )
     except RecursionError:
         out.put(("error", f"{name} refers to itself in a loop and cannot be read."))
     except Exception:  # any other failure inside a third-party reader
-        out.put(("error", f"{name} could not be read: it may be damaged or not the kind of file its name says."))
+        out.put(
+            (
+                "error",
+                f"{name} could not be read: it may be damaged or not the kind of file its name "
+                "says.",
+            )
+        )
 
 
 def _read(path: str, name: str, then: Callable | None, out: mp.Queue):
@@ -56,30 +74,48 @@ def _read(path: str, name: str, then: Callable | None, out: mp.Queue):
     with open(path, "rb") as fp:
         refuse_pdf_bomb(fp.read(LIMITS.MAX_BYTES + 1), name)
         fp.seek(0)
-        doc = read_document(fp, name, lambda done, total, doing="": out.put(("progress", (done, total, doing))))
+        doc = read_document(
+            fp, name, lambda done, total, doing="": out.put(("progress", (done, total, doing)))
+        )
     if then is None:
         return doc
     out.put(("read", None))
     return then(doc)
 
 
-def read_bounded(path: str | Path, name: str | None = None, progress: Progress = no_progress,
-                 seconds: float = LIMITS.MAX_SECONDS, then: Callable[[Document], object] | None = None,
-                 then_seconds: float = LIMITS.MAX_INTERPRET_SECONDS):
-    """The document in a file (or `then(document)`), worked out in a child process; failures raise UnreadableFile.
+def read_bounded(
+    path: str | Path,
+    name: str | None = None,
+    progress: Progress = no_progress,
+    seconds: float = LIMITS.MAX_SECONDS,
+    then: Callable[[Document], object] | None = None,
+    then_seconds: float = LIMITS.MAX_INTERPRET_SECONDS,
+):
+    """The document in a file (or `then(document)`), worked out in a child process; failures raise
+    UnreadableFile.
 
     Reading may take `seconds`, then `then` may take `then_seconds`.
+
     """
     name = name or Path(path).name
-    return _bounded(partial(_read, str(path), name, then), Deadline(name, seconds, then_seconds), progress)
+    return _bounded(
+        partial(_read, str(path), name, then), Deadline(name, seconds, then_seconds), progress
+    )
 
 
-def run_bounded(work: Callable[[], object], name: str, seconds: float = LIMITS.MAX_SECONDS,
-                interpreting: bool = False):
-    """`work()` for a file already read (a page image, cells, a document read again with a taught layout), in the
-    same kind of child with the same memory cap, within `seconds`; failures raise UnreadableFile.
+def run_bounded(
+    work: Callable[[], object],
+    name: str,
+    seconds: float = LIMITS.MAX_SECONDS,
+    interpreting: bool = False,
+):
+    """`work()` for a file already read (a page image, cells, a document read again with a taught
+    layout), in the same kind of child with the same memory cap, within `seconds`; failures raise
+    UnreadableFile.
 
-    `interpreting` says the file was read and only its tables are worked out again (the sentence when time runs out).
+    `interpreting` says the file was read and only its tables are worked out again (the sentence
+    when time runs out).
+
     """
     deadline = Deadline(name, seconds, seconds)
     if interpreting:
@@ -87,7 +123,7 @@ def run_bounded(work: Callable[[], object], name: str, seconds: float = LIMITS.M
     return _bounded(lambda out: work(), deadline, no_progress)
 
 
-def _bounded(work: Callable[[mp.Queue], object], deadline: "Deadline", progress: Progress):
+def _bounded(work: Callable[[mp.Queue], object], deadline: Deadline, progress: Progress):
     context = mp.get_context("fork")
     out: mp.Queue = context.Queue()
     child = context.Process(target=_child, args=(work, deadline.name, out), daemon=True)
@@ -101,7 +137,8 @@ def _bounded(work: Callable[[mp.Queue], object], deadline: "Deadline", progress:
 
 
 def _lead_group(pid: int) -> None:
-    """Make the child its own group's leader from this side too (whichever runs first wins the race)."""
+    """Make the child its own group's leader from this side too (whichever runs first wins the
+    race)."""
     try:
         os.setpgid(pid, pid)
     except OSError:  # the child already did it, or has finished
@@ -120,7 +157,8 @@ def stop_group(pid: int) -> None:
 
 
 class Deadline:
-    """The time left to read a file, then (once read) to interpret it; the sentence when it runs out."""
+    """The time left to read a file, then (once read) to interpret it; the sentence when it runs
+    out."""
 
     def __init__(self, name: str, seconds: float, then_seconds: float):
         self.name, self.seconds, self.then_seconds, self.reading = name, seconds, then_seconds, True
@@ -135,9 +173,15 @@ class Deadline:
 
     def sentence(self) -> str:
         if self.reading:
-            return f"{self.name} took longer than {self.seconds:.0f} seconds to read and was stopped."
-        return (f"{self.name} was read, but working out its tables took longer than {self.seconds:.0f} seconds and was "
-                "stopped; a performance report is far smaller, so please check it is the right file.")
+            return (
+                f"{self.name} took longer than {self.seconds:.0f} seconds to read and was stopped."
+            )
+        return (
+            f"{self.name} was read, but working out its tables took longer than "
+            f"{self.seconds:.0f} seconds and was "
+            "stopped; a performance report is far smaller, so please check it is the right "
+            "file."
+        )
 
 
 def _wait(child, out: mp.Queue, deadline: Deadline, progress: Progress):
@@ -148,7 +192,10 @@ def _wait(child, out: mp.Queue, deadline: Deadline, progress: Progress):
             if deadline.passed():
                 raise UnreadableFile(deadline.sentence()) from None
             if not child.is_alive() and out.empty():
-                raise UnreadableFile(f"{deadline.name} could not be read: the reader stopped unexpectedly (the file may be damaged).") from None
+                raise UnreadableFile(
+                    f"{deadline.name} could not be read: the reader stopped unexpectedly (the "
+                    "file may be damaged)."
+                ) from None
             continue
         if kind == "progress":
             done, total, doing = payload

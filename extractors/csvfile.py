@@ -1,4 +1,5 @@
 """Delimited text files (.csv, .tsv, .txt): the whole file becomes one grid."""
+
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,8 @@ from extractors.limits import LIMITS
 DELIMITERS = ",;\t|"
 SNIFF_CHARS = 64 * 1024  # text the delimiter is guessed from
 TEXT_LINES = 5  # lines whose cells enter Document.text
-CONTROL_BYTES = set(range(32)) - {9, 10, 12, 13, 26}  # bytes no text file holds (tab, newlines, form feed, DOS EOF allowed)
+# bytes no text file holds (tab, newlines, form feed, DOS EOF allowed)
+CONTROL_BYTES = set(range(32)) - {9, 10, 12, 13, 26}
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text" export
 
 
@@ -33,15 +35,28 @@ class CsvFormat(Format):
     def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
         text = decode(fp.read())
         rows = _rows(text, name)
-        cells = [Cell(row=r, col=c, text=t, ref=f"{column_letter(c)}{r + 1}")
-                 for r, row in enumerate(rows) for c, raw in enumerate(row) if (t := " ".join(raw.split()))]
-        lines = [" ".join(c.text for c in cells if c.row == r) for r in range(min(TEXT_LINES, len(rows)))]
+        cells = [
+            Cell(row=r, col=c, text=t, ref=f"{column_letter(c)}{r + 1}")
+            for r, row in enumerate(rows)
+            for c, raw in enumerate(row)
+            if (t := " ".join(raw.split()))
+        ]
+        lines = [
+            " ".join(c.text for c in cells if c.row == r) for r in range(min(TEXT_LINES, len(rows)))
+        ]
         progress(1, 1)
-        return Document(name=name, format="csv", grids=[Grid(cells=cells)], text=[line for line in lines if line], units=1)
+        return Document(
+            name=name,
+            format="csv",
+            grids=[Grid(cells=cells)],
+            text=[line for line in lines if line],
+            units=1,
+        )
 
 
 def decode(data: bytes) -> str:
-    """The file's text: UTF-16 when it has that mark, else UTF-8, else Windows-1252, else Latin-1."""
+    """The file's text: UTF-16 when it has that mark, else UTF-8, else Windows-1252, else
+    Latin-1."""
     if data.startswith(UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -60,7 +75,11 @@ def _rows(text: str, name: str) -> list[list[str]]:
             rows.append(row)
             width = max(width, len(row))
             if len(rows) * width > LIMITS.MAX_CELLS:
-                raise UnreadableFile(f"{name} is too large: it has more than {LIMITS.MAX_CELLS:,} cells, the most perfbooks reads.")
+                raise UnreadableFile(
+                    f"{name} is too large: it has more than {LIMITS.MAX_CELLS:,} cells, the "
+                    "most "
+                    "perfbooks reads."
+                )
     except csv.Error as exc:
         raise UnreadableFile(f"{name} could not be read as CSV ({exc}).") from None
     return rows

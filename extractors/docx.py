@@ -1,8 +1,11 @@
-"""Word documents (.docx): each top-level table becomes a grid; paragraphs become text and table context."""
+"""Word documents (.docx): each top-level table becomes a grid; paragraphs become text and table
+context."""
+
 from __future__ import annotations
 
 import io
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from lxml.etree import XPath
 
@@ -15,10 +18,19 @@ from extractors.ooxml import OfficeFormat, fold, open_zip
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 P, TBL, TR, TC = W + "p", W + "tbl", W + "tr", W + "tc"
-WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}  # containers Word may put around blocks, rows or cells
+# containers Word may put around blocks, rows or cells
+WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 CONTEXT_LINES = 6  # paragraphs before a table kept as its context
-RUN_PIECES = XPath(".//w:r[not(ancestor::w:txbxContent)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]", namespaces=NS)
-PARAGRAPHS = XPath(".//w:p[not(ancestor::w:txbxContent)]", namespaces=NS)  # nested tables' paragraphs included
+RUN_PIECES = XPath(
+    (
+        ".//w:r[not(ancestor::w:txbxContent)]/*[self::w:t or self::w:tab or self::w:br or "
+        "self::w:cr "
+        "or self::w:noBreakHyphen]"
+    ),
+    namespaces=NS,
+)
+# nested tables' paragraphs included
+PARAGRAPHS = XPath(".//w:p[not(ancestor::w:txbxContent)]", namespaces=NS)
 GRID_BEFORE = XPath("w:trPr/w:gridBefore/@w:val", namespaces=NS)
 GRID_SPAN = XPath("w:tcPr/w:gridSpan/@w:val", namespaces=NS)
 
@@ -37,7 +49,11 @@ class DocxFormat(OfficeFormat):
         word = _load(data, name)
         body = word.element.body
         if sum(1 for _ in body.iter(TC)) > LIMITS.MAX_CELLS:
-            raise UnreadableFile(f"{name} is too large: its tables have more than {LIMITS.MAX_CELLS:,} cells, the most perfbooks reads.")
+            raise UnreadableFile(
+                f"{name} is too large: its tables have more than {LIMITS.MAX_CELLS:,} cells, "
+                "the "
+                "most perfbooks reads."
+            )
         doc = Document(name=name, format="docx", grids=[], text=_header_footer_text(word))
         tables = _walk(body, doc.text)
         for number, (table, context) in enumerate(tables, start=1):
@@ -52,15 +68,22 @@ def _load(data: bytes, name: str):
 
     archive = open_zip(data, name)
     if "word/document.xml" not in archive.namelist():
-        raise UnreadableFile(f"{name} is not a Word document (it may be another kind of file renamed); save it from Word as .docx.")
+        raise UnreadableFile(
+            f"{name} is not a Word document (it may be another kind of file renamed); save it "
+            "from Word as .docx."
+        )
     try:
         return docx.Document(io.BytesIO(data))
     except Exception:  # python-docx raises many types for broken parts
-        raise UnreadableFile(f"{name} is damaged or incomplete and cannot be opened as a Word document; save it again and upload the new copy.") from None
+        raise UnreadableFile(
+            f"{name} is damaged or incomplete and cannot be opened as a Word document; save it "
+            "again and upload the new copy."
+        ) from None
 
 
 def _walk(body, text: list[str]) -> list[tuple[object, list[str]]]:
-    """Top-level tables, each with the body paragraphs printed before it; every paragraph appended to text."""
+    """Top-level tables, each with the body paragraphs printed before it; every paragraph appended
+    to text."""
     tables, lines = [], []
     for block in _children(body, (P, TBL)):
         if block.tag == TBL:
@@ -72,7 +95,8 @@ def _walk(body, text: list[str]) -> list[tuple[object, list[str]]]:
 
 
 def _children(parent, tags: tuple[str, ...]) -> Iterator:
-    """Child elements with one of the tags, looking through content controls and similar wrappers."""
+    """Child elements with one of the tags, looking through content controls and similar
+    wrappers."""
     for child in parent.iterchildren():
         if child.tag in tags:
             yield child
@@ -84,7 +108,7 @@ def paragraph_text(p) -> str:
     """A paragraph's visible text, tabs and line breaks as spaces, whitespace folded."""
     pieces = []
     for node in RUN_PIECES(p):
-        tag = node.tag[len(W):]
+        tag = node.tag[len(W) :]
         pieces.append((node.text or "") if tag == "t" else "-" if tag == "noBreakHyphen" else " ")
     return fold("".join(pieces))
 
@@ -103,19 +127,29 @@ def _header_footer_text(word) -> list[str]:
 
 
 def table_grid(tbl, index: int, context: list[str]) -> Grid:
-    """One table as a grid: a cell per merged area at its top-left grid position, empty cells left out."""
+    """One table as a grid: a cell per merged area at its top-left grid position, empty cells left
+    out."""
     placed = _place(tbl)
     cells = []
     for spot in placed:
         text = cell_text(spot["tc"])
         if text:
-            cells.append(Cell(row=spot["row"], col=spot["col"], text=text, rowspan=spot["rowspan"],
-                              colspan=spot["colspan"], fill=cell_fill(spot["tc"])))
+            cells.append(
+                Cell(
+                    row=spot["row"],
+                    col=spot["col"],
+                    text=text,
+                    rowspan=spot["rowspan"],
+                    colspan=spot["colspan"],
+                    fill=cell_fill(spot["tc"]),
+                )
+            )
     return Grid(cells=cells, index=index, context=context)
 
 
 def _place(tbl) -> list[dict]:
-    """Grid positions of a table's cells, with w:gridSpan as colspan and w:vMerge runs as rowspan."""
+    """Grid positions of a table's cells, with w:gridSpan as colspan and w:vMerge runs as
+    rowspan."""
     placed: list[dict] = []
     above: dict[int, dict] = {}  # grid column -> cell starting there in the previous row
     for row, tr in enumerate(_children(tbl, (TR,))):

@@ -1,4 +1,5 @@
 """The plain cell grid every extractor produces and the interpreter reads."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,9 +35,11 @@ class Grid:
     page: int | None = None  # 1-based page number for paged documents
     sheet: str | None = None  # worksheet name for workbooks
     index: int = 1  # table number on its page or sheet, 1-based
-    context: list[str] = field(default_factory=list)  # text lines printed before the table, nearest last
+    # text lines printed before the table, nearest last
+    context: list[str] = field(default_factory=list)
     row_offset: int = 0  # rows above this grid in the table it was cut from
-    col_offset: int = 0  # columns left of this grid in the table it was cut from (tables side by side)
+    # columns left of this grid in the table it was cut from (tables side by side)
+    col_offset: int = 0
 
     @property
     def n_rows(self) -> int:
@@ -51,7 +54,10 @@ class Grid:
         if cell.ref:
             return f"{self.sheet}!{cell.ref}" if self.sheet is not None else cell.ref
         prefix = f"p{self.page} " if self.page is not None else ""
-        return f"{prefix}t{self.index} r{cell.row + self.row_offset + 1} c{cell.col + self.col_offset + 1}"
+        return (
+            f"{prefix}t{self.index} r{cell.row + self.row_offset + 1} "
+            f"c{cell.col + self.col_offset + 1}"
+        )
 
 
 @dataclass

@@ -1,4 +1,6 @@
-"""Flate streams of a PDF measured before any reader inflates them: a decompression bomb is refused at once."""
+"""Flate streams of a PDF measured before any reader inflates them: a decompression bomb is refused
+at once."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +16,8 @@ BOMB_RATIO = 1000  # ... to more than this many times its compressed size is a b
 
 
 def refuse_pdf_bomb(data: bytes, name: str) -> None:
-    """Raise UnreadableFile when the PDF's streams would inflate past the limits (a file that is not a PDF passes)."""
+    """Raise UnreadableFile when the PDF's streams would inflate past the limits (a file that is not
+    a PDF passes)."""
     if not data.startswith(b"%PDF"):
         return
     total = 0
@@ -25,9 +28,12 @@ def refuse_pdf_bomb(data: bytes, name: str) -> None:
 
 
 def inflated_size(data: bytes, start: int, budget: int) -> int:
-    """Bytes the zlib stream at `start` inflates to (0 if none starts there), counted no further than `budget`.
+    """Bytes the zlib stream at `start` inflates to (0 if none starts there), counted no further
+    than `budget`.
 
-    More than `budget` also for a bomb: a stream past BOMB_FLOOR at more than BOMB_RATIO times its compressed size.
+    More than `budget` also for a bomb: a stream past BOMB_FLOOR at more than BOMB_RATIO times its
+    compressed size.
+
     """
     inflater, size, fed = zlib.decompressobj(), 0, start
     try:
@@ -37,7 +43,7 @@ def inflated_size(data: bytes, start: int, budget: int) -> int:
             if inflater.unconsumed_tail:
                 size += len(inflater.decompress(inflater.unconsumed_tail, CHUNK))
             else:
-                size += len(inflater.decompress(data[fed:fed + CHUNK], CHUNK))
+                size += len(inflater.decompress(data[fed : fed + CHUNK], CHUNK))
                 fed += CHUNK
             if size > BOMB_FLOOR and size > BOMB_RATIO * (fed - start):
                 return budget + 1
@@ -47,5 +53,8 @@ def inflated_size(data: bytes, start: int, budget: int) -> int:
 
 
 def _too_large(name: str) -> UnreadableFile:
-    return UnreadableFile(f"{name} is too large when unpacked: its compressed contents unpack to more than "
-                          f"{LIMITS.MAX_INFLATED_BYTES // 2**20:,} MB (or far more than their stored size), so it was refused.")
+    return UnreadableFile(
+        f"{name} is too large when unpacked: its compressed contents unpack to more than "
+        f"{LIMITS.MAX_INFLATED_BYTES // 2**20:,} MB (or far more than their "
+        "stored size), so it was refused."
+    )

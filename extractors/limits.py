@@ -1,4 +1,5 @@
 """Bounds on what a reader will take from one untrusted file."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

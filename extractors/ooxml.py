@@ -1,4 +1,5 @@
 """Checks shared by the Office Open XML readers: zip signature, size bounds, OLE2 wrappers."""
+
 from __future__ import annotations
 
 import io
@@ -21,14 +22,28 @@ def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise UnreadableFile(f"{name} is damaged or incomplete and cannot be opened; save it again and upload the new copy.") from None
+        raise UnreadableFile(
+            f"{name} is damaged or incomplete and cannot be opened; save it again and upload "
+            "the "
+            "new copy."
+        ) from None
     if any("\\" in m.filename for m in members):
-        raise UnreadableFile(f"{name} was saved by a program that names its parts with backslashes, which Office "
-                             "does not; open it in Excel or Word, save it again and upload the new copy.")
+        raise UnreadableFile(
+            f"{name} was saved by a program that names its parts with backslashes, which Office "
+            "does not; open it in Excel or Word, save it again and upload the "
+            "new copy."
+        )
     if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
-        raise UnreadableFile(f"{name} is too large when unpacked: it unpacks to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB, the most perfbooks reads.")
+        raise UnreadableFile(
+            f"{name} is too large when unpacked: it unpacks to more than "
+            f"{LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB, the most perfbooks reads."
+        )
     if any(is_zip_bomb(m) for m in members):
-        raise UnreadableFile(f"{name} is too large when unpacked: a part unpacks to far more than its stored size (a zip bomb), so it was refused.")
+        raise UnreadableFile(
+            f"{name} is too large when unpacked: a part unpacks to far more than its stored "
+            "size "
+            "(a zip bomb), so it was refused."
+        )
     return archive
 
 
@@ -44,12 +59,18 @@ def ole2_problem(data: bytes, name: str, kind: str, old_extension: str, old_stre
     if any(_utf16(marker) in data for marker in ("EncryptionInfo", "EncryptedPackage")):
         return _password(name, kind)
     if _utf16(old_stream) in data or has_extension(name, (old_extension,)):
-        return f"{name} is an old {kind} .{old_extension} file; save it as .{old_extension}x and upload it again."
+        return (
+            f"{name} is an old {kind} .{old_extension} file; save it as .{old_extension}x and "
+            "upload it again."
+        )
     return _password(name, kind)
 
 
 def _password(name: str, kind: str) -> str:
-    return f"{name} is password-protected; remove the password in {kind} (File > Info > Protect) and upload it again."
+    return (
+        f"{name} is password-protected; remove the password in {kind} (File > Info > Protect) and "
+        "upload it again."
+    )
 
 
 def _utf16(text: str) -> bytes:
@@ -62,7 +83,8 @@ def has_extension(name: str, extensions: tuple[str, ...]) -> bool:
 
 
 class OfficeFormat(Format):
-    """An Office Open XML format: a zip holding a marker part; an OLE2 file of its name is encrypted or old."""
+    """An Office Open XML format: a zip holding a marker part; an OLE2 file of its name is encrypted
+    or old."""
 
     kind = ""  # "Excel" or "Word", for messages
     old_extension = ""  # the binary format it replaced: "xls" or "doc"
@@ -72,11 +94,16 @@ class OfficeFormat(Format):
     @classmethod
     def detect(cls, head: bytes, name: str) -> bool:
         if head.startswith(OLE2_SIGNATURE):
-            return has_extension(name, cls.extensions + (cls.old_extension,))  # encrypted or old; extract says which
-        return head.startswith(ZIP_SIGNATURE) and (has_extension(name, cls.extensions) or cls.marker in head)
+            # encrypted or old; extract says which
+            return has_extension(name, cls.extensions + (cls.old_extension,))
+        return head.startswith(ZIP_SIGNATURE) and (
+            has_extension(name, cls.extensions) or cls.marker in head
+        )
 
     @classmethod
     def refuse_ole2(cls, data: bytes, name: str) -> None:
         """Raise the plain reason when the file is an OLE2 wrapper rather than a zip."""
         if data.startswith(OLE2_SIGNATURE):
-            raise UnreadableFile(ole2_problem(data, name, cls.kind, cls.old_extension, cls.old_stream))
+            raise UnreadableFile(
+                ole2_problem(data, name, cls.kind, cls.old_extension, cls.old_stream)
+            )

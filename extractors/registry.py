@@ -1,4 +1,5 @@
 """The formats in detection order, and the one entry point that reads any file."""
+
 from __future__ import annotations
 
 import io
@@ -14,7 +15,8 @@ from extractors.pdf import PdfFormat
 from extractors.xlsx import XlsxFormat
 
 FORMATS: list[type[Format]] = [PdfFormat, XlsxFormat, DocxFormat, CsvFormat]
-SUFFIXES = frozenset(f".{extension}" for fmt in FORMATS for extension in fmt.extensions)  # file names perfbooks reads
+# file names perfbooks reads
+SUFFIXES = frozenset(f".{extension}" for fmt in FORMATS for extension in fmt.extensions)
 
 
 def detect_format(head: bytes, name: str) -> type[Format]:
@@ -22,14 +24,18 @@ def detect_format(head: bytes, name: str) -> type[Format]:
     for fmt in FORMATS:
         if fmt.detect(head, name):
             return fmt
-    raise UnreadableFile(f"{name} is not a PDF, Excel workbook, Word document or CSV file that perfbooks can read.")
+    raise UnreadableFile(
+        f"{name} is not a PDF, Excel workbook, Word document or CSV file that perfbooks can read."
+    )
 
 
 def read_document(fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
     """Read any supported file into grids; problems raise UnreadableFile with one plain sentence."""
     data = fp.read(LIMITS.MAX_BYTES + 1)
     if len(data) > LIMITS.MAX_BYTES:
-        raise UnreadableFile(f"{name} is larger than {LIMITS.MAX_BYTES // 2**20} MB, the most perfbooks reads.")
+        raise UnreadableFile(
+            f"{name} is larger than {LIMITS.MAX_BYTES // 2**20} MB, the most perfbooks reads."
+        )
     if not data:
         raise UnreadableFile(f"{name} is empty.")
     fmt = detect_format(data[:4096], name)

@@ -1,4 +1,6 @@
-"""Excel workbooks (.xlsx, .xlsm): each visible worksheet becomes one grid of its non-empty cells."""
+"""Excel workbooks (.xlsx, .xlsm): each visible worksheet becomes one grid of its non-empty
+cells."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,9 +19,25 @@ from extractors.ooxml import OfficeFormat, open_zip
 
 HEADER_ROWS = 8  # rows per sheet whose strings enter Document.text
 _NS = rb"(?:[\w.-]+:)?"
-MERGE_REF = re.compile(rb"<" + _NS + rb'mergeCell\b[^>]*?\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"')
-UNCACHED_FORMULA = re.compile(  # a formula followed by no value, or an empty one, then the cell's end
-    rb"(?:</" + _NS + rb"f>|<" + _NS + rb"f\b[^>]*/>)\s*(?:<" + _NS + rb"v\s*/>|<" + _NS + rb"v>\s*</" + _NS + rb"v>)?\s*</" + _NS + rb"c>")
+MERGE_REF = re.compile(
+    rb"<" + _NS + rb'mergeCell\b[^>]*?\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"'
+)
+# a formula followed by no value, or an empty one, then the cell's end
+UNCACHED_FORMULA = re.compile(
+    rb"(?:</"
+    + _NS
+    + rb"f>|<"
+    + _NS
+    + rb"f\b[^>]*/>)\s*(?:<"
+    + _NS
+    + rb"v\s*/>|<"
+    + _NS
+    + rb"v>\s*</"
+    + _NS
+    + rb"v>)?\s*</"
+    + _NS
+    + rb"c>"
+)
 FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
 PERCENT = re.compile(r"[0#?,]*(?:\.([0#?]*))?\s*%")
 
@@ -46,7 +64,9 @@ class XlsxFormat(OfficeFormat):
                 raise _too_large(name)
             doc.grids.append(grid)
             doc.text.append(ws.title)
-            doc.text.extend(c.text for c in grid.cells if c.row < HEADER_ROWS and isinstance(c.value, str))
+            doc.text.extend(
+                c.text for c in grid.cells if c.row < HEADER_ROWS and isinstance(c.value, str)
+            )
             doc.units = done
             progress(done, len(sheets))
         return doc
@@ -54,7 +74,9 @@ class XlsxFormat(OfficeFormat):
 
 def _too_large(name: str, what: str = "cells") -> UnreadableFile:
     most = f"{LIMITS.MAX_SHEETS} sheets" if what == "sheets" else f"{LIMITS.MAX_CELLS:,} cells"
-    return UnreadableFile(f"{name} is too large: it has more than {most}, the most perfbooks reads in one workbook.")
+    return UnreadableFile(
+        f"{name} is too large: it has more than {most}, the most perfbooks reads in one workbook."
+    )
 
 
 def _load(data: bytes, name: str, doc: Document):
@@ -63,14 +85,22 @@ def _load(data: bytes, name: str, doc: Document):
 
     archive = open_zip(data, name)
     if not any(n.startswith("xl/") for n in archive.namelist()):
-        raise UnreadableFile(f"{name} is not an Excel workbook (it may be another kind of file renamed); save it from Excel as .xlsx.")
+        raise UnreadableFile(
+            f"{name} is not an Excel workbook (it may be another kind of file renamed); save "
+            "it "
+            "from Excel as .xlsx."
+        )
     _precheck(archive, name, doc)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
             return openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
     except Exception:  # openpyxl raises many types for broken parts
-        raise UnreadableFile(f"{name} is damaged or incomplete and cannot be opened as a workbook; save it again in Excel and upload the new copy.") from None
+        raise UnreadableFile(
+            f"{name} is damaged or incomplete and cannot be opened as a workbook; save it "
+            "again "
+            "in Excel and upload the new copy."
+        ) from None
 
 
 def _precheck(archive: zipfile.ZipFile, name: str, doc: Document) -> None:
@@ -86,8 +116,10 @@ def _precheck(archive: zipfile.ZipFile, name: str, doc: Document) -> None:
     if merged > LIMITS.MAX_CELLS:
         raise _too_large(name)
     if uncached:
-        doc.warnings.append(f"{name} has {uncached} formula cells with no saved result, which were skipped; "
-                            "open it in Excel, save it and upload it again to include them.")
+        doc.warnings.append(
+            f"{name} has {uncached} formula cells with no saved result, which were skipped; "
+            "open it in Excel, save it and upload it again to include them."
+        )
 
 
 def _area(col0: bytes, row0: bytes, col1: bytes, row1: bytes) -> int:
@@ -100,16 +132,31 @@ def sheet_grid(ws) -> Grid:
     """One worksheet as a grid: non-empty cells at their absolute positions, merges as spans."""
     from openpyxl.cell.cell import MergedCell
 
-    spans = {(r.min_row, r.min_col): (r.max_row - r.min_row + 1, r.max_col - r.min_col + 1) for r in ws.merged_cells.ranges}
+    spans = {
+        (r.min_row, r.min_col): (r.max_row - r.min_row + 1, r.max_col - r.min_col + 1)
+        for r in ws.merged_cells.ranges
+    }
     cells = []
-    for (row, col), cell in sorted(ws._cells.items()):  # stored cells only; iter_rows would fill the whole used range
+    # stored cells only; iter_rows would fill the whole used range
+    for (row, col), cell in sorted(ws._cells.items()):
         if isinstance(cell, MergedCell) or cell.value is None:
             continue
         text = display_text(cell.value, cell.number_format)
         if text:
             rowspan, colspan = spans.get((row, col), (1, 1))
-            cells.append(Cell(row=row - 1, col=col - 1, text=text, value=cell.value, number_format=cell.number_format,
-                              rowspan=rowspan, colspan=colspan, fill=fill_colour(cell), ref=cell.coordinate))
+            cells.append(
+                Cell(
+                    row=row - 1,
+                    col=col - 1,
+                    text=text,
+                    value=cell.value,
+                    number_format=cell.number_format,
+                    rowspan=rowspan,
+                    colspan=colspan,
+                    fill=fill_colour(cell),
+                    ref=cell.coordinate,
+                )
+            )
     return Grid(cells=cells, sheet=ws.title, index=1)
 
 
@@ -121,7 +168,11 @@ def fill_colour(cell) -> str:
     if getattr(fill, "fill_type", None) != "solid":
         return ""
     colour = fill.fgColor
-    if colour.type == "rgb" and isinstance(colour.rgb, str) and re.fullmatch(r"[0-9A-Fa-f]{6,8}", colour.rgb):
+    if (
+        colour.type == "rgb"
+        and isinstance(colour.rgb, str)
+        and re.fullmatch(r"[0-9A-Fa-f]{6,8}", colour.rgb)
+    ):
         return "#" + colour.rgb[-6:].lower()
     palette = getattr(cell.parent.parent, "_colors", None) or COLOR_INDEX
     if colour.type == "indexed" and 0 <= colour.indexed < min(64, len(palette)):
@@ -143,13 +194,15 @@ def display_text(value: object, number_format: str = "General") -> str:
 
 
 def number_text(value: int | float, number_format: str) -> str:
-    """A number as text: scaled with the format's decimals under a percent format, else its shortest form."""
+    """A number as text: scaled with the format's decimals under a percent format, else its shortest
+    form."""
     decimals = percent_decimals(number_format)
     if decimals is not None:
         return _round_half_up(value * 100, decimals) + "%"
     if isinstance(value, int) or value.is_integer():
         return str(int(value))
-    text = f"{value:.15g}"  # Excel keeps 15 significant digits, hiding float noise such as 0.30000000000000004
+    # Excel keeps 15 significant digits, hiding float noise such as 0.30000000000000004
+    text = f"{value:.15g}"
     return repr(value) if "e" in text else text
 
 

@@ -1,4 +1,5 @@
 """The indicator catalogue and the mapping of printed labels to its ids."""
+
 from indicators.catalogue import (
     ALIASES_CSV,
     CATALOGUE_CSV,

@@ -1,4 +1,5 @@
-"""The indicator catalogue (catalogue.csv, aliases.csv) and the mapping of printed labels to its ids.
+"""The indicator catalogue (catalogue.csv, aliases.csv) and the mapping of printed labels to its
+ids.
 
 A label is read by `labels.read_label` and compared with every indicator's name and aliases. An
 alias that reads the same wins outright (score 1.0). Otherwise each name or alias scores a blend of
@@ -10,7 +11,9 @@ scores at least ACCEPT and leads the next one by MARGIN.
 `source_measure` is `lait:<Short Desc>` for a LAIT measure or `ees:<file>/<column>` for an
 explore-education-statistics column; `published_polarity` and `published_definition` are what the
 LAIT dictionary says of that measure (refreshed by scripts/build_published.py --update-catalogue).
+
 """
+
 from __future__ import annotations
 
 import csv
@@ -28,11 +31,13 @@ from indicators.labels import DEFAULTS, MIXED, RATE, TIMESCALE, Label, read_labe
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
 ALIASES_CSV = Path(__file__).with_name("aliases.csv")
 UNITS = ("count", "percent", "rate_per_10k", "days", "average", "ratio")
-SILENCE = {"direction": 0, "population": 0, "durations": 2}  # MILD penalties when one side is silent (else 1)
+# MILD penalties when one side is silent (else 1)
+SILENCE = {"direction": 0, "population": 0, "durations": 2}
 CODES = "code"  # a shared scorecard code (A1, A2) is worth two MILD penalties
 PEOPLE_GROUP = "population"  # naming other people costs two mild penalties instead of ruling out
 WORD = re.compile(r"[A-Za-z]+")
-RESPELL_CUTOFF = 85  # rapidfuzz ratio a misspelt word needs to a catalogue word to be respelt as it (suggestions only)
+# rapidfuzz ratio a misspelt word needs to a catalogue word to be respelt as it (suggestions only)
+RESPELL_CUTOFF = 85
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,8 @@ class Indicator:
 
 @dataclass(frozen=True)
 class LabelMatch:
-    """The id a label maps to (None when unsure), the best candidate's score, and the top 5 candidates."""
+    """The id a label maps to (None when unsure), the best candidate's score, and the top 5
+    candidates."""
 
     indicator_id: str | None
     score: float
@@ -95,7 +101,9 @@ class Choice:
 class Catalogue:
     """Indicators by id, and label matching against their names and aliases."""
 
-    def __init__(self, indicators, aliases=(), learned=(), settings: MatchSettings = MatchSettings()):
+    def __init__(
+        self, indicators, aliases=(), learned=(), settings: MatchSettings = MatchSettings()
+    ):
         self._by_id = {i.id: i for i in indicators}
         self._aliases = [(a, i) for a, i in aliases if i in self._by_id]
         self._learned = dict(learned)
@@ -111,10 +119,13 @@ class Catalogue:
         return list(self._by_id)
 
     def with_aliases(self, extra: dict[str, str]) -> Catalogue:
-        """A copy that also knows these user-confirmed aliases (label -> id); they win over built-in ones."""
+        """A copy that also knows these user-confirmed aliases (label -> id); they win over built-in
+        ones."""
         for indicator_id in extra.values():
             self.indicator(indicator_id)
-        return Catalogue(self._by_id.values(), self._aliases, {**self._learned, **extra}, self.settings)
+        return Catalogue(
+            self._by_id.values(), self._aliases, {**self._learned, **extra}, self.settings
+        )
 
     def add_alias(self, alias: str, indicator_id: str) -> None:
         """Learn a user-confirmed alias in place (KeyError if the id is unknown)."""
@@ -123,7 +134,8 @@ class Catalogue:
         self._build()
 
     def match_label(self, label: str, unit: str | None = None, context: str = "") -> LabelMatch:
-        """The indicator a printed label names; `context` (e.g. a section title) is tried when the label alone fails."""
+        """The indicator a printed label names; `context` (e.g. a section title) is tried when the
+        label alone fails."""
         found = self._match(read_label(str(label)), unit)
         if found.indicator_id is None and context.strip():
             with_context = self._match(read_label(f"{context} - {label}"), unit)
@@ -131,10 +143,13 @@ class Catalogue:
         return found
 
     def suggest(self, label: str, unit: str | None = None, n: int = 3) -> list[tuple[str, float]]:
-        """Up to n (at most 5) indicators a label may name, best first, scored 0-1, for a person to choose from.
+        """Up to n (at most 5) indicators a label may name, best first, scored 0-1, for a person to
+        choose from.
 
         The label is ranked as printed and with its misspelt words respelt to the catalogue's own
-        ("protecton" -> "protection", OCR's "penod" -> "period"); each indicator keeps its better score.
+        ("protecton" -> "protection", OCR's "penod" -> "period"); each indicator keeps its better
+        score.
+
         """
         scores: dict[str, float] = {}
         for text in dict.fromkeys([str(label), self.respelt(str(label))]):
@@ -143,19 +158,26 @@ class Catalogue:
         return sorted(scores.items(), key=lambda p: -p[1])[:n]
 
     def respelt(self, label: str) -> str:
-        """The label with each unknown word of 4+ letters replaced by the nearest word of the catalogue's names and aliases."""
+        """The label with each unknown word of 4+ letters replaced by the nearest word of the
+        catalogue's names and aliases."""
+
         def nearest(found: re.Match) -> str:
             word = found[0].lower()
             if len(word) < 4 or word in self._vocabulary:
                 return found[0]
-            near = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=RESPELL_CUTOFF)
+            near = process.extractOne(
+                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=RESPELL_CUTOFF
+            )
             return near[0] if near else found[0]
+
         return WORD.sub(nearest, label)
 
     def _build(self) -> None:
         named = {i.id: read_label(i.name) for i in self._by_id.values()}
         texts = [(i.name, i.id) for i in self._by_id.values()] + self._aliases
-        self._vocabulary = sorted({w for text, _ in [*texts, *self._learned.items()] for w in WORD.findall(text.lower())})
+        self._vocabulary = sorted(
+            {w for text, _ in [*texts, *self._learned.items()] for w in WORD.findall(text.lower())}
+        )
         self._choices = [self._choice(read_label(text), iid, named[iid]) for text, iid in texts]
         self._units = np.array([c.unit for c in self._choices])
         self._sorted_words = [_sorted(c.words) for c in self._choices]
@@ -165,30 +187,44 @@ class Catalogue:
         self._match = lru_cache(maxsize=65536)(self._match_uncached)
 
     def _choice(self, label: Label, indicator_id: str, named: Label) -> Choice:
-        """An alias inherits what its indicator's name says and it does not; spans and people add up."""
+        """An alias inherits what its indicator's name says and it does not; spans and people add
+        up."""
         markers = {**dict(named.markers), **dict(label.markers)}
         for group, value in named.markers:
             if isinstance(value, tuple):
                 markers[group] = tuple(sorted(set(value) | set(markers[group])))
-        return Choice(indicator_id, self._by_id[indicator_id].unit, label.words, tuple(sorted(markers.items())))
+        return Choice(
+            indicator_id,
+            self._by_id[indicator_id].unit,
+            label.words,
+            tuple(sorted(markers.items())),
+        )
 
     def _match_uncached(self, label: Label, unit: str | None) -> LabelMatch:
         units = {unit} if unit else _units_stated(label.unit)
         ranked = self._rank(label, units)
-        if unit and label.unit in UNITS and label.unit != unit:  # e.g. the count printed beside a "% of ..." label
+        # e.g. the count printed beside a "% of ..." label
+        if unit and label.unit in UNITS and label.unit != unit:
             ranked = [(i, round(max(s - 2 * self.settings.MILD, 0.0), 4)) for i, s in ranked]
         exact = self._exact_ids(label, units)
         if len(exact) == 1:
             (best,) = exact
-            return LabelMatch(best, 1.0, ([(best, 1.0)] + [(i, s) for i, s in ranked if i != best])[:5])
+            return LabelMatch(
+                best, 1.0, ([(best, 1.0)] + [(i, s) for i, s in ranked if i != best])[:5]
+            )
         if unit is None and label.unit == MIXED:  # "Number / rate of ..." names two indicators
             return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:5])
         return self._decide(ranked)
 
     def _exact_ids(self, label: Label, units: set[str]) -> set[str]:
-        """Ids of a learned alias, else a built-in one, that reads like the label (with, else without unit words)."""
-        for index, key in ((self._exact_learned, label.key), (self._loose_learned, label.loose_key),
-                           (self._exact, label.key), (self._loose, label.loose_key)):
+        """Ids of a learned alias, else a built-in one, that reads like the label (with, else
+        without unit words)."""
+        for index, key in (
+            (self._exact_learned, label.key),
+            (self._loose_learned, label.loose_key),
+            (self._exact, label.key),
+            (self._loose, label.loose_key),
+        ):
             found = {i for i in index.get(key, ()) if self._by_id[i].unit in units}
             if found:
                 return found
@@ -207,11 +243,22 @@ class Catalogue:
             penalty = _penalty(label.markers, choice.markers, self.settings.MILD)
             if penalty is not None:
                 best[choice.indicator_id] = max(best.get(choice.indicator_id, 0.0), score - penalty)
-        return sorted(((i, round(min(max(s, 0.0), 1.0), 4)) for i, s in best.items()), key=lambda p: -p[1])
+        return sorted(
+            ((i, round(min(max(s, 0.0), 1.0), 4)) for i, s in best.items()), key=lambda p: -p[1]
+        )
 
     def _similarity(self, words: str) -> np.ndarray:
-        order_free = process.cdist([_sorted(words)], self._sorted_words, scorer=fuzz.ratio,  # = token_sort_ratio
-                                   processor=None, dtype=np.float32)[0] / 100
+        # = token_sort_ratio
+        order_free = (
+            process.cdist(
+                [_sorted(words)],
+                self._sorted_words,
+                scorer=fuzz.ratio,
+                processor=None,
+                dtype=np.float32,
+            )[0]
+            / 100
+        )
         weight = self.settings.DICE_WEIGHT
         return weight * self._overlap.dice(words.split()) + (1 - weight) * order_free
 
@@ -261,7 +308,13 @@ class WordOverlap:
 
 def _units_stated(stated: str | None) -> set[str]:
     """The units a label allows when the caller gives none."""
-    return {stated} if stated in UNITS else {"rate_per_10k", "percent"} if stated == RATE else set(UNITS)
+    return (
+        {stated}
+        if stated in UNITS
+        else {"rate_per_10k", "percent"}
+        if stated == RATE
+        else set(UNITS)
+    )
 
 
 def _sorted(words: str) -> str:
@@ -271,7 +324,8 @@ def _sorted(words: str) -> str:
 
 @lru_cache(maxsize=262144)
 def _penalty(label_markers: tuple, choice_markers: tuple, mild: float) -> float | None:
-    """What disagreeing markers cost: None when they contradict, `mild` per group one side is silent on."""
+    """What disagreeing markers cost: None when they contradict, `mild` per group one side is silent
+    on."""
     label, choice = dict(label_markers), dict(choice_markers)
     penalty = 0.0
     for group in set(label) | set(choice) | set(DEFAULTS):
@@ -309,9 +363,20 @@ def _exact_index(pairs) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 def read_indicators(path: Path = CATALOGUE_CSV) -> list[Indicator]:
     """The catalogue rows."""
     with open(path, newline="", encoding="utf-8") as f:
-        return [Indicator(r["indicator_id"], r["name"], r["unit"], r["polarity"], r["area"], r.get("definition", ""),
-                          r.get("source_measure", ""), r.get("published_polarity", ""), r.get("published_definition", ""))
-                for r in csv.DictReader(f)]
+        return [
+            Indicator(
+                r["indicator_id"],
+                r["name"],
+                r["unit"],
+                r["polarity"],
+                r["area"],
+                r.get("definition", ""),
+                r.get("source_measure", ""),
+                r.get("published_polarity", ""),
+                r.get("published_definition", ""),
+            )
+            for r in csv.DictReader(f)
+        ]
 
 
 def read_aliases(path: Path = ALIASES_CSV) -> list[tuple[str, str]]:
@@ -322,7 +387,8 @@ def read_aliases(path: Path = ALIASES_CSV) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def load_catalogue() -> Catalogue:
-    """The packaged catalogue with its aliases (cached and shared; `with_aliases` gives a private copy)."""
+    """The packaged catalogue with its aliases (cached and shared; `with_aliases` gives a private
+    copy)."""
     return Catalogue(read_indicators(), read_aliases())
 
 

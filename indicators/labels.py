@@ -1,14 +1,18 @@
-"""Printed indicator labels reduced to comparable words, an inferred unit and discriminating markers.
+"""Printed indicator labels reduced to comparable words, an inferred unit and discriminating
+markers.
 
 `read_label(text)` gives a `Label`:
 - `markers`: what must agree between a label and an indicator ("in month" vs "rolling", "started"
   vs "completed", A1 vs A2, the 15 in "within 15 days", the population named ...);
 - `words`: the content words the fuzzy scorer compares, without the qualifiers the markers carry;
-- `key`, `loose_key`: what an exact alias lookup compares (words and markers, with and without unit words);
+- `key`, `loose_key`: what an exact alias lookup compares (words and markers, with and without unit
+  words);
 - `unit`: the unit the label states, if any.
-Bracketed asides ("(Corporate Plan 2016 Indicator)") are left out of the words and the key, but
-give the markers that the main text does not.
+Bracketed asides ("(Corporate Plan 2016 Indicator)") are left out of the words and the key, but give
+the markers that the main text does not.
+
 """
+
 from __future__ import annotations
 
 import re
@@ -18,87 +22,196 @@ from functools import lru_cache
 
 # Spellings, abbreviations and time units, folded in order on lower-cased text.
 SPELLINGS = [
-    (r"[\u2018\u2019`]", "'"), (r"[\u2013\u2014]", "-"), (r"&", " and "), (r"'s\b|s'(?=\s)", ""),
-    (r"(\d)\s*\+", r"\1 or more"), (r"\b2nd\b", "second"), (r"\b1st\b", "first"),
+    (r"[\u2018\u2019`]", "'"),
+    (r"[\u2013\u2014]", "-"),
+    (r"&", " and "),
+    (r"'s\b|s'(?=\s)", ""),
+    (r"(\d)\s*\+", r"\1 or more"),
+    (r"\b2nd\b", "second"),
+    (r"\b1st\b", "first"),
     (r"\b10\s*[,. ]?\s*000\b|\b10k\b", "10000"),
     (r"\bper\s*cent\b|\bpercentage\b|\bproportion\b|\bpct\b|%", " percent "),
     (r"\bno\s*\.|\bno\b(?=\s+of\b)|\bnum\b\.?|\bnos\b\.?|\bnumbers\b", " number "),
-    (r"\bav\b\.?|\bavg\b\.?|\bmean\b", " average "), (r"\bup[- ]to[- ]date\b|\buptodate\b|\bin date\b", " uptodate "),
-    (r"\bre[- ]?referrals?\b", "rereferral"), (r"\bs\s?\.?\s?47s?\b|\bsec(tion)?\.?\s?47s?\b", "s47"),
+    (r"\bav\b\.?|\bavg\b\.?|\bmean\b", " average "),
+    (r"\bup[- ]to[- ]date\b|\buptodate\b|\bin date\b", " uptodate "),
+    (r"\bre[- ]?referrals?\b", "rereferral"),
+    (r"\bs\s?\.?\s?47s?\b|\bsec(tion)?\.?\s?47s?\b", "s47"),
     (r"\bs\s?\.?\s?20s?\b|\bsec(tion)?\.?\s?20s?\b", "s20"),
-    (r"\b(w/d|wds?)\b", "working days"), (r"\bhrs?\b", "hours"), (r"\bwks?\b", "weeks"),
-    (r"\b(mths?|mnths?)\b\.?|(?<=\d)(mths?|mnths?)\b\.?", " months"), (r"(\d)\s*(months?)\b", r"\1 months"),
+    (r"\b(w/d|wds?)\b", "working days"),
+    (r"\bhrs?\b", "hours"),
+    (r"\bwks?\b", "weeks"),
+    (r"\b(mths?|mnths?)\b\.?|(?<=\d)(mths?|mnths?)\b\.?", " months"),
+    (r"(\d)\s*(months?)\b", r"\1 months"),
     (r"\byrs?\b\.?", "years"),
-    (r"\bone(?= (working )?(day|week|hour)s?\b)", "1"), (r"\btwo(?= (working )?(day|week|hour)s?\b)", "2"),
+    (r"\bone(?= (working )?(day|week|hour)s?\b)", "1"),
+    (r"\btwo(?= (working )?(day|week|hour)s?\b)", "2"),
     (r"\b(one|1)[- ]years?\b|\btwelve[- ]months?\b|\b12[- ]months?\b", "12 months"),
-    (r"\b24 months\b|\btwo years\b|\b2 years?\b", "2 years"), (r"\b(\d+)[- ]days?\b", r"\1 days"),
+    (r"\b24 months\b|\btwo years\b|\b2 years?\b", "2 years"),
+    (r"\b(\d+)[- ]days?\b", r"\1 days"),
     (r"\b(aged )?(under|less than) 18s?\b|\b(aged )?0 ?(-|to) ?1[78]( years?)?( olds?)?\b", " "),
-    (r"\b(population|pop)\b\.?", " "), (r"\bmax\b\.?", "maximum"), (r"\bmin\b\.?", "minimum"),
-    (r"\bauthori[sz]ed\b", "completed"), (r"\bsuitably accommodated\b", "in suitable accommodation"),
-    (r"\bthree(?= or more\b)", "3"), (r"\bplacement moves\b", "placements"),
+    (r"\b(population|pop)\b\.?", " "),
+    (r"\bmax\b\.?", "maximum"),
+    (r"\bmin\b\.?", "minimum"),
+    (r"\bauthori[sz]ed\b", "completed"),
+    (r"\bsuitably accommodated\b", "in suitable accommodation"),
+    (r"\bthree(?= or more\b)", "3"),
+    (r"\bplacement moves\b", "placements"),
 ]
 # Names that reports write many ways, folded to one token each (order matters: ICPC before CPP).
 ENTITIES = [
     (r"\b(strategy[- ]led|child protection|cp) enquir(y|ies)\b", "s47 enquiry"),
     (r"\binitial (stage )?((child protection|cp) )?(case )?conf(erence)?s?\b|\bicpcs?\b", "icpc"),
-    (r"\b(review (child protection|cp)|(child protection|cp) review) conf(erence)?s?\b|\brcpcs?\b", "cpp review"),
-    (r"\b(child protection|cp) plans?\b|\bcpps?\b|\bon the ((child protection|cp) )?register\b", "cpp"),
-    (r"\bchild protection\b|\bcp\b", "cpp"), (r"\bsecond cpp\b", "repeat cpp"),
-    (r"\brepeat referrals?\b", "rereferral"), (r"\brisk continues\b", "continuing risk"),
+    (
+        (
+            r"\b(review (child protection|cp)|(child protection|cp) review) "
+            r"conf(erence)?s?\b|\brcpcs?\b"
+        ),
+        "cpp review",
+    ),
+    (
+        r"\b(child protection|cp) plans?\b|\bcpps?\b|\bon the ((child protection|cp) )?register\b",
+        "cpp",
+    ),
+    (r"\bchild protection\b|\bcp\b", "cpp"),
+    (r"\bsecond cpp\b", "repeat cpp"),
+    (r"\brepeat referrals?\b", "rereferral"),
+    (r"\brisk continues\b", "continuing risk"),
     (r"\b(new )?entrants to care\b|\badmissions to care\b|\bnew into care\b", "cla start"),
-    (r"\bhealth assessments? (in|within) the (last|past|previous) 12 months\b", "uptodate health assessment"),
+    (
+        r"\bhealth assessments? (in|within) the (last|past|previous) 12 months\b",
+        "uptodate health assessment",
+    ),
     (r"\bunaccompanied asylum[- ]seeking child(ren)?\b|\buascs?\b", "uasc"),
-    (r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) care\b|\bceased care\b", "cla ceased"),
-    (r"\b(looked[- ]after (children|child|young people)|child(ren)? looked[- ]after|child(ren)? in care"
-     r"|cla|lac|cic|cfc|looked[- ]after|cared[- ]for child(ren)?|our child(ren)?( in care)?|child(ren)? we look after)\b",
-     "cla"),
+    (
+        r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) care\b|\bceased care\b",
+        "cla ceased",
+    ),
+    (
+        r"\b(looked[- ]after (children|child|young people)|child(ren)? looked[- "
+        r"]after|child(ren)? in care"
+        r"|cla|lac|cic|cfc|looked[- ]after|cared[- ]for child(ren)?|our child(ren)?( in "
+        r"care)?|child(ren)? we look after)\b",
+        "cla",
+    ),
     (r"\bchild(ren)? in need\b|\bcins?\b", "cin"),
-    (r"\bspecial guardianship orders?\b|\bsgos?\b", "sgo"), (r"\bpersonal education plans?\b|\bpeps\b", "pep"),
-    (r"\bindependent fostering (agenc(y|ies)|placements?)\b|\bifas?\b", "ifa"), (r"\bchild(ren)? sexual exploitation\b", "cse"),
-    (r"\bcse[- ]flagged\b|\bflagged (for|as) cse\b", "cse"), (r"\btimeliness of (contact )?decisions?\b", "contact decision"),
-    (r"\bcare leavers?\b", "careleaver"), (r"\b(early|universal) help\b|\beh\b", "earlyhelp"),
-    (r"\bneet\b", "not in education employment or training"), (r"\beet\b", "education employment or training"),
-    (r"\bdental (assessment|check)s?\b", "dental check"), (r"\b(has |have )?(taken|took) place\b", " "),
-    (r"\bmulti[- ]agency (safeguarding hub|risk assessment unit)\b|\bmaru\b|\b(integrated )?front door\b|\bifd\b"
-     r"|\bchild(ren)? advice and duty service\b|\bcads\b", "mash"),
-    (r"\b(mash )?(decisions?|contacts? (completed|decided|actioned|processed|with (a )?decision))( made)?\b(?= within)",
-     "contact decision"),
+    (r"\bspecial guardianship orders?\b|\bsgos?\b", "sgo"),
+    (r"\bpersonal education plans?\b|\bpeps\b", "pep"),
+    (r"\bindependent fostering (agenc(y|ies)|placements?)\b|\bifas?\b", "ifa"),
+    (r"\bchild(ren)? sexual exploitation\b", "cse"),
+    (r"\bcse[- ]flagged\b|\bflagged (for|as) cse\b", "cse"),
+    (r"\btimeliness of (contact )?decisions?\b", "contact decision"),
+    (r"\bcare leavers?\b", "careleaver"),
+    (r"\b(early|universal) help\b|\beh\b", "earlyhelp"),
+    (r"\bneet\b", "not in education employment or training"),
+    (r"\beet\b", "education employment or training"),
+    (r"\bdental (assessment|check)s?\b", "dental check"),
+    (r"\b(has |have )?(taken|took) place\b", " "),
+    (
+        r"\bmulti[- ]agency (safeguarding hub|risk assessment unit)\b|\bmaru\b|\b(integrated "
+        r")?front door\b|\bifd\b"
+        r"|\bchild(ren)? advice and duty service\b|\bcads\b",
+        "mash",
+    ),
+    (
+        (
+            r"\b(mash )?(decisions?|contacts? (completed|decided|actioned|processed|with (a "
+            r")?decision))( made)?\b(?= within)"
+        ),
+        "contact decision",
+    ),
     (r"\b(initial|first) health assessments?\b", "initial health assessment"),
     (r"\b(single|c and f|child(ren)? and famil(y|ies)|social work) assessments?\b", "assessment"),
     (r"\b(child(ren)?|young people)? ?social care\b|\bsocial services\b|\bcsc\b", " "),
     (r"\bper 10000\b", " "),
-    (r"\b(at|as at) (the )?end of (the )?(month|period|quarter|year)\b|\b(period|month|year) end\b|\bas at\b", " "),
-    (r"\benquiries\b|\benquiry\b|\binvestigations?\b", "enquiry"), (r"\bconf(erence)?s?\b\.?", "conference"),
-    (r"\bsecond (or subsequent )?time\b|\bsecond or subsequent\b|\bsubsequent time\b"
-     r"|\bpreviously (been )?(subject|on)( of| to)?\b", " repeat "),
-    (r"\b(progressing|prog\.?|going on ?to|going|leading|converting|conversion|resulting in|that becomes?)\b"
-     r"( to| on)?\b", " to "),
-    (r"\baverage (number )?(of )?cases\b|\bcase ?loads?\b", "caseload"), (r"\bsws?\b", "social worker"),
+    (
+        (
+            r"\b(at|as at) (the )?end of (the "
+            r")?(month|period|quarter|year)\b|\b(period|month|year) "
+            r"end\b|\bas at\b"
+        ),
+        " ",
+    ),
+    (r"\benquiries\b|\benquiry\b|\binvestigations?\b", "enquiry"),
+    (r"\bconf(erence)?s?\b\.?", "conference"),
+    (
+        r"\bsecond (or subsequent )?time\b|\bsecond or subsequent\b|\bsubsequent time\b"
+        r"|\bpreviously (been )?(subject|on)( of| to)?\b",
+        " repeat ",
+    ),
+    (
+        r"\b(progressing|prog\.?|going on ?to|going|leading|converting|conversion|resulting "
+        r"in|that becomes?)\b"
+        r"( to| on)?\b",
+        " to ",
+    ),
+    (r"\baverage (number )?(of )?cases\b|\bcase ?loads?\b", "caseload"),
+    (r"\bsws?\b", "social worker"),
 ]
 # Qualifiers that markers carry, left out of the words.
-QUALIFIERS = re.compile("|".join([
-    r"\b((within|in|over|under|more than|less than|up to|by|past|beyond|after|for|at least|lasting|lasted)\s)*(the )?"
-    r"(last |first |previous )?\d+( ?- ?\d+)? (working )?(day|week|month|year|hour)s?( or (less|more))?\b"
-    r"( (of|from) (the |a |an )?[a-z0-9]+( [a-z0-9]+)?)?", r"\baged \d+( ?- ?\d+)?( or (more|over|under))?\b",
-    r"\b(within|in|outside|out of) (the )?(statutory |required |agreed )?timescales?\b",
-    r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b|\brolling( year| period)?\b",
-    r"\bytd\b|\byear to date\b|\b(in|during) the year\b", r"\b(ever|at any time|any time)\b",
-    r"\b(start\w*|new|opened|initiated|open|admissions?|admitted|becom\w*|became|entering|entered|complet\w*|ceas\w*"
-    r"|cessations?|discontinu\w*|ended|ending|closed|closures?)\b", r"\buptodate\b",
-    r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
-    r"\bcorporate plan\b[\s\d/]*(indicator)?", r"\bbased on (number|count) of child(ren)?\b",
-]))
-LEMMAS = {"children": "child", "visited": "visit", "seen": "visit", "reviewed": "review", "completed": "complete",
-          "completion": "complete", "started": "start", "starting": "start", "ceased": "cease", "ceasing": "cease",
-          "became": "become", "becoming": "become", "adopted": "adoption", "opened": "open", "audited": "audit",
-          "supervised": "supervision", "assessed": "assessment", "referred": "referral", "stepped": "step",
-          "stable": "stability"}
-STOPWORDS = set("""of the a an to that are is be been being who which whom whose for and or with have has had their
-    there this these those by on at as it its in into onto from was were where whether than per all s within
-    due through via because child young people person case subject held made dealt undertaken delivered had
-    recorded authorised received granted having current period quarter team teams number percent rate total count
-    10000 average indicator performance measure""".split())
-UNIT_WORDS = {"number": "count", "percent": "percent", "10000": "rate_per_10k", "average": "average"}
+QUALIFIERS = re.compile(
+    "|".join(
+        [
+            r"\b((within|in|over|under|more than|less than|up to|by|past|beyond|after|for|at "
+            r"least|lasting|lasted)\s)*(the )?"
+            r"(last |first |previous )?\d+( ?- ?\d+)? (working )?(day|week|month|year|hour)s?( or "
+            r"(less|more))?\b"
+            r"( (of|from) (the |a |an )?[a-z0-9]+( "
+            r"[a-z0-9]+)?)?",
+            r"\baged \d+( ?- ?\d+)?( or (more|over|under))?\b",
+            r"\b(within|in|outside|out of) (the )?(statutory |required |agreed )?timescales?\b",
+            r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b|\brolling( "
+            r"year| "
+            r"period)?\b",
+            r"\bytd\b|\byear to date\b|\b(in|during) the year\b",
+            r"\b(ever|at any time|any time)\b",
+            r"\b(start\w*|new|opened|initiated|open|admissions?|admitted|becom\w*|became|entering|entered|complet\w*|ceas\w*"
+            r"|cessations?|discontinu\w*|ended|ending|closed|closures?)\b",
+            r"\buptodate\b",
+            r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
+            r"\bcorporate plan\b[\s\d/]*(indicator)?",
+            r"\bbased on (number|count) of child(ren)?\b",
+        ]
+    )
+)
+LEMMAS = {
+    "children": "child",
+    "visited": "visit",
+    "seen": "visit",
+    "reviewed": "review",
+    "completed": "complete",
+    "completion": "complete",
+    "started": "start",
+    "starting": "start",
+    "ceased": "cease",
+    "ceasing": "cease",
+    "became": "become",
+    "becoming": "become",
+    "adopted": "adoption",
+    "opened": "open",
+    "audited": "audit",
+    "supervised": "supervision",
+    "assessed": "assessment",
+    "referred": "referral",
+    "stepped": "step",
+    "stable": "stability",
+}
+STOPWORDS = set(
+    """of the a an to that are is be been being who which whom whose for and or with have has had
+    their
+    there this these those by on at as it its in into onto from was were where whether than per all
+    s within
+    due through via because child young people person case subject held made dealt undertaken
+    delivered had
+    recorded authorised received granted having current period quarter team teams number percent
+    rate total count
+    10000 average indicator performance measure""".split()
+)
+UNIT_WORDS = {
+    "number": "count",
+    "percent": "percent",
+    "10000": "rate_per_10k",
+    "average": "average",
+}
 MIXED = "mixed"  # "Number / rate of ...": states two units
 RATE = "rate"  # "... rate" without "per 10,000" or "%": a rate per 10,000 or a percentage
 ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
@@ -107,34 +220,74 @@ FOOTNOTE = re.compile(r"[\s*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]+$
 
 # Markers: group -> [(value, pattern)] searched in canonical text; the earliest value found wins.
 SINGLE = {
-    "period": [("month", r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b"),
-               ("rolling", r"\brolling\b"), ("ytd", r"\bytd\b|\byear to date\b")],
-    "lifecycle": [("start", r"\b(start\w*|new|opened|initiated|admissions?|admitted|becom\w*|became|entering|entered)\b"),
-                  ("complete", r"\bcomplet\w*"),
-                  ("cease", r"\b(ceas\w*|cessations?|discontinu\w*|ended|ending|closed|closures?)\b"),
-                  ("open", r"\bopen\b(?! (at least|for|over))")],
+    "period": [
+        ("month", r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b"),
+        ("rolling", r"\brolling\b"),
+        ("ytd", r"\bytd\b|\byear to date\b"),
+    ],
+    "lifecycle": [
+        (
+            "start",
+            r"\b(start\w*|new|opened|initiated|admissions?|admitted|becom\w*|became|entering|entered)\b",
+        ),
+        ("complete", r"\bcomplet\w*"),
+        ("cease", r"\b(ceas\w*|cessations?|discontinu\w*|ended|ending|closed|closures?)\b"),
+        ("open", r"\bopen\b(?! (at least|for|over))"),
+    ],
     "stage": [("initial", r"\b(initial|icpc)\b"), ("review", r"\breview\w*")],
     "code": [("a1", r"\ba1\b"), ("a2", r"\ba2\b")],
     "uptodate": [("yes", r"\buptodate\b")],
-    "outcome": [("unsubstantiated", r"\b(not|un) ?substantiated\b"),
-                ("no_risk", r"substantiated\W.{0,40}\b(not|no)\b.{0,30}continuing risk"), ("risk", r"continuing risk")],
-    "window": [("ever", r"\bever\b|\bany time\b"), ("2y", r"\b(within|in)( the last| the previous)? 2 years\b")],
-    "scope": [("excl", r"\b(exclu\w*|excl|exc|not)\W+(\w+\W+){0,5}?(cpp|cla)\b"),
-              ("incl", r"\binc\w*\W+(\w+\W+){0,3}?(cpp|cla)\b")],
-    "team": [("duty", r"\b(duty|assessment|front door|mash)( and \w+)? teams?\b"),
-             ("cin", r"\bcin( \w+)? teams?\b"), ("cla", r"\bcla( \w+)? teams?\b"),
-             ("disability", r"\bdisabilit\w*|\bcwd\b"), ("cse", r"\bcse( \w+)? teams?\b")],
+    "outcome": [
+        ("unsubstantiated", r"\b(not|un) ?substantiated\b"),
+        ("no_risk", r"substantiated\W.{0,40}\b(not|no)\b.{0,30}continuing risk"),
+        ("risk", r"continuing risk"),
+    ],
+    "window": [
+        ("ever", r"\bever\b|\bany time\b"),
+        ("2y", r"\b(within|in)( the last| the previous)? 2 years\b"),
+    ],
+    "scope": [
+        ("excl", r"\b(exclu\w*|excl|exc|not)\W+(\w+\W+){0,5}?(cpp|cla)\b"),
+        ("incl", r"\binc\w*\W+(\w+\W+){0,3}?(cpp|cla)\b"),
+    ],
+    "team": [
+        ("duty", r"\b(duty|assessment|front door|mash)( and \w+)? teams?\b"),
+        ("cin", r"\bcin( \w+)? teams?\b"),
+        ("cla", r"\bcla( \w+)? teams?\b"),
+        ("disability", r"\bdisabilit\w*|\bcwd\b"),
+        ("cse", r"\bcse( \w+)? teams?\b"),
+    ],
     "residual": [("other", r"\bothers\b|\bother\s*(/|$|\(|local)|\bnot recorded\b|\bunknown\b")],
-    "locality": [(place, rf"\b{place}\b") for place in ("north", "south", "east", "west", "central", "locality")],
-    "direction": [("over", r"\b(over|more than|exceeding|beyond|past|outside|longer than) (the )?"
-                           r"(\d|timescale|statutory)"),
-                  ("within", r"\b(within|in|under|less than|up to|by) (the )?(last |first )?(\d|timescale|statutory)"
-                             r"|\bor less\b|\b(in|on) time\b|\btimely\b")],
+    "locality": [
+        (place, rf"\b{place}\b")
+        for place in ("north", "south", "east", "west", "central", "locality")
+    ],
+    "direction": [
+        (
+            "over",
+            r"\b(over|more than|exceeding|beyond|past|outside|longer than) (the )?"
+            r"(\d|timescale|statutory)",
+        ),
+        (
+            "within",
+            r"\b(within|in|under|less than|up to|by) (the )?(last |first )?(\d|timescale|statutory)"
+            r"|\bor less\b|\b(in|on) time\b|\btimely\b",
+        ),
+    ],
 }
-DEFAULTS = {"window": "ever", "locality": "none", "residual": "none"}  # what silence on the group means
-POPULATIONS = {"cin": "cin", "cpp": "cpp", "cla": "cla", "uasc": "cla", "careleaver": "careleaver",
-               "earlyhelp": "earlyhelp"}
-DURATION = re.compile(r"(?<!at least )(?<!for )\b(\d+(?: ?- ?\d+)?) (?:working )?(day|week|month|year|hour)s?\b")
+# what silence on the group means
+DEFAULTS = {"window": "ever", "locality": "none", "residual": "none"}
+POPULATIONS = {
+    "cin": "cin",
+    "cpp": "cpp",
+    "cla": "cla",
+    "uasc": "cla",
+    "careleaver": "careleaver",
+    "earlyhelp": "earlyhelp",
+}
+DURATION = re.compile(
+    r"(?<!at least )(?<!for )\b(\d+(?: ?- ?\d+)?) (?:working )?(day|week|month|year|hour)s?\b"
+)
 IN_DAYS = {"day": 1, "week": 5, "hour": 1 / 24}
 TIMESCALE = "timescale"  # "within timescale": agrees with any stated time span
 
@@ -156,7 +309,10 @@ def compiled(pairs) -> list[tuple[re.Pattern, str]]:
 
 
 SPELLINGS, ENTITIES = compiled(SPELLINGS), compiled(ENTITIES)
-SINGLE = {group: compiled((pattern, value) for value, pattern in values) for group, values in SINGLE.items()}
+SINGLE = {
+    group: compiled((pattern, value) for value, pattern in values)
+    for group, values in SINGLE.items()
+}
 
 
 def fold(text: str, replacements) -> str:
@@ -179,7 +335,8 @@ def tokens(text: str) -> list[str]:
 
 
 def stem(token: str) -> str:
-    """A crude lemma: 'placements' -> 'placement', 'enquiries' -> 'enquiry', 'visited' -> 'visit'."""
+    """A crude lemma: 'placements' -> 'placement', 'enquiries' -> 'enquiry', 'visited' ->
+    'visit'."""
     if token in LEMMAS:
         return LEMMAS[token]
     if len(token) > 4 and token.endswith("ies"):
@@ -204,9 +361,14 @@ def infer_unit(text: str) -> str | None:
 
 
 def durations(text: str) -> tuple[str, ...]:
-    """The time spans a text names: '15d', '12m' ('24 hours' = '1d', '2 weeks' = '10d', '2 years' = '24m')."""
-    text = re.sub(r"(\d+) (?:or|and|/) (\d+) ((working )?(day|week|month|year|hour)s?)", r"\1 \3 \2 \3", text)
-    found = {TIMESCALE} if re.search(r"\btimescales?\b|\b(in|on) time\b|\btimely\b", text) else set()
+    """The time spans a text names: '15d', '12m' ('24 hours' = '1d', '2 weeks' = '10d', '2 years' =
+    '24m')."""
+    text = re.sub(
+        r"(\d+) (?:or|and|/) (\d+) ((working )?(day|week|month|year|hour)s?)", r"\1 \3 \2 \3", text
+    )
+    found = (
+        {TIMESCALE} if re.search(r"\btimescales?\b|\b(in|on) time\b|\btimely\b", text) else set()
+    )
     for amount, unit in DURATION.findall(text):
         if "-" in amount:
             found.add(amount.replace(" ", "") + unit[0])
@@ -231,11 +393,16 @@ def set_markers(text: str) -> dict[str, tuple[str, ...]]:
     """The populations (cin, cpp, cla, care leavers, early help) and time spans a text names."""
     named = re.findall(r"[a-z]+", QUALIFIERS.sub(" ", text))
     people = tuple(sorted({POPULATIONS[t] for t in named if t in POPULATIONS}))
-    return {name: value for name, value in (("population", people), ("durations", durations(text))) if value}
+    return {
+        name: value
+        for name, value in (("population", people), ("durations", durations(text)))
+        if value
+    }
 
 
 def markers_of(main: str, asides: str) -> tuple:
-    """Sorted (group, value) pairs of the main text, with groups it is silent on taken from its asides."""
+    """Sorted (group, value) pairs of the main text, with groups it is silent on taken from its
+    asides."""
     found = {**single_markers(asides), **set_markers(asides)}
     found.update({**single_markers(main), **set_markers(main)})
     return tuple(sorted(found.items()))

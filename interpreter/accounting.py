@@ -1,4 +1,6 @@
-"""Every number of a table accounted for: read as an observation, known as a derived figure, or unexplained."""
+"""Every number of a table accounted for: read as an observation, known as a derived figure, or
+unexplained."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,19 +27,26 @@ class TableAccount:
 
 
 def account(grid: Grid, layout: Layout | None, observations: list[Observation]) -> TableAccount:
-    """The table's numbers that are neither observations nor in a column of derived figures, codes or labels."""
+    """The table's numbers that are neither observations nor in a column of derived figures, codes
+    or labels."""
     read = {o.source_location for o in observations}
     rows_read = {_row_of(grid, o.source_location) for o in observations}
     numbers, unexplained = 0, []
     for r, c, cell in _body_cells(grid, layout):
         parsed = parse_value(cell.text, cell.value, cell.number_format)
-        if parsed.kind != "number" or header_period(cell) is not None and parsed.first.value >= 1900:
+        if (
+            parsed.kind != "number"
+            or header_period(cell) is not None
+            and parsed.first.value >= 1900
+        ):
             continue
         numbers += 1
         where = grid.location(cell)
         if where in read or ("of" in parsed.flags and _row_of(grid, where) in rows_read):
             continue
-        if layout is not None and (c in _explained_columns(layout) or _repeats_code(layout, r, cell)):
+        if layout is not None and (
+            c in _explained_columns(layout) or _repeats_code(layout, r, cell)
+        ):
             continue
         unexplained.append(where)
     return TableAccount(_where(grid), numbers, unexplained)
@@ -50,11 +59,14 @@ def lower_confidence(account_: TableAccount, observations: list[Observation]) ->
     factor = max(LEAST_CONFIDENCE, 1 - len(account_.unexplained) / account_.numbers)
     for obs in observations:
         obs.confidence *= factor
-        obs.flags = ",".join(sorted({*filter(None, obs.flags.split(",")), "table_numbers_not_read"}))
+        obs.flags = ",".join(
+            sorted({*filter(None, obs.flags.split(",")), "table_numbers_not_read"})
+        )
 
 
 def _body_cells(grid: Grid, layout: Layout | None):
-    """(row, column, cell) of each cell below the header rows, in the layout's orientation, once per cell."""
+    """(row, column, cell) of each cell below the header rows, in the layout's orientation, once per
+    cell."""
     matrix = layout.matrix if layout is not None else cell_matrix(grid)
     top = layout.header_rows if layout is not None else 0
     transposed = layout.transposed if layout is not None else False
@@ -74,7 +86,9 @@ def _repeats_code(layout: Layout, r: int, cell) -> bool:
 
 def _explained_columns(layout: Layout) -> set[int]:
     roles = {layout.code_col, layout.unit_col, layout.polarity_col}
-    return {c for c in [*layout.derived, *layout.ignored, *layout.label_cols, *roles] if c is not None}
+    return {
+        c for c in [*layout.derived, *layout.ignored, *layout.label_cols, *roles] if c is not None
+    }
 
 
 def _row_of(grid: Grid, location: str) -> str:
@@ -86,5 +100,11 @@ def _row_of(grid: Grid, location: str) -> str:
 
 
 def _where(grid: Grid) -> str:
-    place = f"sheet {grid.sheet}, " if grid.sheet is not None else f"page {grid.page}, " if grid.page is not None else ""
+    place = (
+        f"sheet {grid.sheet}, "
+        if grid.sheet is not None
+        else f"page {grid.page}, "
+        if grid.page is not None
+        else ""
+    )
     return f"{place}table {grid.index}"

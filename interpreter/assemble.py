@@ -1,4 +1,5 @@
 """Turn one laid-out table into observations."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,20 @@ from interpreter.periods import financial_year, month_in_year, months_before, qu
 from interpreter.table import MIN_AUTHORITY_ROWS, Column, Layout, authority_named, is_origin, text
 from interpreter.values import Number, ParsedValue, parse_value
 
-GENERIC_LABEL = re.compile(r"^(?:no\.?|number|num|rate|%|percentage|value|actual|actuals|outturn|result|performance|figure|count|"
-                           r"this year|current year|data)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$", re.I)
-LAST_YEAR = re.compile(r"^(?:same (?:month|quarter|period|time) (?:last|previous|prior) year|(?:last|previous|prior) year(?: same (?:month|quarter|period))?)$", re.I)
+GENERIC_LABEL = re.compile(
+    r"^(?:no\.?|number|num|rate|%|percentage|value|actual|actuals|outturn|result|performance|figure|count|"
+    r"this year|current "
+    r"year|data)?\s*(?:\((?:no\.?|rate|%|number|count)\))?$",
+    re.I,
+)
+LAST_YEAR = re.compile(
+    (
+        r"^(?:same (?:month|quarter|period|time) (?:last|previous|prior) "
+        r"year|(?:last|previous|prior) "
+        r"year(?: same (?:month|quarter|period))?)$"
+    ),
+    re.I,
+)
 TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)
 
 
@@ -27,8 +39,10 @@ class RowInfo:
     polarity: str | None
     measure: str | None
     group: int
-    printed: str = ""  # the row's own label cell, before a comparator row borrows the label above it
-    months_back: int = 0  # a "Same month last year" row holds figures of twelve months before its column
+    # the row's own label cell, before a comparator row borrows the label above it
+    printed: str = ""
+    # a "Same month last year" row holds figures of twelve months before its column
+    months_back: int = 0
     authority: object = None  # the authority a row of a benchmarking table names
 
 
@@ -46,25 +60,48 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
         parts = list(dict.fromkeys(x.text for x in cells if x.text))
         label = " - ".join(parts) if layout.transposed else (parts[0] if parts else "")
         printed, measure = label, None
-        if not layout.transposed and label and len(label.split()) <= 5 and measure_of(label) and last_label:
+        if (
+            not layout.transposed
+            and label
+            and len(label.split()) <= 5
+            and measure_of(label)
+            and last_label
+        ):
             measure, label = measure_of(label), last_label
         months_back = 12 if LAST_YEAR.match(label) else 0
         if (is_generic(label) or months_back) and carried_label:
             label = carried_label
         last_label = label if measure is None and label else last_label
         group = (id(cells[0]) if layout.transposed else id(cells[-1])) if cells else r
-        out.append((r, RowInfo(label, _at(m, r, layout.code_col), unit_word(_at(m, r, layout.unit_col)) if layout.unit_col is not None else None,
-                               polarity_word(_at(m, r, layout.polarity_col)) if layout.polarity_col is not None else None, measure, group, printed, months_back=months_back)))
+        out.append(
+            (
+                r,
+                RowInfo(
+                    label,
+                    _at(m, r, layout.code_col),
+                    unit_word(_at(m, r, layout.unit_col)) if layout.unit_col is not None else None,
+                    polarity_word(_at(m, r, layout.polarity_col))
+                    if layout.polarity_col is not None
+                    else None,
+                    measure,
+                    group,
+                    printed,
+                    months_back=months_back,
+                ),
+            )
+        )
     return authority_rows(out, carried_label) if not layout.transposed else out
 
 
 def _fill_group_headers(m, layout: Layout):
-    """Periods down the rows: an indicator name (or code) printed once over its sub-columns (`n of N`, `%`) names
-    each sub-column, as a merged cell would; CSV and Word tables leave the cells after it empty."""
+    """Periods down the rows: an indicator name (or code) printed once over its sub-columns (`n of
+    N`, `%`) names each sub-column, as a merged cell would; CSV and Word tables leave the cells
+    after it empty."""
     names = [*layout.label_cols, *([layout.unit_col] if layout.unit_col is not None else [])]
     if len(names) < 2:
         return m
-    sub = max(names)  # the sub-heading (`n of N`, `%`, `Number`) is the header line nearest the figures
+    # the sub-heading (`n of N`, `%`, `Number`) is the header line nearest the figures
+    sub = max(names)
     cols = [c for c in [layout.code_col, *names] if c is not None and c != sub]
     m = [list(line) for line in m]
     for r in range(layout.header_rows + 1, len(m)):
@@ -84,14 +121,17 @@ def _new_code(m, r: int, code_col: int | None) -> bool:
 
 
 def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[int, RowInfo]]:
-    """In a table whose rows are mostly authorities (a benchmarking table), each such row holds that authority's
-    figures of the table's caption, and comparator rows (neighbour average, region, England) the report's own. A
-    captioned table whose every labelled row names an authority is one too, however few (the rows a page break
-    leaves above the rest)."""
+    """In a table whose rows are mostly authorities (a benchmarking table), each such row holds that
+    authority's figures of the table's caption, and comparator rows (neighbour average, region,
+    England) the report's own. A captioned table whose every labelled row names an authority is
+    one too, however few (the rows a page break leaves above the rest)."""
     named = {r: a for r, info in rows if (a := authority_named(info.printed))}
-    labelled = [info for _, info in rows if info.printed and not measure_of(info.printed)]  # comparators aside
+    # comparators aside
+    labelled = [info for _, info in rows if info.printed and not measure_of(info.printed)]
     only_authorities = named and caption and len(named) == len(labelled)
-    if not only_authorities and (len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled)):
+    if not only_authorities and (
+        len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled)
+    ):
         return rows
     out = []
     for r, info in rows:
@@ -107,7 +147,9 @@ def _at(m, r: int, c: int | None) -> str:
     return text(m[r][c]) if c is not None else ""
 
 
-def table_observations(grid: Grid, layout: Layout, carried_label: str = "", carried_polarity: str | None = None) -> list[Observation]:
+def table_observations(
+    grid: Grid, layout: Layout, carried_label: str = "", carried_polarity: str | None = None
+) -> list[Observation]:
     """Every number (or note in a number's place) in the table's value columns."""
     out: list[Observation] = []
     rows = row_infos(layout, carried_label)
@@ -123,36 +165,58 @@ def table_observations(grid: Grid, layout: Layout, carried_label: str = "", carr
 
 
 def merge_of_and_percent(cells):
-    """'206 of 492' beside '41.9%' under one label becomes one percentage with numerator and denominator."""
+    """'206 of 492' beside '41.9%' under one label becomes one percentage with numerator and
+    denominator."""
     by_group: dict[int, list] = {}
     for item in cells:
         by_group.setdefault(item[0].group, []).append(item)
     for items in by_group.values():
         ofs = [i for i in items if "of" in i[2].flags]
-        pcts = [i for i in items if i[2].kind == "number" and "of" not in i[2].flags and i[2].first and i[2].first.percent]
+        pcts = [
+            i
+            for i in items
+            if i[2].kind == "number"
+            and "of" not in i[2].flags
+            and i[2].first
+            and i[2].first.percent
+        ]
         if len(ofs) == 1 and len(pcts) == 1:
-            pcts[0][2].numerator, pcts[0][2].denominator = ofs[0][2].numerator, ofs[0][2].denominator
+            pcts[0][2].numerator, pcts[0][2].denominator = (
+                ofs[0][2].numerator,
+                ofs[0][2].denominator,
+            )
             items.remove(ofs[0])
         elif pcts and len(items) == 2:
-            for info, cell, parsed in items:
+            for _, _, parsed in items:
                 if parsed.kind == "number" and parsed.first and not parsed.first.percent:
                     parsed.flags.add("count_beside_percent")
         yield from items
 
 
-def cell_observations(grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed: ParsedValue, polarity: str | None) -> list[Observation]:
+def cell_observations(
+    grid: Grid, col: Column, info: RowInfo, cell: Cell, parsed: ParsedValue, polarity: str | None
+) -> list[Observation]:
     if parsed.kind in ("empty", "dash"):
         return []
-    own_words = "suffix" in parsed.flags and not info.printed  # "591 LAC" in a row with no label of its own
-    label = col.leaf if col.indicator else (parsed.suffix if own_words else info.label) or parsed.suffix
+    # "591 LAC" in a row with no label of its own
+    own_words = "suffix" in parsed.flags and not info.printed
+    label = (
+        col.leaf if col.indicator else (parsed.suffix if own_words else info.label) or parsed.suffix
+    )
     if not label:
         return []
     if "suffix" in parsed.flags and not own_words:
         parsed = ParsedValue("note", note=cell.text)
     base = Observation(
-        indicator_label=label, measure=info.measure or col.measure, note="", unit=info.unit or "",
-        polarity=info.polarity or polarity or "", source_location=grid.location(cell), code=info.code,
-        confidence=cell.confidence, bbox=cell.bbox,
+        indicator_label=label,
+        measure=info.measure or col.measure,
+        note="",
+        unit=info.unit or "",
+        polarity=info.polarity or polarity or "",
+        source_location=grid.location(cell),
+        code=info.code,
+        confidence=cell.confidence,
+        bbox=cell.bbox,
     )
     base.pending["row"] = cell.row  # the printed row, whichever way the periods run
     if (authority := info.authority or col.authority) is not None:
@@ -174,12 +238,16 @@ def _note_prefix(col: Column) -> str:
     return f"{col.leaf}: " if word else ""
 
 
-def _numbered(base: Observation, number: Number, parsed: ParsedValue, prefix: str, index: int) -> Observation:
+def _numbered(
+    base: Observation, number: Number, parsed: ParsedValue, prefix: str, index: int
+) -> Observation:
     obs = replace(base, pending=dict(base.pending))
     obs.value = number.value
     obs.numerator, obs.denominator = parsed.numerator, parsed.denominator
     if "pair" in parsed.flags:
-        obs.unit = "rate_per_10k" if number.role == "rate" else ("percent" if number.percent else "count")
+        obs.unit = (
+            "rate_per_10k" if number.role == "rate" else ("percent" if number.percent else "count")
+        )
     elif number.percent:
         obs.unit = "percent"
     elif "count_beside_percent" in parsed.flags:
@@ -197,13 +265,23 @@ def _set_period(obs: Observation, col: Column, months_back: int = 0) -> None:
     if months_back and leaf and leaf.period and leaf.period.type in ("month", "quarter"):
         _assign(obs, months_before(leaf.period, months_back))
         return
-    fy = parent.period.start.year if parent and parent.period and parent.period.type == "financial_year" else None
+    fy = (
+        parent.period.start.year
+        if parent and parent.period and parent.period.type == "financial_year"
+        else None
+    )
     if leaf and leaf.period and not leaf.ytd:
         _assign(obs, leaf.period)
     elif leaf and leaf.quarter and fy is not None:
         _assign(obs, quarter_of_fy(fy, leaf.quarter))
     elif leaf and leaf.month:
-        year = parent.period if parent and parent.period and parent.period.type in ("financial_year", "calendar_year") else None
+        year = (
+            parent.period
+            if parent
+            and parent.period
+            and parent.period.type in ("financial_year", "calendar_year")
+            else None
+        )
         if year is not None:
             _assign(obs, month_in_year(year, leaf.month))
         else:
@@ -212,7 +290,12 @@ def _set_period(obs: Observation, col: Column, months_back: int = 0) -> None:
         fy = leaf.period.start.year if leaf.period else fy
         obs.pending["ytd"] = fy  # None: the report's own financial year
     elif parent and parent.period:
-        _assign(obs, parent.period if parent.period.type != "financial_ytd" else financial_year(parent.period.start.year))
+        _assign(
+            obs,
+            parent.period
+            if parent.period.type != "financial_ytd"
+            else financial_year(parent.period.start.year),
+        )
     else:
         obs.pending["default_period"] = True
 

@@ -1,4 +1,5 @@
 """Split a sheet-sized grid into its tables, and peel titles and prose off their tops."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -10,7 +11,8 @@ PROSE_CHARS = 90  # a cell this long is a paragraph, not a header or a label
 
 
 def table_blocks(grid: Grid) -> list[Grid]:
-    """The tables in a grid: runs of rows between blank rows, with title and prose rows moved to context."""
+    """The tables in a grid: runs of rows between blank rows, with title and prose rows moved to
+    context."""
     matrix = cell_matrix(grid)
     blocks, run = [], []
     for r, line in enumerate(matrix + [[]]):
@@ -29,8 +31,8 @@ def table_blocks(grid: Grid) -> list[Grid]:
 
 
 def staggered_columns_joined(grid: Grid) -> Grid:
-    """Columns a word-position rebuild split in two, the heading in one and the figures in the next (they never
-    both fill a row, and the heading comes first), joined into one column."""
+    """Columns a word-position rebuild split in two, the heading in one and the figures in the next
+    (they never both fill a row, and the heading comes first), joined into one column."""
     matrix = cell_matrix(grid)
     width = len(matrix[0]) if matrix else 0
     target = list(range(width))
@@ -41,31 +43,47 @@ def staggered_columns_joined(grid: Grid) -> Grid:
     if target == list(range(width)):
         return grid
     renumber = {old: new for new, old in enumerate(sorted(set(target)))}
-    cells = [_moved(c, renumber[target[c.col]], renumber[target[c.col + c.colspan - 1]]) for c in grid.cells]
+    cells = [
+        _moved(c, renumber[target[c.col]], renumber[target[c.col + c.colspan - 1]])
+        for c in grid.cells
+    ]
     return replace(grid, cells=list({(c.row, c.col): c for c in cells}.values()))
 
 
 def _staggered(matrix, a: int, b: int) -> bool:
-    shared = {r for r, line in enumerate(matrix) if line[a] is not None and line[b] is not None and line[a].text == line[b].text}
+    shared = {
+        r
+        for r, line in enumerate(matrix)
+        if line[a] is not None and line[b] is not None and line[a].text == line[b].text
+    }
     own_a = [r for r, line in enumerate(matrix) if _own(line, a) and r not in shared]
     own_b = [r for r, line in enumerate(matrix) if _own(line, b) and r not in shared]
     if not own_a or not own_b or set(own_a) & set(own_b) or min(own_a) >= min(own_b):
         return False  # they share a row, or the figures' column starts first
     heading = [r for r in own_a if r < min(own_b)]
-    return not any(_has_number(matrix[r][a]) for r in heading) and _has_number(matrix[min(own_b)][b])
+    return not any(_has_number(matrix[r][a]) for r in heading) and _has_number(
+        matrix[min(own_b)][b]
+    )
 
 
 def _own(line, c: int) -> bool:
     """The cell at column c starts there and holds text (not a span from the left)."""
     cell = line[c]
-    return cell is not None and cell.col == c and cell.colspan == 1 and bool(cell.text or cell.value is not None)
+    return (
+        cell is not None
+        and cell.col == c
+        and cell.colspan == 1
+        and bool(cell.text or cell.value is not None)
+    )
 
 
 def _has_number(cell) -> bool:
     """The cell prints a figure (a period heading such as `Apr-19` is not one)."""
     from interpreter.values import parse_value
 
-    return cell is not None and parse_value(cell.text, cell.value, cell.number_format).kind == "number"
+    return (
+        cell is not None and parse_value(cell.text, cell.value, cell.number_format).kind == "number"
+    )
 
 
 def _moved(cell, first: int, last: int):
@@ -73,12 +91,23 @@ def _moved(cell, first: int, last: int):
 
 
 def _side_by_side(matrix, rows: list[int]) -> list[tuple[list[int], range | None]]:
-    """A run of rows split at empty columns into tables printed side by side; each part after a gap must start
-    with a column of labels (text, not numbers; codes may come first), else the gap is a spacer inside one table."""
+    """A run of rows split at empty columns into tables printed side by side; each part after a gap
+    must start with a column of labels (text, not numbers; codes may come first), else the gap is
+    a spacer inside one table."""
     width = len(matrix[0]) if matrix else 0
-    blank = [c for c in range(width) if all(matrix[r][c] is None or not (matrix[r][c].text or matrix[r][c].value is not None)
-                                            for r in rows)]
-    starts = [0] + [c + 1 for c in blank if c + 1 < width and c + 1 not in blank and _starts_table(matrix, rows, c + 1)]
+    blank = [
+        c
+        for c in range(width)
+        if all(
+            matrix[r][c] is None or not (matrix[r][c].text or matrix[r][c].value is not None)
+            for r in rows
+        )
+    ]
+    starts = [0] + [
+        c + 1
+        for c in blank
+        if c + 1 < width and c + 1 not in blank and _starts_table(matrix, rows, c + 1)
+    ]
     if len(starts) == 1:
         return [(rows, None)]
     ends = starts[1:] + [width]
@@ -105,21 +134,40 @@ def _is_title_row(line, first_col: int) -> bool:
     return len(cells) == 2 and any(len(c.text) > PROSE_CHARS for c in cells)
 
 
-def _block(grid: Grid, matrix, rows: list[int], index: int, cols: range | None = None) -> Grid | None:
+def _block(
+    grid: Grid, matrix, rows: list[int], index: int, cols: range | None = None
+) -> Grid | None:
     context = list(grid.context)
     span = cols or range(len(matrix[0]) if matrix else 0)
     first_col = span.start if cols is not None else min((c.col for c in grid.cells), default=0)
     while rows and _is_title_row(line := [matrix[rows[0]][c] for c in span], first_col):
-        context.extend(c.text for c in {id(c): c for c in line if c is not None and c.text}.values())
+        context.extend(
+            c.text for c in {id(c): c for c in line if c is not None and c.text}.values()
+        )
         rows = rows[1:]
     if len(rows) < 2:
         return None
     top, bottom = rows[0], rows[-1]
-    cells = [_clip(c, top, bottom) for c in grid.cells if c.row <= bottom and c.row + c.rowspan - 1 >= top]
+    cells = [
+        _clip(c, top, bottom)
+        for c in grid.cells
+        if c.row <= bottom and c.row + c.rowspan - 1 >= top
+    ]
     if cols is not None:
-        cells = [_clip_cols(c, cols) for c in cells if c.col < cols.stop and c.col + c.colspan > cols.start]
-    return Grid(cells=cells, page=grid.page, sheet=grid.sheet, index=index if grid.sheet is None else grid.index,
-                context=context[-8:], row_offset=grid.row_offset + top, col_offset=grid.col_offset + span.start)
+        cells = [
+            _clip_cols(c, cols)
+            for c in cells
+            if c.col < cols.stop and c.col + c.colspan > cols.start
+        ]
+    return Grid(
+        cells=cells,
+        page=grid.page,
+        sheet=grid.sheet,
+        index=index if grid.sheet is None else grid.index,
+        context=context[-8:],
+        row_offset=grid.row_offset + top,
+        col_offset=grid.col_offset + span.start,
+    )
 
 
 def _clip_cols(cell, cols: range):

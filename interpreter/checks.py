@@ -3,6 +3,7 @@
 Row checks look at one observation; series checks at every observation of the document, since a
 figure is only implausible beside its neighbouring months or its own row's benchmarks.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,24 +15,38 @@ from interpreter.headers import measure_of
 from interpreter.observation import Observation
 
 DOUBTFUL = 0.5  # confidence factor for a number that fails a check
-RATE_SLACK = 0.02  # relative disagreement allowed between a printed rate and the rate its counts give
-JUMP = 8.0  # ratio to every neighbouring month that makes a value an order of magnitude off (OCR's 7.7 read as 77)
-JUMP_FLOOR = 10.0  # a jump whose larger side (a count's smaller side) is below this is ordinary noise: 3 children, then 30
+# relative disagreement allowed between a printed rate and the rate its counts give
+RATE_SLACK = 0.02
+# ratio to every neighbouring month that makes a value an order of magnitude off (OCR's 7.7 read as
+# 77)
+JUMP = 8.0
+# a jump whose larger side (a count's smaller side) is below this is ordinary noise: 3 children,
+# then 30
+JUMP_FLOOR = 10.0
 SETTLED = 3.0  # the neighbours must lie within this ratio of each other to show the series' level
 NEIGHBOURS = 2  # months either side a value is compared with
 SAYS_PERCENT = re.compile(r"%|\bper ?cent(age)?s?\b|\bproportion\b", re.I)
 SAYS_COUNT_TOO = re.compile(r"\b(number|no\.?|count|volume|total)\b|\(\s*n\s*\)", re.I)
-BENCHMARKS = {"stat_neighbour_best", "england_top_quartile", "stat_neighbour_avg", "region_avg", "england_avg"}
-COINCIDENCES = 2  # periods a series' actual must equal its own printed benchmark before it reads as one
+BENCHMARKS = {
+    "stat_neighbour_best",
+    "england_top_quartile",
+    "stat_neighbour_avg",
+    "region_avg",
+    "england_avg",
+}
+# periods a series' actual must equal its own printed benchmark before it reads as one
+COINCIDENCES = 2
 
 
 def percent_over_100(obs: Observation) -> bool:
-    """A percentage above 100 (OCR often drops a decimal point: `7.1%` read as `71%`, `96.2` as `962`)."""
+    """A percentage above 100 (OCR often drops a decimal point: `7.1%` read as `71%`, `96.2` as
+    `962`)."""
     return obs.unit == "percent" and obs.value is not None and obs.value > 100
 
 
 def rate_disagrees(obs: Observation) -> bool:
-    """A rate per 10,000 or percentage whose own printed count and denominator give another figure."""
+    """A rate per 10,000 or percentage whose own printed count and denominator give another
+    figure."""
     if obs.value is None or obs.numerator is None or not obs.denominator:
         return False
     per = {"percent": 100, "rate_per_10k": 10_000}.get(obs.unit)
@@ -42,8 +57,9 @@ def rate_disagrees(obs: Observation) -> bool:
 
 
 def count_says_percent(obs: Observation) -> bool:
-    """A count where the label (and not also a count word) or the indicator says percent: the `Number`
-    sub-column beside `%`, or a count from the table next door, stored under a percentage."""
+    """A count where the label (and not also a count word) or the indicator says percent: the
+    `Number` sub-column beside `%`, or a count from the table next door, stored under a
+    percentage."""
     if obs.unit != "count" or obs.value is None or "pair" in obs.flags.split(","):
         return False
     label = obs.indicator_label or ""
@@ -53,12 +69,14 @@ def count_says_percent(obs: Observation) -> bool:
 
 
 def benchmark_label(obs: Observation) -> bool:
-    """An `actual` whose own label names a benchmark ("England average", "SN"): a comparator stored as the authority's."""
+    """An `actual` whose own label names a benchmark ("England average", "SN"): a comparator stored
+    as the authority's."""
     return obs.measure == "actual" and measure_of(obs.indicator_label or "") in BENCHMARKS
 
 
 def magnitude_jumps(observations: list[Observation]) -> set[int]:
-    """Positions of monthly values an order of magnitude off every neighbouring month of their series."""
+    """Positions of monthly values an order of magnitude off every neighbouring month of their
+    series."""
     flagged = set()
     for series in _series(observations, lambda o: o.period_type == "month").values():
         by_month = {}  # a month printed twice (summary and detail sheets) is compared once
@@ -66,23 +84,47 @@ def magnitude_jumps(observations: list[Observation]) -> set[int]:
             by_month.setdefault(observations[index].period_end, observations[index].value)
         months, values = list(by_month), list(by_month.values())
         count = observations[series[0]].unit == "count"
-        odd = {months[n] for n in range(len(values))
-               if _jumps(values[n], values[max(0, n - NEIGHBOURS):n] + values[n + 1:n + 1 + NEIGHBOURS], count)}
-        flagged.update(i for i in series if observations[i].period_end in odd and observations[i].value == by_month[observations[i].period_end])
+        odd = {
+            months[n]
+            for n in range(len(values))
+            if _jumps(
+                values[n],
+                values[max(0, n - NEIGHBOURS) : n] + values[n + 1 : n + 1 + NEIGHBOURS],
+                count,
+            )
+        }
+        flagged.update(
+            i
+            for i in series
+            if observations[i].period_end in odd
+            and observations[i].value == by_month[observations[i].period_end]
+        )
     return flagged
 
 
 def benchmark_copies(observations: list[Observation]) -> set[int]:
-    """Positions of actuals equal to the same indicator's printed benchmark for the same period, in a series
-    where that happens at least COINCIDENCES times (once may be chance; a column of them is a benchmark)."""
+    """Positions of actuals equal to the same indicator's printed benchmark for the same period, in
+    a series where that happens at least COINCIDENCES times (once may be chance; a column of them
+    is a benchmark)."""
     benchmarks = defaultdict(set)
     for obs in observations:
         if obs.measure in BENCHMARKS and obs.value is not None:
             benchmarks[(_series_key(obs), obs.period_type, obs.period_end)].add(obs.value)
     flagged = set()
     for series in _series(observations, lambda o: True).values():
-        same = [i for i in series if observations[i].value in
-                benchmarks.get((_series_key(observations[i]), observations[i].period_type, observations[i].period_end), ())]
+        same = [
+            i
+            for i in series
+            if observations[i].value
+            in benchmarks.get(
+                (
+                    _series_key(observations[i]),
+                    observations[i].period_type,
+                    observations[i].period_end,
+                ),
+                (),
+            )
+        ]
         if len(same) >= COINCIDENCES:
             flagged.update(same)
     return flagged
@@ -93,7 +135,8 @@ SERIES_CHECKS = {"magnitude_jump": magnitude_jumps, "benchmark_as_actual": bench
 
 
 def check_numbers(observations: list[Observation]) -> None:
-    """Lower the confidence of every observation that fails a check, and name the check in its flags."""
+    """Lower the confidence of every observation that fails a check, and name the check in its
+    flags."""
     failed = [[check.__name__ for check in CHECKS if check(obs)] for obs in observations]
     for name, check in SERIES_CHECKS.items():
         for index in check(observations):
@@ -119,13 +162,15 @@ def _series(observations: list[Observation], keep) -> dict[tuple, list[int]]:
 
 
 def _jumps(value: float, around: list[float], count: bool) -> bool:
-    """Whether a value is JUMP times above or below the median of its (two or more) neighbours, which agree among themselves."""
+    """Whether a value is JUMP times above or below the median of its (two or more) neighbours,
+    which agree among themselves."""
     if len(around) < 2:
         return False
     middle = median(around)
     if middle <= 0 or value <= 0 or (min if count else max)(value, middle) < JUMP_FLOOR:
         return False
-    if min(around) <= 0 or max(around) / min(around) > SETTLED:  # the neighbours themselves swing: no settled level
+    # the neighbours themselves swing: no settled level
+    if min(around) <= 0 or max(around) / min(around) > SETTLED:
         return False
     ratio = value / middle
     return ratio >= JUMP or ratio <= 1 / JUMP

@@ -1,4 +1,5 @@
 """The authority and the report date a document is about, from its own words."""
+
 from __future__ import annotations
 
 import re
@@ -6,12 +7,26 @@ from datetime import date
 
 from interpreter.periods import find_period
 
-AS_AT = re.compile(r"\b(?:as at|as of|month end|period ending|position at|data to|report(?:ing)? (?:month|period))\b", re.I)
+AS_AT = re.compile(
+    (
+        r"\b(?:as at|as of|month end|period ending|position at|data to|report(?:ing)? "
+        r"(?:month|period))\b"
+    ),
+    re.I,
+)
 TITLE_WORDS = 25  # a line longer than this is prose, not a title
 LEAD_WORDS = 6  # a title names its authority within its first few words
 CAPTION_LINES = 3
-OPENING_LINES = 6  # the document's own title and subtitle are among its first few lines  # a table's own title is among the few lines printed just before it
-NOT_A_COUNCIL = re.compile(r"^\W*(?:university|college|hospitals?|nhs|trust|police|clinical|ccg|airport|city fc|united|school)\b", re.I)
+# the document's own title and subtitle are among its first few lines  # a table's own title is
+# among the few lines printed just before it
+OPENING_LINES = 6
+NOT_A_COUNCIL = re.compile(
+    (
+        r"^\W*(?:university|college|hospitals?|nhs|trust|police|clinical|ccg|airport|city "
+        r"fc|united|school)\b"
+    ),
+    re.I,
+)
 
 
 def title_authorities(line: str):
@@ -28,7 +43,7 @@ def title_authorities(line: str):
 def _names_other_body(text: str, name: str) -> bool:
     """True when the name is part of another body's name ("Plymouth University")."""
     at = text.lower().find(name.lower())
-    return at >= 0 and bool(NOT_A_COUNCIL.match(text[at + len(name):]))
+    return at >= 0 and bool(NOT_A_COUNCIL.match(text[at + len(name) :]))
 
 
 def authorities_in(lines: list[str]):
@@ -41,13 +56,16 @@ def authorities_in(lines: list[str]):
 
 
 def document_authority(lines: list[str], file_name: str):
-    """The authority the document's opening title lines name, else its file name, else the one its lines name most."""
+    """The authority the document's opening title lines name, else its file name, else the one its
+    lines name most."""
     from authorities import find_in_text
 
     for line in lines[:OPENING_LINES]:
         if found := title_authorities(line):
             return found[0]
-    found = file_name_authority(file_name) or next(iter(find_in_text(re.sub(r"[_\-.]+", " ", file_name).title())), None)
+    found = file_name_authority(file_name) or next(
+        iter(find_in_text(re.sub(r"[_\-.]+", " ", file_name).title())), None
+    )
     if found:
         return found
     counts: dict[str, list] = {}
@@ -58,7 +76,8 @@ def document_authority(lines: list[str], file_name: str):
 
 
 def file_name_authority(file_name: str):
-    """The authority a file name starts with (`north_east_lincolnshire_2018-01_pack.pdf`), the longest that resolves."""
+    """The authority a file name starts with (`north_east_lincolnshire_2018-01_pack.pdf`), the
+    longest that resolves."""
     from authorities import resolve
 
     words = []
@@ -70,8 +89,11 @@ def file_name_authority(file_name: str):
 
 
 def stated_report_date(lines: list[str]) -> date | None:
-    """The date a line such as "As at Month End: January 2017" gives, else the first dated title line."""
-    candidates = [line for line in lines if AS_AT.search(line)] + [l for l in lines[:15] if len(l.split()) <= TITLE_WORDS]
+    """The date a line such as "As at Month End: January 2017" gives, else the first dated title
+    line."""
+    candidates = [line for line in lines if AS_AT.search(line)] + [
+        title for title in lines[:15] if len(title.split()) <= TITLE_WORDS
+    ]
     for line in candidates:
         found = find_period(line[:60]) or find_period(AS_AT.split(line)[-1][:60])
         if found and found.period and found.period.type in ("month", "as_at", "quarter"):

@@ -1,4 +1,5 @@
 """Interpret every grid of a document into one deduplicated list of observations."""
+
 from __future__ import annotations
 
 import re
@@ -6,31 +7,46 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.grid import Document, Grid
+from interpreter.accounting import TableAccount, account, lower_confidence
 from interpreter.assemble import table_observations
 from interpreter.blocks import table_blocks
-from interpreter.accounting import TableAccount, account, lower_confidence
 from interpreter.captions import context_period, context_polarity, table_caption
 from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
 from interpreter.headers import polarity_word
 from interpreter.labels import label_indicators
-from interpreter.layout_rules import apply_rule, mark_taught as _mark_taught, taught_rule
+from interpreter.layout_rules import apply_rule, taught_rule
+from interpreter.layout_rules import mark_taught as _mark_taught
 from interpreter.observation import Observation
 from interpreter.periods import financial_year, financial_year_of, latest_month, ytd
 from interpreter.table import cell_matrix, read_layout
 
 DESCRIPTION = re.compile(r"indicator|description|measure|definition", re.I)
 POLARITY_HEADER = re.compile(r"better to be|good perf|polarity|good is", re.I)
-BENCHMARKS = {"stat_neighbour_avg", "stat_neighbour_best", "england_avg", "england_top_quartile", "region_avg"}
+BENCHMARKS = {
+    "stat_neighbour_avg",
+    "stat_neighbour_best",
+    "england_avg",
+    "england_top_quartile",
+    "region_avg",
+}
 
 
-def interpret(doc: Document, authority: str | None = None, report_date: date | None = None,
-              catalogue=None, accounts: list[TableAccount] | None = None, rules: dict | None = None) -> list[Observation]:
+def interpret(
+    doc: Document,
+    authority: str | None = None,
+    report_date: date | None = None,
+    catalogue=None,
+    accounts: list[TableAccount] | None = None,
+    rules: dict | None = None,
+) -> list[Observation]:
     """Observations of every table in a document, with its authority and vintage settled.
 
-    `catalogue` maps labels to indicators (default: the packaged one; the store passes one with learned aliases).
-    `accounts`, when given, receives each table's count of numbers and of those not read.
-    `rules` maps table fingerprints to taught layouts (`interpreter.layout_rules.TaughtRule`), read instead of guessing.
+    `catalogue` maps labels to indicators (default: the packaged one; the store passes one with
+    learned aliases). `accounts`, when given, receives each table's count of numbers and of those
+    not read. `rules` maps table fingerprints to taught layouts
+    (`interpreter.layout_rules.TaughtRule`), read instead of guessing.
+
     """
     from indicators.catalogue import load_catalogue
 
@@ -40,7 +56,12 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
     for number, grid in enumerate(block for g in doc.grids for block in table_blocks(g)):
         taught = taught_rule(grid, rules)
         layout = apply_rule(grid, taught.rule, doc.text) if taught else read_layout(grid)
-        if layout is None and not taught and previous is not None and (headed := _under_header(grid, *previous[0])):
+        if (
+            layout is None
+            and not taught
+            and previous is not None
+            and (headed := _under_header(grid, *previous[0]))
+        ):
             grid, layout = headed, read_layout(headed)
         if layout is None:
             carried = _description(grid) or carried
@@ -48,7 +69,10 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
             continue
         table_authority = None if authority else (authorities_in(grid.context) or [None])[0]
         label, polarity = carried
-        names = lambda text: bool(catalogue.match_label(text).indicator_id)
+
+        def names(text: str) -> bool:
+            return bool(catalogue.match_label(text).indicator_id)
+
         caption = label or table_caption(grid.context, names)
         polarity = polarity or context_polarity(grid.context)
         if not caption and previous is not None and _continues(grid, layout, previous[0]):
@@ -60,7 +84,9 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
         if taught:
             _mark_taught(doc, grid, taught, rows)
         for obs in rows:
-            _set_authority(obs, obs.pending.pop("authority", None) or table_authority or doc_authority)
+            _set_authority(
+                obs, obs.pending.pop("authority", None) or table_authority or doc_authority
+            )
         _date_undated(rows, context_period(grid.context))
         table = account(grid, layout, rows)
         lower_confidence(table, rows)
@@ -75,20 +101,37 @@ def interpret(doc: Document, authority: str | None = None, report_date: date | N
 
 
 def _continues(grid: Grid, layout, before: tuple) -> bool:
-    """True when a table with no caption of its own goes on from the one before: it is the first on a later page
-    and repeats that table's header rows (a table printed over a page break, its header repeated)."""
+    """True when a table with no caption of its own goes on from the one before: it is the first on
+    a later page and repeats that table's header rows (a table printed over a page break, its
+    header repeated)."""
     prior, prior_layout = before
-    if grid.page is None or prior.page is None or grid.page <= prior.page or grid.index != 1 or grid.row_offset:
+    if (
+        grid.page is None
+        or prior.page is None
+        or grid.page <= prior.page
+        or grid.index != 1
+        or grid.row_offset
+    ):
         return False
-    return _header_texts(layout) == _header_texts(prior_layout) and layout.transposed == prior_layout.transposed
+    return (
+        _header_texts(layout) == _header_texts(prior_layout)
+        and layout.transposed == prior_layout.transposed
+    )
 
 
 def _under_header(grid: Grid, prior: Grid, prior_layout) -> Grid | None:
-    """A table with no header of its own, as wide as the table just before it (on its page or the one before) and
-    with its columns where that table's are (the rest of one table after a footnote or a page break): the grid
-    under the header rows of that table, else None."""
-    near = grid.page == prior.page or (grid.page is not None and prior.page is not None and grid.page == prior.page + 1)
-    if prior_layout.transposed or not near or grid.n_cols != prior.n_cols or not _aligned(grid, prior):
+    """A table with no header of its own, as wide as the table just before it (on its page or the
+    one before) and with its columns where that table's are (the rest of one table after a
+    footnote or a page break): the grid under the header rows of that table, else None."""
+    near = grid.page == prior.page or (
+        grid.page is not None and prior.page is not None and grid.page == prior.page + 1
+    )
+    if (
+        prior_layout.transposed
+        or not near
+        or grid.n_cols != prior.n_cols
+        or not _aligned(grid, prior)
+    ):
         return None
     rows = prior_layout.header_rows
     header = [c for c in prior.cells if c.row < rows and c.row + c.rowspan <= rows]
@@ -97,8 +140,8 @@ def _under_header(grid: Grid, prior: Grid, prior_layout) -> Grid | None:
 
 
 def _aligned(grid: Grid, prior: Grid) -> bool:
-    """Every cell of the grid lies over the same column of the prior grid more than over any other (the x-extent
-    of each column's cells); cells without positions never align."""
+    """Every cell of the grid lies over the same column of the prior grid more than over any other
+    (the x-extent of each column's cells); cells without positions never align."""
     spans: dict[int, tuple[float, float]] = {}
     for c in prior.cells:
         if c.colspan == 1 and c.text and c.bbox is not None:
@@ -107,24 +150,37 @@ def _aligned(grid: Grid, prior: Grid) -> bool:
     cells = [c for c in grid.cells if c.colspan == 1 and c.text]
     if not spans or not cells or any(c.bbox is None for c in cells):
         return False
-    overlap = lambda box, span: min(box[2], span[1]) - max(box[0], span[0])
-    return all(c.col in spans and overlap(c.bbox, spans[c.col]) > 0 and
-               overlap(c.bbox, spans[c.col]) >= max(overlap(c.bbox, span) for span in spans.values()) for c in cells)
+
+    def overlap(box, span) -> float:
+        return min(box[2], span[1]) - max(box[0], span[0])
+
+    return all(
+        c.col in spans
+        and overlap(c.bbox, spans[c.col]) > 0
+        and overlap(c.bbox, spans[c.col]) >= max(overlap(c.bbox, span) for span in spans.values())
+        for c in cells
+    )
 
 
 def _header_texts(layout) -> list[list[str]]:
-    return [[cell.text if cell else "" for cell in line] for line in layout.matrix[:layout.header_rows]]
+    return [
+        [cell.text if cell else "" for cell in line] for line in layout.matrix[: layout.header_rows]
+    ]
 
 
 def _date_undated(rows: list[Observation], period) -> None:
-    """Figures whose columns name no period take the one stated just above their table (targets keep the
-    report's own year)."""
+    """Figures whose columns name no period take the one stated just above their table (targets keep
+    the report's own year)."""
     if period is None:
         return
     for obs in rows:
         if obs.pending.get("default_period") and obs.measure != "target":
             del obs.pending["default_period"]
-            obs.period_type, obs.period_start, obs.period_end = period.type, period.start, period.end
+            obs.period_type, obs.period_start, obs.period_end = (
+                period.type,
+                period.start,
+                period.end,
+            )
 
 
 def _keep(accounts: list[TableAccount] | None, table: TableAccount) -> None:
@@ -149,7 +205,11 @@ def _resolve(name: str):
 
 def _set_authority(obs: Observation, authority) -> None:
     if authority is not None:
-        obs.authority, obs.la_code, obs.old_la_code = authority.name, authority.new_la_code or "", str(authority.old_la_code or "")
+        obs.authority, obs.la_code, obs.old_la_code = (
+            authority.name,
+            authority.new_la_code or "",
+            str(authority.old_la_code or ""),
+        )
 
 
 def _description(grid: Grid) -> tuple[str, str | None] | None:
@@ -161,23 +221,38 @@ def _description(grid: Grid) -> tuple[str, str | None] | None:
     label = next((b for h, b in zip(header, body) if DESCRIPTION.search(h) and b), "")
     if not label:
         return None
-    polarity = next((polarity_word(b) for h, b in zip(header, body) if POLARITY_HEADER.search(h)), None)
+    polarity = next(
+        (polarity_word(b) for h, b in zip(header, body) if POLARITY_HEADER.search(h)), None
+    )
     return label, polarity
 
 
 def _latest_period(observations: list[Observation]) -> date | None:
-    ends = [o.period_end for o in observations if o.measure == "actual" and o.value is not None and o.period_type in ("month", "quarter")]
+    ends = [
+        o.period_end
+        for o in observations
+        if o.measure == "actual" and o.value is not None and o.period_type in ("month", "quarter")
+    ]
     return max(ends) if ends else None
 
 
 def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
     obs.report_date, obs.source_file = vintage, source_file
     if "ytd" in obs.pending:
-        fy = obs.pending["ytd"] if obs.pending["ytd"] is not None else (financial_year_of(vintage) if vintage else None)
+        fy = (
+            obs.pending["ytd"]
+            if obs.pending["ytd"] is not None
+            else (financial_year_of(vintage) if vintage else None)
+        )
         if fy is not None:
             p = ytd(fy, vintage)
             obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
-    elif obs.period_type == "financial_year" and obs.measure == "actual" and vintage and obs.period_start <= vintage < obs.period_end:
+    elif (
+        obs.period_type == "financial_year"
+        and obs.measure == "actual"
+        and vintage
+        and obs.period_start <= vintage < obs.period_end
+    ):
         p = ytd(obs.period_start.year, vintage)  # a year not yet over when the report was written
         obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
     elif obs.pending.get("bare_month") and vintage:
@@ -192,23 +267,28 @@ def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
 
 
 def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
-    """The keys a figure is looked up by, and those it is kept under. A benchmark whose table names no period
-    matches the same benchmark of any period; a dated one only the same period's (or an undated one's later)."""
+    """The keys a figure is looked up by, and those it is kept under. A benchmark whose table names
+    no period matches the same benchmark of any period; a dated one only the same period's (or an
+    undated one's later)."""
     undated = obs.measure in BENCHMARKS and obs.pending.get("default_period")
     periods = [("", "")] if undated else [(obs.period_type, obs.period_start, obs.period_end)]
     value = round(obs.value, 3) if obs.value is not None else obs.note.lower()
-    names = [("id", obs.indicator_id)] if obs.indicator_id else [("label", obs.indicator_label.lower())]
+    names = (
+        [("id", obs.indicator_id)] if obs.indicator_id else [("label", obs.indicator_label.lower())]
+    )
     if obs.code:
         names.append(("code", obs.code.split()[0]))
-    lookup = [(obs.authority, obs.measure, period, value) + name for period in periods for name in names]
+    lookup = [
+        (obs.authority, obs.measure, period, value) + name for period in periods for name in names
+    ]
     any_period = [(obs.authority, obs.measure, ("", ""), value) + name for name in names]
     kept = lookup + (any_period if obs.measure in BENCHMARKS and not undated else [])
     return lookup, kept
 
 
 def deduplicate(observations: list[Observation]) -> list[Observation]:
-    """The same number printed twice in one report (summary and detail) is kept once, first place first; equal
-    figures in two rows of one table are two figures."""
+    """The same number printed twice in one report (summary and detail) is kept once, first place
+    first; equal figures in two rows of one table are two figures."""
     seen: dict[tuple, Observation] = {}
     out = []
     for obs in observations:
@@ -223,7 +303,8 @@ def deduplicate(observations: list[Observation]) -> list[Observation]:
 
 
 def _other_row(kept: Observation, obs: Observation) -> bool:
-    """True for two figures in different printed rows of one table (a count's rate and the rate's own row)."""
+    """True for two figures in different printed rows of one table (a count's rate and the rate's
+    own row)."""
     same_table = "table" in kept.pending and kept.pending["table"] == obs.pending.get("table")
     return same_table and kept.pending.get("row") != obs.pending.get("row")
 

@@ -1,4 +1,6 @@
-"""Layouts taught by a person: a table's fingerprint, the rule that reads it, and the Layout a rule builds."""
+"""Layouts taught by a person: a table's fingerprint, the rule that reads it, and the Layout a rule
+builds."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,12 +10,30 @@ from dataclasses import asdict, dataclass, field
 
 from extractors.grid import Grid
 from interpreter.periods import PeriodMatch, find_period, month_in_year
-from interpreter.table import MAX_HEADER_ROWS, Column, Layout, _column, _path, cell_matrix, header_period, text
+from interpreter.table import (
+    MAX_HEADER_ROWS,
+    Column,
+    Layout,
+    _column,
+    _path,
+    cell_matrix,
+    header_period,
+    text,
+)
 from interpreter.values import parse_value
 
-MEASURES = ("actual", "target", "stat_neighbour_avg", "stat_neighbour_best", "england_avg", "england_top_quartile",
-            "region_avg", "ignore")
-PERIOD_KINDS = ("header", "fy_month", "report_year")  # as its header reads | month n of the title's year | the report's year
+MEASURES = (
+    "actual",
+    "target",
+    "stat_neighbour_avg",
+    "stat_neighbour_best",
+    "england_avg",
+    "england_top_quartile",
+    "region_avg",
+    "ignore",
+)
+# as its header reads | month n of the title's year | the report's year
+PERIOD_KINDS = ("header", "fy_month", "report_year")
 FY_MONTH = r"M(\d{1,2})"  # `M1` .. `M12`: month 1 (April) to 12 (March) of the financial year
 
 
@@ -23,7 +43,8 @@ class ColumnRule:
 
     measure: str = "actual"
     period: str = "header"  # one of PERIOD_KINDS
-    pattern: str = FY_MONTH  # for fy_month: the header's month number of the financial year, as group 1
+    # for fy_month: the header's month number of the financial year, as group 1
+    pattern: str = FY_MONTH
 
 
 @dataclass(frozen=True)
@@ -75,15 +96,21 @@ def _token(cell) -> str:
     """A cell's text with numbers and periods abstracted: next month's headers read the same."""
     if cell is None:
         return ""
-    if parse_value(cell.text, cell.value, cell.number_format).kind == "number" and header_period(cell) is None:
+    if (
+        parse_value(cell.text, cell.value, cell.number_format).kind == "number"
+        and header_period(cell) is None
+    ):
         return "#"
     found = find_period(cell.text, cell.value)
     words = (found.rest if found is not None else cell.text).lower()
-    return ("<period> " if found is not None else "") + re.sub(r"\d+(?:[.,]\d+)*", "#", " ".join(words.split()))
+    return ("<period> " if found is not None else "") + re.sub(
+        r"\d+(?:[.,]\d+)*", "#", " ".join(words.split())
+    )
 
 
 def fingerprint(grid: Grid) -> str:
-    """A table's width and its header band (the rows above its first row of numbers), numbers and periods abstracted."""
+    """A table's width and its header band (the rows above its first row of numbers), numbers and
+    periods abstracted."""
     matrix = cell_matrix(grid)
     width = len(matrix[0]) if matrix else 0
     band = []
@@ -98,21 +125,49 @@ def fingerprint(grid: Grid) -> str:
 def fits(grid: Grid, rule: LayoutRule) -> bool:
     """The rule names only rows and columns the table has."""
     rows, cols = (grid.n_cols, grid.n_rows) if rule.transposed else (grid.n_rows, grid.n_cols)
-    named = [*rule.columns, *rule.label_cols, *(c for c in (rule.code_col, rule.unit_col, rule.polarity_col) if c is not None)]
+    named = [
+        *rule.columns,
+        *rule.label_cols,
+        *(c for c in (rule.code_col, rule.unit_col, rule.polarity_col) if c is not None),
+    ]
     return rule.header_rows < rows and all(0 <= c < cols for c in named)
 
 
 def apply_rule(grid: Grid, rule: LayoutRule, titles: list[str] = ()) -> Layout:
-    """The Layout a rule describes for this table; `titles` (the document's headings) may name its year."""
+    """The Layout a rule describes for this table; `titles` (the document's headings) may name its
+    year."""
     matrix = cell_matrix(grid)
     if rule.transposed:
         matrix = [list(col) for col in zip(*matrix)]
     year = _context_year(grid.context) or _context_year(list(titles)[:15][::-1])
-    columns = [_rule_column(matrix, rule.header_rows, c, r, year) for c, r in sorted(rule.columns.items()) if r.measure != "ignore"]
-    roles = {*rule.label_cols, rule.code_col, rule.unit_col, rule.polarity_col, *(c for c in rule.columns)}
-    ignored = [c for c in range(len(matrix[0]) if matrix else 0) if c not in roles or rule.columns.get(c, ColumnRule()).measure == "ignore"]
-    return Layout(matrix, rule.transposed, rule.header_rows, columns, list(rule.label_cols), rule.code_col, rule.unit_col,
-                  rule.polarity_col, ignored=ignored)
+    columns = [
+        _rule_column(matrix, rule.header_rows, c, r, year)
+        for c, r in sorted(rule.columns.items())
+        if r.measure != "ignore"
+    ]
+    roles = {
+        *rule.label_cols,
+        rule.code_col,
+        rule.unit_col,
+        rule.polarity_col,
+        *(c for c in rule.columns),
+    }
+    ignored = [
+        c
+        for c in range(len(matrix[0]) if matrix else 0)
+        if c not in roles or rule.columns.get(c, ColumnRule()).measure == "ignore"
+    ]
+    return Layout(
+        matrix,
+        rule.transposed,
+        rule.header_rows,
+        columns,
+        list(rule.label_cols),
+        rule.code_col,
+        rule.unit_col,
+        rule.polarity_col,
+        ignored=ignored,
+    )
 
 
 def _rule_column(matrix, header_rows: int, c: int, rule: ColumnRule, year) -> Column:
@@ -123,7 +178,11 @@ def _rule_column(matrix, header_rows: int, c: int, rule: ColumnRule, year) -> Co
         column.period, column.parent_period = read.period, read.parent_period
     elif rule.period == "fy_month" and (n := _month_number(path[-1], rule.pattern)):
         month = (n + 2) % 12 + 1  # month 1 of the financial year is April
-        column.period = PeriodMatch(month_in_year(year, month), "") if year else PeriodMatch(None, "", month=month)
+        column.period = (
+            PeriodMatch(month_in_year(year, month), "")
+            if year
+            else PeriodMatch(None, "", month=month)
+        )
     return column
 
 
@@ -146,8 +205,15 @@ def rule_of(layout: Layout) -> LayoutRule:
     """The interpreter's own reading of a table, as a rule a person can correct."""
     columns = {col.index: ColumnRule(col.measure) for col in layout.columns}
     columns.update({c: ColumnRule("ignore") for c in layout.derived if c not in columns})
-    return LayoutRule(layout.transposed, layout.header_rows, tuple(layout.label_cols), columns, layout.code_col,
-                      layout.unit_col, layout.polarity_col)
+    return LayoutRule(
+        layout.transposed,
+        layout.header_rows,
+        tuple(layout.label_cols),
+        columns,
+        layout.code_col,
+        layout.unit_col,
+        layout.polarity_col,
+    )
 
 
 def header_texts(grid: Grid, rule: LayoutRule) -> list[str]:
@@ -156,7 +222,9 @@ def header_texts(grid: Grid, rule: LayoutRule) -> list[str]:
     if rule.transposed:
         matrix = [list(col) for col in zip(*matrix)]
     width = len(matrix[0]) if matrix else 0
-    return [" › ".join(_path(matrix, rule.header_rows, c)) or text(matrix[0][c]) for c in range(width)]
+    return [
+        " › ".join(_path(matrix, rule.header_rows, c)) or text(matrix[0][c]) for c in range(width)
+    ]
 
 
 def taught_rule(grid: Grid, rules: dict | None) -> TaughtRule | None:
@@ -166,7 +234,8 @@ def taught_rule(grid: Grid, rules: dict | None) -> TaughtRule | None:
 
 
 def mark_taught(doc, grid: Grid, taught: TaughtRule, rows) -> None:
-    """Each observation says which rule read it (and takes the rule's unit); the document warns once per table."""
+    """Each observation says which rule read it (and takes the rule's unit); the document warns once
+    per table."""
     from interpreter.accounting import _where
 
     for obs in rows:

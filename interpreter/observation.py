@@ -1,13 +1,30 @@
 """The cleaned observation: one number a report printed, and where it came from."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
 COLUMNS = [
-    "authority", "la_code", "old_la_code", "indicator_id", "indicator_label", "measure", "period_type",
-    "period_start", "period_end", "value", "numerator", "denominator", "unit", "polarity", "note",
-    "report_date", "source_file", "source_location", "confidence",
+    "authority",
+    "la_code",
+    "old_la_code",
+    "indicator_id",
+    "indicator_label",
+    "measure",
+    "period_type",
+    "period_start",
+    "period_end",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "polarity",
+    "note",
+    "report_date",
+    "source_file",
+    "source_location",
+    "confidence",
 ]
 EXTRA_COLUMNS = ["code", "flags"]
 UNWRITTEN = ("pending", "bbox")  # fields kept for the app, never written to the CSV or the store
@@ -38,8 +55,10 @@ class Observation:
     confidence: float = 1.0
     code: str = ""
     flags: str = ""
-    pending: dict = field(default_factory=dict, repr=False)  # what the document pass still has to settle
-    bbox: tuple[float, float, float, float] | None = field(default=None, repr=False)  # the cell on its page: x0, top, x1, bottom in points; not written
+    # what the document pass still has to settle
+    pending: dict = field(default_factory=dict, repr=False)
+    # the cell on its page: x0, top, x1, bottom in points; not written
+    bbox: tuple[float, float, float, float] | None = field(default=None, repr=False)
 
     def as_row(self) -> dict:
         """The contract's columns and the extra ones, as text (pending and bbox left out)."""

@@ -1,4 +1,5 @@
 """Parse the periods printed in table headers into typed date ranges."""
+
 from __future__ import annotations
 
 import calendar
@@ -13,13 +14,23 @@ MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _month = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?\s*[-/' ]?\s*(?P<y>\d{{4}}|\d{{2}})\b", re.I)
 _iso_month = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>\d\d))?\b")
-_numeric_month = re.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])\s*[/.]\s*(?P<y>(?:19|20)\d\d)(?![\d/.])")
-_us_date = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_numeric_month = re.compile(
+    r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])\s*[/.]\s*(?P<y>(?:19|20)\d\d)(?![\d/.])"
+)
+_us_date = re.compile(
+    rf"\b(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
 _fy = re.compile(r"\b(?:fy\s*)?(?P<a>(?:19|20)?\d\d)\s*[/-]\s*(?P<b>(?:19|20)?\d\d)\b", re.I)
 _quarter = re.compile(r"\bq(?:tr|uarter)?\s*(?P<q>[1-4])\b", re.I)
 _ytd = re.compile(r"\b(?:ytd|year to date|fytd)\b", re.I)
 _year = re.compile(r"(?<![\d.,/-])(?P<y>(?:19[89]|20[0-4])\d)(?![\d.,%/-])")
-_as_at = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[/. -]\s*(?P<m>\d{1,2}|" + MONTH_NAMES + r")\s*[/. -]\s*(?P<y>\d{4}|\d{2})\b", re.I)
+_as_at = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[/. -]\s*(?P<m>\d{1,2}|"
+    + MONTH_NAMES
+    + r")\s*[/. -]\s*(?P<y>\d{4}|\d{2})\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -96,11 +107,27 @@ def find_period(text: str, value: object = None) -> PeriodMatch | None:
     text = " ".join(str(text or "").split())
     if not text or len(text) > 60:
         return None
-    for finder in (_find_date_range, _find_as_at, _find_fy, _find_month, _find_iso, _find_numeric_month, _find_quarter_only,
-                   _find_year, _find_bare_month):
+    for finder in (
+        _find_date_range,
+        _find_as_at,
+        _find_fy,
+        _find_month,
+        _find_iso,
+        _find_numeric_month,
+        _find_quarter_only,
+        _find_year,
+        _find_bare_month,
+    ):
         found = finder(text)
         if found is not None:
-            return None if found.period is None and found.quarter is None and not found.ytd and not found.month else found
+            return (
+                None
+                if found.period is None
+                and found.quarter is None
+                and not found.ytd
+                and not found.month
+                else found
+            )
     return None
 
 
@@ -111,16 +138,22 @@ def _rest(text: str, *spans: tuple[int, int]) -> str:
 
 
 def _find_date_range(text: str) -> PeriodMatch | None:
-    """`1 April 2016 to 31 March 2017`: the month, quarter or year it spans exactly; a range of no such shape is
-    no period (a single day would misdate it)."""
+    """`1 April 2016 to 31 March 2017`: the month, quarter or year it spans exactly; a range of no
+    such shape is no period (a single day would misdate it)."""
     dates = [m for m in _as_at.finditer(text)]
-    if len(dates) != 2 or not re.search(r"^\s*(?:to|-|–|until|till)\s*$", text[dates[0].end():dates[1].start()], re.I):
+    if len(dates) != 2 or not re.search(
+        r"^\s*(?:to|-|–|until|till)\s*$", text[dates[0].end() : dates[1].start()], re.I
+    ):
         return None
     start, end = (_as_at_day(m) for m in dates)
     if start is None or end is None or start.day != 1 or end != month_end(end.year, end.month):
         return PeriodMatch(None, text)
     months = (end.year - start.year) * 12 + end.month - start.month + 1
-    kind = {1: "month", 3: "quarter", 12: "financial_year" if start.month == 4 else "calendar_year" if start.month == 1 else ""}.get(months, "")
+    kind = {
+        1: "month",
+        3: "quarter",
+        12: "financial_year" if start.month == 4 else "calendar_year" if start.month == 1 else "",
+    }.get(months, "")
     period = Period(kind, start, end) if kind else None
     return PeriodMatch(period, _rest(text, (dates[0].start(), dates[1].end())))
 
@@ -130,7 +163,9 @@ def _as_at_day(m: re.Match) -> date | None:
     if mon.isdigit() and not re.search(r"[/.\-]", m[0]):
         return None  # "2 6 33" is three numbers, not 2 June 2033
     try:
-        return date(_full_year(m["y"]), int(mon) if mon.isdigit() else MONTHS[mon.rstrip(".")], int(m["d"]))
+        return date(
+            _full_year(m["y"]), int(mon) if mon.isdigit() else MONTHS[mon.rstrip(".")], int(m["d"])
+        )
     except (ValueError, KeyError):
         return None
 
@@ -171,7 +206,11 @@ def _find_month(text: str) -> PeriodMatch | None:
         return None  # "March 31" is a day of March, not March 2031
     month, to_date = MONTHS[m["m"].lower()], _ytd.search(text)
     if to_date:  # `Apr–Oct 2019 (YTD)`: the year to date of the financial year that month falls in
-        return PeriodMatch(ytd(year if month >= 4 else year - 1, None), _rest(text, m.span(), to_date.span()), ytd=True)
+        return PeriodMatch(
+            ytd(year if month >= 4 else year - 1, None),
+            _rest(text, m.span(), to_date.span()),
+            ytd=True,
+        )
     return PeriodMatch(month_period(year, month), _rest(text, m.span()))
 
 
@@ -226,4 +265,6 @@ def _find_year(text: str) -> PeriodMatch | None:
     if not m:
         return None
     y = int(m["y"])
-    return PeriodMatch(Period("calendar_year", date(y, 1, 1), date(y, 12, 31)), _rest(text, m.span()))
+    return PeriodMatch(
+        Period("calendar_year", date(y, 1, 1), date(y, 12, 31)), _rest(text, m.span())
+    )

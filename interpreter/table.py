@@ -1,4 +1,5 @@
 """Read a grid's layout: which way periods run, which rows are headers, what each column holds."""
+
 from __future__ import annotations
 
 import re
@@ -6,15 +7,26 @@ from dataclasses import dataclass, field
 
 from extractors.grid import Cell, Grid
 from interpreter.headers import (
-    is_derived, is_metadata, measure_of, polarity_word, squash, unit_word,
+    is_derived,
+    is_metadata,
+    measure_of,
+    polarity_word,
+    squash,
+    unit_word,
 )
 from interpreter.periods import PeriodMatch, find_period
 from interpreter.values import parse_value
 
-STRONG_DERIVED = re.compile(r"\bdot\b|direction|\brag\b|change|\bvs\.?\b|\brank|\bmax|\bmin(?:imum)?\b|\bdiff|variance|movement|accumulation", re.I)
-CODE = re.compile(r"^(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,2})?[a-z]?(?:[-_][A-Z]{1,4})?(?:\s*\([a-z]{1,5}\))?|\d{1,2}\.\d{1,2})$")
+STRONG_DERIVED = re.compile(
+    r"\bdot\b|direction|\brag\b|change|\bvs\.?\b|\brank|\bmax|\bmin(?:imum)?\b|\bdiff|variance|movement|accumulation",
+    re.I,
+)
+CODE = re.compile(
+    r"^(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,2})?[a-z]?(?:[-_][A-Z]{1,4})?(?:\s*\([a-z]{1,5}\))?|\d{1,2}\.\d{1,2})$"
+)
 MAX_HEADER_ROWS = 8
-MIN_AUTHORITY_ROWS = 3  # distinct authorities down the rows that make a benchmarking or comparison table
+# distinct authorities down the rows that make a benchmarking or comparison table
+MIN_AUTHORITY_ROWS = 3
 
 
 @dataclass
@@ -28,7 +40,8 @@ class Column:
     parent_period: PeriodMatch | None
     leaf: str
     authority: object = None  # the authority a column of a comparison table names
-    indicator: bool = False  # the header names this column's indicator (authorities down the rows, no period)
+    # the header names this column's indicator (authorities down the rows, no period)
+    indicator: bool = False
 
 
 @dataclass
@@ -44,7 +57,8 @@ class Layout:
     unit_col: int | None = None
     polarity_col: int | None = None
     ignored: list[int] = field(default_factory=list)
-    derived: list[int] = field(default_factory=list)  # columns of derived figures (change, DoT, rank, average)
+    # columns of derived figures (change, DoT, rank, average)
+    derived: list[int] = field(default_factory=list)
 
 
 def authority_named(label: str):
@@ -83,11 +97,24 @@ def header_period(cell: Cell | None) -> PeriodMatch | None:
 
 
 def _header_hits(line: list[Cell | None], measures: bool) -> int:
-    """How many cells of a line read as headers; 0 when plain numbers outnumber them (a data line)."""
-    distinct = [c for c in {id(c): c for c in line if c is not None}.values() if c.text or c.value is not None]
-    hits = sum(1 for c in distinct if header_period(c) or (measures and len(c.text) < 40 and (
-        measure_of(c.text) or authority_named(c.text))))
-    numbers = sum(1 for c in distinct if parse_value(c.text, c.value, c.number_format).kind == "number" and not header_period(c))
+    """How many cells of a line read as headers; 0 when plain numbers outnumber them (a data
+    line)."""
+    distinct = [
+        c
+        for c in {id(c): c for c in line if c is not None}.values()
+        if c.text or c.value is not None
+    ]
+    hits = sum(
+        1
+        for c in distinct
+        if header_period(c)
+        or (measures and len(c.text) < 40 and (measure_of(c.text) or authority_named(c.text)))
+    )
+    numbers = sum(
+        1
+        for c in distinct
+        if parse_value(c.text, c.value, c.number_format).kind == "number" and not header_period(c)
+    )
     return hits if hits > numbers else 0
 
 
@@ -96,7 +123,8 @@ def _axis_score(lines: list[list[Cell | None]], limit: int) -> int:
 
 
 def read_layout(grid: Grid) -> Layout | None:
-    """The layout of a grid, transposing it when periods run down the rows; None when it has no time axis."""
+    """The layout of a grid, transposing it when periods run down the rows; None when it has no time
+    axis."""
     matrix = cell_matrix(grid)
     if not matrix or not matrix[0]:
         return None
@@ -112,17 +140,23 @@ def read_layout(grid: Grid) -> Layout | None:
 
 def _comparison(matrix, context: list[str]) -> Layout | None:
     """A table of authorities down the rows and one indicator per column, its year stated above it
-    ("Comparison with statistical neighbours, 2018-19"): each column with figures is that indicator's."""
+    ("Comparison with statistical neighbours, 2018-19"): each column with figures is that
+    indicator's."""
     from interpreter.captions import context_period
 
     body = matrix[1:]
     if len(matrix[0]) < 2 or context_period(context) is None:
         return None
-    names = {a.name for line in body if line[0] is not None and (a := authority_named(line[0].text))}
+    names = {
+        a.name for line in body if line[0] is not None and (a := authority_named(line[0].text))
+    }
     if len(names) < MIN_AUTHORITY_ROWS:
         return None
-    columns = [Column(c, [text(matrix[0][c])], "actual", None, None, text(matrix[0][c]), indicator=True)
-               for c in range(1, len(matrix[0])) if _indicator_heading(matrix, c)]
+    columns = [
+        Column(c, [text(matrix[0][c])], "actual", None, None, text(matrix[0][c]), indicator=True)
+        for c in range(1, len(matrix[0]))
+        if _indicator_heading(matrix, c)
+    ]
     if not columns:
         return None
     return Layout(matrix, False, 1, columns, label_cols=[0])
@@ -131,10 +165,18 @@ def _comparison(matrix, context: list[str]) -> Layout | None:
 def _indicator_heading(matrix, c: int) -> bool:
     """A column headed by words (not a derived figure) over figures."""
     head = text(matrix[0][c])
-    if not re.search(r"[A-Za-z]{3}", head) or is_metadata(head) or is_derived(head) or STRONG_DERIVED.search(squash(head)):
+    if (
+        not re.search(r"[A-Za-z]{3}", head)
+        or is_metadata(head)
+        or is_derived(head)
+        or STRONG_DERIVED.search(squash(head))
+    ):
         return False
-    return any(line[c] is not None and parse_value(line[c].text, line[c].value, line[c].number_format).kind == "number"
-               for line in matrix[1:])
+    return any(
+        line[c] is not None
+        and parse_value(line[c].text, line[c].value, line[c].number_format).kind == "number"
+        for line in matrix[1:]
+    )
 
 
 def _header_rows(matrix) -> int | None:
@@ -177,14 +219,19 @@ def _column(matrix, header_rows: int, c: int) -> Column | None:
 
 
 def _fill_year_groups(matrix, header_rows: int):
-    """A year printed once over its quarters or months (`2019/20` above `Q1 Q2 Q3 Q4`) names each of them, as a
-    merged cell would; CSV and Word tables leave the cells after it empty."""
+    """A year printed once over its quarters or months (`2019/20` above `Q1 Q2 Q3 Q4`) names each of
+    them, as a merged cell would; CSV and Word tables leave the cells after it empty."""
     matrix = [list(line) for line in matrix]
     bottom = header_rows - 1
     for r in range(bottom):
         for c in range(1, len(matrix[r])):
             left, leaf = matrix[r][c - 1], header_period(matrix[bottom][c])
-            if text(matrix[r][c]) or left is None or leaf is None or (leaf.period and leaf.period.type == "financial_year"):
+            if (
+                text(matrix[r][c])
+                or left is None
+                or leaf is None
+                or (leaf.period and leaf.period.type == "financial_year")
+            ):
                 continue
             year = header_period(left)
             if year and year.period and year.period.type == "financial_year":
@@ -208,8 +255,13 @@ def _columns(matrix, transposed: bool, header_rows: int) -> Layout | None:
 
 
 def _known_other(col: Column) -> bool:
-    """A column read as no measure because its header names a derived figure or a note, not for want of a period."""
-    return is_derived(col.leaf) or is_metadata(col.leaf) or any(STRONG_DERIVED.search(squash(p)) for p in col.path)
+    """A column read as no measure because its header names a derived figure or a note, not for want
+    of a period."""
+    return (
+        is_derived(col.leaf)
+        or is_metadata(col.leaf)
+        or any(STRONG_DERIVED.search(squash(p)) for p in col.path)
+    )
 
 
 def _share(cells: list[Cell], test) -> float:
@@ -223,11 +275,20 @@ def _label_roles(layout: Layout, candidates) -> None:
     for c in candidates:
         header = " ".join(_path(m, h, c)).lower()
         body = [m[r][c] for r in range(h, len(m))]
-        if re.search(r"good perf|better to be|polarity", header) or _share(body, polarity_word) >= 0.6:
+        if (
+            re.search(r"good perf|better to be|polarity", header)
+            or _share(body, polarity_word) >= 0.6
+        ):
             layout.polarity_col = c
-        elif re.search(r"\bunit|outturn type|data note|measure type|\btype\b", header) or _share(body, unit_word) >= 0.6:
+        elif (
+            re.search(r"\bunit|outturn type|data note|measure type|\btype\b", header)
+            or _share(body, unit_word) >= 0.6
+        ):
             layout.unit_col = c
-        elif re.fullmatch(r"(no\.?|code|ref\.?|id|#)", header.strip()) or _share(body, lambda t: bool(CODE.match(t))) >= 0.6:
+        elif (
+            re.fullmatch(r"(no\.?|code|ref\.?|id|#)", header.strip())
+            or _share(body, lambda t: bool(CODE.match(t))) >= 0.6
+        ):
             layout.code_col = c
         elif re.search(r"owner|outcome|\blead\b|comment|notes?\b", header):
             layout.ignored.append(c)

@@ -1,4 +1,5 @@
 """Parse what a table cell prints where a number belongs."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,25 @@ from dataclasses import dataclass, field
 from extractors.grid import fold
 
 NOTE_WORDS = {
-    "n/a", "na", "n.a.", "tbc", "tba", "c", "x", "z", "not available", "local", "nil", "none",
-    "not applicable", "awaiting data", "no data", "unavailable", "pending", "not known", "unknown",
+    "n/a",
+    "na",
+    "n.a.",
+    "tbc",
+    "tba",
+    "c",
+    "x",
+    "z",
+    "not available",
+    "local",
+    "nil",
+    "none",
+    "not applicable",
+    "awaiting data",
+    "no data",
+    "unavailable",
+    "pending",
+    "not known",
+    "unknown",
 }
 DASHES = {"-", "–", "—", "--", ".", "*", "…"}
 ARROWS = "↑↓→←⇔⇧⇩⇑⇓⇕↕↔▲▼►◄▶◀△▽⬆⬇➡⬅✓✗✔✘×"
@@ -17,13 +35,26 @@ NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 _num = re.compile(rf"^(?P<n>{NUMBER})$")
 _pct = re.compile(rf"^(?P<n>{NUMBER})\s*%$")
 _of = re.compile(rf"^(?P<a>{NUMBER})\s*(?:of|/|out of)\s*(?P<b>{NUMBER})$", re.I)
-_of_paren = re.compile(rf"^(?P<a>{NUMBER})\s*(?:of|/|out of)\s*(?P<b>{NUMBER})\s*\(\s*(?P<p>{NUMBER})\s*%?\s*\)$", re.I)
+_of_paren = re.compile(
+    rf"^(?P<a>{NUMBER})\s*(?:of|/|out of)\s*(?P<b>{NUMBER})\s*\(\s*(?P<p>{NUMBER})\s*%?\s*\)$", re.I
+)
 _paren = re.compile(rf"^(?P<a>{NUMBER})(?P<ap>\s*%)?\s*\(\s*(?P<b>{NUMBER})(?P<bp>\s*%)?\s*\)$")
-_threshold = re.compile(rf"^(?P<pre><=|>=|<|>|≤|≥)?\s*(?P<n>{NUMBER})\s*(?P<pct>%)?\s*(?P<post>\+|<|>|<=|>=|or (?:more|less|above|below))?$")
-_tolerance = re.compile(rf"^(?:up to\s+)?\+/-\s*(?P<t>{NUMBER})\s*(?P<tp>%)?\s*of\s*(?P<n>{NUMBER})\s*(?P<pct>%)?$", re.I)
+_threshold = re.compile(
+    rf"^(?P<pre><=|>=|<|>|≤|≥)?\s*(?P<n>{NUMBER})\s*(?P<pct>%)?\s*(?P<post>\+|<|>|<=|>=|or "
+    r"(?:more|less|above|below))?$"
+)
+_tolerance = re.compile(
+    rf"^(?:up to\s+)?\+/-\s*(?P<t>{NUMBER})\s*(?P<tp>%)?\s*of\s*(?P<n>{NUMBER})\s*(?P<pct>%)?$",
+    re.I,
+)
 _range = re.compile(rf"^(?P<a>{NUMBER})\s*%?\s*(?:-|–|to)\s*(?P<b>{NUMBER})\s*%?$")
-_flag = re.compile(r"\s*(?:\((?P<f>r|p|e|prov\.?|est\.?|provisional|revised|estimate)\)|(?P<star>\*+)|(?P<sup>[¹²³†‡]))\s*$", re.I)
-_per = re.compile(rf"^(?P<n>{NUMBER})\s*(?P<pct>%)?\s+per\s+(?P<per>month|week|year|quarter|annum)$", re.I)
+_flag = re.compile(
+    r"\s*(?:\((?P<f>r|p|e|prov\.?|est\.?|provisional|revised|estimate)\)|(?P<star>\*+)|(?P<sup>[¹²³†‡]))\s*$",
+    re.I,
+)
+_per = re.compile(
+    rf"^(?P<n>{NUMBER})\s*(?P<pct>%)?\s+per\s+(?P<per>month|week|year|quarter|annum)$", re.I
+)
 _suffix = re.compile(rf"^(?P<n>{NUMBER})\s*(?P<pct>%)?\s+(?P<word>[A-Za-z][A-Za-z .&'/-]{{0,40}})$")
 
 
@@ -45,7 +76,8 @@ class ParsedValue:
     numerator: float | None = None
     denominator: float | None = None
     note: str = ""
-    flags: set[str] = field(default_factory=set)  # revised, provisional, footnote, comparator, per_period
+    # revised, provisional, footnote, comparator, per_period
+    flags: set[str] = field(default_factory=set)
     suffix: str = ""  # words printed after the number ("591 LAC", "21% increase")
     confidence: float = 1.0
 
@@ -84,7 +116,17 @@ def _from_typed(value: object, number_format: str) -> ParsedValue | None:
 def _parse_text(text: str, raw: str) -> ParsedValue:
     flags: set[str] = set()
     text = _strip_flags(text, flags)
-    for parse in (_parse_plain, _parse_of, _parse_of_paren, _parse_paren, _parse_tolerance, _parse_threshold, _parse_per, _parse_range, _parse_suffix):
+    for parse in (
+        _parse_plain,
+        _parse_of,
+        _parse_of_paren,
+        _parse_paren,
+        _parse_tolerance,
+        _parse_threshold,
+        _parse_per,
+        _parse_range,
+        _parse_suffix,
+    ):
         parsed = parse(text)
         if parsed is not None:
             parsed.flags |= flags
@@ -98,7 +140,15 @@ def _strip_flags(text: str, flags: set[str]) -> str:
         if not m or m.start() == 0:
             return text
         f = (m.group("f") or "").lower()
-        flags.add("revised" if f.startswith("r") else "provisional" if f.startswith("p") else "estimate" if f.startswith("e") else "footnote")
+        flags.add(
+            "revised"
+            if f.startswith("r")
+            else "provisional"
+            if f.startswith("p")
+            else "estimate"
+            if f.startswith("e")
+            else "footnote"
+        )
         text = text[: m.start()].rstrip()
 
 

@@ -1,5 +1,7 @@
-"""The pack's summary as an Excel workbook: a table with a header row (numbers as numbers), a comment on
-every figure saying where it came from or why it is missing, and the same provenance as a Sources sheet."""
+"""The pack's summary as an Excel workbook: a table with a header row (numbers as numbers), a
+comment on every figure saying where it came from or why it is missing, and the same provenance
+as a Sources sheet."""
+
 from __future__ import annotations
 
 from io import BytesIO
@@ -24,8 +26,11 @@ def pack_workbook(pack: Pack) -> bytes:
     sheet.title = "Summary"
     sheet["A1"] = pack.title
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = ("Each figure has a comment with its source (report and cell, or publication); a dash (—) is a "
-                   "missing figure and its comment says why. The Sources sheet lists the same.")
+    sheet["A2"] = (
+        "Each figure has a comment with its source (report and cell, or publication); a dash (—) "
+        "is a "
+        "missing figure and its comment says why. The Sources sheet lists the same."
+    )
     sources = _summary(sheet, pack)
     _sources(book.create_sheet("Sources"), sources)
     _commentary(book.create_sheet("Commentary"), pack)
@@ -46,7 +51,9 @@ def _summary(sheet, pack: Pack) -> list[tuple]:
             value = column.cell(row)
             _put(cell, value)
             if isinstance(value, Figure):
-                sources.append((cell.coordinate, row.label, column.header, cell_text(value), value.provenance))
+                sources.append(
+                    (cell.coordinate, row.label, column.header, cell_text(value), value.provenance)
+                )
             if column.kind == "rag" and row.rag in TINTS:
                 cell.fill = PatternFill("solid", fgColor=TINTS[row.rag].lstrip("#"))
     _as_table(sheet, len(columns), HEADER_ROW + len(pack.rows))
@@ -58,7 +65,9 @@ def _put(cell, value) -> None:
         cell.value = str(value)
         return
     if value.value is not None and not value.text:
-        cell.value = round(value.value, value.decimals) if value.decimals is not None else value.value
+        cell.value = (
+            round(value.value, value.decimals) if value.decimals is not None else value.value
+        )
         cell.number_format = FORMATS.get(value.unit, "General")
     else:
         cell.value = value.shown
@@ -72,7 +81,9 @@ def _as_table(sheet, width: int, last_row: int) -> None:
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
     sheet.column_dimensions["A"].width = 48
     if last_row > HEADER_ROW:
-        table = Table(displayName="Summary", ref=f"A{HEADER_ROW}:{get_column_letter(width)}{last_row}")
+        table = Table(
+            displayName="Summary", ref=f"A{HEADER_ROW}:{get_column_letter(width)}{last_row}"
+        )
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
         sheet.add_table(table)
 

@@ -1,5 +1,6 @@
-"""The commentary's facts in plain words, each sentence built from the figures it quotes (kept in `numbers`
-so that a test can check every number against the store)."""
+"""The commentary's facts in plain words, each sentence built from the figures it quotes (kept in
+`numbers` so that a test can check every number against the store)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,17 +24,30 @@ def facts(row: Row, table: pd.DataFrame, year: str) -> list[Fact]:
     (_, before), (month, now) = row.months[-2], row.months[-1]
     if now.missing:
         return [Fact("gap", f"There is no figure for {month:%B %Y}: {now.gap}.")]
-    found = [month_change(row, before, now, month), year_change(row, table, now, month),
-             against(row, now, month, year), rag_fact(row)]
+    found = [
+        month_change(row, before, now, month),
+        year_change(row, table, now, month),
+        against(row, now, month, year),
+        rag_fact(row),
+    ]
     return [f for f in found if f is not None]
 
 
 def month_change(row: Row, before, now, month) -> Fact | None:
     if before.missing:
-        return Fact("gap", f"There is no figure for {month - pd.DateOffset(months=1):%B %Y} to compare with: {before.gap}.")
+        return Fact(
+            "gap",
+            (
+                f"There is no figure for {month - pd.DateOffset(months=1):%B %Y} to compare with: "
+                f"{before.gap}."
+            ),
+        )
     change, words = _change(row.unit, before.value, now.value)
-    text = (f"{row.label} {words} on last month, from {_n(before.value, row.unit)} in "
-            f"{month - pd.DateOffset(months=1):%B %Y} to {_n(now.value, row.unit)} in {month:%B %Y}.")
+    text = (
+        f"{row.label} {words} on last month, from {_n(before.value, row.unit)} in "
+        f"{month - pd.DateOffset(months=1):%B %Y} to {_n(now.value, row.unit)} in "
+        f"{month:%B %Y}."
+    )
     return Fact("month_change", text, {"before": before.value, "now": now.value, "change": change})
 
 
@@ -45,11 +59,22 @@ def year_change(row: Row, table: pd.DataFrame, now, month) -> Fact | None:
     diff = now.value - then
     if row.unit == "count":
         more = "more" if diff > 0 else "fewer"
-        text = (f"That is {_n(abs(diff), 'count')} {more} than at the same point last year "
-                f"({_n(then, 'count')} in {month - pd.DateOffset(years=1):%B %Y}).") if diff else \
-            f"That is the same as at the same point last year ({month - pd.DateOffset(years=1):%B %Y})."
+        text = (
+            (
+                f"That is {_n(abs(diff), 'count')} {more} than at the same point last year "
+                f"({_n(then, 'count')} in {month - pd.DateOffset(years=1):%B %Y})."
+            )
+            if diff
+            else (
+                "That is the same as at the same point last year "
+                f"({month - pd.DateOffset(years=1):%B %Y})."
+            )
+        )
     else:
-        text = f"A year earlier, in {month - pd.DateOffset(years=1):%B %Y}, it was {_n(then, row.unit)}."
+        text = (
+            f"A year earlier, in {month - pd.DateOffset(years=1):%B %Y}, it was "
+            f"{_n(then, row.unit)}."
+        )
     return Fact("year_change", text, {"then": then, "now": now.value, "diff": diff})
 
 
@@ -58,7 +83,10 @@ def against(row: Row, now, month, year: str) -> Fact | None:
     if row.unit == "count":
         return None
     parts, numbers = [], {"now": now.value}
-    for measure, name in (("stat_neighbour_avg", "the statistical neighbour average"), ("england_avg", "England")):
+    for measure, name in (
+        ("stat_neighbour_avg", "the statistical neighbour average"),
+        ("england_avg", "England"),
+    ):
         bench = row.comparators.get(measure)
         if bench is None or bench.missing or not bench.value:
             continue
@@ -77,7 +105,9 @@ def rag_fact(row: Row) -> Fact | None:
     if not row.rag:
         return None
     target = f" against its target of {row.target.shown}" if not row.target.missing else ""
-    return Fact("rag", f"It is {row.rag_label}{target}; direction of travel {row.direction_label}.", {})
+    return Fact(
+        "rag", f"It is {row.rag_label}{target}; direction of travel {row.direction_label}.", {}
+    )
 
 
 def _change(unit: str, before: float, now: float) -> tuple[float, str]:

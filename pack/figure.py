@@ -1,4 +1,5 @@
 """One number of the pack with where it came from, or a gap that says why there is no number."""
+
 from __future__ import annotations
 
 import math
@@ -6,13 +7,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-GAP_MARK = "—"  # printed in a gap's cell; the reason goes in the footnote, comment or the text beside it
+# printed in a gap's cell; the reason goes in the footnote, comment or the text beside it
+GAP_MARK = "—"
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A value (in its unit) and its source, or no value and `gap`, the reason; `text` is a printed rule
-    (a target such as '95%+') shown instead of the number."""
+    """A value (in its unit) and its source, or no value and `gap`, the reason; `text` is a printed
+    rule (a target such as '95%+') shown instead of the number."""
 
     value: float | None
     unit: str = ""

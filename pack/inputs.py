@@ -1,4 +1,6 @@
-"""The observations a pack for one month may use: what the store held as at the end of that month."""
+"""The observations a pack for one month may use: what the store held as at the end of that
+month."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,7 +14,8 @@ KEY = ["indicator_id", "measure", "period_type", "period_start", "period_end"]
 
 @dataclass
 class Inputs:
-    """An authority's report observations as at a month's end: `every` vintage and the `current` figure."""
+    """An authority's report observations as at a month's end: `every` vintage and the `current`
+    figure."""
 
     authority: str
     month: pd.Timestamp  # first day of the report month
@@ -25,8 +28,10 @@ class Inputs:
 
     def of(self, indicator: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(current, every vintage) of one indicator."""
-        return (self.current[self.current["indicator_id"] == indicator],
-                self.every[self.every["indicator_id"] == indicator])
+        return (
+            self.current[self.current["indicator_id"] == indicator],
+            self.every[self.every["indicator_id"] == indicator],
+        )
 
 
 def month_start(month) -> pd.Timestamp:
@@ -36,8 +41,9 @@ def month_start(month) -> pd.Timestamp:
 
 
 def pack_inputs(store, authority: str, month) -> Inputs:
-    """The authority's report figures printed by reports dated up to the month's end, for periods up to it;
-    of several reports, the latest report's figure is current (as the store's own vintage rule)."""
+    """The authority's report figures printed by reports dated up to the month's end, for periods up
+    to it; of several reports, the latest report's figure is current (as the store's own vintage
+    rule)."""
     first = month_start(month)
     end = first + pd.offsets.MonthEnd(0)
     every = store.observations(Selection(source="reports", vintage="all", authority=authority))
@@ -49,5 +55,6 @@ def pack_inputs(store, authority: str, month) -> Inputs:
 def current_of(every: pd.DataFrame) -> pd.DataFrame:
     """The latest report's row of each figure (a value before a blank, then the newest document)."""
     ordered = every.assign(_blank=every["value"].isna()).sort_values(
-        ["report_date", "_blank", "document_id"], ascending=[False, True, False], na_position="last")
+        ["report_date", "_blank", "document_id"], ascending=[False, True, False], na_position="last"
+    )
     return ordered.drop_duplicates(KEY).drop(columns="_blank").sort_index()

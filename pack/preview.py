@@ -1,4 +1,5 @@
 """Pages of a printed pack as images, for the app's preview."""
+
 from __future__ import annotations
 
 from io import BytesIO

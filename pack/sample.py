@@ -1,8 +1,11 @@
-"""The Rotherham sample pack in docs/: a new store with the national figures and the Rotherham sample report,
-its January 2017 pack as PDF, Word and Excel, and images of two PDF pages for the README.
+"""The Rotherham sample pack in docs/: a new store with the national figures and the Rotherham
+sample report, its January 2017 pack as PDF, Word and Excel, and images of two PDF pages for the
+README.
 
     .venv/bin/python -m pack.sample [--out docs]
+
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,5 +1,7 @@
-"""One summary row per indicator: the last three months, year to date, target and red tolerance, RAG and
-direction of travel (from `analyses.trends.trend_table`), the last two outturns and the comparators."""
+"""One summary row per indicator: the last three months, year to date, target and red tolerance, RAG
+and direction of travel (from `analyses.trends.trend_table`), the last two outturns and the
+comparators."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -49,25 +51,35 @@ class Row:
 def month_figures(table: pd.DataFrame, month: pd.Timestamp, unit: str, count: int = 3) -> list:
     """The `count` months ending with `month`: each value with its cell, or why there is none."""
     months = pd.date_range(end=month, periods=count, freq="MS")
-    by_start = {pd.Timestamp(r["period_start"]): r for _, r in table.iterrows()} if len(table) else {}
+    by_start = (
+        {pd.Timestamp(r["period_start"]): r for _, r in table.iterrows()} if len(table) else {}
+    )
     return [(m, _month_figure(by_start.get(m), m, unit, table)) for m in months]
 
 
 def _month_figure(row, month: pd.Timestamp, unit: str, table: pd.DataFrame) -> Figure:
     if row is None:
         kind = table["period_type"].iloc[0] if len(table) else ""
-        why = f"figures are {kind.replace('_', ' ')}ly, not monthly" if kind and kind != "month" else \
-            f"no report printed a figure for {month:%b %Y}"
+        why = (
+            f"figures are {kind.replace('_', ' ')}ly, not monthly"
+            if kind and kind != "month"
+            else f"no report printed a figure for {month:%b %Y}"
+        )
         return gap(why, unit)
     note = row["note"] or f"the report left {month:%b %Y} blank"
     return figure(row["value"], unit, report_source(row), note)
 
 
 def ytd_figure(current: pd.DataFrame, table_row, month: pd.Timestamp, unit: str) -> Figure:
-    """The report's own year to date; else perfbooks' from the months (saying how); else why there is none."""
+    """The report's own year to date; else perfbooks' from the months (saying how); else why there
+    is none."""
     end = month + pd.offsets.MonthEnd(0)
-    printed = current[(current["measure"] == "actual") & (current["period_type"] == "financial_ytd")
-                      & (pd.to_datetime(current["period_end"]) == end) & (current["unit"] == unit)]
+    printed = current[
+        (current["measure"] == "actual")
+        & (current["period_type"] == "financial_ytd")
+        & (pd.to_datetime(current["period_end"]) == end)
+        & (current["unit"] == unit)
+    ]
     printed = printed[printed["value"].notna()]
     if len(printed):
         return figure(printed.iloc[0]["value"], unit, report_source(printed.iloc[0]), "")
@@ -77,8 +89,11 @@ def ytd_figure(current: pd.DataFrame, table_row, month: pd.Timestamp, unit: str)
     return figure(table_row["ytd"], unit, how, table_row["ytd_note"] or "not computed")
 
 
-def outturn_figures(current: pd.DataFrame, published: pd.DataFrame, month: pd.Timestamp, unit: str) -> list:
-    """The last two complete financial years: the report's own outturn, else the published figure."""
+def outturn_figures(
+    current: pd.DataFrame, published: pd.DataFrame, month: pd.Timestamp, unit: str
+) -> list:
+    """The last two complete financial years: the report's own outturn, else the published
+    figure."""
     first = fy_start_year(month)
     return [(fy_label(y), _outturn(current, published, y, unit)) for y in (first - 2, first - 1)]
 
@@ -98,7 +113,9 @@ def _year_rows(rows: pd.DataFrame, start, end, unit: str) -> pd.DataFrame:
     if rows is None or rows.empty:
         return pd.DataFrame()
     rows = rows[(rows["measure"] == "actual") & (rows["unit"] == unit) & rows["value"].notna()]
-    whole = (rows["period_type"] == "financial_year") & (pd.to_datetime(rows["period_start"]) == start)
+    whole = (rows["period_type"] == "financial_year") & (
+        pd.to_datetime(rows["period_start"]) == start
+    )
     at_end = (rows["period_type"] == "as_at") & (pd.to_datetime(rows["period_end"]) == end)
     return pd.concat([rows[whole], rows[at_end]])
 
@@ -109,4 +126,3 @@ def judged(table_row, month: pd.Timestamp) -> tuple[str, str, str]:
         return "", "", f"no figure for {month:%b %Y} to judge"
     why = "" if table_row["rag"] else "no target or polarity to judge it by"
     return table_row["rag"], table_row["direction"], why
-

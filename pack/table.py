@@ -1,4 +1,6 @@
-"""The summary as a plain table of the printed texts (for the app's preview and for reading checks)."""
+"""The summary as a plain table of the printed texts (for the app's preview and for reading
+checks)."""
+
 from __future__ import annotations
 
 import pandas as pd

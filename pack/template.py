@@ -1,8 +1,10 @@
-"""A pack template: which indicators, in what order, with what section titles, targets and commentary."""
+"""A pack template: which indicators, in what order, with what section titles, targets and
+commentary."""
+
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
@@ -13,9 +15,9 @@ SECTIONS = ("cover", "summary", "indicators")
 
 @dataclass(frozen=True)
 class Item:
-    """One indicator of the pack. `target` and `red` are rules as reports print them ('95%+', '<92%',
-    '+/-5 of 52.3', 'more than +/-10'); when set they replace the report's own for the pack's year.
-    `commentary` is the analyst's text (blank: the facts are offered)."""
+    """One indicator of the pack. `target` and `red` are rules as reports print them ('95%+',
+    '<92%', '+/-5 of 52.3', 'more than +/-10'); when set they replace the report's own for the
+    pack's year. `commentary` is the analyst's text (blank: the facts are offered)."""
 
     indicator_id: str
     title: str = ""
@@ -37,7 +39,9 @@ class Template:
     def __post_init__(self):
         unknown = set(self.sections) - set(SECTIONS)
         if unknown:
-            raise ValueError(f"unknown pack sections {sorted(unknown)}: choose from {', '.join(SECTIONS)}")
+            raise ValueError(
+                f"unknown pack sections {sorted(unknown)}: choose from {', '.join(SECTIONS)}"
+            )
 
     @property
     def indicators(self) -> list[str]:
@@ -61,15 +65,19 @@ def from_json(text: str) -> Template:
 
 
 def default_template(store, authority: str) -> Template:
-    """The indicators of the authority's last report uploaded, in the order it printed them (its monthly
-    figures first); no report: an empty template."""
+    """The indicators of the authority's last report uploaded, in the order it printed them (its
+    monthly figures first); no report: an empty template."""
     docs = store.documents(source="report")
     rows = store.observations(Selection(source="reports", vintage="all", authority=authority))
     mine = docs[docs["document_id"].isin(set(rows["document_id"]))]
     if mine.empty:
         return Template(authority)
     last = mine.sort_values(["ingested_at", "document_id"]).iloc[-1]["document_id"]
-    printed = rows[(rows["document_id"] == last) & (rows["measure"] == "actual") & (rows["indicator_id"].fillna("") != "")]
+    printed = rows[
+        (rows["document_id"] == last)
+        & (rows["measure"] == "actual")
+        & (rows["indicator_id"].fillna("") != "")
+    ]
     return Template(authority, items=tuple(Item(i) for i in _ordered(printed)))
 
 
@@ -91,8 +99,8 @@ def save_template(store, template: Template) -> None:
 
 
 def template_for(store, authority: str, name: str | None = None) -> Template:
-    """The named saved template (ValueError when there is none), else the saved 'default', else the indicators
-    of the last report."""
+    """The named saved template (ValueError when there is none), else the saved 'default', else the
+    indicators of the last report."""
     if name:
         found = saved_template(store, authority, name)
         if found is None:

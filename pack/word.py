@@ -1,6 +1,7 @@
-"""The pack as an editable Word document: headings, a summary table with a repeated header row, a chart with
-alt text per indicator and a commentary to edit; every number and gap carries a comment saying where it came
-from or why it is missing."""
+"""The pack as an editable Word document: headings, a summary table with a repeated header row, a
+chart with alt text per indicator and a commentary to edit; every number and gap carries a
+comment saying where it came from or why it is missing."""
+
 from __future__ import annotations
 
 from io import BytesIO
@@ -14,8 +15,8 @@ from docx.shared import Cm, Pt, RGBColor
 from pack.assemble import Pack, Section
 from pack.columns import cell_text, month_header, summary_columns
 from pack.figure import Figure, figure
-from pack.sources import report_source
 from pack.html import TINTS, named_figures
+from pack.sources import report_source
 
 AUTHOR, INITIALS = "perfbooks", "pb"
 
@@ -25,9 +26,13 @@ def pack_document(pack: Pack, pngs: dict[str, bytes]) -> bytes:
     _landscape(doc)
     doc.core_properties.title = pack.title
     doc.add_heading(pack.title, level=1)
-    doc.add_paragraph(f"Report month: {pack.month:%B %Y}. Prepared by perfbooks on {pack.made_at} from "
-                      f"{', '.join(pack.sources) or 'no reports'} and the published figures. Each number has a comment "
-                      "saying where it came from; a dash (—) is a missing figure, and its comment says why.")
+    doc.add_paragraph(
+        f"Report month: {pack.month:%B %Y}. Prepared by perfbooks on {pack.made_at} from "
+        f"{', '.join(pack.sources) or 'no reports'} and the published figures. Each "
+        "number has a comment "
+        "saying where it came from; a dash (—) is a missing figure, and its "
+        "comment says why."
+    )
     if "summary" in pack.template.sections:
         _summary(doc, pack)
     if "indicators" in pack.template.sections:
@@ -94,7 +99,12 @@ def _months(doc, section: Section) -> None:
 
 
 def _month_figure(section: Section, row) -> Figure:
-    return figure(row["value"], section.row.unit, report_source(row), row["note"] or "the report left it blank")
+    return figure(
+        row["value"],
+        section.row.unit,
+        report_source(row),
+        row["note"] or "the report left it blank",
+    )
 
 
 def _write(doc, cell, value, bold: bool = False) -> None:

@@ -1,5 +1,6 @@
-"""Every council's published figure for one indicator and financial year: value, change from the year before,
-national rank and quartile band; sortable by any column."""
+"""Every council's published figure for one indicator and financial year: value, change from the
+year before, national rank and quartile band; sortable by any column."""
+
 import streamlit as st
 
 from exports.downloads import frame_csv
@@ -11,12 +12,19 @@ from ui.views import league
 inside_app(__file__)
 
 st.title("Authorities")
-st.write("Every council's published figure for one indicator and financial year, with its 95% confidence interval "
-         "where the numerator or population is known (Wilson for percentages, exact Poisson for rates), the change from the year "
-         "before, the national rank (1 = best) and the quartile band (A = best quarter). Click a column heading to sort.")
+st.write(
+    "Every council's published figure for one indicator and financial year, with its 95% "
+    "confidence interval "
+    "where the numerator or population is known (Wilson for percentages, exact Poisson for "
+    "rates), the change from the year "
+    "before, the national rank (1 = best) and the quartile band (A = best quarter). Click a "
+    "column heading to sort."
+)
 
 left, right = st.columns(2)
-indicator = left.selectbox("Indicator", indicators_of("England", "published"), format_func=indicator_label)
+indicator = left.selectbox(
+    "Indicator", indicators_of("England", "published"), format_func=indicator_label
+)
 years = [f"{y}-{(y + 1) % 100:02d}" for y in range(2024, 2011, -1)]
 period = right.selectbox("Financial year", years)
 view = league(indicator, period)
@@ -27,16 +35,32 @@ if table["value"].notna().sum() == 0:
     no_data(f"No council figures of {indicator_label(indicator)} for {period}.")
     st.stop()
 row = table.iloc[0]
-st.caption(f"Band and rank by polarity '{row['polarity']}' (from the {row['polarity_from']}); "
-           f"{row['authorities_ranked']} councils with a figure.")
+st.caption(
+    f"Band and rank by polarity '{row['polarity']}' (from the {row['polarity_from']}); "
+    f"{row['authorities_ranked']} councils with a figure."
+)
 st.dataframe(table, hide_index=True, width="stretch")
-st.download_button("Download the table (CSV)", frame_csv(table),
-                   file_name=f"authorities-{indicator}-{period}.csv", mime="text/csv", on_click="ignore")
+st.download_button(
+    "Download the table (CSV)",
+    frame_csv(table),
+    file_name=f"authorities-{indicator}-{period}.csv",
+    mime="text/csv",
+    on_click="ignore",
+)
 
 st.subheader("Funnel plot: which differences are more than chance")
 if view.funnel is None:
     no_data(f"No funnel plot: {view.funnel_note}.")
 else:
-    st.caption("Each council's figure against its size, with the 95% (dashed) and 99.8% (solid) control limits "
-               f"around England's figure: a small council's extreme figure may be chance. {view.funnel_note.capitalize()}.")
-    chart_with_table(view.funnel, view.funnel_points, f"Funnel plot: {indicator_label(indicator)}, {period}", "funnel")
+    st.caption(
+        "Each council's figure against its size, with the 95% (dashed) and 99.8% (solid) control "
+        "limits "
+        "around England's figure: a small council's extreme figure may be chance. "
+        f"{view.funnel_note.capitalize()}."
+    )
+    chart_with_table(
+        view.funnel,
+        view.funnel_points,
+        f"Funnel plot: {indicator_label(indicator)}, {period}",
+        "funnel",
+    )

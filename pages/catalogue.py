@@ -1,4 +1,6 @@
-"""The indicator catalogue: definitions, units, polarity, source measures and aliases; teach or import aliases."""
+"""The indicator catalogue: definitions, units, polarity, source measures and aliases; teach or
+import aliases."""
+
 import pandas as pd
 import streamlit as st
 
@@ -12,9 +14,13 @@ inside_app(__file__)
 MESSAGE = "catalogue_message"
 
 st.title("Catalogue")
-st.write("Every indicator perfbooks knows, with its definition, unit, polarity (which direction is good) and the "
-         "published measure it matches, and the printed labels (aliases) that map to it. Aliases taught here or on "
-         "the Review page are used for every later upload.")
+st.write(
+    "Every indicator perfbooks knows, with its definition, unit, polarity (which direction is "
+    "good) and the "
+    "published measure it matches, and the printed labels (aliases) that map to it. Aliases "
+    "taught here or on "
+    "the Review page are used for every later upload."
+)
 
 catalogue = packaged_catalogue()
 frame = pd.DataFrame([vars(catalogue.indicator(i)) for i in catalogue.ids()])
@@ -33,8 +39,13 @@ if MESSAGE in st.session_state:
     st.success(st.session_state.pop(MESSAGE), icon=":material/check_circle:")
 known = aliases()
 st.dataframe(known, hide_index=True, width="stretch")
-st.download_button("Download aliases (CSV)", frame_csv(known), file_name="aliases.csv",
-                   mime="text/csv", on_click="ignore")
+st.download_button(
+    "Download aliases (CSV)",
+    frame_csv(known),
+    file_name="aliases.csv",
+    mime="text/csv",
+    on_click="ignore",
+)
 with st.form("teach", clear_on_submit=True):
     label = st.text_input("Printed label")
     indicator = st.selectbox("Maps to", catalogue.ids(), format_func=indicator_label)

@@ -1,4 +1,5 @@
 """The board pack: an authority's month as a PDF, an editable Word document and an Excel summary."""
+
 import streamlit as st
 
 from pack.pdf import RendererMissing
@@ -10,11 +11,17 @@ from ui.store import report_authorities
 inside_app(__file__)
 
 st.title("Pack")
-st.write("Next month's performance book from the store: a cover, the summary table (last three months, year to "
-         "date, target and red tolerance, RAG, direction of travel, outturns, statistical neighbours, England, region "
-         "and quartile band), then a page per indicator with its chart, its figures against each comparator and a "
-         "commentary of facts to edit. In the Word and Excel versions every figure has a comment saying where it came "
-         "from; a dash is a missing figure, and its comment says why.")
+st.write(
+    "Next month's performance book from the store: a cover, the summary table (last three months, "
+    "year to "
+    "date, target and red tolerance, RAG, direction of travel, outturns, statistical "
+    "neighbours, England, region "
+    "and quartile band), then a page per indicator with its chart, its figures against each "
+    "comparator and a "
+    "commentary of facts to edit. In the Word and Excel versions every figure has a comment "
+    "saying where it came "
+    "from; a dash is a missing figure, and its comment says why."
+)
 
 authorities = report_authorities()
 if not authorities:
@@ -27,9 +34,14 @@ if not months:
     no_data(f"{authority}'s reports have no monthly figures.")
     st.stop()
 month = two.selectbox("Report month", months)
-name = three.selectbox("Template", template_names(authority), help="Edit templates on the Templates page.")
+name = three.selectbox(
+    "Template", template_names(authority), help="Edit templates on the Templates page."
+)
 chosen = template(authority, name)
-st.caption(f"{len(chosen.items)} indicators: {plain(', '.join(chosen.indicators[:8]))}{' …' if len(chosen.items) > 8 else ''}")
+st.caption(
+    f"{len(chosen.items)} indicators: "
+    f"{plain(', '.join(chosen.indicators[:8]))}{' …' if len(chosen.items) > 8 else ''}"
+)
 
 wanted = (authority, month, name)
 if st.button("Build the pack", type="primary"):
@@ -47,11 +59,23 @@ if files["empty"]:
 
 stem = slug(f"{authority} board pack {month}")
 a, b, c = st.columns(3)
-a.download_button("PDF", files["pdf"], f"{stem}.pdf", "application/pdf", icon=":material/picture_as_pdf:")
-b.download_button("Word (editable)", files["docx"], f"{stem}.docx",
-                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document", icon=":material/description:")
-c.download_button("Excel (summary)", files["xlsx"], f"{stem}.xlsx",
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/table:")
+a.download_button(
+    "PDF", files["pdf"], f"{stem}.pdf", "application/pdf", icon=":material/picture_as_pdf:"
+)
+b.download_button(
+    "Word (editable)",
+    files["docx"],
+    f"{stem}.docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    icon=":material/description:",
+)
+c.download_button(
+    "Excel (summary)",
+    files["xlsx"],
+    f"{stem}.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/table:",
+)
 st.subheader("Summary")
 st.dataframe(files["summary"], hide_index=True, width="stretch")
 st.subheader("Preview")

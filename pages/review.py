@@ -1,16 +1,25 @@
-"""Review one uploaded document: authority, report date, doubtful rows and labels, the source of any row;
-then accept (saved in one step) or reject."""
+"""Review one uploaded document: authority, report date, doubtful rows and labels, the source of any
+row; then accept (saved in one step) or reject."""
+
 import streamlit as st
 
-from review.pending import (accept, authority_of, doubtful_labels, report_date_of, review_frame, with_authority,
-                            with_indicator, with_report_date)
+from review.pending import (
+    accept,
+    authority_of,
+    doubtful_labels,
+    report_date_of,
+    review_frame,
+    with_authority,
+    with_indicator,
+    with_report_date,
+)
 from review.source_view import source_preview
 from store.backends import StoreError
 from ui import pending as queue
 from ui.access import require
 from ui.frame import inside_app
-from ui.layout_review import layout_section
 from ui.labels import learned_aliases, remember_question, suggestion_buttons
+from ui.layout_review import layout_section
 from ui.rows import decisions_taken, row_decision_form
 from ui.show import EARLIEST, LATEST, highlight_rows, plain
 from ui.store import catalogue, indicator_label, saved, shared_store
@@ -37,8 +46,14 @@ known = catalogue()
 
 left, right = st.columns(2)
 authority = left.text_input("Authority", value=authority_of(doc), key=f"authority-{key}")
-report_date = right.date_input("Report date", value=report_date_of(doc), key=f"date-{key}", format="YYYY-MM-DD",
-                               min_value=EARLIEST, max_value=LATEST)
+report_date = right.date_input(
+    "Report date",
+    value=report_date_of(doc),
+    key=f"date-{key}",
+    format="YYYY-MM-DD",
+    min_value=EARLIEST,
+    max_value=LATEST,
+)
 if authority.strip() and authority.strip() != authority_of(doc):
     try:
         doc = with_authority(doc, authority)
@@ -51,8 +66,14 @@ if report_date and report_date != report_date_of(doc):
 
 frame = review_frame(doc)
 doubtful = int(frame["doubtful"].sum())
-st.write(f"**{len(frame)}** numbers read from {plain(doc.name)}; **{doubtful}** to check (marked ⚠ in the table)."
-         + (f" Reader warnings: {plain('; '.join(doc.result.warnings))}" if doc.result.warnings else ""))
+st.write(
+    (
+        f"**{len(frame)}** numbers read from {plain(doc.name)}; **{doubtful}** to check (marked ⚠ "
+        "in "
+        "the table)."
+    )
+    + (f" Reader warnings: {plain('; '.join(doc.result.warnings))}" if doc.result.warnings else "")
+)
 
 st.subheader("Labels to check")
 labels = doubtful_labels(doc, known)
@@ -79,8 +100,14 @@ shown = shown[["check", "why"] + [c for c in frame.columns if c not in ("doubtfu
 if doubtful and st.toggle(f"Show only the {doubtful} rows to check", key=f"only-{key}"):
     shown, frame = shown[frame["doubtful"]], frame[frame["doubtful"]]
 table_column, source_column = st.columns([3, 2])
-picked = table_column.dataframe(highlight_rows(shown, frame["doubtful"]), hide_index=True, width="stretch",
-                                on_select="rerun", selection_mode="single-row", key=f"rows-{key}")
+picked = table_column.dataframe(
+    highlight_rows(shown, frame["doubtful"]),
+    hide_index=True,
+    width="stretch",
+    on_select="rerun",
+    selection_mode="single-row",
+    key=f"rows-{key}",
+)
 rows = picked.selection.rows if picked else []
 with source_column:
     if rows:
@@ -96,14 +123,18 @@ with source_column:
             st.dataframe(preview.styled(), width="stretch")
     else:
         st.caption("Select a row to see where it was printed.")
-row_decision_form(key, doc, [int(n) for n in frame.index], int(frame.index[rows[0]]) if rows else None)
+row_decision_form(
+    key, doc, [int(n) for n in frame.index], int(frame.index[rows[0]]) if rows else None
+)
 decisions_taken(doc)
 
 accept_column, reject_column = st.columns(2)
 unresolved = int(review_frame(doc)["doubtful"].sum())
 confirmed = not unresolved or accept_column.checkbox(
-    f"Save anyway with {unresolved} row{'s' if unresolved != 1 else ''} still flagged", key=f"anyway-{key}",
-    help="Rows still marked ⚠ in the table are saved as read, with their flags.")
+    f"Save anyway with {unresolved} row{'s' if unresolved != 1 else ''} still flagged",
+    key=f"anyway-{key}",
+    help="Rows still marked ⚠ in the table are saved as read, with their flags.",
+)
 if accept_column.button("Accept and save", type="primary", disabled=not confirmed):
     try:
         outcome = accept(shared_store(), doc)
@@ -116,5 +147,8 @@ if accept_column.button("Accept and save", type="primary", disabled=not confirme
     st.rerun()
 if reject_column.button("Reject"):
     queue.drop(key)
-    st.session_state["review_message"] = ("rejected", f"{doc.name} was discarded; nothing was saved.")
+    st.session_state["review_message"] = (
+        "rejected",
+        f"{doc.name} was discarded; nothing was saved.",
+    )
     st.rerun()

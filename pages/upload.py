@@ -1,4 +1,6 @@
-"""Upload reports: each is read (with progress per page or sheet) and held for review; nothing is saved yet."""
+"""Upload reports: each is read (with progress per page or sheet) and held for review; nothing is
+saved yet."""
+
 import streamlit as st
 
 from extractors.errors import UnreadableFile
@@ -16,8 +18,12 @@ inside_app(__file__)
 require("upload")
 
 st.title("Upload reports")
-st.write("Upload performance reports: PDF (scanned or not), Excel, Word, CSV, or a zip of them. Each is read "
-         "and held for you to check on the Review page; nothing is saved until you accept it there.")
+st.write(
+    "Upload performance reports: PDF (scanned or not), Excel, Word, CSV, or a zip of them. Each "
+    "is read "
+    "and held for you to check on the Review page; nothing is saved until you accept it "
+    "there."
+)
 
 files = st.file_uploader("Reports", accept_multiple_files=True, type=sorted(SUFFIXES) + [".zip"])
 authority = st.text_input("Authority (leave blank to read it from each report)").strip() or None
@@ -30,15 +36,24 @@ def read_one(name: str, content: bytes) -> None:
         st.error(failed[key], icon=":material/error:")
     stored = None if key in queue.pending() else shared_store().stored_as(content)
     if stored:
-        st.info(f"{name} is already in the store ({stored}); it was not read again.", icon=":material/info:")
+        st.info(
+            f"{name} is already in the store ({stored}); it was not read again.",
+            icon=":material/info:",
+        )
         return
     if key in queue.seen() or key in failed:
         return
     bar = st.progress(0.0, text=f"Reading {name}")
-    step = lambda done, total, doing="": bar.progress(min(done / max(total, 1), 1.0),
-                                                      text=progress_text(name, content, done, total, doing))
+
+    def step(done, total, doing=""):
+        bar.progress(
+            min(done / max(total, 1), 1.0), text=progress_text(name, content, done, total, doing)
+        )
+
     try:
-        result = extract_bytes(content, name, authority, progress=step, catalogue=catalogue(), rules=layout_rules())
+        result = extract_bytes(
+            content, name, authority, progress=step, catalogue=catalogue(), rules=layout_rules()
+        )
     except UnreadableFile as problem:
         bar.empty()
         failed[key] = str(problem)
@@ -47,7 +62,10 @@ def read_one(name: str, content: bytes) -> None:
     queue.seen().add(key)
     queue.put(key, pending_from_upload(name, content, result))
     bar.progress(1.0, text=f"{name}: done")
-    st.success(f"{name}: {len(result.observations)} numbers read, ready to review.", icon=":material/check_circle:")
+    st.success(
+        f"{name}: {len(result.observations)} numbers read, ready to review.",
+        icon=":material/check_circle:",
+    )
 
 
 for upload in files or []:
@@ -64,7 +82,17 @@ for upload in files or []:
 waiting = queue.pending()
 if waiting:
     st.subheader(f"{len(waiting)} waiting for review")
-    st.dataframe([{"file": d.name, "numbers": len(d.observations), "numbers not read": d.result.numbers_not_read,
-                   "warnings": "; ".join(d.result.warnings)}
-                  for d in waiting.values()], hide_index=True, width="stretch")
+    st.dataframe(
+        [
+            {
+                "file": d.name,
+                "numbers": len(d.observations),
+                "numbers not read": d.result.numbers_not_read,
+                "warnings": "; ".join(d.result.warnings),
+            }
+            for d in waiting.values()
+        ],
+        hide_index=True,
+        width="stretch",
+    )
     st.page_link("pages/review.py", label="Review them", icon=":material/fact_check:")

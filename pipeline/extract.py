@@ -1,10 +1,11 @@
 """Read a file in a bounded child process and interpret it into observations."""
+
 from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field, replace
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from extractors.base import Progress, no_progress
@@ -24,47 +25,84 @@ class ExtractResult:
     units: int = 0
     warnings: list[str] = field(default_factory=list)
     format: str = ""
-    tables: list[TableAccount] = field(default_factory=list)  # each table's numbers and those not read
-    document: object = field(default=None, repr=False)  # the grids read, so a corrected layout can be applied again
+    # each table's numbers and those not read
+    tables: list[TableAccount] = field(default_factory=list)
+    # the grids read, so a corrected layout can be applied again
+    document: object = field(default=None, repr=False)
 
     @property
     def numbers_not_read(self) -> int:
-        """Numbers printed in the file's tables that are neither observations nor known derived figures."""
+        """Numbers printed in the file's tables that are neither observations nor known derived
+        figures."""
         return sum(len(t.unexplained) for t in self.tables)
 
 
-def extract_path(path: Path, name: str | None = None, authority: str | None = None,
-                 report_date: date | None = None, progress: Progress = no_progress,
-                 catalogue=None, rules: dict | None = None) -> ExtractResult:
-    """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot be read.
+def extract_path(
+    path: Path,
+    name: str | None = None,
+    authority: str | None = None,
+    report_date: date | None = None,
+    progress: Progress = no_progress,
+    catalogue=None,
+    rules: dict | None = None,
+) -> ExtractResult:
+    """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot
+    be read.
 
-    Reading and interpreting both happen in the bounded child (`extractors.bounded`), each with its time limit.
-    `catalogue` maps labels to indicators (default: the packaged catalogue; the store adds learned aliases);
-    `rules` maps table fingerprints to taught layouts (see `interpreter.layout_rules`).
+    Reading and interpreting both happen in the bounded child (`extractors.bounded`), each with its
+    time limit. `catalogue` maps labels to indicators (default: the packaged catalogue; the store
+    adds learned aliases); `rules` maps table fingerprints to taught layouts (see
+    `interpreter.layout_rules`).
+
     """
     name = name or path.name
-    then = partial(interpret_document, authority=authority, report_date=report_date, catalogue=catalogue, rules=rules)
+    then = partial(
+        interpret_document,
+        authority=authority,
+        report_date=report_date,
+        catalogue=catalogue,
+        rules=rules,
+    )
     return read_bounded(path, name, progress, then=then)
 
 
-def interpret_document(doc, authority: str | None = None, report_date: date | None = None, catalogue=None,
-                       rules: dict | None = None) -> ExtractResult:
-    """Observations of a document already read (the Review page applies a corrected layout this way)."""
+def interpret_document(
+    doc,
+    authority: str | None = None,
+    report_date: date | None = None,
+    catalogue=None,
+    rules: dict | None = None,
+) -> ExtractResult:
+    """Observations of a document already read (the Review page applies a corrected layout this
+    way)."""
     name, doc = doc.name, replace(doc, warnings=list(doc.warnings))
     tables: list[TableAccount] = []
     try:
         observations = interpret(doc, authority, report_date, catalogue, tables, rules)
     except Exception:  # a layout the interpreter has never met must not end in a traceback
-        raise UnreadableFile(f"{name} was read, but its tables could not be interpreted; please send it to the perfbooks team.") from None
-    if not any(o.value is not None for o in observations):  # prose, or only notes where figures belong
-        raise UnreadableFile(f"{name} has no tables of figures that perfbooks recognises; is it a performance report?")
+        raise UnreadableFile(
+            f"{name} was read, but its tables could not be interpreted; please send it to the "
+            "perfbooks team."
+        ) from None
+    # prose, or only notes where figures belong
+    if not any(o.value is not None for o in observations):
+        raise UnreadableFile(
+            f"{name} has no tables of figures that perfbooks recognises; is it a performance "
+            "report?"
+        )
     warnings = list(doc.warnings) + [t.sentence for t in tables if t.unexplained]
     return ExtractResult(name, observations, doc.units, warnings, doc.format, tables, document=doc)
 
 
-def extract_bytes(data: bytes, name: str, authority: str | None = None,
-                  report_date: date | None = None, progress: Progress = no_progress,
-                  catalogue=None, rules: dict | None = None) -> ExtractResult:
+def extract_bytes(
+    data: bytes,
+    name: str,
+    authority: str | None = None,
+    report_date: date | None = None,
+    progress: Progress = no_progress,
+    catalogue=None,
+    rules: dict | None = None,
+) -> ExtractResult:
     """Observations of an uploaded file's bytes."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "upload"

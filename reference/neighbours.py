@@ -1,4 +1,6 @@
-"""The DfE's statistical neighbour lists (versions 2021 and 2025) from data/reference/statistical_neighbours.csv."""
+"""The DfE's statistical neighbour lists (versions 2021 and 2025) from
+data/reference/statistical_neighbours.csv."""
+
 from __future__ import annotations
 
 import csv
@@ -28,8 +30,13 @@ def _lists() -> dict[tuple[str, str], tuple[Neighbour, ...]]:
     found: dict[tuple[str, str], list[Neighbour]] = {}
     with open(NEIGHBOURS_PATH, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            neighbour = Neighbour(int(row["neighbour_rank"]), row["neighbour_la_code"], row["neighbour_old_la_code"],
-                                  row["neighbour_la_name"], row["closeness"])
+            neighbour = Neighbour(
+                int(row["neighbour_rank"]),
+                row["neighbour_la_code"],
+                row["neighbour_old_la_code"],
+                row["neighbour_la_name"],
+                row["closeness"],
+            )
             found.setdefault((row["version"], row["old_la_code"]), []).append(neighbour)
     return {key: tuple(sorted(value, key=lambda n: n.rank)) for key, value in found.items()}
 
@@ -46,6 +53,8 @@ def statistical_neighbours(la_code: str, version: str = "2021") -> list[Neighbou
     Raises ValueError for a version that is not held.
     """
     if version not in neighbour_versions():
-        raise ValueError(f"no statistical neighbour list {version!r}; held: {', '.join(neighbour_versions())}")
+        raise ValueError(
+            f"no statistical neighbour list {version!r}; held: {', '.join(neighbour_versions())}"
+        )
     authority = resolve(la_code)
     return list(_lists().get((version, authority.old_la_code), ())) if authority else []

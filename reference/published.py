@@ -1,10 +1,14 @@
-"""The DfE's published children's social care figures (LAIT and explore-education-statistics) as observations.
+"""The DfE's published children's social care figures (LAIT and explore-education-statistics) as
+observations.
 
-data/reference/published_figures.csv.gz holds the observation columns of /work/shared/spec/observations.md
-plus geographic_level ('National', 'Regional', 'Local authority'); published_measures.csv says which
-source measure became which indicator id; published_omissions.csv lists the measure-years whose council
-figures were left out and why (reference/rules.py). All are built by scripts/build_published.py.
+data/reference/published_figures.csv.gz holds the observation columns of
+/work/shared/spec/observations.md plus geographic_level ('National', 'Regional', 'Local authority');
+published_measures.csv says which source measure became which indicator id; published_omissions.csv
+lists the measure-years whose council figures were left out and why (reference/rules.py). All are
+built by scripts/build_published.py.
+
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -43,7 +47,8 @@ def _measures() -> pd.DataFrame:
 
 
 def published_measures() -> pd.DataFrame:
-    """A copy of the mapping: source, source_measure, indicator_id, label, unit, polarity, period_type, definition."""
+    """A copy of the mapping: source, source_measure, indicator_id, label, unit, polarity,
+    period_type, definition."""
     return _measures().copy()
 
 
@@ -53,6 +58,6 @@ def _omissions() -> pd.DataFrame:
 
 
 def published_omissions() -> pd.DataFrame:
-    """A copy of the measure-years whose council figures were left out: indicator_id, measure, period_type,
-    period_start, period_end, councils, value (England's), note."""
+    """A copy of the measure-years whose council figures were left out: indicator_id, measure,
+    period_type, period_start, period_end, councils, value (England's), note."""
     return _omissions().copy()

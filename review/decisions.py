@@ -1,20 +1,31 @@
-"""Decisions a reviewer takes on one row: exclude it, correct its value, change its measure or period.
+"""Decisions a reviewer takes on one row: exclude it, correct its value, change its measure or
+period.
 
-Each is recorded with who took it, when, and what the row held before: a changed row keeps the original
-in its note and carries the `corrected` flag into the store and every export; an excluded row is left out
-of what is saved, and the document's warnings say which row it was and who excluded it.
+Each is recorded with who took it, when, and what the row held before: a changed row keeps the
+original in its note and carries the `corrected` flag into the store and every export; an excluded
+row is left out of what is saved, and the document's warnings say which row it was and who excluded
+it.
+
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from interpreter.observation import Observation, format_number
 from interpreter.periods import find_period
 
 KINDS = ("exclude", "value", "measure", "period")
-MEASURES = ("actual", "target", "stat_neighbour_avg", "stat_neighbour_best", "england_avg", "england_top_quartile",
-            "region_avg")
+MEASURES = (
+    "actual",
+    "target",
+    "stat_neighbour_avg",
+    "stat_neighbour_best",
+    "england_avg",
+    "england_top_quartile",
+    "region_avg",
+)
 CORRECTED = "corrected"
 EXCLUDED = "excluded"
 
@@ -32,15 +43,24 @@ class RowDecision:
 
     def sentence(self, obs: Observation) -> str:
         """The decision in plain words, naming the row."""
-        what = {"exclude": "excluded", "value": f"value corrected from {self.original} to {self.new}",
-                "measure": f"measure changed from {self.original} to {self.new}",
-                "period": f"period changed from {self.original} to {self.new}"}[self.kind]
-        row = f"{obs.indicator_label} ({period_text(obs)}, {obs.source_location or 'row ' + str(self.row + 1)})"
+        what = {
+            "exclude": "excluded",
+            "value": f"value corrected from {self.original} to {self.new}",
+            "measure": f"measure changed from {self.original} to {self.new}",
+            "period": f"period changed from {self.original} to {self.new}",
+        }[self.kind]
+        row = (
+            f"{obs.indicator_label} ({period_text(obs)}, "
+            f"{obs.source_location or 'row ' + str(self.row + 1)})"
+        )
         return f"{row}: {what} by {self.by} at {self.at:%Y-%m-%d %H:%M} UTC"
 
 
-def decide(obs: Observation, row: int, kind: str, new: str, by: str, now: datetime | None = None) -> RowDecision:
-    """The decision to take on a row; ValueError with a sentence when the new value cannot be used."""
+def decide(
+    obs: Observation, row: int, kind: str, new: str, by: str, now: datetime | None = None
+) -> RowDecision:
+    """The decision to take on a row; ValueError with a sentence when the new value cannot be
+    used."""
     if kind not in KINDS:
         raise ValueError(f"'{kind}' is not a decision on a row ({', '.join(KINDS)}).")
     new = str(new or "").strip()
@@ -50,9 +70,13 @@ def decide(obs: Observation, row: int, kind: str, new: str, by: str, now: dateti
         raise ValueError(f"'{new}' is not a measure; choose one of {', '.join(MEASURES)}.")
     elif kind == "period":
         _period(new)
-    original = {"exclude": format_number(obs.value), "value": format_number(obs.value), "measure": obs.measure,
-                "period": period_text(obs)}[kind]
-    return RowDecision(row, kind, new, original, by, now or datetime.now(timezone.utc))
+    original = {
+        "exclude": format_number(obs.value),
+        "value": format_number(obs.value),
+        "measure": obs.measure,
+        "period": period_text(obs),
+    }[kind]
+    return RowDecision(row, kind, new, original, by, now or datetime.now(UTC))
 
 
 def applied(obs: Observation, decision: RowDecision) -> Observation:
@@ -64,7 +88,11 @@ def applied(obs: Observation, decision: RowDecision) -> Observation:
         changed.measure = decision.new
     elif decision.kind == "period":
         period = _period(decision.new)
-        changed.period_type, changed.period_start, changed.period_end = period.type, period.start, period.end
+        changed.period_type, changed.period_start, changed.period_end = (
+            period.type,
+            period.start,
+            period.end,
+        )
     flag = EXCLUDED if decision.kind == "exclude" else CORRECTED
     flags = [f for f in obs.flags.split(",") if f]
     changed.flags = ",".join(flags + ([flag] if flag not in flags else []))
@@ -86,19 +114,26 @@ def period_text(obs: Observation) -> str:
 
 
 def _note(decision: RowDecision) -> str:
-    return (f"{decision.kind} corrected by {decision.by} at {decision.at:%Y-%m-%d %H:%M} UTC; "
-            f"printed {decision.original or 'blank'}")
+    return (
+        f"{decision.kind} corrected by {decision.by} at {decision.at:%Y-%m-%d %H:%M} UTC; "
+        f"printed {decision.original or 'blank'}"
+    )
 
 
 def _number(text: str) -> float:
     try:
         return float(text.replace(",", "").rstrip("%"))
     except ValueError:
-        raise ValueError(f"'{text}' is not a number; type the figure as printed, such as 7.7 or 1,204.") from None
+        raise ValueError(
+            f"'{text}' is not a number; type the figure as printed, such as 7.7 or 1,204."
+        ) from None
 
 
 def _period(text: str):
     found = find_period(text)
     if found is None or found.period is None:
-        raise ValueError(f"'{text}' is not a period perfbooks reads; type one such as 2017-01, Jan-17 or 2016-17.")
+        raise ValueError(
+            f"'{text}' is not a period perfbooks reads; type one such as 2017-01, Jan-17 or "
+            "2016-17."
+        )
     return found.period

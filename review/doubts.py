@@ -1,4 +1,6 @@
-"""Which extracted rows a person should look at, why in plain words, and what their labels may mean."""
+"""Which extracted rows a person should look at, why in plain words, and what their labels may
+mean."""
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -14,16 +16,27 @@ CHECK_WORDS = {  # flags set by interpreter/checks.py, in plain words
     "rate_disagrees": "figure disagrees with its own printed count and denominator",
     "magnitude_jump": "ten times above or below the months around it (a misread decimal point?)",
     "count_says_percent": "a count where the label or indicator says percent",
-    "benchmark_label": "the label names a benchmark but the figure is stored as the authority's own",
-    "benchmark_as_actual": "equals the printed benchmark for the same period (a benchmark column read as the authority's?)",
+    "benchmark_label": (
+        "the label names a benchmark but the figure is stored as the authority's own"
+    ),
+    "benchmark_as_actual": (
+        "equals the printed benchmark for the same period (a benchmark column read as the "
+        "authority's?)"
+    ),
 }
 UNMAPPED = "label not matched to an indicator"
 DECIDED = {"corrected", "excluded"}  # flags of rows a reviewer decided on (review/decisions.py)
 NUMBERS = ("value", "numerator", "denominator", "confidence")
 
 
-UNIT_WORDS = {"count": "number", "percent": "%", "rate_per_10k": "per 10,000 children", "days": "days",
-              "average": "average", "ratio": "ratio"}
+UNIT_WORDS = {
+    "count": "number",
+    "percent": "%",
+    "rate_per_10k": "per 10,000 children",
+    "days": "days",
+    "average": "average",
+    "ratio": "ratio",
+}
 
 
 class Suggestion(NamedTuple):
@@ -34,9 +47,12 @@ class Suggestion(NamedTuple):
 
     @property
     def caption(self) -> str:
-        """The indicator as a reader knows it: its name and, when the name does not say it, its unit."""
+        """The indicator as a reader knows it: its name and, when the name does not say it, its
+        unit."""
         words = UNIT_WORDS.get(self.unit, self.unit)
-        said = words.lower() in self.name.lower() or (self.unit == "rate_per_10k" and "10000" in self.name)
+        said = words.lower() in self.name.lower() or (
+            self.unit == "rate_per_10k" and "10000" in self.name
+        )
         return self.name if not words or said else f"{self.name} ({words})"
 
 
@@ -47,7 +63,8 @@ class DoubtfulLabel(NamedTuple):
 
 
 def doubts(obs: Observation, read_by_ocr: bool = False) -> list[str]:
-    """Why a row needs a look, in plain words; empty when it does not or a person has decided on it."""
+    """Why a row needs a look, in plain words; empty when it does not or a person has decided on
+    it."""
     if DECIDED & set(obs.flags.split(",")):
         return []
     why = [] if obs.indicator_id else [UNMAPPED]
@@ -62,7 +79,9 @@ def review_frame(doc) -> pd.DataFrame:
     `doubtful` and `why`; the index is each row's position in `doc.observations`."""
     frame = observations_frame(doc.observations)
     for column in NUMBERS:
-        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype(float)
+        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype(
+            float
+        )
     ocr = read_by_ocr(doc)
     why = ["; ".join(doubts(o, ocr)) for o in doc.observations]
     frame["doubtful"] = pd.Series([bool(w) for w in why], index=frame.index, dtype=bool)
@@ -71,8 +90,8 @@ def review_frame(doc) -> pd.DataFrame:
 
 
 def doubtful_labels(doc, catalogue, n: int = 3) -> list[DoubtfulLabel]:
-    """Labels with an unmapped row, then labels with another doubtful row that no person has mapped yet,
-    each in order of first appearance, with up to n ranked suggestions from the catalogue."""
+    """Labels with an unmapped row, then labels with another doubtful row that no person has mapped
+    yet, each in order of first appearance, with up to n ranked suggestions from the catalogue."""
     ocr, counts, unmapped, doubtful = read_by_ocr(doc), {}, {}, {}
     for obs in doc.observations:
         label = obs.indicator_label
@@ -83,7 +102,9 @@ def doubtful_labels(doc, catalogue, n: int = 3) -> list[DoubtfulLabel]:
         elif why and label not in doc.confirmed:
             doubtful[label] = True
     ordered = list(unmapped) + [label for label in doubtful if label not in unmapped]
-    return [DoubtfulLabel(label, counts[label], suggestions(label, catalogue, n)) for label in ordered]
+    return [
+        DoubtfulLabel(label, counts[label], suggestions(label, catalogue, n)) for label in ordered
+    ]
 
 
 def suggestions(label: str, catalogue, n: int = 3) -> list[Suggestion]:

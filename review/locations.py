@@ -1,4 +1,5 @@
 """Reading a `source_location` back into its parts, and saying it in words."""
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,8 @@ CELL = re.compile(r"^(?:(?P<sheet>.*)!)?\$?(?P<letters>[A-Z]{1,3})\$?(?P<number>
 
 @dataclass(frozen=True)
 class Location:
-    """Where an observation was printed: a page/table/row/column, or a sheet and cell (rows, columns 1-based)."""
+    """Where an observation was printed: a page/table/row/column, or a sheet and cell (rows, columns
+    1-based)."""
 
     page: int | None = None
     table: int | None = None
@@ -24,7 +26,11 @@ class Location:
     @property
     def caption(self) -> str:
         if self.ref:
-            return f"Sheet '{self.sheet}', cell {self.ref}" if self.sheet is not None else f"row {self.row}, column {self.ref.rstrip('0123456789')} (cell {self.ref})"
+            return (
+                f"Sheet '{self.sheet}', cell {self.ref}"
+                if self.sheet is not None
+                else f"row {self.row}, column {self.ref.rstrip('0123456789')} (cell {self.ref})"
+            )
         if self.row is None:
             return "the place this figure was printed is not recorded"
         where = [f"page {self.page}"] if self.page is not None else []
@@ -32,13 +38,19 @@ class Location:
 
 
 def parse_location(text: str) -> Location:
-    """`p3 t2 r5 c4`, `t2 r5 c4` (Word), `Summary!D12` (workbook) or `D12` (CSV); an empty Location otherwise."""
+    """`p3 t2 r5 c4`, `t2 r5 c4` (Word), `Summary!D12` (workbook) or `D12` (CSV); an empty Location
+    otherwise."""
     text = str(text or "").strip()
     if found := PAGED.match(text):
         page = found["page"]
-        return Location(int(page) if page else None, int(found["table"]), int(found["row"]), int(found["col"]))
+        return Location(
+            int(page) if page else None, int(found["table"]), int(found["row"]), int(found["col"])
+        )
     if found := CELL.match(text):
-        return Location(row=int(found["number"]), col=column_index_from_string(found["letters"]), sheet=found["sheet"],
-                        ref=f"{found['letters']}{found['number']}")
+        return Location(
+            row=int(found["number"]),
+            col=column_index_from_string(found["letters"]),
+            sheet=found["sheet"],
+            ref=f"{found['letters']}{found['number']}",
+        )
     return Location()
-

@@ -3,6 +3,7 @@
 Every `with_*` function returns a new PendingDocument with copied observations; the one passed in is
 left as it was, so a page can keep the previous state (undo) or discard it (reject).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -16,24 +17,41 @@ from pipeline import ExtractResult
 from review.decisions import EXCLUDED, RowDecision, applied, decide
 from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
 
-PLAIN_NUMBERS = {"count", "average", "days"}  # units the interpreter lets the catalogue override (interpreter/labels.py)
+# units the interpreter lets the catalogue override (interpreter/labels.py)
+PLAIN_NUMBERS = {"count", "average", "days"}
 CONFIRMED = 1.0  # confidence of a row whose indicator a person chose
 
-__all__ = ["DOUBTFUL_BELOW", "PendingDocument", "accept", "authority_of", "doubtful_labels", "pending_from_upload",
-           "report_date_of", "review_frame", "saved_result", "with_authority", "with_indicator", "with_report_date",
-           "with_row_decision"]
+__all__ = [
+    "DOUBTFUL_BELOW",
+    "PendingDocument",
+    "accept",
+    "authority_of",
+    "doubtful_labels",
+    "pending_from_upload",
+    "report_date_of",
+    "review_frame",
+    "saved_result",
+    "with_authority",
+    "with_indicator",
+    "with_report_date",
+    "with_row_decision",
+]
 
 
 @dataclass(frozen=True)
 class PendingDocument:
-    """An uploaded file not yet saved: its bytes, what was extracted, and the labels a person mapped."""
+    """An uploaded file not yet saved: its bytes, what was extracted, and the labels a person
+    mapped."""
 
     name: str
     content: bytes = field(repr=False)
     result: ExtractResult = field(repr=False)
-    confirmed: dict[str, str] = field(default_factory=dict)  # printed label -> indicator id chosen by a person
-    layouts: dict = field(default_factory=dict)  # table fingerprint -> LayoutRule a person set (review/layout.py)
-    this_report_only: frozenset[str] = frozenset()  # confirmed labels the person chose not to teach as aliases
+    # printed label -> indicator id chosen by a person
+    confirmed: dict[str, str] = field(default_factory=dict)
+    # table fingerprint -> LayoutRule a person set (review/layout.py)
+    layouts: dict = field(default_factory=dict)
+    # confirmed labels the person chose not to teach as aliases
+    this_report_only: frozenset[str] = frozenset()
     decisions: tuple[RowDecision, ...] = ()  # row decisions, in the order they were taken
 
     @property
@@ -58,21 +76,30 @@ def report_date_of(doc: PendingDocument) -> date | None:
 
 
 def with_authority(doc: PendingDocument, authority: str) -> PendingDocument:
-    """Every observation given this authority and its codes; ValueError with a sentence when the name is unknown."""
+    """Every observation given this authority and its codes; ValueError with a sentence when the
+    name is unknown."""
     from authorities import resolve
 
     found = resolve(authority, report_date_of(doc)) if authority and authority.strip() else None
     if found is None:
-        raise ValueError(f"'{fold(authority)}' is not an English local authority that perfbooks knows; "
-                         "check the spelling or choose one from the list.")
+        raise ValueError(
+            f"'{fold(authority)}' is not an English local authority that perfbooks knows; "
+            "check the spelling or choose one from the list."
+        )
 
     def change(obs: Observation) -> None:
-        obs.authority, obs.la_code, obs.old_la_code = found.name, found.new_la_code, str(found.old_la_code or "")
+        obs.authority, obs.la_code, obs.old_la_code = (
+            found.name,
+            found.new_la_code,
+            str(found.old_la_code or ""),
+        )
+
     return _edited(doc, change)
 
 
 def with_report_date(doc: PendingDocument, report_date: date) -> PendingDocument:
-    """Every observation given this report date (vintage); the periods the interpreter settled stay as they are."""
+    """Every observation given this report date (vintage); the periods the interpreter settled stay
+    as they are."""
     if isinstance(report_date, str):
         report_date = date.fromisoformat(report_date)
     if not isinstance(report_date, date):
@@ -80,15 +107,20 @@ def with_report_date(doc: PendingDocument, report_date: date) -> PendingDocument
 
     def change(obs: Observation) -> None:
         obs.report_date = report_date
+
     return _edited(doc, change)
 
 
-def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogue, remember: bool = True) -> PendingDocument:
-    """Every row printed with this label mapped to the indicator by a person (confidence 1.0), remembered to learn
-    as an alias on accepting unless `remember` is False; an empty id unmaps the label. ValueError with a
-    sentence for an unknown id.
+def with_indicator(
+    doc: PendingDocument, label: str, indicator_id: str, catalogue, remember: bool = True
+) -> PendingDocument:
+    """Every row printed with this label mapped to the indicator by a person (confidence 1.0),
+    remembered to learn as an alias on accepting unless `remember` is False; an empty id unmaps
+    the label. ValueError with a sentence for an unknown id.
 
-    Of a count-and-rate pair printed in one cell ("2,774 (955.6)") only the half in the indicator's unit changes.
+    Of a count-and-rate pair printed in one cell ("2,774 (955.6)") only the half in the indicator's
+    unit changes.
+
     """
     if indicator_id:
         try:
@@ -106,6 +138,7 @@ def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogu
                 obs.unit = indicator.unit
             obs.polarity = obs.polarity or indicator.polarity
             obs.confidence = CONFIRMED
+
     confirmed = {k: v for k, v in doc.confirmed.items() if fold(k) != key}
     if indicator_id:
         confirmed[key] = indicator_id
@@ -113,9 +146,11 @@ def with_indicator(doc: PendingDocument, label: str, indicator_id: str, catalogu
     return replace(_edited(doc, change), confirmed=confirmed, this_report_only=frozenset(only))
 
 
-def with_row_decision(doc: PendingDocument, row: int, kind: str, new: str = "", by: str | None = None) -> PendingDocument:
-    """The row at this position excluded, or its value, measure or period changed, recorded with who and when;
-    ValueError with a sentence when the new value cannot be used."""
+def with_row_decision(
+    doc: PendingDocument, row: int, kind: str, new: str = "", by: str | None = None
+) -> PendingDocument:
+    """The row at this position excluded, or its value, measure or period changed, recorded with who
+    and when; ValueError with a sentence when the new value cannot be used."""
     from settings import current_user
 
     decision = decide(doc.observations[row], row, kind, new, by or current_user())
@@ -125,17 +160,20 @@ def with_row_decision(doc: PendingDocument, row: int, kind: str, new: str = "", 
 
 
 def saved_result(doc: PendingDocument) -> ExtractResult:
-    """What accepting saves: the rows not excluded, and the reader's warnings plus a sentence per exclusion."""
+    """What accepting saves: the rows not excluded, and the reader's warnings plus a sentence per
+    exclusion."""
     kept = [o for o in doc.observations if EXCLUDED not in o.flags.split(",")]
     excluded = [d.sentence(doc.observations[d.row]) for d in doc.decisions if d.kind == "exclude"]
     return replace(doc.result, observations=kept, warnings=[*doc.result.warnings, *excluded])
 
 
 def accept(store, doc: PendingDocument):
-    """Save the document and its reviewed observations in one transaction, then learn the labels a person mapped.
+    """Save the document and its reviewed observations in one transaction, then learn the labels a
+    person mapped.
 
-    Returns the store's IngestOutcome; a file whose content is already stored adds nothing (no aliases either),
-    and its message says so in one sentence.
+    Returns the store's IngestOutcome; a file whose content is already stored adds nothing (no
+    aliases either), and its message says so in one sentence.
+
     """
     outcome = store.save(doc.content, saved_result(doc))
     if outcome.status == "added":
@@ -150,10 +188,12 @@ def _edited(doc: PendingDocument, change: Callable[[Observation], None]) -> Pend
     observations = [replace(o, pending=dict(o.pending)) for o in doc.observations]
     for obs in observations:
         change(obs)
-    return replace(doc, result=replace(doc.result, observations=observations, warnings=list(doc.result.warnings)))
+    return replace(
+        doc,
+        result=replace(doc.result, observations=observations, warnings=list(doc.result.warnings)),
+    )
 
 
 def _other_half(obs: Observation, unit: str) -> bool:
     """The half of a count-and-rate pair that is not in this unit."""
     return "pair" in obs.flags.split(",") and obs.unit != unit
-

@@ -1,9 +1,12 @@
 """Where one observation was printed: the page image with its cell outlined, or the cells around it.
 
-Every preview is made in the bounded child (`extractors.bounded.run_bounded`), as the file was read: an untrusted
-file is never opened again in the app's process. A failure to show the source (damaged file, missing page or sheet,
-a memory or time limit) never raises: the preview then holds its caption and one sentence saying why.
+Every preview is made in the bounded child (`extractors.bounded.run_bounded`), as the file was read:
+an untrusted file is never opened again in the app's process. A failure to show the source (damaged
+file, missing page or sheet, a memory or time limit) never raises: the preview then holds its
+caption and one sentence saying why.
+
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,9 +29,11 @@ OUTLINE = "#D55E00"  # Okabe-Ito vermillion: seen by every kind of colour vision
 OUTLINE_WIDTH = 4  # pixels
 SCALE = 1.5  # pixels per PDF point
 MAX_SIDE = 2400  # longest side of a page image, pixels
-DETAIL_MARGIN = 240.0  # pixels of page shown left and right of the cell in the detail (half that above and below)
+# pixels of page shown left and right of the cell in the detail (half that above and below)
+DETAIL_MARGIN = 240.0
 CACHED = 32  # previews kept, so selecting a row again does not open the file again
-_SHOWN: OrderedDict = OrderedDict()  # (file digest, name, kind, location, box, label) -> SourcePreview, oldest first
+# (file digest, name, kind, location, box, label) -> SourcePreview, oldest first
+_SHOWN: OrderedDict = OrderedDict()
 _SHOWN_LOCK = threading.Lock()
 
 
@@ -39,12 +44,14 @@ class SourcePreview:
     caption: str
     image: object = None  # PIL.Image.Image of the page, the cell outlined
     detail: object = None  # the part of the page around the cell, for reading it at a glance
-    cells: pd.DataFrame | None = None  # the cells around a workbook cell, or the printed row of a table
+    # the cells around a workbook cell, or the printed row of a table
+    cells: pd.DataFrame | None = None
     marked: tuple | None = None  # (index label, column label) of the observation's cell in `cells`
     problem: str = ""  # one sentence when the source could not be shown
 
     def styled(self):
-        """`cells` as a pandas Styler with the observation's cell bold and outlined (None without cells)."""
+        """`cells` as a pandas Styler with the observation's cell bold and outlined (None without
+        cells)."""
         if self.cells is None:
             return None
         style = pd.DataFrame("", index=self.cells.index, columns=self.cells.columns)
@@ -54,14 +61,24 @@ class SourcePreview:
 
 
 def source_preview(doc, row) -> SourcePreview:
-    """The source of one observation (an Observation, or a row of `review_frame`) in the pending document.
+    """The source of one observation (an Observation, or a row of `review_frame`) in the pending
+    document.
 
-    The file is opened again only in the bounded child (`extractors.bounded.run_bounded`, the reader's memory cap
-    and time limit); the result is cached, so selecting the row again does not start another child.
+    The file is opened again only in the bounded child (`extractors.bounded.run_bounded`, the
+    reader's memory cap and time limit); the result is cached, so selecting the row again does not
+    start another child.
+
     """
     obs = observation_of(doc, row)
-    args = (doc.name, document_kind(doc), obs.source_location, tuple(obs.bbox) if obs.bbox else None, obs.indicator_label)
-    key = (hashlib.sha256(doc.content).hexdigest(), *args)  # the file's digest: the cache keeps no file's bytes
+    args = (
+        doc.name,
+        document_kind(doc),
+        obs.source_location,
+        tuple(obs.bbox) if obs.bbox else None,
+        obs.indicator_label,
+    )
+    # the file's digest: the cache keeps no file's bytes
+    key = (hashlib.sha256(doc.content).hexdigest(), *args)
     with _SHOWN_LOCK:
         found = _SHOWN.get(key)
     if found is None:
@@ -74,24 +91,37 @@ def source_preview(doc, row) -> SourcePreview:
     return found
 
 
-def bounded_preview(content: bytes, name: str, kind: str, location: str, bbox: tuple | None, label: str) -> SourcePreview:
-    """The preview of one location in a file, worked out in the bounded child; a failure is the caption and why."""
+def bounded_preview(
+    content: bytes, name: str, kind: str, location: str, bbox: tuple | None, label: str
+) -> SourcePreview:
+    """The preview of one location in a file, worked out in the bounded child; a failure is the
+    caption and why."""
     where = parse_location(location)
     if not showable(kind, where):
         return SourcePreview(where.caption)
     try:
-        return run_bounded(partial(_preview_in_child, content, name, kind, where, bbox, label), name, LIMITS.MAX_SECONDS)
+        return run_bounded(
+            partial(_preview_in_child, content, name, kind, where, bbox, label),
+            name,
+            LIMITS.MAX_SECONDS,
+        )
     except UnreadableFile as problem:
         return SourcePreview(where.caption, problem=f"The source could not be shown: {problem}")
 
 
 def showable(kind: str, where: Location) -> bool:
-    """Whether a location in this kind of file can be shown: a PDF page, a workbook cell, a row of a table."""
-    return {"pdf": where.page, "xlsx": where.sheet, "docx": where.row, "csv": where.row}.get(kind) is not None
+    """Whether a location in this kind of file can be shown: a PDF page, a workbook cell, a row of a
+    table."""
+    return {"pdf": where.page, "xlsx": where.sheet, "docx": where.row, "csv": where.row}.get(
+        kind
+    ) is not None
 
 
-def _preview_in_child(content: bytes, name: str, kind: str, where: Location, bbox, label: str) -> SourcePreview:
-    """Run in the bounded child: the preview, or one sentence when a library fails on a damaged file."""
+def _preview_in_child(
+    content: bytes, name: str, kind: str, where: Location, bbox, label: str
+) -> SourcePreview:
+    """Run in the bounded child: the preview, or one sentence when a library fails on a damaged
+    file."""
     try:
         if kind == "pdf":
             return pdf_preview(content, where, bbox)
@@ -101,19 +131,28 @@ def _preview_in_child(content: bytes, name: str, kind: str, where: Location, bbo
     except (MemoryError, RecursionError):
         raise
     except Exception:  # an untrusted file may fail in any library
-        raise UnreadableFile(f"{name} may be damaged or not the kind of file its name says.") from None
+        raise UnreadableFile(
+            f"{name} may be damaged or not the kind of file its name says."
+        ) from None
 
 
 def observation_of(doc, row) -> Observation:
-    """The Observation a review row stands for: by its position when it matches, else by its location."""
+    """The Observation a review row stands for: by its position when it matches, else by its
+    location."""
     if isinstance(row, Observation):
         return row
     location = str(_get(row, "source_location") or "")
     position = getattr(row, "name", None)
     rows = doc.observations
-    if isinstance(position, numbers.Integral) and 0 <= position < len(rows) and rows[int(position)].source_location == location:
+    if (
+        isinstance(position, numbers.Integral)
+        and 0 <= position < len(rows)
+        and rows[int(position)].source_location == location
+    ):
         return rows[int(position)]
-    return next((o for o in rows if o.source_location == location), Observation(source_location=location))
+    return next(
+        (o for o in rows if o.source_location == location), Observation(source_location=location)
+    )
 
 
 def document_kind(doc) -> str:
@@ -131,7 +170,9 @@ def pdf_preview(content: bytes, where: Location, bbox) -> SourcePreview:
         return SourcePreview(where.caption, image=image)
     x0, top, x1, bottom = (v * scale for v in bbox)
     pad = OUTLINE_WIDTH // 2 + 1
-    ImageDraw.Draw(image).rectangle([x0 - pad, top - pad, x1 + pad, bottom + pad], outline=OUTLINE, width=OUTLINE_WIDTH)
+    ImageDraw.Draw(image).rectangle(
+        [x0 - pad, top - pad, x1 + pad, bottom + pad], outline=OUTLINE, width=OUTLINE_WIDTH
+    )
     return SourcePreview(where.caption, image=image, detail=around(image, (x0, top, x1, bottom)))
 
 

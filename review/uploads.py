@@ -1,4 +1,6 @@
-"""Uploaded files as the reports inside them: a zip is opened (bounded), anything else is one report."""
+"""Uploaded files as the reports inside them: a zip is opened (bounded), anything else is one
+report."""
+
 from __future__ import annotations
 
 import io
@@ -14,14 +16,19 @@ MAX_MEMBERS = 200  # reports in one zip
 
 
 def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
-    """([(report name, bytes)], [what was skipped and why]) for one upload; UnreadableFile for a bad zip."""
+    """([(report name, bytes)], [what was skipped and why]) for one upload; UnreadableFile for a bad
+    zip."""
     if PurePosixPath(name).suffix.lower() != ".zip":
         return [(name, content)], []
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
-        members = [m for m in archive.infolist() if not m.is_dir() and not m.filename.endswith("\\")]
+        members = [
+            m for m in archive.infolist() if not m.is_dir() and not m.filename.endswith("\\")
+        ]
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise UnreadableFile(f"{name} is not a zip file that can be opened; upload the reports themselves.") from None
+        raise UnreadableFile(
+            f"{name} is not a zip file that can be opened; upload the reports themselves."
+        ) from None
     _check_sizes(name, members)
     reports, skipped = [], []
     for member in members:
@@ -29,28 +36,41 @@ def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], l
         if inner.name.startswith(".") or "__MACOSX" in inner.parts:
             continue
         if inner.suffix.lower() not in SUFFIXES:
-            skipped.append(f"{inner.name} in {name} was skipped: perfbooks reads PDF, Excel, Word and CSV files.")
+            skipped.append(
+                f"{inner.name} in {name} was skipped: perfbooks reads PDF, Excel, Word and CSV "
+                "files."
+            )
             continue
         reports.append((inner.name, _read(archive, member, name)))
     return reports, skipped
 
 
 def member_path(member: zipfile.ZipInfo) -> PurePosixPath:
-    """The member's path, folders split at '/' or at the backslashes some Windows zip tools write."""
+    """The member's path, folders split at '/' or at the backslashes some Windows zip tools
+    write."""
     return PurePosixPath(member.filename.replace("\\", "/"))
 
 
 def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
-        raise UnreadableFile(f"{name} holds {len(members)} files; upload at most {MAX_MEMBERS} reports at a time.")
+        raise UnreadableFile(
+            f"{name} holds {len(members)} files; upload at most {MAX_MEMBERS} reports at a time."
+        )
     if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
-        raise UnreadableFile(f"{name} would unzip to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB; upload fewer reports at a time.")
+        raise UnreadableFile(
+            f"{name} would unzip to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB; upload "
+            "fewer reports at a time."
+        )
     for m in members:
         if m.file_size > LIMITS.MAX_BYTES or is_zip_bomb(m):
-            raise UnreadableFile(f"{name} holds {member_path(m).name}, which unzips far larger than "
-                                 "a report; it was not opened.")
+            raise UnreadableFile(
+                f"{name} holds {member_path(m).name}, which unzips far larger than "
+                "a report; it was not opened."
+            )
     if any(m.flag_bits & 0x1 for m in members):
-        raise UnreadableFile(f"{name} is password-protected; save a copy without the password and upload that.")
+        raise UnreadableFile(
+            f"{name} is password-protected; save a copy without the password and upload that."
+        )
 
 
 def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes:
@@ -59,16 +79,24 @@ def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes
         with archive.open(member) as handle:
             data = handle.read(member.file_size + 1)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError):
-        raise UnreadableFile(f"{member_path(member).name} in {name} is damaged and could not be unzipped.") from None
+        raise UnreadableFile(
+            f"{member_path(member).name} in {name} is damaged and could not be unzipped."
+        ) from None
     if len(data) > member.file_size:
-        raise UnreadableFile(f"{member_path(member).name} in {name} is larger than its zip entry says; it was not opened.")
+        raise UnreadableFile(
+            f"{member_path(member).name} in {name} is larger than its zip entry says; it was "
+            "not "
+            "opened."
+        )
     return data
 
 
 def progress_text(name: str, content: bytes, done: int, total: int, doing: str = "") -> str:
-    """What an upload's progress bar says: what it counts and, while a scan is read, which page and how.
+    """What an upload's progress bar says: what it counts and, while a scan is read, which page and
+    how.
 
     `report.pdf: page 2 of 4, reading scanned text`; `book.xlsx: 3 of 9 sheets read`.
+
     """
     unit = _unit_of(name, content)
     if doing:

@@ -1,4 +1,7 @@
-"""Sample reports the project makes itself from the seeds' figures, so a first run shows real charts."""
+"""Sample reports the project makes itself from the seeds' figures, so a first run shows real
+charts."""
+
 from pathlib import Path
 
-FOLDER = Path(__file__).resolve().parent.parent / "data" / "samples"  # here so loading them needs no PDF writer
+# here so loading them needs no PDF writer
+FOLDER = Path(__file__).resolve().parent.parent / "data" / "samples"

@@ -1,8 +1,10 @@
 """Write the sample reports into data/samples/: `python -m samples.build [--out FOLDER]`.
 
-The figures come from samples/figures_*.py (taken from the seeds); nothing outside the repository is read,
-and every file is byte-identical on every run.
+The figures come from samples/figures_*.py (taken from the seeds); nothing outside the repository is
+read, and every file is byte-identical on every run.
+
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +29,9 @@ def build(folder: Path = FOLDER) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=FOLDER, help="folder to write into (default data/samples)")
+    parser.add_argument(
+        "--out", type=Path, default=FOLDER, help="folder to write into (default data/samples)"
+    )
     for path in build(parser.parse_args(argv).out):
         print(f"{path} ({path.stat().st_size:,} bytes)")
 

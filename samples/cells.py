@@ -1,4 +1,6 @@
-"""Writing a figure into a worksheet cell as a performance book holds it: numbers as numbers, '55.8%' as a percentage."""
+"""Writing a figure into a worksheet cell as a performance book holds it: numbers as numbers,
+'55.8%' as a percentage."""
+
 from __future__ import annotations
 
 import re

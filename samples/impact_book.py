@@ -1,4 +1,6 @@
-"""The consultancy's before-and-after figures as a small workbook: one sheet per authority, titled "Impact in ..."."""
+"""The consultancy's before-and-after figures as a small workbook: one sheet per authority, titled
+"Impact in ..."."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,8 +32,17 @@ def write_leeds(ws: Worksheet) -> None:
     put_row(ws, 8, ("", "Aug. 2011", "Jan. 2013", "Vol. Change", "% Change"), header=True)
     for offset, (label, before, after) in enumerate(fig.LEEDS_TRENDS):
         change = after - before
-        put_row(ws, 9 + offset, (label, before, after, f"{change:+d}",
-                                 f"{abs(round(100 * change / before))}% {'increase' if change > 0 else 'decrease'}"))
+        put_row(
+            ws,
+            9 + offset,
+            (
+                label,
+                before,
+                after,
+                f"{change:+d}",
+                f"{abs(round(100 * change / before))}% {'increase' if change > 0 else 'decrease'}",
+            ),
+        )
     ws.column_dimensions["A"].width = 22
 
 

@@ -1,4 +1,6 @@
-"""A Rotherham-style monthly performance book: a summary sheet and one detail sheet per service area."""
+"""A Rotherham-style monthly performance book: a summary sheet and one detail sheet per service
+area."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,7 +37,8 @@ def write_summary(ws: Worksheet) -> None:
 
 
 def write_page(ws: Worksheet, page: fig.Page) -> None:
-    """A detail page: months down the rows, one column (or a count and a percentage) per indicator."""
+    """A detail page: months down the rows, one column (or a count and a percentage) per
+    indicator."""
     _titles(ws, page.title)
     put(ws, 4, 1, f"PERFORMANCE ANALYSIS: {page.analysis}")
     col = 3
@@ -67,7 +70,11 @@ def _sections(ws: Worksheet) -> None:
     """The row labels: months, then the annual trend and the latest benchmarking."""
     first_annual = 8 + len(fig.MONTHS)
     first_bench = first_annual + len(fig.ANNUAL)
-    for start, text in ((8, "IN MONTH PERFORMANCE"), (first_annual, "ANNUAL TREND"), (first_bench, "LATEST BENCHMARKING")):
+    for start, text in (
+        (8, "IN MONTH PERFORMANCE"),
+        (first_annual, "ANNUAL TREND"),
+        (first_bench, "LATEST BENCHMARKING"),
+    ):
         put(ws, start, 1, text)
         ws.cell(row=start, column=1).font = BOLD
     for offset, label in enumerate(fig.MONTHS + fig.ANNUAL + fig.BENCHMARKS):

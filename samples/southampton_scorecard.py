@@ -1,4 +1,6 @@
-"""A Southampton-style monthly scorecard as a PDF: a ruled table per page, months across, comparators at the right."""
+"""A Southampton-style monthly scorecard as a PDF: a ruled table per page, months across,
+comparators at the right."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +13,10 @@ from samples.stable import STAMP
 HEADER = ("Ref", "Indicator") + fig.MONTHS + fig.COMPARATORS
 WIDTHS = (14, 70) + (11,) * len(fig.MONTHS) + (12.5,) * len(fig.COMPARATORS)
 ALIGN = ("CENTER", "LEFT") + ("CENTER",) * (len(HEADER) - 2)
-PAGES = (("Front door, referrals and assessments", fig.INDICATORS[:7]),
-         ("Child protection, children looked after and care leavers", fig.INDICATORS[7:]))
+PAGES = (
+    ("Front door, referrals and assessments", fig.INDICATORS[:7]),
+    ("Child protection, children looked after and care leavers", fig.INDICATORS[7:]),
+)
 
 
 def write_scorecard(path: Path) -> Path:
@@ -33,19 +37,34 @@ def write_scorecard(path: Path) -> Path:
 
 def _titles(pdf: FPDF, heading: str) -> None:
     pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 7, "Southampton City Council - Children and Families", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0, 7, "Southampton City Council - Children and Families", new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.set_font("Helvetica", "", 10)
     pdf.cell(0, 6, f"Monthly dataset: Jun-18. {heading}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 7)
-    pdf.cell(0, 5, "Comparators: Stat. Neighbour, England and SE region averages (updated Nov-17, using 16-17 data).",
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        5,
+        (
+            "Comparators: Stat. Neighbour, England and SE region averages (updated Nov-17, using "
+            "16-17 data)."
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(2)
 
 
 def _table(pdf: FPDF, rows) -> None:
     pdf.set_font("Helvetica", "", 6)
-    with pdf.table(col_widths=WIDTHS, text_align=ALIGN, line_height=3.2, first_row_as_headings=True,
-                   headings_style=_heading_style()) as table:
+    with pdf.table(
+        col_widths=WIDTHS,
+        text_align=ALIGN,
+        line_height=3.2,
+        first_row_as_headings=True,
+        headings_style=_heading_style(),
+    ) as table:
         table.row(HEADER)
         for ref, label, months, comparators in rows:
             table.row([ref, label] + [_text(v) for v in months + comparators])

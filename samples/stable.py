@@ -1,12 +1,13 @@
 """Byte-identical output on every build: fixed timestamps inside Office zips and PDFs."""
+
 from __future__ import annotations
 
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-STAMP = datetime(2024, 1, 1, tzinfo=timezone.utc)
+STAMP = datetime(2024, 1, 1, tzinfo=UTC)
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 

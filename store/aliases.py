@@ -1,9 +1,11 @@
-"""Label mapping that learns: aliases users confirmed, kept in the store and used for later documents."""
+"""Label mapping that learns: aliases users confirmed, kept in the store and used for later
+documents."""
+
 from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -34,7 +36,9 @@ def learn_alias(db: Backend, label: str, indicator_id: str, by: str) -> None:
     load_catalogue().indicator(indicator_id)
     with db.transaction() as cur:
         cur.execute("DELETE FROM label_aliases WHERE alias = ?", [label])
-        cur.execute("INSERT INTO label_aliases VALUES (?, ?, ?, ?)", [label, indicator_id, by, _now()])
+        cur.execute(
+            "INSERT INTO label_aliases VALUES (?, ?, ?, ?)", [label, indicator_id, by, _now()]
+        )
 
 
 def forget_alias(db: Backend, label: str) -> None:
@@ -44,13 +48,18 @@ def forget_alias(db: Backend, label: str) -> None:
 
 def aliases_frame(db: Backend) -> pd.DataFrame:
     """Every alias, packaged ones and learned ones, with where each came from."""
-    packaged = pd.DataFrame(read_aliases(), columns=["alias", "indicator_id"]).assign(origin="catalogue", decided_by="", decided_at=None)
-    learned = db.frame("SELECT alias, indicator_id, decided_by, decided_at FROM label_aliases").assign(origin="learned")
+    packaged = pd.DataFrame(read_aliases(), columns=["alias", "indicator_id"]).assign(
+        origin="catalogue", decided_by="", decided_at=None
+    )
+    learned = db.frame(
+        "SELECT alias, indicator_id, decided_by, decided_at FROM label_aliases"
+    ).assign(origin="learned")
     return pd.concat([packaged, learned[packaged.columns]], ignore_index=True)[ALIAS_COLUMNS]
 
 
 def import_aliases(db: Backend, text: str, by: str) -> int:
-    """Learn every (alias, indicator_id) row of a CSV; a row naming an unknown id stops the import before any change."""
+    """Learn every (alias, indicator_id) row of a CSV; a row naming an unknown id stops the import
+    before any change."""
     rows = [r for r in csv.DictReader(io.StringIO(text)) if (r.get("alias") or "").strip()]
     if rows and not {"alias", "indicator_id"} <= set(rows[0]):
         raise ValueError("the alias file needs the columns alias and indicator_id")
@@ -65,4 +74,4 @@ def import_aliases(db: Backend, text: str, by: str) -> int:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)

@@ -1,4 +1,5 @@
 """The two databases the store runs on: an embedded DuckDB file, or a PostgreSQL server."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,14 @@ import pandas as pd
 from store.urls import open_failure, shown
 
 PLACEHOLDER = re.compile(r"\?")
-SCHEMA_LOCK = 7_340_117_205  # PostgreSQL advisory lock key held while a store is migrated and its reference loaded
-IN_USE = ("the store {path} is in use by another program{pid} (perhaps the app); wait for it to finish, stop the "
-          "app, or keep the store in PostgreSQL (PERFBOOKS_DB=postgresql://…) so several programs can use it at once")
+# PostgreSQL advisory lock key held while a store is migrated and its reference loaded
+SCHEMA_LOCK = 7_340_117_205
+IN_USE = (
+    "the store {path} is in use by another program{pid} (perhaps the app); wait for it to finish, "
+    "stop the "
+    "app, or keep the store in PostgreSQL (PERFBOOKS_DB=postgresql://…) so several "
+    "programs can use it at once"
+)
 DATE_TYPES = {1082, 1114, 1184}  # PostgreSQL type oids: date, timestamp, timestamptz
 FLOAT_TYPES = {700, 701, 1700}  # real, double precision, numeric
 
@@ -23,7 +29,8 @@ class StoreError(Exception):
 
 
 class Backend:
-    """One database: a connection per thread, SQL written with `?` placeholders, frames in and out."""
+    """One database: a connection per thread, SQL written with `?` placeholders, frames in and
+    out."""
 
     dialect = ""
 
@@ -50,11 +57,13 @@ class Backend:
 
     @contextmanager
     def exclusive(self):
-        """Hold the store's schema lock (one process at a time migrates and loads reference data)."""
+        """Hold the store's schema lock (one process at a time migrates and loads reference
+        data)."""
         yield
 
     def is_duplicate(self, exc: BaseException) -> bool:
-        """True when an insert failed because the row's key is already stored (by a concurrent writer)."""
+        """True when an insert failed because the row's key is already stored (by a concurrent
+        writer)."""
         return False
 
     def frame(self, sql: str, params=()) -> pd.DataFrame:
@@ -94,7 +103,8 @@ class DuckDBBackend(Backend):
         return duckdb.connect(self.url)
 
     def open_problem(self, exc: Exception) -> str:
-        """A lock held by another process said in plain words; anything else as the base class says it."""
+        """A lock held by another process said in plain words; anything else as the base class says
+        it."""
         held = re.search(r"Conflicting lock is held in .*?\(PID (\d+)\)", str(exc))
         if held or "Could not set lock" in str(exc):
             return IN_USE.format(path=self.url, pid=f" (process {held.group(1)})" if held else "")
@@ -106,7 +116,8 @@ class DuckDBBackend(Backend):
         return isinstance(exc, duckdb.ConstraintException) and "Duplicate key" in str(exc)
 
     def connection(self):
-        """A cursor of one shared connection per thread (DuckDB allows one writer process per file)."""
+        """A cursor of one shared connection per thread (DuckDB allows one writer process per
+        file)."""
         root = getattr(self, "_root", None)
         if root is None:
             root = self._root = self._open()
@@ -162,7 +173,8 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def exclusive(self):
-        """A session advisory lock: five processes opening a new store migrate it one after another."""
+        """A session advisory lock: five processes opening a new store migrate it one after
+        another."""
         con = self.connection()
         con.execute("SELECT pg_advisory_lock(%s)", [SCHEMA_LOCK])
         try:
@@ -228,5 +240,5 @@ def open_backend(url: str) -> Backend:
     if url.startswith(("postgresql://", "postgres://")):
         return PostgresBackend(url)
     if url.startswith("duckdb://"):
-        url = url[len("duckdb://"):]
+        url = url[len("duckdb://") :]
     return DuckDBBackend(url)

@@ -1,4 +1,5 @@
 """Ingesting a file: extract it, then save the document and every observation in one transaction."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,8 +12,8 @@ from extractors.limits import LIMITS
 from pipeline import ExtractResult, extract_path
 from store.aliases import learning_catalogue
 from store.backends import Backend
-from store.layout_rules import taught_rules
 from store.documents import NewDocument, content_hash, document_id_of, save_document
+from store.layout_rules import taught_rules
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,15 @@ class IngestOutcome:
     observations: int = 0
 
 
-def ingest_file(db: Backend, path: Path, by: str, name: str | None = None, progress: Progress = no_progress,
-                authority: str | None = None, report_date: date | None = None) -> IngestOutcome:
+def ingest_file(
+    db: Backend,
+    path: Path,
+    by: str,
+    name: str | None = None,
+    progress: Progress = no_progress,
+    authority: str | None = None,
+    report_date: date | None = None,
+) -> IngestOutcome:
     """Read one file and store it, unless the store already holds the same content."""
     name = name or path.name
     try:
@@ -35,39 +43,66 @@ def ingest_file(db: Backend, path: Path, by: str, name: str | None = None, progr
         digest = content_hash(content)
         if (known := document_id_of(db, digest)) is not None:
             return _duplicate(name, known)
-        result = extract_path(path, name, authority, report_date, progress, learning_catalogue(db), taught_rules(db))
+        result = extract_path(
+            path, name, authority, report_date, progress, learning_catalogue(db), taught_rules(db)
+        )
     except UnreadableFile as exc:
         return IngestOutcome(name, "failed", str(exc))
     return save_extraction(db, content, result, by, digest)
 
 
-def save_extraction(db: Backend, content: bytes, result: ExtractResult, by: str, digest: str | None = None) -> IngestOutcome:
-    """Store an extraction (as reviewed) with the file it came from; nothing when it has no observations."""
+def save_extraction(
+    db: Backend, content: bytes, result: ExtractResult, by: str, digest: str | None = None
+) -> IngestOutcome:
+    """Store an extraction (as reviewed) with the file it came from; nothing when it has no
+    observations."""
     digest = digest or content_hash(content)
     if (known := document_id_of(db, digest)) is not None:
         return _duplicate(result.name, known)
     if not result.observations:
-        return IngestOutcome(result.name, "failed", f"{result.name} has no tables of figures that perfbooks recognises; nothing added.")
-    doc = NewDocument(result.name, result.format or Path(result.name).suffix.lstrip(".").lower(), result.units,
-                      content, warnings=tuple(result.warnings))
+        return IngestOutcome(
+            result.name,
+            "failed",
+            f"{result.name} has no tables of figures that perfbooks recognises; nothing added.",
+        )
+    doc = NewDocument(
+        result.name,
+        result.format or Path(result.name).suffix.lstrip(".").lower(),
+        result.units,
+        content,
+        warnings=tuple(result.warnings),
+    )
     try:
         document_id = save_document(db, doc, result.observations, by, digest)
-    except Exception as exc:  # another process stored the same file between the check and this transaction
+    # another process stored the same file between the check and this transaction
+    except Exception as exc:
         if not db.is_duplicate(exc):
             raise
         return _duplicate(result.name, document_id_of(db, digest))
     count = len(result.observations)
-    return IngestOutcome(result.name, "added", f"{result.name}: {count} observations stored as document {document_id}.",
-                         document_id, count)
+    return IngestOutcome(
+        result.name,
+        "added",
+        f"{result.name}: {count} observations stored as document {document_id}.",
+        document_id,
+        count,
+    )
 
 
 def _duplicate(name: str, known: int | None) -> IngestOutcome:
-    return IngestOutcome(name, "duplicate", f"{name} is already in the store (document {known}); nothing added.", known)
+    return IngestOutcome(
+        name,
+        "duplicate",
+        f"{name} is already in the store (document {known}); nothing added.",
+        known,
+    )
 
 
 def _read(path: Path, name: str) -> bytes:
     if not path.is_file():
         raise UnreadableFile(f"{name} does not exist or is not a file.")
     if path.stat().st_size > LIMITS.MAX_BYTES:
-        raise UnreadableFile(f"{name} is larger than the {LIMITS.MAX_BYTES // 2**20} MB perfbooks reads in one file.")
+        raise UnreadableFile(
+            f"{name} is larger than the {LIMITS.MAX_BYTES // 2**20} MB perfbooks reads in one file."
+        )
     return path.read_bytes()

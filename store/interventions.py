@@ -1,25 +1,39 @@
-"""Interventions: a new way of working that an authority started (and maybe ended), kept in the store.
+"""Interventions: a new way of working that an authority started (and maybe ended), kept in the
+store.
 
-A board asks whether a new "front door" or operating model changed its figures; the analyses need to know
-who started what, and when. Several interventions per authority are allowed. Each write is one transaction.
+A board asks whether a new "front door" or operating model changed its figures; the analyses need to
+know who started what, and when. Several interventions per authority are allowed. Each write is one
+transaction.
+
 """
+
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pandas as pd
 
 from authorities import resolve
 from store.backends import Backend
 
-INTERVENTION_COLUMNS = ["intervention_id", "name", "authority", "la_code", "start_date", "end_date", "description",
-                        "added_by", "added_at"]
+INTERVENTION_COLUMNS = [
+    "intervention_id",
+    "name",
+    "authority",
+    "la_code",
+    "start_date",
+    "end_date",
+    "description",
+    "added_by",
+    "added_at",
+]
 ISO_DATE = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?([ T].*)?$")
 
 
 def as_date(value, what: str = "date") -> date | None:
-    """A date from a date, a datetime, a Timestamp or text ('2011-10' = 1 October 2011); None for blank."""
+    """A date from a date, a datetime, a Timestamp or text ('2011-10' = 1 October 2011); None for
+    blank."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, float) and pd.isna(value):
@@ -29,16 +43,27 @@ def as_date(value, what: str = "date") -> date | None:
     try:
         stamp = pd.Timestamp(value.strip() if isinstance(value, str) else value)
     except (ValueError, TypeError):
-        raise ValueError(f"{what} {value!r} is not a date (write it as 2011-10 or 2011-10-01)") from None
+        raise ValueError(
+            f"{what} {value!r} is not a date (write it as 2011-10 or 2011-10-01)"
+        ) from None
     if pd.isna(stamp):
         return None
     return stamp.date()
 
 
-def add_intervention(db: Backend, name: str, authority: str, start, end=None, description: str = "",
-                     la_code: str | None = None, by: str = "") -> int:
-    """Record an intervention; its new id. `authority` is a name, variant or code, resolved to the official
-    name and ONS code as at the start date (give `la_code` to record an authority the reference list lacks)."""
+def add_intervention(
+    db: Backend,
+    name: str,
+    authority: str,
+    start,
+    end=None,
+    description: str = "",
+    la_code: str | None = None,
+    by: str = "",
+) -> int:
+    """Record an intervention; its new id. `authority` is a name, variant or code, resolved to the
+    official name and ONS code as at the start date (give `la_code` to record an authority the
+    reference list lacks)."""
     name = " ".join(str(name or "").split())
     if not name:
         raise ValueError("an intervention needs a name")
@@ -51,21 +76,39 @@ def add_intervention(db: Backend, name: str, authority: str, start, end=None, de
     authority_name, code = _authority(authority, la_code, start_date)
     with db.transaction() as cur:
         new_id = int(cur.execute("SELECT nextval('intervention_ids')").fetchone()[0])
-        cur.execute("INSERT INTO interventions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [new_id, name, authority_name, code, start_date, end_date, " ".join(str(description or "").split()),
-                     by or "unknown", _now()])
+        cur.execute(
+            "INSERT INTO interventions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                new_id,
+                name,
+                authority_name,
+                code,
+                start_date,
+                end_date,
+                " ".join(str(description or "").split()),
+                by or "unknown",
+                _now(),
+            ],
+        )
     return new_id
 
 
 def interventions_frame(db: Backend, authority: str | None = None) -> pd.DataFrame:
-    """Every intervention (or one authority's, by name, variant or code), by authority then start date."""
+    """Every intervention (or one authority's, by name, variant or code), by authority then start
+    date."""
     where, params = "", []
     if authority:
         found = resolve(authority)
         code = found.new_la_code if found else authority.strip()
-        where, params = "WHERE la_code = ? OR LOWER(authority) = LOWER(?)", [code, authority.strip()]
-    frame = db.frame(f"SELECT {', '.join(INTERVENTION_COLUMNS)} FROM interventions {where} "
-                     "ORDER BY authority, start_date, intervention_id", params)
+        where, params = (
+            "WHERE la_code = ? OR LOWER(authority) = LOWER(?)",
+            [code, authority.strip()],
+        )
+    frame = db.frame(
+        f"SELECT {', '.join(INTERVENTION_COLUMNS)} FROM interventions {where} "
+        "ORDER BY authority, start_date, intervention_id",
+        params,
+    )
     for column in ("start_date", "end_date", "added_at"):
         frame[column] = pd.to_datetime(frame[column])
     frame["intervention_id"] = frame["intervention_id"].astype("int64")
@@ -77,8 +120,9 @@ def interventions_frame(db: Backend, authority: str | None = None) -> pd.DataFra
 def remove_intervention(db: Backend, intervention_id: int) -> bool:
     """Delete one intervention; False when there was none with that id."""
     with db.transaction() as cur:
-        found = cur.execute("SELECT COUNT(*) FROM interventions WHERE intervention_id = ?",
-                            [int(intervention_id)]).fetchone()[0]
+        found = cur.execute(
+            "SELECT COUNT(*) FROM interventions WHERE intervention_id = ?", [int(intervention_id)]
+        ).fetchone()[0]
         if not found:
             return False
         cur.execute("DELETE FROM interventions WHERE intervention_id = ?", [int(intervention_id)])
@@ -91,9 +135,12 @@ def _authority(authority: str, la_code: str | None, on: date) -> tuple[str, str]
         return text or la_code.strip(), la_code.strip()
     found = resolve(text, on) if text else None
     if found is None:
-        raise ValueError(f"unknown authority {authority!r}: give a name or code from the reference list, or la_code")
+        raise ValueError(
+            f"unknown authority {authority!r}: give a name or code from the reference list, or "
+            "la_code"
+        )
     return found.name, found.new_la_code
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)

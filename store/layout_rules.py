@@ -1,9 +1,11 @@
-"""Layout rules people taught, kept in the store by table fingerprint (see `interpreter.layout_rules`)."""
+"""Layout rules people taught, kept in the store by table fingerprint (see
+`interpreter.layout_rules`)."""
+
 from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -19,8 +21,10 @@ def save_rule(db: Backend, fingerprint: str, rule_json: str, description: str, b
     with db.transaction() as cur:
         cur.execute("DELETE FROM layout_rules WHERE fingerprint = ?", [fingerprint])
         new_id = cur.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM layout_rules").fetchone()[0]
-        cur.execute("INSERT INTO layout_rules VALUES (?, ?, ?, ?, ?, ?)",
-                    [new_id, fingerprint, rule_json, description, by or "unknown", _now()])
+        cur.execute(
+            "INSERT INTO layout_rules VALUES (?, ?, ?, ?, ?, ?)",
+            [new_id, fingerprint, rule_json, description, by or "unknown", _now()],
+        )
     return int(new_id)
 
 
@@ -30,15 +34,24 @@ def rules_frame(db: Backend) -> pd.DataFrame:
 
 def taught_rules(db: Backend) -> dict[str, TaughtRule]:
     """Fingerprint -> taught rule, as the interpreter takes them."""
-    return {row.fingerprint: TaughtRule(int(row.id), row.fingerprint, rule_from_json(row.rule), row.taught_by,
-                                        pd.Timestamp(row.taught_at).isoformat())
-            for row in rules_frame(db).itertuples()}
+    return {
+        row.fingerprint: TaughtRule(
+            int(row.id),
+            row.fingerprint,
+            rule_from_json(row.rule),
+            row.taught_by,
+            pd.Timestamp(row.taught_at).isoformat(),
+        )
+        for row in rules_frame(db).itertuples()
+    }
 
 
 def remove_rule(db: Backend, rule_id: int) -> bool:
     """Forget one rule; False when no rule has that id."""
     with db.transaction() as cur:
-        found = cur.execute("SELECT COUNT(*) FROM layout_rules WHERE id = ?", [int(rule_id)]).fetchone()[0]
+        found = cur.execute(
+            "SELECT COUNT(*) FROM layout_rules WHERE id = ?", [int(rule_id)]
+        ).fetchone()[0]
         cur.execute("DELETE FROM layout_rules WHERE id = ?", [int(rule_id)])
     return bool(found)
 
@@ -49,7 +62,8 @@ def export_rules(db: Backend) -> str:
 
 
 def import_rules(db: Backend, text: str, by: str) -> int:
-    """Learn every rule of an exported CSV; a rule that does not read stops the import before any change."""
+    """Learn every rule of an exported CSV; a rule that does not read stops the import before any
+    change."""
     rows = [r for r in csv.DictReader(io.StringIO(text)) if (r.get("fingerprint") or "").strip()]
     if rows and not {"fingerprint", "rule"} <= set(rows[0]):
         raise ValueError("the layout rules file needs the columns fingerprint and rule")
@@ -57,23 +71,32 @@ def import_rules(db: Backend, text: str, by: str) -> int:
         try:
             rule_from_json(row["rule"])
         except (ValueError, TypeError, KeyError) as problem:
-            raise ValueError(f"the layout rule for {row['fingerprint']} does not read: {problem}") from None
+            raise ValueError(
+                f"the layout rule for {row['fingerprint']} does not read: {problem}"
+            ) from None
     for row in rows:
-        save_rule(db, row["fingerprint"], row["rule"], row.get("description") or "", row.get("taught_by") or by)
+        save_rule(
+            db,
+            row["fingerprint"],
+            row["rule"],
+            row.get("description") or "",
+            row.get("taught_by") or by,
+        )
     return len(rows)
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 def rules_at(url: str) -> dict[str, TaughtRule]:
-    """The rules of the store at this URL, read without changing it ({} when it has none or does not exist)."""
+    """The rules of the store at this URL, read without changing it ({} when it has none or does not
+    exist)."""
     from pathlib import Path
 
     from store.backends import StoreError, open_backend
 
-    plain = url[len("duckdb://"):] if url.startswith("duckdb://") else url
+    plain = url[len("duckdb://") :] if url.startswith("duckdb://") else url
     if not url.startswith(("postgresql://", "postgres://")) and not Path(plain).is_file():
         return {}
     db = open_backend(url)

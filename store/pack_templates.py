@@ -1,7 +1,9 @@
-"""Pack templates kept in the store: per authority and name, the template's JSON (see `pack.template`)."""
+"""Pack templates kept in the store: per authority and name, the template's JSON (see
+`pack.template`)."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -19,8 +21,10 @@ def save_template(db: Backend, authority: str, name: str, body: str, by: str) ->
     official, code = _authority(authority)
     with db.transaction() as cur:
         cur.execute("DELETE FROM pack_templates WHERE la_code = ? AND name = ?", [code, name])
-        cur.execute("INSERT INTO pack_templates VALUES (?, ?, ?, ?, ?, ?)",
-                    [official, code, name, body, by or "unknown", _now()])
+        cur.execute(
+            "INSERT INTO pack_templates VALUES (?, ?, ?, ?, ?, ?)",
+            [official, code, name, body, by or "unknown", _now()],
+        )
 
 
 def template_body(db: Backend, authority: str, name: str) -> str | None:
@@ -33,14 +37,22 @@ def template_body(db: Backend, authority: str, name: str) -> str | None:
 def templates_frame(db: Backend, authority: str | None = None) -> pd.DataFrame:
     """Every saved template (or one authority's), by authority and name."""
     where, params = ("WHERE la_code = ?", [_authority(authority)[1]]) if authority else ("", [])
-    return db.frame(f"SELECT {', '.join(TEMPLATE_COLUMNS)} FROM pack_templates {where} ORDER BY authority, name", params)
+    return db.frame(
+        (
+            f"SELECT {', '.join(TEMPLATE_COLUMNS)} FROM pack_templates {where} ORDER BY authority, "
+            "name"
+        ),
+        params,
+    )
 
 
 def delete_template(db: Backend, authority: str, name: str) -> bool:
     """Remove a template; False when there was none."""
     _, code = _authority(authority)
     with db.transaction() as cur:
-        found = cur.execute("SELECT COUNT(*) FROM pack_templates WHERE la_code = ? AND name = ?", [code, name]).fetchone()[0]
+        found = cur.execute(
+            "SELECT COUNT(*) FROM pack_templates WHERE la_code = ? AND name = ?", [code, name]
+        ).fetchone()[0]
         cur.execute("DELETE FROM pack_templates WHERE la_code = ? AND name = ?", [code, name])
     return bool(found)
 
@@ -53,4 +65,4 @@ def _authority(text: str) -> tuple[str, str]:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)

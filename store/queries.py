@@ -1,4 +1,6 @@
-"""Reading observations back: every vintage, the current figure, and the revisions between reports."""
+"""Reading observations back: every vintage, the current figure, and the revisions between
+reports."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +14,11 @@ from store.withdrawals import NOT_WITHDRAWN
 ENGLAND = "E92000001"
 SOURCES = {"reports": "report", "published": "published"}
 # One figure: who, what, which measure and which period, from reports or from publications.
-FIGURE = ("COALESCE(NULLIF(o.la_code, ''), o.authority), COALESCE(NULLIF(o.indicator_id, ''), o.indicator_label), "
-          "o.measure, o.period_type, o.period_start, o.period_end, d.source")
+FIGURE = (
+    "COALESCE(NULLIF(o.la_code, ''), o.authority), COALESCE(NULLIF(o.indicator_id, ''), "
+    "o.indicator_label), "
+    "o.measure, o.period_type, o.period_start, o.period_end, d.source"
+)
 
 
 @dataclass(frozen=True)
@@ -38,43 +43,64 @@ def observations(db: Backend, selection: Selection = Selection()) -> pd.DataFram
     """The selected observations in the contract's columns, then document_id and source."""
     where, params = _where(selection)
     columns = ", ".join(f"o.{c}" for c in STORED_COLUMNS)
-    inner = f"SELECT {columns}, o.document_id, o.row_number, d.source FROM observations o JOIN documents d USING (document_id) {where}"
+    inner = (
+        f"SELECT {columns}, o.document_id, o.row_number, d.source FROM observations o JOIN "
+        f"documents d USING (document_id) {where}"
+    )
     if selection.vintage == "current":
         inner = f"""SELECT * FROM (SELECT {columns}, o.document_id, o.row_number, d.source,
                     ROW_NUMBER() OVER (PARTITION BY {FIGURE} ORDER BY o.report_date DESC NULLS LAST,
-                    CASE WHEN o.value IS NULL THEN 1 ELSE 0 END, o.document_id DESC, o.row_number) AS vintage_rank
-                    FROM observations o JOIN documents d USING (document_id) {where}) AS ranked WHERE vintage_rank = 1"""
+                    CASE WHEN o.value IS NULL THEN 1 ELSE 0 END, o.document_id DESC, o.row_number)
+                    AS vintage_rank
+                    FROM observations o JOIN documents d USING (document_id) {where}) AS ranked
+                    WHERE vintage_rank = 1"""
     frame = db.frame(f"SELECT * FROM ({inner}) AS chosen ORDER BY document_id, row_number", params)
     return frame.drop(columns=["vintage_rank", "row_number"], errors="ignore")
 
 
-def revisions(db: Backend, authority: str | None = None, indicator: str | None = None) -> pd.DataFrame:
-    """Every reported figure that a later report printed differently: both values, both vintages, the change."""
-    where, params = _where(Selection(source="reports", vintage="all", authority=authority, indicator=indicator))
+def revisions(
+    db: Backend, authority: str | None = None, indicator: str | None = None
+) -> pd.DataFrame:
+    """Every reported figure that a later report printed differently: both values, both vintages,
+    the change."""
+    where, params = _where(
+        Selection(source="reports", vintage="all", authority=authority, indicator=indicator)
+    )
     sql = f"""
     WITH per_vintage AS (
-        SELECT * FROM (SELECT o.authority, o.la_code, o.indicator_id, o.indicator_label, o.measure, o.period_type,
-               o.period_start, o.period_end, o.unit, o.value, o.report_date, o.source_file, o.source_location,
+        SELECT * FROM (SELECT o.authority, o.la_code, o.indicator_id, o.indicator_label, o.measure,
+        o.period_type,
+               o.period_start, o.period_end, o.unit, o.value, o.report_date, o.source_file,
+               o.source_location,
                ROW_NUMBER() OVER (PARTITION BY {FIGURE}, o.report_date
                                   ORDER BY o.document_id DESC, o.row_number) AS pick
-               FROM observations o JOIN documents d USING (document_id) {where} AND o.value IS NOT NULL
+               FROM observations o JOIN documents d USING (document_id) {where} AND o.value IS NOT
+               NULL
                AND o.report_date IS NOT NULL) AS picked WHERE pick = 1),
     sequenced AS (
-        SELECT *, LAG(value) OVER w AS earlier_value, LAG(report_date) OVER w AS earlier_report_date,
+        SELECT *, LAG(value) OVER w AS earlier_value, LAG(report_date) OVER w AS
+        earlier_report_date,
                LAG(source_file) OVER w AS earlier_source_file
         FROM per_vintage WINDOW w AS (PARTITION BY {_KEY} ORDER BY report_date))
-    SELECT authority, la_code, indicator_id, indicator_label, measure, period_type, period_start, period_end, unit,
-           earlier_report_date, earlier_value, report_date AS later_report_date, value AS later_value,
+    SELECT authority, la_code, indicator_id, indicator_label, measure, period_type, period_start,
+    period_end, unit,
+           earlier_report_date, earlier_value, report_date AS later_report_date, value AS
+           later_value,
            value - earlier_value AS change,
-           CASE WHEN earlier_value <> 0 THEN 100.0 * (value - earlier_value) / ABS(earlier_value) END AS change_pct,
-           earlier_source_file, source_file AS later_source_file, source_location AS later_source_location
+           CASE WHEN earlier_value <> 0 THEN 100.0 * (value - earlier_value) / ABS(earlier_value)
+           END AS change_pct,
+           earlier_source_file, source_file AS later_source_file, source_location AS
+           later_source_location
     FROM sequenced WHERE earlier_value IS NOT NULL AND value <> earlier_value
     ORDER BY authority, indicator_id, indicator_label, measure, period_start, later_report_date"""
     return db.frame(sql, params)
 
 
-_KEY = ("COALESCE(NULLIF(la_code, ''), authority), COALESCE(NULLIF(indicator_id, ''), indicator_label), "
-        "measure, period_type, period_start, period_end")
+_KEY = (
+    "COALESCE(NULLIF(la_code, ''), authority), COALESCE(NULLIF(indicator_id, ''), "
+    "indicator_label), "
+    "measure, period_type, period_start, period_end"
+)
 
 
 def _where(selection: Selection) -> tuple[str, list]:
@@ -109,8 +135,11 @@ def _authority_codes(text: str, comparators: bool = False) -> list[str]:
     found = resolve(text)
     if found is None:
         return []
-    same_name = index().get(fold(found.name), (found,))  # a council whose code changed keeps its figures
-    codes = [a.new_la_code for a in same_name] + ([found.region_code, ENGLAND] if comparators else [])
+    # a council whose code changed keeps its figures
+    same_name = index().get(fold(found.name), (found,))
+    codes = [a.new_la_code for a in same_name] + (
+        [found.region_code, ENGLAND] if comparators else []
+    )
     return list(dict.fromkeys(c for c in codes if c))
 
 

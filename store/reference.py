@@ -1,8 +1,10 @@
-"""The official reference data a store starts with, reloaded whenever the project's tables change."""
+"""The official reference data a store starts with, reloaded whenever the project's tables
+change."""
+
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -56,7 +58,10 @@ def _refresh_published(db: Backend, path: Path) -> bool:
         return False
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     with db.transaction() as cur:
-        cur.execute("DELETE FROM observations WHERE document_id IN (SELECT document_id FROM documents WHERE source = 'published')")
+        cur.execute(
+            "DELETE FROM observations WHERE document_id IN (SELECT document_id FROM documents "
+            "WHERE source = 'published')"
+        )
         cur.execute("DELETE FROM documents WHERE source = 'published'")
         for publication, rows in frame.groupby("source_file", sort=True):
             doc = NewDocument(publication, "published", 0, b"", source="published")
@@ -75,5 +80,7 @@ def _loaded_hash(db: Backend, name: str) -> str | None:
 
 def _record(cur, name: str, digest: str, rows: int) -> None:
     cur.execute("DELETE FROM reference_loads WHERE name = ?", [name])
-    cur.execute("INSERT INTO reference_loads VALUES (?, ?, ?, ?)",
-                [name, digest, rows, datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)])
+    cur.execute(
+        "INSERT INTO reference_loads VALUES (?, ?, ?, ?)",
+        [name, digest, rows, datetime.now(UTC).replace(tzinfo=None, microsecond=0)],
+    )

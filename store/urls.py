@@ -1,4 +1,6 @@
-"""Store URLs in words a page or log may show: never a password, whatever the URL or the driver says."""
+"""Store URLs in words a page or log may show: never a password, whatever the URL or the driver
+says."""
+
 from __future__ import annotations
 
 import re
@@ -6,16 +8,24 @@ from urllib.parse import unquote
 
 MASK = "***"
 QUERY_PASSWORD = re.compile(r"([?&]password=)([^&#]*)", re.IGNORECASE)
-DRIVER_HINTS = (  # what libpq says about a URL it cannot parse -> what to do, without echoing the URL
-    ("percent-encoded", "part of its URL is badly percent-encoded (write special characters in the password as "
-                        "%XX, for example @ as %40 and % as %25)"),
-    ("failed to resolve host", "the database server named in its URL cannot be found (a password holding @ or / "
-                               "must write them as %40 and %2F)"),
+# what libpq says about a URL it cannot parse -> what to do, without echoing the URL
+DRIVER_HINTS = (
+    (
+        "percent-encoded",
+        "part of its URL is badly percent-encoded (write special characters in the password as "
+        "%XX, for example @ as %40 and % as %25)",
+    ),
+    (
+        "failed to resolve host",
+        "the database server named in its URL cannot be found (a password holding @ or / "
+        "must write them as %40 and %2F)",
+    ),
 )
 
 
 def _split(url: str) -> tuple[str, str, str]:
-    """(scheme://, user information, the rest) of a URL; user information ends at the host's last '@'."""
+    """(scheme://, user information, the rest) of a URL; user information ends at the host's last
+    '@'."""
     scheme, sep, rest = url.partition("://")
     if not sep:
         return "", "", url

@@ -1,7 +1,9 @@
-"""Roles of signed-in people, kept in the store; anyone not listed is a viewer (admins named in settings excepted)."""
+"""Roles of signed-in people, kept in the store; anyone not listed is a viewer (admins named in
+settings excepted)."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -32,9 +34,13 @@ def set_role(db: Backend, user: str, role: str, by: str) -> None:
         raise ValueError("a role needs a user name (the e-mail address they sign in with)")
     with db.transaction() as cur:
         cur.execute("DELETE FROM user_roles WHERE user_name = ?", [user.strip().lower()])
-        cur.execute("INSERT INTO user_roles VALUES (?, ?, ?, ?)",
-                    [user.strip().lower(), role, by, datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)])
+        cur.execute(
+            "INSERT INTO user_roles VALUES (?, ?, ?, ?)",
+            [user.strip().lower(), role, by, datetime.now(UTC).replace(tzinfo=None, microsecond=0)],
+        )
 
 
 def roles_frame(db: Backend) -> pd.DataFrame:
-    return db.frame("SELECT user_name, role, granted_by, granted_at FROM user_roles ORDER BY user_name")
+    return db.frame(
+        "SELECT user_name, role, granted_by, granted_at FROM user_roles ORDER BY user_name"
+    )

@@ -3,18 +3,24 @@
 `grid(rows, spans={(r, c): (rowspan, colspan)})`: each string becomes a Cell at its row and column;
 `None` marks a position covered by a spanning cell (no Cell is made there).
 """
+
 from __future__ import annotations
 
+from extractors.csvfile import column_letter  # noqa: E402  (one definition of spreadsheet column letters)
 from extractors.grid import Cell, Grid
 
 
-from extractors.csvfile import column_letter  # noqa: E402  (one definition of spreadsheet column letters)
-
-
-def grid(rows: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, int]] | None = None,
-         page: int | None = 1, sheet: str | None = None, index: int = 1, context: list[str] | None = None,
-         values: dict[tuple[int, int], tuple[object, str]] | None = None) -> Grid:
-    """A Grid of the strings in rows; `values` gives typed (value, number_format) for workbook cells."""
+def grid(
+    rows: list[list[str | None]],
+    spans: dict[tuple[int, int], tuple[int, int]] | None = None,
+    page: int | None = 1,
+    sheet: str | None = None,
+    index: int = 1,
+    context: list[str] | None = None,
+    values: dict[tuple[int, int], tuple[object, str]] | None = None,
+) -> Grid:
+    """A Grid of the strings in rows; `values` gives typed (value, number_format) for workbook
+    cells."""
     spans, values = spans or {}, values or {}
     cells = []
     for r, row in enumerate(rows):
@@ -24,13 +30,30 @@ def grid(rows: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, i
             rowspan, colspan = spans.get((r, c), (1, 1))
             value, fmt = values.get((r, c), (None, ""))
             ref = f"{column_letter(c)}{r + 1}" if sheet is not None else ""
-            cells.append(Cell(row=r, col=c, text=text, value=value, number_format=fmt,
-                              rowspan=rowspan, colspan=colspan, ref=ref))
-    return Grid(cells=cells, page=None if sheet is not None else page, sheet=sheet, index=index,
-                context=list(context or []))
+            cells.append(
+                Cell(
+                    row=r,
+                    col=c,
+                    text=text,
+                    value=value,
+                    number_format=fmt,
+                    rowspan=rowspan,
+                    colspan=colspan,
+                    ref=ref,
+                )
+            )
+    return Grid(
+        cells=cells,
+        page=None if sheet is not None else page,
+        sheet=sheet,
+        index=index,
+        context=list(context or []),
+    )
 
 
-def ruled_pdf(path, pages: list[list[tuple]], widths: dict[int, float] | None = None, font_size: float = 7) -> None:
+def ruled_pdf(
+    path, pages: list[list[tuple]], widths: dict[int, float] | None = None, font_size: float = 7
+) -> None:
     """Write a PDF whose pages hold ruled tables drawn from the same notation as `grid`.
 
     Each page is a list of items: a string is a line of text printed before the next table; a tuple

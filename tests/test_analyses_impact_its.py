@@ -1,4 +1,6 @@
-"""Interrupted time series: known answers, agreement with statsmodels, and refusals said in words."""
+"""Interrupted time series: known answers, agreement with statsmodels, and refusals said in
+words."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -8,25 +10,69 @@ import statsmodels.api as sm
 
 from analyses.impact.estimate_charts import estimates_chart, its_chart
 from analyses.impact.inference import hac_intervals, newey_west_lag, newey_west_variance
-from analyses.impact.its import (MIN_AFTER, MIN_BEFORE, design_matrix, fit_poisson, interrupted_time_series,
-                                 its_for_interventions, monthly_population)
+from analyses.impact.its import (
+    MIN_AFTER,
+    MIN_BEFORE,
+    design_matrix,
+    fit_poisson,
+    interrupted_time_series,
+    its_for_interventions,
+    monthly_population,
+)
 from analyses.impact.season import Season
 from analyses.interventions import interventions_table
 
-# A month-of-year pattern borrowed from comparison authorities (issue 12: with fewer than 24 months before the
+# A month-of-year pattern borrowed from comparison authorities (issue 12: with fewer than 24 months
+# before the
 # start an ITS needs one, or it is refused); flat, so the tests' known answers stay as they were.
 FLAT, FLAT_LOG = Season((0.0,) * 12, False, ("Bradford",)), Season((0.0,) * 12, True, ("Bradford",))
 
-LEEDS_CLA = [1443, 1453, 1446, 1446, 1449, 1456, 1471, 1470, 1454, 1431, 1423, 1424, 1429, 1432, 1418, 1406, 1392,
-             1375, 1387, 1375, 1377]
+LEEDS_CLA = [
+    1443,
+    1453,
+    1446,
+    1446,
+    1449,
+    1456,
+    1471,
+    1470,
+    1454,
+    1431,
+    1423,
+    1424,
+    1429,
+    1432,
+    1418,
+    1406,
+    1392,
+    1375,
+    1387,
+    1375,
+    1377,
+]
 
 
-def series(values, first="2015-01-01", unit="rate_per_10k", label="Referrals per 10,000", authority="Leeds",
-           la_code="E08000035") -> pd.DataFrame:
+def series(
+    values,
+    first="2015-01-01",
+    unit="rate_per_10k",
+    label="Referrals per 10,000",
+    authority="Leeds",
+    la_code="E08000035",
+) -> pd.DataFrame:
     months = pd.date_range(first, periods=len(values), freq="MS")
-    return pd.DataFrame({"authority": authority, "la_code": la_code, "indicator": "referrals", "unit": unit,
-                         "indicator_label": label, "month": months, "value": np.asarray(values, dtype=float),
-                         "note": ""})
+    return pd.DataFrame(
+        {
+            "authority": authority,
+            "la_code": la_code,
+            "indicator": "referrals",
+            "unit": unit,
+            "indicator_label": label,
+            "month": months,
+            "value": np.asarray(values, dtype=float),
+            "note": "",
+        }
+    )
 
 
 def noisy(n_before=24, n_after=18, level_change=-6.0, seed=0, sd=1.0) -> np.ndarray:
@@ -41,18 +87,25 @@ def test_leeds_looked_after_from_october_2011_is_refused_for_too_few_months_befo
     row = result.row
     assert row["status"] == "not estimated" and row["estimate"] is None
     assert (row["n_before"], row["n_after"]) == (2, 19)
-    assert row["reason"] == ("Only 2 months with figures before the start in Oct 2011 (the figures start in "
-                             f"Aug 2011); at least {MIN_BEFORE} are needed to see the trend before.")
+    assert row["reason"] == (
+        "Only 2 months with figures before the start in Oct 2011 (the figures start in "
+        f"Aug 2011); at least {MIN_BEFORE} are needed to see the trend "
+        "before."
+    )
     assert row["caveat"].startswith("Not estimated: only 2 months")
 
 
 def test_leeds_looked_after_from_april_2012_is_estimated_by_a_poisson_model():
     leeds = series(LEEDS_CLA, "2011-08-01", unit="count", label="CLA No.")
-    refused = interrupted_time_series(leeds, "2012-04").row  # 8 months before: the season cannot be seen
+    # 8 months before: the season cannot be seen
+    refused = interrupted_time_series(leeds, "2012-04").row
     assert refused["status"] == "not estimated" and "month-of-year pattern" in refused["reason"]
     row = interrupted_time_series(leeds, "2012-04", season=FLAT_LOG).row
     assert row["status"] == "estimated" and (row["n_before"], row["n_after"]) == (8, 13)
-    assert row["model"].startswith("Poisson regression") and "pattern borrowed from 1 comparison authority" in row["model"]
+    assert (
+        row["model"].startswith("Poisson regression")
+        and "pattern borrowed from 1 comparison authority" in row["model"]
+    )
     assert row["effect"] == "% change in level at the start"
     assert row["low"] < row["estimate"] < row["high"]
     assert "Leeds's 'CLA No.' figures were" in row["caveat"]
@@ -62,7 +115,11 @@ def test_a_noise_free_level_change_is_found_exactly():
     row = interrupted_time_series(series(noisy(sd=1e-6)), "2017-01").row
     assert row["estimate"] == pytest.approx(-6.0, abs=1e-4)
     assert row["slope_change"] == pytest.approx(0.1, abs=1e-5)
-    assert row["seasonality"] and "month-of-year terms" in row["model"] and row["effect"].endswith("(per 10,000 children)")
+    assert (
+        row["seasonality"]
+        and "month-of-year terms" in row["model"]
+        and row["effect"].endswith("(per 10,000 children)")
+    )
 
 
 def test_least_squares_and_newey_west_agree_with_statsmodels():
@@ -71,7 +128,9 @@ def test_least_squares_and_newey_west_agree_with_statsmodels():
     months = pd.date_range("2015-01-01", periods=len(values), freq="MS")
     X, names = design_matrix(pd.Series(months), pd.Timestamp("2017-01-01"), seasonal=True)
     assert names[:4] == ["level", "trend", "level_change", "trend_change"] and len(names) == 15
-    fit = sm.OLS(values, X).fit(cov_type="HAC", cov_kwds={"maxlags": row["nw_lag"], "use_correction": False})
+    fit = sm.OLS(values, X).fit(
+        cov_type="HAC", cov_kwds={"maxlags": row["nw_lag"], "use_correction": False}
+    )
     assert row["estimate"] == pytest.approx(fit.params[2], rel=1e-9)
     assert row["se"] == pytest.approx(fit.bse[2], rel=1e-9)
     ours = newey_west_variance(X, fit.resid, np.arange(len(values)), row["nw_lag"])
@@ -96,9 +155,16 @@ def test_the_population_offset_is_used_when_population_is_known():
     rng = np.random.default_rng(8)
     t = np.arange(36) - 24
     counts = rng.poisson(900 * np.exp(-0.2 * (t >= 0)))
-    population = pd.DataFrame({"la_code": "E08000035", "year": [2013, 2014, 2015, 2016],
-                               "population_0_17": [150_000, 152_000, 154_000, 156_000]})
-    row = interrupted_time_series(series(counts, "2013-07-01", unit="count"), "2015-07", population=population).row
+    population = pd.DataFrame(
+        {
+            "la_code": "E08000035",
+            "year": [2013, 2014, 2015, 2016],
+            "population_0_17": [150_000, 152_000, 154_000, 156_000],
+        }
+    )
+    row = interrupted_time_series(
+        series(counts, "2013-07-01", unit="count"), "2015-07", population=population
+    ).row
     assert row["population_offset"] and "child population (aged 0-17) as an offset" in row["model"]
     assert row["low"] < 100 * (np.exp(-0.2) - 1) < row["high"]
     without = interrupted_time_series(series(counts, "2013-07-01", unit="count"), "2015-07").row
@@ -106,7 +172,9 @@ def test_the_population_offset_is_used_when_population_is_known():
 
 
 def test_monthly_population_interpolates_between_mid_years():
-    population = pd.DataFrame({"la_code": "X", "year": [2014, 2015], "population_0_17": [1200.0, 2400.0]})
+    population = pd.DataFrame(
+        {"la_code": "X", "year": [2014, 2015], "population_0_17": [1200.0, 2400.0]}
+    )
     months = pd.Series(pd.to_datetime(["2014-06-01", "2014-12-01", "2015-06-01", "2016-06-01"]))
     assert list(monthly_population(population, "X", months)) == [1200, 1800, 2400, 2400]
     assert monthly_population(population, "X", pd.Series(pd.to_datetime(["2018-01-01"]))) is None
@@ -118,27 +186,44 @@ def test_a_change_of_printed_label_in_the_window_is_a_break_in_definition():
     frame.loc[30:, "indicator_label"] = "Referrals (new definition)"
     row = interrupted_time_series(frame, "2017-01").row
     assert row["status"] == "not estimated"
-    assert row["reason"].startswith("The printed label changes from 'Referrals per 10,000' to 'Referrals (new "
-                                    "definition)' in Jul 2017")
+    assert row["reason"].startswith(
+        "The printed label changes from 'Referrals per 10,000' to 'Referrals (new "
+        "definition)' in Jul 2017"
+    )
     relabelled = series(noisy())
-    relabelled.loc[30:, "indicator_label"] = "referrals  per 10,000"  # case and spacing do not count
+    # case and spacing do not count
+    relabelled.loc[30:, "indicator_label"] = "referrals  per 10,000"
     assert interrupted_time_series(relabelled, "2017-01").estimated
 
 
 def test_a_unit_change_or_a_note_about_definitions_is_a_break():
     frame = series(noisy())
     frame.loc[5:, "unit"] = "percent"
-    assert "The unit changes from 'rate_per_10k' to 'percent' in Jun 2015" in interrupted_time_series(frame, "2017-01").row["reason"]
+    assert (
+        "The unit changes from 'rate_per_10k' to 'percent' in Jun 2015"
+        in interrupted_time_series(frame, "2017-01").row["reason"]
+    )
     noted = series(noisy())
     noted.loc[10, "note"] = "Definition of a referral changed from this month"
-    assert interrupted_time_series(noted, "2017-01").row["reason"].startswith("A note in Nov 2015 says the figures changed")
+    assert (
+        interrupted_time_series(noted, "2017-01")
+        .row["reason"]
+        .startswith("A note in Nov 2015 says the figures changed")
+    )
 
 
 def test_a_missing_month_stops_the_window_and_that_is_said():
     frame = series(noisy()).drop(index=[3])  # Apr 2015 missing: 20 months remain before the start
     row = interrupted_time_series(frame, "2017-01", season=FLAT).row
-    assert row["status"] == "estimated" and row["n_before"] == 20 and row["season_source"] == "comparison authorities"
-    assert "Fewer months were used than asked for: before the start, Apr 2015 is missing." in row["caveat"]
+    assert (
+        row["status"] == "estimated"
+        and row["n_before"] == 20
+        and row["season_source"] == "comparison authorities"
+    )
+    assert (
+        "Fewer months were used than asked for: before the start, Apr 2015 is missing."
+        in row["caveat"]
+    )
     gap = series(noisy()).drop(index=[18])  # Jul 2016 missing: only 5 months before
     refused = interrupted_time_series(gap, "2017-01").row
     assert refused["status"] == "not estimated" and "(Jul 2016 is missing)" in refused["reason"]
@@ -169,11 +254,31 @@ def test_the_window_stops_at_the_interventions_end_and_at_the_limits():
 
 
 def test_every_intervention_gets_a_row_and_refusals_are_rows():
-    panel = pd.concat([series(noisy(seed=1)), series(noisy(seed=2), authority="Wakefield", la_code="E08000036")])
-    spells = interventions_table([
-        {"name": "front door", "authority": "Leeds", "la_code": "E08000035", "start_date": "2017-01"},
-        {"name": "front door", "authority": "Wakefield", "la_code": "E08000036", "start_date": "2015-03"},
-        {"name": "front door", "authority": "Bradford", "la_code": "E08000032", "start_date": "2017-01"}])
+    panel = pd.concat(
+        [series(noisy(seed=1)), series(noisy(seed=2), authority="Wakefield", la_code="E08000036")]
+    )
+    spells = interventions_table(
+        [
+            {
+                "name": "front door",
+                "authority": "Leeds",
+                "la_code": "E08000035",
+                "start_date": "2017-01",
+            },
+            {
+                "name": "front door",
+                "authority": "Wakefield",
+                "la_code": "E08000036",
+                "start_date": "2015-03",
+            },
+            {
+                "name": "front door",
+                "authority": "Bradford",
+                "la_code": "E08000032",
+                "start_date": "2017-01",
+            },
+        ]
+    )
     results = its_for_interventions(panel, spells)
     assert list(results["authority"]) == ["Leeds", "Wakefield", "Bradford"]
     assert list(results["status"]) == ["estimated", "not estimated", "not estimated"]
@@ -207,5 +312,10 @@ def test_two_labels_one_report_printed_for_the_indicator_are_not_a_break():
     frame = series(noisy()).assign(report_date="2018-06-30")
     frame.loc[30:, "indicator_label"] = "Referrals per 10,000 (summary)"
     assert interrupted_time_series(frame, "2017-01").estimated
-    frame.loc[30:, "report_date"] = "2018-07-31"  # a later report's new label: the definition may have changed
-    assert interrupted_time_series(frame, "2017-01").row["reason"].startswith("The printed label changes")
+    # a later report's new label: the definition may have changed
+    frame.loc[30:, "report_date"] = "2018-07-31"
+    assert (
+        interrupted_time_series(frame, "2017-01")
+        .row["reason"]
+        .startswith("The printed label changes")
+    )

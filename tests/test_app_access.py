@@ -1,5 +1,7 @@
-"""AppTests of sign-in and roles: no provider means one user with every right (and the Data page says so); with a
-provider, a viewer sees no upload or accept control and a page opened by its address refuses them."""
+"""AppTests of sign-in and roles: no provider means one user with every right (and the Data page
+says so); with a provider, a viewer sees no upload or accept control and a page opened by its
+address refuses them."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,9 +13,13 @@ from ui.frame import FRAME
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 180
-AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-only-cookie-secret",
-        "client_id": "perfbooks", "client_secret": "test-only", "server_metadata_url":
-        "https://login.example/.well-known/openid-configuration"}
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test-only-cookie-secret",
+    "client_id": "perfbooks",
+    "client_secret": "test-only",
+    "server_metadata_url": "https://login.example/.well-known/openid-configuration",
+}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -32,11 +38,16 @@ def app_store(tmp_path_factory):
 
 
 def app(email: str | None = None, signed_in: bool = True, script: str = "app.py") -> AppTest:
-    """The app (or one page opened by its address) for a person signed in with that e-mail; None: no provider."""
+    """The app (or one page opened by its address) for a person signed in with that e-mail; None: no
+    provider."""
     if script == "app.py":
         at = AppTest.from_file(str(ROOT / script), default_timeout=TIMEOUT)
-    else:  # run from the project (from_file would put pages/ first on the path, where review.py hides review/)
-        at = AppTest.from_string(f"import runpy\nrunpy.run_path({str(ROOT / script)!r})", default_timeout=TIMEOUT)
+    # run from the project (from_file would put pages/ first on the path, where review.py hides
+    # review/)
+    else:
+        at = AppTest.from_string(
+            f"import runpy\nrunpy.run_path({str(ROOT / script)!r})", default_timeout=TIMEOUT
+        )
     if email is not None or not signed_in:
         at.secrets["auth"] = AUTH
         at.user = {"is_logged_in": signed_in, "email": email or ""}
@@ -46,7 +57,9 @@ def app(email: str | None = None, signed_in: bool = True, script: str = "app.py"
 
 
 def texts(at: AppTest) -> str:
-    return " ".join(str(e.value) for kind in ("caption", "markdown", "error", "title") for e in at.get(kind))
+    return " ".join(
+        str(e.value) for kind in ("caption", "markdown", "error", "title") for e in at.get(kind)
+    )
 
 
 def buttons(at: AppTest) -> list[str]:
@@ -74,19 +87,28 @@ def test_before_sign_in_only_the_sign_in_button_shows():
 def test_a_viewer_sees_no_upload_or_accept_control():
     at = app("viewer@council.gov.uk")
     assert not at.exception, at.exception
-    assert at.title[0].value == "Trends" and "Signed in as viewer@council.gov.uk (viewer)" in texts(at)
+    assert at.title[0].value == "Trends" and "Signed in as viewer@council.gov.uk (viewer)" in texts(
+        at
+    )
     at.switch_page("pages/data.py").run()
     assert not at.exception, at.exception
     assert "Withdraw" not in buttons(at) and "Audit log" not in [h.value for h in at.subheader]
     assert [b.label for b in at.get("download_button")][:1] == ["Download tidy CSV"]
 
 
-@pytest.mark.parametrize("page, refusal", [("pages/upload.py", "may not upload reports"),
-                                           ("pages/review.py", "may not review and accept reports")])
+@pytest.mark.parametrize(
+    "page, refusal",
+    [
+        ("pages/upload.py", "may not upload reports"),
+        ("pages/review.py", "may not review and accept reports"),
+    ],
+)
 def test_a_viewer_opening_an_analyst_page_by_its_address_is_refused(page, refusal):
     at = app("viewer@council.gov.uk", script=page)
     assert not at.exception, at.exception
-    assert [e.value for e in at.error] == [f"viewer@council.gov.uk is a viewer and {refusal}; ask an admin for the analyst role."]
+    assert [e.value for e in at.error] == [
+        f"viewer@council.gov.uk is a viewer and {refusal}; ask an admin for the analyst role."
+    ]
     assert not at.get("file_uploader") and "Accept and save" not in buttons(at)
 
 
@@ -107,4 +129,5 @@ def test_an_admin_sets_roles_and_reads_the_audit_log():
     log.switch_page("pages/data.py").run()
     audit = [d.value for d in log.dataframe if "action" in d.value.columns][0]
     assert ("role granted", "analyst@council.gov.uk", "boss@council.gov.uk") in set(
-        zip(audit["action"], audit["subject"], audit["done_by"]))
+        zip(audit["action"], audit["subject"], audit["done_by"])
+    )

@@ -1,5 +1,6 @@
-"""AppTests of teaching a layout (issue 11): correct a table's reading on the Review page, remember it, see it
-listed and removed on the Catalogue page."""
+"""AppTests of teaching a layout (issue 11): correct a table's reading on the Review page, remember
+it, see it listed and removed on the Catalogue page."""
+
 from __future__ import annotations
 
 import sys
@@ -9,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent / "zoo"))
 
 from monthly_family import write_month  # noqa: E402
 from test_app import app_store, review_page, run_page  # noqa: E402,F401  (the module's store)
+
 from zoo.score import prepare, score  # noqa: E402
 
 
@@ -19,7 +21,9 @@ def pending_month(folder: Path, month: int, seed: int = 0):
 
     path, truth = write_month(folder, month, seed)
     content = path.read_bytes()
-    return pending_from_upload(path.name, content, extract_bytes(content, path.name, rules=layout_rules())), truth
+    return pending_from_upload(
+        path.name, content, extract_bytes(content, path.name, rules=layout_rules())
+    ), truth
 
 
 def scored(doc, truth) -> dict:
@@ -42,9 +46,15 @@ def test_review_corrects_a_table_remembers_it_and_next_month_is_read_with_it(tmp
     s = scored(corrected, truth)
     assert s["recall"] == 1.0 and s["precision"] == 1.0, (s["missed"], s["extra"])
     assert at.markdown[0].value.startswith("**18** numbers read")
-    assert not any(o.code and not o.code.startswith("CS") for o in corrected.observations)  # months are no codes
-    assert any("read with the layout corrected here (not yet remembered)" in w for w in corrected.result.warnings)
-    assert any(m.value.startswith("**0** of 18 numbers of this table not read") for m in at.markdown)
+    # months are no codes
+    assert not any(o.code and not o.code.startswith("CS") for o in corrected.observations)
+    assert any(
+        "read with the layout corrected here (not yet remembered)" in w
+        for w in corrected.result.warnings
+    )
+    assert any(
+        m.value.startswith("**0** of 18 numbers of this table not read") for m in at.markdown
+    )
     next(b for b in at.button if b.label == "Remember this layout").click().run()
     assert not at.exception, at.exception
     assert len(shared_store().layout_rules()) == 1
@@ -65,7 +75,10 @@ def test_catalogue_lists_and_removes_a_taught_layout(tmp_path):
     next(b for b in at.button if b.label == "Remember this layout").click().run()
     assert shared_store().layout_rules()
     at = run_page("pages/catalogue.py")
-    assert any("layout_rules" not in d.value.columns and "fingerprint" in d.value.columns for d in at.dataframe)
+    assert any(
+        "layout_rules" not in d.value.columns and "fingerprint" in d.value.columns
+        for d in at.dataframe
+    )
     while any(b.label == "Remove layout" for b in at.button):
         next(b for b in at.button if b.label == "Remove layout").click().run()
         assert not at.exception, at.exception

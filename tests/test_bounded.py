@@ -1,4 +1,6 @@
-"""The bounded reader under a server's own limits: a lower memory ceiling, timeouts, bombs and slow files."""
+"""The bounded reader under a server's own limits: a lower memory ceiling, timeouts, bombs and slow
+files."""
+
 from __future__ import annotations
 
 import os
@@ -12,16 +14,19 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from grids import ruled_pdf
 
 import extractors.registry
 from extractors.bounded import memory_cap, read_bounded
 from extractors.errors import UnreadableFile
-from grids import ruled_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_CEILING = 2 * 2**30  # `ulimit -v 2097152`, as many containers set
-ROWS = [["Indicator", "Nov-16", "Dec-16", "Jan-17"], ["Number of referrals", "450", "400", "391"],
-        ["Number of children looked after", "480", "484", "491"]]
+ROWS = [
+    ["Indicator", "Nov-16", "Dec-16", "Jan-17"],
+    ["Number of referrals", "450", "400", "391"],
+    ["Number of children looked after", "480", "484", "491"],
+]
 
 
 def _ceiling():
@@ -29,8 +34,14 @@ def _ceiling():
 
 
 def run_cli(*args, ceiling: bool) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300, preexec_fn=_ceiling if ceiling else None)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=_ceiling if ceiling else None,
+    )
 
 
 def report_files(tmp_path: Path) -> list[Path]:
@@ -40,13 +51,17 @@ def report_files(tmp_path: Path) -> list[Path]:
     for row in ROWS:
         book.active.append([int(v) if v.isdigit() else v for v in row])
     book.save(tmp_path / "rotherham_2017-01.xlsx")
-    ruled_pdf(tmp_path / "rotherham_2017-01.pdf", [["Rotherham Performance Report", "As at January 2017", (ROWS, {})]],
-              widths={0: 70})
+    ruled_pdf(
+        tmp_path / "rotherham_2017-01.pdf",
+        [["Rotherham Performance Report", "As at January 2017", (ROWS, {})]],
+        widths={0: 70},
+    )
     return [csv_path, tmp_path / "rotherham_2017-01.xlsx", tmp_path / "rotherham_2017-01.pdf"]
 
 
 def test_a_lower_memory_ceiling_reads_every_file_the_same(tmp_path):
-    """ulimit -v below MAX_MEMORY_MB: the child took the higher limit, so every file failed with a traceback."""
+    """ulimit -v below MAX_MEMORY_MB: the child took the higher limit, so every file failed with a
+    traceback."""
     files = report_files(tmp_path)
     outputs = {}
     for ceiling in (False, True):
@@ -65,7 +80,9 @@ def test_a_broken_file_under_the_ceiling_is_one_sentence(tmp_path):
     proc = run_cli("extract", broken, "--out", tmp_path / "out.csv", ceiling=True)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("broken.xlsx ") and "Traceback" not in proc.stderr
+    assert (
+        len(lines) == 1 and lines[0].startswith("broken.xlsx ") and "Traceback" not in proc.stderr
+    )
 
 
 def test_memory_cap_is_the_lower_limit_in_force():
@@ -91,6 +108,7 @@ def _reader_starting_a_process(pid_file: Path):
     def read(fp, name, progress):
         pid_file.write_text(str(subprocess.Popen(["sleep", "120"]).pid))
         time.sleep(120)
+
     return read
 
 
@@ -122,7 +140,10 @@ def test_interpretation_has_its_own_time_bound(tmp_path):
     path = tmp_path / "rows.csv"
     path.write_text("\n".join(",".join(r) for r in ROWS))
     started = time.monotonic()
-    with pytest.raises(UnreadableFile, match="^rows.csv was read, but working out its tables took longer than 1 seconds"):
+    with pytest.raises(
+        UnreadableFile,
+        match="^rows.csv was read, but working out its tables took longer than 1 seconds",
+    ):
         read_bounded(path, then=lambda doc: time.sleep(60), then_seconds=1)
     assert time.monotonic() - started < 10
 
@@ -134,9 +155,12 @@ def test_interpretation_runs_in_the_child(tmp_path):
 
 
 def _pdf(path: Path, content: bytes, extra: bytes = b"") -> Path:
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << >> >>",
-               b"<< /Length %d %s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length %d %s >>\nstream\n" % (len(content), extra) + content + b"\nendstream",
+    ]
     out, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -160,8 +184,11 @@ def test_a_flate_bomb_is_refused_quickly(tmp_path):
 
 
 def test_a_page_of_25000_ruling_segments_is_read_in_time(tmp_path):
-    segments = [b"%d %d m %d %d l S" % ((i % 250) * 3 + 20, (i // 250) * 5 + 20, (i % 250) * 3 + 22, (i // 250) * 5 + 20)
-                for i in range(25_000)]
+    segments = [
+        b"%d %d m %d %d l S"
+        % ((i % 250) * 3 + 20, (i // 250) * 5 + 20, (i % 250) * 3 + 22, (i // 250) * 5 + 20)
+        for i in range(25_000)
+    ]
     path = _pdf(tmp_path / "segments.pdf", b"\n".join(segments))
     started = time.monotonic()
     doc = read_bounded(path)
@@ -175,7 +202,9 @@ def noise_pdf(path: Path, width: int = 1240, height: int = 1754) -> Path:
     from PIL import Image
 
     image = path.with_suffix(".png")
-    Image.fromarray(np.random.default_rng(17).integers(0, 256, (height, width), dtype=np.uint8)).save(image)
+    Image.fromarray(
+        np.random.default_rng(17).integers(0, 256, (height, width), dtype=np.uint8)
+    ).save(image)
     pdf = FPDF(unit="mm", format="A4")
     pdf.add_page()
     pdf.image(str(image), x=0, y=0, w=210, h=297)
@@ -188,21 +217,28 @@ def test_noise_is_told_from_print():
 
     from extractors.pdf.ocr.scan import clean, is_noise, whitened
 
-    noise = whitened(clean(np.random.default_rng(3).integers(0, 256, (1754, 1240), dtype=np.uint8))[0])  # as OCR gets it
+    # as OCR gets it
+    noise = whitened(
+        clean(np.random.default_rng(3).integers(0, 256, (1754, 1240), dtype=np.uint8))[0]
+    )
     page = np.full((1754, 1240), 255, dtype=np.uint8)
     for row in range(100, 1700, 40):  # lines of 'print': dark strokes with gaps, as letters are
         for col in range(80, 1160, 14):
-            page[row:row + 20, col:col + 8] = 0
+            page[row : row + 20, col : col + 8] = 0
     assert is_noise(noise) and not is_noise(page) and not is_noise(noise[:500, :500])
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="the tesseract command is not installed")
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="the tesseract command is not installed"
+)
 def test_a_scanned_page_of_pure_noise_is_refused_in_one_sentence(tmp_path):
     """tesseract spent 96 s on one A4 page of noise (past the 60 s a file should take here)."""
     path = noise_pdf(tmp_path / "noise.pdf")
     started = time.monotonic()
     proc = run_cli("extract", path, "--out", tmp_path / "out.csv", ceiling=False)
-    assert time.monotonic() - started < 60  # the issue's bound on this 2-core machine (2.4 s measured alone)
+    # the issue's bound on this 2-core machine (2.4 s measured alone)
+    assert time.monotonic() - started < 60
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == (
-        "noise.pdf has no tables of figures that perfbooks recognises; is it a performance report?")
+        "noise.pdf has no tables of figures that perfbooks recognises; is it a performance report?"
+    )

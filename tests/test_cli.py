@@ -1,4 +1,5 @@
 """`python cli.py extract`: the CSV it writes, and what it says about files it cannot read."""
+
 from __future__ import annotations
 
 import csv
@@ -10,14 +11,29 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from grids import ruled_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_COLUMNS = [
-    "authority", "la_code", "old_la_code", "indicator_id", "indicator_label", "measure", "period_type",
-    "period_start", "period_end", "value", "numerator", "denominator", "unit", "polarity", "note",
-    "report_date", "source_file", "source_location", "confidence",
+    "authority",
+    "la_code",
+    "old_la_code",
+    "indicator_id",
+    "indicator_label",
+    "measure",
+    "period_type",
+    "period_start",
+    "period_end",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "polarity",
+    "note",
+    "report_date",
+    "source_file",
+    "source_location",
+    "confidence",
 ]
 SUMMARY = [
     ["Indicator", "Nov-16", "Dec-16", "Jan-17", "Target"],
@@ -30,10 +46,25 @@ CARE = [
 ]
 
 
-def extract(*files, tmp_path: Path, extra=()) -> tuple[subprocess.CompletedProcess, list[dict], list[str]]:
+def extract(
+    *files, tmp_path: Path, extra=()
+) -> tuple[subprocess.CompletedProcess, list[dict], list[str]]:
     out = tmp_path / "out.csv"
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", *map(str, files), "--out", str(out), *extra],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "extract",
+            *map(str, files),
+            "--out",
+            str(out),
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     rows, header = [], []
     if out.exists():
         with out.open(newline="", encoding="utf-8") as fh:
@@ -46,10 +77,22 @@ def extract(*files, tmp_path: Path, extra=()) -> tuple[subprocess.CompletedProce
 def ruled_report(tmp_path) -> Path:
     """A two-page ruled-table report: months across, a Target column, an n/a cell."""
     path = tmp_path / "rotherham_2017-01.pdf"
-    ruled_pdf(path, [
-        ["Rotherham Children's Services Performance Report", "As at January 2017", (SUMMARY, {})],
-        ["Rotherham Children's Services Performance Report", "Looked after children", (CARE, {})],
-    ], widths={0: 70})
+    ruled_pdf(
+        path,
+        [
+            [
+                "Rotherham Children's Services Performance Report",
+                "As at January 2017",
+                (SUMMARY, {}),
+            ],
+            [
+                "Rotherham Children's Services Performance Report",
+                "Looked after children",
+                (CARE, {}),
+            ],
+        ],
+        widths={0: 70},
+    )
     return path
 
 
@@ -57,7 +100,9 @@ def ruled_report(tmp_path) -> Path:
 def corrupt_pdf(tmp_path) -> Path:
     """A file named .pdf that is a PDF header followed by garbage."""
     path = tmp_path / "corrupt.pdf"
-    path.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\n" + bytes(range(256)) * 4)
+    path.write_bytes(
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\n" + bytes(range(256)) * 4
+    )
     return path
 
 
@@ -87,13 +132,24 @@ def unsupported_pptx(tmp_path) -> Path:
 
 
 def test_ruled_table_pdf(ruled_report, tmp_path):
-    """A ruled-table PDF with months across, a target column and an n/a cell gives the spec's CSV."""
+    """A ruled-table PDF with months across, a target column and an n/a cell gives the spec's
+    CSV."""
     proc, rows, header = extract(ruled_report, tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert header[: len(SPEC_COLUMNS)] == SPEC_COLUMNS
-    got = {(r["indicator_label"], r["measure"], r["period_type"], r["period_start"], r["period_end"], r["value"], r["note"])
-           for r in rows}
+    got = {
+        (
+            r["indicator_label"],
+            r["measure"],
+            r["period_type"],
+            r["period_start"],
+            r["period_end"],
+            r["value"],
+            r["note"],
+        )
+        for r in rows
+    }
     label = "% of referrals that are re-referrals"
     expected = {
         ("Number of referrals", "actual", "month", "2016-11-01", "2016-11-30", "450", ""),
@@ -103,7 +159,15 @@ def test_ruled_table_pdf(ruled_report, tmp_path):
         (label, "actual", "month", "2016-11-01", "2016-11-30", "27.3", ""),
         (label, "actual", "month", "2017-01-01", "2017-01-31", "24.1", ""),
         (label, "target", "financial_year", "2016-04-01", "2017-03-31", "22", ""),
-        ("Number of children looked after", "actual", "month", "2017-01-01", "2017-01-31", "491", ""),
+        (
+            "Number of children looked after",
+            "actual",
+            "month",
+            "2017-01-01",
+            "2017-01-31",
+            "491",
+            "",
+        ),
     }
     assert expected <= got
     assert len(rows) == 11
@@ -132,9 +196,15 @@ def test_progress_line_per_page(ruled_report, tmp_path):
 
 def test_authority_and_report_date_options(ruled_report, tmp_path):
     """--authority and --report-date override what the document says."""
-    proc, rows, _ = extract(ruled_report, tmp_path=tmp_path, extra=["--authority", "Leeds", "--report-date", "2017-02-28"])
+    proc, rows, _ = extract(
+        ruled_report,
+        tmp_path=tmp_path,
+        extra=["--authority", "Leeds", "--report-date", "2017-02-28"],
+    )
     assert proc.returncode == 0, proc.stderr
-    assert {(r["authority"], r["la_code"], r["report_date"]) for r in rows} == {("Leeds", "E08000035", "2017-02-28")}
+    assert {(r["authority"], r["la_code"], r["report_date"]) for r in rows} == {
+        ("Leeds", "E08000035", "2017-02-28")
+    }
 
 
 BAD_FILES = ["corrupt_pdf", "random_bytes_xlsx", "empty_file", "unsupported_pptx", "missing"]
@@ -142,39 +212,71 @@ BAD_FILES = ["corrupt_pdf", "random_bytes_xlsx", "empty_file", "unsupported_pptx
 
 @pytest.mark.parametrize("bad", BAD_FILES)
 def test_unreadable_file_one_plain_line(bad, request, tmp_path):
-    """Unreadable files (corrupt .pdf, random-bytes .xlsx, empty, missing, .pptx): one plain stderr line, exit 2."""
+    """Unreadable files (corrupt .pdf, random-bytes .xlsx, empty, missing, .pptx): one plain stderr
+    line, exit 2."""
     path = tmp_path / "missing.pdf" if bad == "missing" else request.getfixturevalue(bad)
     proc, rows, header = extract(path, tmp_path=tmp_path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert not re.search(r"[A-Za-z](?:Error|Exception)\b", proc.stderr), proc.stderr  # no exception class names
+    # no exception class names
+    assert not re.search(r"[A-Za-z](?:Error|Exception)\b", proc.stderr), proc.stderr
     named = [ln for ln in proc.stderr.splitlines() if path.name in ln]
     assert len(named) == 1, proc.stderr
     assert header[: len(SPEC_COLUMNS)] == SPEC_COLUMNS and rows == []
 
 
-def test_good_files_written_beside_bad_ones(ruled_report, corrupt_pdf, random_bytes_xlsx, empty_file, unsupported_pptx, tmp_path):
-    """Bad files in the same call do not stop the good ones: their rows are written and the exit code is 2."""
+def test_good_files_written_beside_bad_ones(
+    ruled_report, corrupt_pdf, random_bytes_xlsx, empty_file, unsupported_pptx, tmp_path
+):
+    """Bad files in the same call do not stop the good ones: their rows are written and the exit
+    code is 2."""
     missing = tmp_path / "missing.pdf"
     bad = [corrupt_pdf, random_bytes_xlsx, empty_file, unsupported_pptx, missing]
-    proc, rows, _ = extract(corrupt_pdf, ruled_report, random_bytes_xlsx, empty_file, unsupported_pptx, missing,
-                            tmp_path=tmp_path)
+    proc, rows, _ = extract(
+        corrupt_pdf,
+        ruled_report,
+        random_bytes_xlsx,
+        empty_file,
+        unsupported_pptx,
+        missing,
+        tmp_path=tmp_path,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert len(rows) == 11
     assert {r["source_file"] for r in rows} == {ruled_report.name}
     for path in bad:
-        assert len([ln for ln in proc.stderr.splitlines() if path.name in ln]) == 1, (path.name, proc.stderr)
+        assert len([ln for ln in proc.stderr.splitlines() if path.name in ln]) == 1, (
+            path.name,
+            proc.stderr,
+        )
 
 
 def test_unknown_authority_override_keeps_the_name_without_codes(tmp_path):
-    """Quirk: --authority names a body the reference list does not know; its name is used, codes stay blank."""
+    """Quirk: --authority names a body the reference list does not know; its name is used, codes
+    stay blank."""
     src = tmp_path / "book.csv"
     src.write_text("Month,Contacts\n2019-04,1204\n2019-05,1310\n", encoding="utf-8")
     out = tmp_path / "out.csv"
-    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(src), "--out", str(out),
-                             "--authority", "Nowhere  Council"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "extract",
+            str(src),
+            "--out",
+            str(out),
+            "--authority",
+            "Nowhere  Council",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert {(r["authority"], r["la_code"], r["old_la_code"]) for r in rows} == {("Nowhere Council", "", "")}
+    assert {(r["authority"], r["la_code"], r["old_la_code"]) for r in rows} == {
+        ("Nowhere Council", "", "")
+    }
     assert [r["value"] for r in rows] == ["1204", "1310"]

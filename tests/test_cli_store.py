@@ -1,4 +1,5 @@
 """`cli.py ingest`, `export`, `revisions` and `aliases`: the store from the command line."""
+
 from __future__ import annotations
 
 import csv
@@ -7,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from grids import ruled_pdf
 from test_cli import CARE, SPEC_COLUMNS, SUMMARY
 from test_store import report
@@ -16,8 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -30,11 +35,26 @@ def reports(tmp_path_factory) -> list[Path]:
     """A ruled PDF report and two monthly CSV reports, the second revising a figure of the first."""
     folder = tmp_path_factory.mktemp("reports")
     pdf = folder / "rotherham_2017-01.pdf"
-    ruled_pdf(pdf, [["Rotherham Children's Services Performance Report", "As at January 2017", (SUMMARY, {})],
-                    ["Children in care", (CARE, {})]])
-    return [pdf,
-            report(folder, "jan.csv", ["Nov-16", "Dec-16", "Jan-17"], [450, 400, 420], [20.1, 21.0, 22.5]),
-            report(folder, "feb.csv", ["Dec-16", "Jan-17", "Feb-17"], [400, 425, 430], [21.0, 22.5, 23.0])]
+    ruled_pdf(
+        pdf,
+        [
+            [
+                "Rotherham Children's Services Performance Report",
+                "As at January 2017",
+                (SUMMARY, {}),
+            ],
+            ["Children in care", (CARE, {})],
+        ],
+    )
+    return [
+        pdf,
+        report(
+            folder, "jan.csv", ["Nov-16", "Dec-16", "Jan-17"], [450, 400, 420], [20.1, 21.0, 22.5]
+        ),
+        report(
+            folder, "feb.csv", ["Dec-16", "Jan-17", "Feb-17"], [400, 425, 430], [21.0, 22.5, 23.0]
+        ),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +92,25 @@ def test_export_of_every_vintage_equals_what_extract_reads(db, reports, tmp_path
 
 def test_export_current_vintage_keeps_the_latest_report(db, tmp_path):
     out = tmp_path / "current.csv"
-    assert cli("export", "--db", db, "--out", out, "--source", "reports", "--indicator", "referrals",
-               "--authority", "Rotherham").returncode == 0
-    jan = [r for r in read_csv(out) if r["period_start"] == "2017-01-01" and r["measure"] == "actual"]
+    assert (
+        cli(
+            "export",
+            "--db",
+            db,
+            "--out",
+            out,
+            "--source",
+            "reports",
+            "--indicator",
+            "referrals",
+            "--authority",
+            "Rotherham",
+        ).returncode
+        == 0
+    )
+    jan = [
+        r for r in read_csv(out) if r["period_start"] == "2017-01-01" and r["measure"] == "actual"
+    ]
     assert [r["value"] for r in jan] == ["425"]
 
 
@@ -92,8 +128,11 @@ def test_aliases_export_then_import(tmp_path):
     exported = tmp_path / "all.csv"
     assert cli("aliases", "--db", first, "--export", exported).returncode == 0
     rows = read_csv(exported)
-    assert {"alias": "Front door demand", "indicator_id": "contacts", "origin": "learned"}.items() <= \
-        next(r for r in rows if r["alias"] == "Front door demand").items()
+    assert {
+        "alias": "Front door demand",
+        "indicator_id": "contacts",
+        "origin": "learned",
+    }.items() <= next(r for r in rows if r["alias"] == "Front door demand").items()
     assert cli("aliases", "--db", second, "--import", exported).returncode == 0
     assert "Front door demand" in cli("aliases", "--db", second, "--export", "/dev/stdout").stdout
 

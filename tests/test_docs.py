@@ -1,4 +1,5 @@
 """The README documents every command, option, format and setting the project offers."""
+
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,18 @@ def test_every_command_is_documented(name):
     assert f"cli.py {name}" in README
 
 
-@pytest.mark.parametrize("option", sorted({o for sub in _subcommands().values() for a in sub._actions
-                                           for o in a.option_strings if o.startswith("--") and o != "--help"}))
+@pytest.mark.parametrize(
+    "option",
+    sorted(
+        {
+            o
+            for sub in _subcommands().values()
+            for a in sub._actions
+            for o in a.option_strings
+            if o.startswith("--") and o != "--help"
+        }
+    ),
+)
 def test_every_option_is_documented(option):
     assert option in README
 

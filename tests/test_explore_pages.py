@@ -1,20 +1,27 @@
-"""AppTests of the Explore pages in the reader's words (issue 14): names, not ids or codes, in selectors, columns
-and sentences; no 'None', 'nan', six-decimal floats or midnight times in a table; Benchmarks' defaults and
-comparisons; the Trends chart's legend and axis; the Impact summary; the Compare scorecard; the Data page's
-comparators for uploaded reports. On a store with the national published figures and the sample reports."""
+"""AppTests of the Explore pages in the reader's words (issue 14): names, not ids or codes, in
+selectors, columns and sentences; no 'None', 'nan', six-decimal floats or midnight times in a
+table; Benchmarks' defaults and comparisons; the Trends chart's legend and axis; the Impact
+summary; the Compare scorecard; the Data page's comparators for uploaded reports. On a store with
+the national published figures and the sample reports."""
+
 from __future__ import annotations
 
 import json
 import re
 
 import pytest
-
 from test_app import app_store, run_page  # noqa: F401  (the module's store: national figures and samples)
 
 EXPLORE = ["trends", "benchmarks", "compare", "impact", "data"]
 ONS_CODE = re.compile(r"\bE\d{8}\b")
 BAD_CELL = re.compile(r"^(None|nan|NaN|NaT)$|\d\.\d{6}$|00:00:00")
-STANDING = {"better", "worse", "the same", "higher (neither better nor worse)", "lower (neither better nor worse)"}
+STANDING = {
+    "better",
+    "worse",
+    "the same",
+    "higher (neither better nor worse)",
+    "lower (neither better nor worse)",
+}
 
 
 def catalogue_ids() -> set[str]:
@@ -55,12 +62,17 @@ def test_no_table_shows_ids_codes_none_nan_long_floats_or_midnight_times(page):
         frame = table.value
         if "Audit" in " ".join(map(str, frame.columns)) or "audit_id" in frame.columns:
             continue  # the Data page's audit log belongs to the admin section (ui/admin.py)
-        assert not {"indicator_id", "la_code", "old_la_code"} & set(frame.columns), list(frame.columns)
+        assert not {"indicator_id", "la_code", "old_la_code"} & set(frame.columns), list(
+            frame.columns
+        )
         cells = [str(v) for v in frame.astype(str).to_numpy().ravel()]
         bad = [c for c in cells if BAD_CELL.search(c)]
         assert not bad, f"cells such as {bad[:3]} in {list(frame.columns)[:6]}"
-        named = frame.drop(columns=[c for c in frame.columns if c == "Indicator label"])  # as the report printed it
-        assert not ids & set(named.astype(str).to_numpy().ravel()), "an indicator id shown as a cell"
+        # as the report printed it
+        named = frame.drop(columns=[c for c in frame.columns if c == "Indicator label"])
+        assert not ids & set(named.astype(str).to_numpy().ravel()), (
+            "an indicator id shown as a cell"
+        )
         assert not any(ONS_CODE.fullmatch(c) for c in cells), "an authority code shown as a cell"
 
 
@@ -105,16 +117,31 @@ def test_benchmarks_compare_rates_and_percentages_and_say_better_or_worse_by_pol
 def test_the_trend_chart_names_the_target_in_its_legend_and_labels_the_last_period():
     at = run_page("pages/trends.py")
     indicator = next(b for b in at.selectbox if b.label == "Indicator")
-    indicator.select("referrals_to_assessment_pct").run()  # Rotherham's report prints a target for it
+    # Rotherham's report prints a target for it
+    indicator.select("referrals_to_assessment_pct").run()
     assert not at.exception, at.exception
     spec = specs(at)[0]
     colours = [layer["encoding"].get("color", {}) for layer in layers(spec)]
-    assert any(c.get("scale", {}).get("domain") == ["Target"] and c.get("legend") is not None for c in colours)
-    axis = next(layer["encoding"]["x"]["axis"] for layer in layers(spec) if "axis" in layer["encoding"].get("x", {}))
-    last = max(at.dataframe[0].value["Period end"])  # the chart's table: the last period with a value
-    assert axis["values"][-1]["year"] == int(last[:4]) and axis["values"][-1]["month"] == int(last[5:7])
-    assert not [layer for layer in layers(spec) if layer["mark"].get("type", layer["mark"]) == "text"
-                and layer["encoding"].get("text", {}).get("field") == "caption"], "benchmark labels drawn on the chart"
+    assert any(
+        c.get("scale", {}).get("domain") == ["Target"] and c.get("legend") is not None
+        for c in colours
+    )
+    axis = next(
+        layer["encoding"]["x"]["axis"]
+        for layer in layers(spec)
+        if "axis" in layer["encoding"].get("x", {})
+    )
+    # the chart's table: the last period with a value
+    last = max(at.dataframe[0].value["Period end"])
+    assert axis["values"][-1]["year"] == int(last[:4]) and axis["values"][-1]["month"] == int(
+        last[5:7]
+    )
+    assert not [
+        layer
+        for layer in layers(spec)
+        if layer["mark"].get("type", layer["mark"]) == "text"
+        and layer["encoding"].get("text", {}).get("field") == "caption"
+    ], "benchmark labels drawn on the chart"
 
 
 def test_trends_show_the_movement_and_the_judgement_apart():
@@ -126,7 +153,12 @@ def test_trends_show_the_movement_and_the_judgement_apart():
     table = at.dataframe[0].value
     assert {"Movement", "Better or worse"} <= set(table.columns)
     assert set(table["Movement"]) - {""} <= {"up ↑", "down ↓", "no change →"}
-    assert set(table["Better or worse"]) - {""} <= {"better", "worse", "no better or worse", "not judged (no good direction)"}
+    assert set(table["Better or worse"]) - {""} <= {
+        "better",
+        "worse",
+        "no better or worse",
+        "not judged (no good direction)",
+    }
 
 
 def test_trends_name_the_national_sources_as_publications():
@@ -142,8 +174,11 @@ def test_impact_gives_a_short_summary_first_and_folds_the_detail():
     headings = [h.value for h in at.subheader]
     assert headings[0] == "In short"
     folded = [e.label for e in at.expander]
-    assert {"Months since each authority's start", "Before and after",
-            "Interrupted time series, one authority at a time"} <= set(folded)
+    assert {
+        "Months since each authority's start",
+        "Before and after",
+        "Interrupted time series, one authority at a time",
+    } <= set(folded)
     baseline = next(c.value for c in at.caption if c.value.startswith("Index 100"))
     assert re.search(r"\d+ months?", baseline)
     words = " ".join([m.value for m in at.markdown] + [c.value for c in at.caption])
@@ -153,16 +188,26 @@ def test_impact_gives_a_short_summary_first_and_folds_the_detail():
 def test_impact_month_axes_are_whole_months():
     at = run_page("pages/impact.py")
     spec = specs(at)[0]  # months since each start
-    x = next(layer["encoding"]["x"] for layer in layers(spec) if layer["encoding"].get("x", {}).get("field") == "event_month"
-             and "axis" in layer["encoding"]["x"])
+    x = next(
+        layer["encoding"]["x"]
+        for layer in layers(spec)
+        if layer["encoding"].get("x", {}).get("field") == "event_month"
+        and "axis" in layer["encoding"]["x"]
+    )
     assert x["axis"]["tickMinStep"] == 1 and x["axis"]["format"] == "d"
-    line = next(layer for layer in layers(spec) if layer["encoding"].get("color", {}).get("field") == "line")
+    line = next(
+        layer for layer in layers(spec) if layer["encoding"].get("color", {}).get("field") == "line"
+    )
     assert "months before" in json.dumps(line)
 
 
 def test_the_scorecard_says_each_row_s_period_and_shows_counts_per_10000():
     at = run_page("pages/compare.py")
-    grid = next(t.value for t in at.dataframe if "Period" in t.value.columns and "Authority" not in t.value.columns)
+    grid = next(
+        t.value
+        for t in at.dataframe
+        if "Period" in t.value.columns and "Authority" not in t.value.columns
+    )
     assert list(grid.columns)[0] == "Period" and (grid["Period"] != "").any()
     card = next(t.value for t in at.dataframe if "Sparkline" in t.value.columns)
     counts = card[card["Unit"] == "count"]

@@ -1,4 +1,5 @@
 """Word document quirks, each on a small document the test writes itself."""
+
 from __future__ import annotations
 
 import io
@@ -36,20 +37,37 @@ def fill_table(table, rows) -> None:
 
 
 def test_horizontal_and_vertical_merges(tmp_path):
-    """w:gridSpan and w:vMerge runs: one cell at the top-left with spans, covered grid positions not emitted."""
+    """w:gridSpan and w:vMerge runs: one cell at the top-left with spans, covered grid positions not
+    emitted."""
     document = docx.Document()
     table = document.add_table(rows=4, cols=4)
-    fill_table(table, [["Indicator", "2021", "", "Target"], ["", "Apr", "May", ""],
-                       ["Re-referrals", "27%", "28%", "23"], ["Visits", "82%", "84%", "100"]])
+    fill_table(
+        table,
+        [
+            ["Indicator", "2021", "", "Target"],
+            ["", "Apr", "May", ""],
+            ["Re-referrals", "27%", "28%", "23"],
+            ["Visits", "82%", "84%", "100"],
+        ],
+    )
     table.cell(0, 1).merge(table.cell(0, 2))  # horizontal: "2021" over Apr and May
     table.cell(0, 0).merge(table.cell(1, 0))  # vertical: "Indicator" over two header rows
     table.cell(0, 3).merge(table.cell(1, 3))
     grid = read(document, tmp_path).grids[0]
     assert spans(grid) == {
-        (0, 0): (2, 1, "Indicator"), (0, 1): (1, 2, "2021"), (0, 3): (2, 1, "Target"),
-        (1, 1): (1, 1, "Apr"), (1, 2): (1, 1, "May"),
-        (2, 0): (1, 1, "Re-referrals"), (2, 1): (1, 1, "27%"), (2, 2): (1, 1, "28%"), (2, 3): (1, 1, "23"),
-        (3, 0): (1, 1, "Visits"), (3, 1): (1, 1, "82%"), (3, 2): (1, 1, "84%"), (3, 3): (1, 1, "100"),
+        (0, 0): (2, 1, "Indicator"),
+        (0, 1): (1, 2, "2021"),
+        (0, 3): (2, 1, "Target"),
+        (1, 1): (1, 1, "Apr"),
+        (1, 2): (1, 1, "May"),
+        (2, 0): (1, 1, "Re-referrals"),
+        (2, 1): (1, 1, "27%"),
+        (2, 2): (1, 1, "28%"),
+        (2, 3): (1, 1, "23"),
+        (3, 0): (1, 1, "Visits"),
+        (3, 1): (1, 1, "82%"),
+        (3, 2): (1, 1, "84%"),
+        (3, 3): (1, 1, "100"),
     }
     assert (grid.n_rows, grid.n_cols, grid.page, grid.sheet, grid.index) == (4, 4, None, None, 1)
 
@@ -68,7 +86,8 @@ def test_grid_before_shifts_columns(tmp_path):
 
 
 def test_context_paragraphs_before_table(tmp_path):
-    """Context: the last six non-empty paragraphs before each table, headings included, nearest last."""
+    """Context: the last six non-empty paragraphs before each table, headings included, nearest
+    last."""
     document = docx.Document()
     document.add_heading("Effective Assessment and Intervention", level=1)
     for n in range(1, 7):
@@ -79,10 +98,20 @@ def test_context_paragraphs_before_table(tmp_path):
     document.add_paragraph("Between the tables")
     fill_table(document.add_table(rows=1, cols=2), [["Indicator", "May-21"]])
     doc = read(document, tmp_path)
-    assert doc.grids[0].context == ["Paragraph 2", "Paragraph 3", "Paragraph 4", "Paragraph 5", "Paragraph 6", "What the data tells us"]
+    assert doc.grids[0].context == [
+        "Paragraph 2",
+        "Paragraph 3",
+        "Paragraph 4",
+        "Paragraph 5",
+        "Paragraph 6",
+        "What the data tells us",
+    ]
     assert doc.grids[1].context[-2:] == ["What the data tells us", "Between the tables"]
     assert [g.index for g in doc.grids] == [1, 2]
-    assert doc.text[0] == "Effective Assessment and Intervention" and doc.text[-1] == "Between the tables"
+    assert (
+        doc.text[0] == "Effective Assessment and Intervention"
+        and doc.text[-1] == "Between the tables"
+    )
 
 
 def test_cell_paragraphs_joined_and_folded(tmp_path):
@@ -92,7 +121,10 @@ def test_cell_paragraphs_joined_and_folded(tmp_path):
     cell.text = "Percentage of   children"
     cell.add_paragraph("seen\tin the last").add_run().add_break()
     cell.paragraphs[-1].add_run("15 working days")
-    assert read(document, tmp_path).grids[0].cells[0].text == "Percentage of children seen in the last 15 working days"
+    assert (
+        read(document, tmp_path).grids[0].cells[0].text
+        == "Percentage of children seen in the last 15 working days"
+    )
 
 
 def test_nested_table_text_enters_outer_cell(tmp_path):
@@ -112,8 +144,12 @@ def test_cell_shading_fill(tmp_path):
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)
     fill_table(table, [["Indicator", "Apr-21"]])
-    table.cell(0, 0)._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="00617F"/>'))
-    table.cell(0, 1)._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="auto"/>'))
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="00617F"/>')
+    )
+    table.cell(0, 1)._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="auto"/>')
+    )
     cells = read(document, tmp_path).grids[0].cells
     assert [(c.text, c.fill) for c in cells] == [("Indicator", "#00617f"), ("Apr-21", "")]
 
@@ -134,7 +170,8 @@ def test_table_inside_content_control(tmp_path):
 
 
 def test_header_and_footer_text_first(tmp_path):
-    """Document text starts with the first section's header and footer, then body paragraphs in order."""
+    """Document text starts with the first section's header and footer, then body paragraphs in
+    order."""
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "Southampton City Council"
     document.sections[0].footer.paragraphs[0].text = "Improvement Report November 2021"
@@ -143,7 +180,12 @@ def test_header_and_footer_text_first(tmp_path):
     fill_table(document.add_table(rows=1, cols=1), [["a"]])
     progress = []
     doc = read(document, tmp_path, progress=lambda d, n: progress.append((d, n)))
-    assert doc.text == ["Southampton City Council", "Improvement Report November 2021", "Improvement Report", "Practice and Performance Summary"]
+    assert doc.text == [
+        "Southampton City Council",
+        "Improvement Report November 2021",
+        "Improvement Report",
+        "Practice and Performance Summary",
+    ]
     assert doc.units == 1 and progress == [(1, 1)]
 
 
@@ -152,12 +194,16 @@ def test_old_doc_file_message():
     data = OLE2 + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 1000
     for name in ("old.doc", "renamed.docx"):
         assert DocxFormat.detect(data[:4096], name)
-        with pytest.raises(UnreadableFile, match=r"is an old Word \.doc file; save it as \.docx and upload it again"):
+        with pytest.raises(
+            UnreadableFile,
+            match=r"is an old Word \.doc file; save it as \.docx and upload it again",
+        ):
             DocxFormat.extract(io.BytesIO(data), name)
 
 
 def test_password_protected_docx_message():
-    """An encrypted .docx is an OLE2 file holding EncryptionInfo: refused with a password sentence."""
+    """An encrypted .docx is an OLE2 file holding EncryptionInfo: refused with a password
+    sentence."""
     data = OLE2 + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 1000
     with pytest.raises(UnreadableFile, match="password-protected; remove the password in Word"):
         DocxFormat.extract(io.BytesIO(data), "locked.docx")
@@ -175,7 +221,8 @@ def test_truncated_docx_unreadable(tmp_path):
 
 
 def test_workbook_renamed_docx_unreadable():
-    """A zip that is not a Word document (no word/document.xml) is refused as not a Word document."""
+    """A zip that is not a Word document (no word/document.xml) is refused as not a Word
+    document."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")

@@ -1,7 +1,8 @@
-"""PDF tables that are not fully ruled, generated with fpdf2 and read back cell by cell: zebra shading (per-cell
-fills and full-row bands), horizontal rules only, whitespace only, wrapped labels and headings, a grouped header,
-section rows, two tables side by side, a landscape table on a page turned by /Rotate 90; plus the word-dict
-interface the scanned-page reader calls."""
+"""PDF tables that are not fully ruled, generated with fpdf2 and read back cell by cell: zebra
+shading (per-cell fills and full-row bands), horizontal rules only, whitespace only, wrapped
+labels and headings, a grouped header, section rows, two tables side by side, a landscape table
+on a page turned by /Rotate 90; plus the word-dict interface the scanned-page reader calls."""
+
 from __future__ import annotations
 
 import io
@@ -18,26 +19,26 @@ PAD = 3.0  # cell padding above and below
 
 
 class Table:
-    """A table drawn the way report writers print one: labels set left, figures set right, headings centred,
-    cells of several lines centred in their row."""
+    """A table drawn the way report writers print one: labels set left, figures set right, headings
+    centred, cells of several lines centred in their row."""
 
     def __init__(self, widths: list[float], x: float = 30, y: float = 80, pad: float = PAD):
         self.widths, self.x, self.y, self.pad = widths, x, y, pad
         self.rows: list[tuple[list[str], str]] = []  # (cells, kind)
 
-    def header(self, *cells: str) -> "Table":
+    def header(self, *cells: str) -> Table:
         self.rows.append((list(cells), "header"))
         return self
 
-    def row(self, *cells: str) -> "Table":
+    def row(self, *cells: str) -> Table:
         self.rows.append((list(cells), "body"))
         return self
 
-    def section(self, text: str) -> "Table":
+    def section(self, text: str) -> Table:
         self.rows.append(([text], "section"))
         return self
 
-    def group(self, *spans: tuple[str, int]) -> "Table":
+    def group(self, *spans: tuple[str, int]) -> Table:
         """A group heading row: (text, columns spanned); empty text leaves the columns blank."""
         self.rows.append(([f"{t}\x00{n}" for t, n in spans], "group"))
         return self
@@ -56,7 +57,9 @@ class Table:
                 pdf.rect(self.x, y, width, height, style="F")
             for text, x0, x1 in spans:
                 if ruling == "zebra_cells" and shaded:
-                    pdf.set_fill_color(220, 230, 242) if kind != "body" else pdf.set_fill_color(235, 240, 248)
+                    pdf.set_fill_color(220, 230, 242) if kind != "body" else pdf.set_fill_color(
+                        235, 240, 248
+                    )
                     pdf.rect(x0, y, x1 - x0, height, style="F")
                 self._text(pdf, text, x0, x1, y, height, kind, x0 == self.x)
             if ruling == "horizontal":
@@ -83,7 +86,17 @@ class Table:
             c += int(span)
         return out
 
-    def _text(self, pdf: FPDF, text: str, x0: float, x1: float, y: float, height: float, kind: str, first: bool):
+    def _text(
+        self,
+        pdf: FPDF,
+        text: str,
+        x0: float,
+        x1: float,
+        y: float,
+        height: float,
+        kind: str,
+        first: bool,
+    ):
         parts = text.split("\n") if text else []
         top = y + (height - len(parts) * LINE) / 2
         for k, part in enumerate(parts):
@@ -97,11 +110,18 @@ class Table:
             pdf.text(left, top + k * LINE + FONT * 0.85, part)
 
 
-def _document(*tables: Table, ruling: str = "none", landscape: bool = False, rotate: bool = False, title: str = ""):
+def _document(
+    *tables: Table,
+    ruling: str = "none",
+    landscape: bool = False,
+    rotate: bool = False,
+    title: str = "",
+):
     pdf = FPDF(orientation="L" if landscape else "P", unit="pt", format="A4")
     pdf.set_auto_page_break(False)
     pdf.add_page()
-    if rotate:  # a landscape table on a portrait page turned by /Rotate 90: draw it turned the other way
+    # a landscape table on a portrait page turned by /Rotate 90: draw it turned the other way
+    if rotate:
         with pdf.rotation(90, x=pdf.w / 2, y=pdf.w / 2):
             _draw(pdf, tables, ruling, title)
     else:
@@ -130,10 +150,12 @@ def _rows(grid) -> list[list[str]]:
     return out
 
 
-SCORECARD = [("Referrals in month", "No.", "1,204", "1,310", "1,198"),
-             ("Re-referrals within 12 months", "%", "21.4%", "19.8%", "22.0%"),
-             ("Children looked after", "No.", "402", "411", "-"),
-             ("Assessments in 45 working days", "%", "88.1%", "n/a", "90.2%")]
+SCORECARD = [
+    ("Referrals in month", "No.", "1,204", "1,310", "1,198"),
+    ("Re-referrals within 12 months", "%", "21.4%", "19.8%", "22.0%"),
+    ("Children looked after", "No.", "402", "411", "-"),
+    ("Assessments in 45 working days", "%", "88.1%", "n/a", "90.2%"),
+]
 
 
 def _scorecard() -> Table:
@@ -147,8 +169,8 @@ EXPECTED = [["Indicator", "Unit", "Apr-19", "May-19", "Jun-19"]] + [list(r) for 
 
 
 def test_zebra_per_cell_fills_keep_the_unshaded_rows():
-    """Quirk: zebra shading drawn as one fill per cell; pdfplumber takes each shaded band for a table of its own
-    and the unshaded rows between them were lost to page text."""
+    """Quirk: zebra shading drawn as one fill per cell; pdfplumber takes each shaded band for a
+    table of its own and the unshaded rows between them were lost to page text."""
     doc = _document(_scorecard(), ruling="zebra_cells")
     assert len(doc.grids) == 1
     assert _rows(doc.grids[0]) == EXPECTED
@@ -162,7 +184,8 @@ def test_zebra_full_row_bands():
 
 
 def test_horizontal_rules_only():
-    """Quirk: a thin rule under every row and no vertical rules: not a ruled table, read from the words."""
+    """Quirk: a thin rule under every row and no vertical rules: not a ruled table, read from the
+    words."""
     doc = _document(_scorecard(), ruling="horizontal")
     assert len(doc.grids) == 1
     assert _rows(doc.grids[0]) == EXPECTED
@@ -177,8 +200,8 @@ def test_whitespace_only_with_title_above_as_context():
 
 
 def test_wrapped_labels_join_their_row():
-    """Quirk: long indicator names wrap over 2-4 lines, the figures centred beside them; each label is one
-    cell of its row, not several rows."""
+    """Quirk: long indicator names wrap over 2-4 lines, the figures centred beside them; each label
+    is one cell of its row, not several rows."""
     table = Table([120, 60, 60]).header("Indicator", "2018/19", "2019/20")
     table.row("Number of children\nsubject to a child\nprotection plan", "301", "322")
     table.row("Rate per 10,000", "44.1", "47.0")
@@ -189,7 +212,8 @@ def test_wrapped_labels_join_their_row():
             ["Indicator", "2018/19", "2019/20"],
             ["Number of children subject to a child protection plan", "301", "322"],
             ["Rate per 10,000", "44.1", "47.0"],
-            ["% of assessments completed in 45 working days of referral", "81%", "85%"]], ruling
+            ["% of assessments completed in 45 working days of referral", "81%", "85%"],
+        ], ruling
 
 
 def test_wrapped_month_headings_are_one_heading():
@@ -197,14 +221,17 @@ def test_wrapped_month_headings_are_one_heading():
     table = Table([130, 45, 45, 45]).header("Indicator", "Apr\n2019", "May\n2019", "Jun\n2019")
     table.row("Contacts", "1,469", "1,502", "1,388").row("Referrals", "412", "398", "405")
     doc = _document(table, ruling="none")
-    assert _rows(doc.grids[0]) == [["Indicator", "Apr 2019", "May 2019", "Jun 2019"],
-                                   ["Contacts", "1,469", "1,502", "1,388"], ["Referrals", "412", "398", "405"]]
+    assert _rows(doc.grids[0]) == [
+        ["Indicator", "Apr 2019", "May 2019", "Jun 2019"],
+        ["Contacts", "1,469", "1,502", "1,388"],
+        ["Referrals", "412", "398", "405"],
+    ]
 
 
 def test_grouped_header_spans_its_columns():
-    """Quirk: a financial year centred over its quarter columns (no rule under it), and a comparators group
-    centred over three benchmark columns: group cells spanning those columns, headings beside them running
-    down the header."""
+    """Quirk: a financial year centred over its quarter columns (no rule under it), and a
+    comparators group centred over three benchmark columns: group cells spanning those columns,
+    headings beside them running down the header."""
     table = Table([120, 40, 40, 40, 40, 50, 50, 50])
     table.group(("", 1), ("2019/20", 4), ("Comparators 18/19", 3))
     table.header("Indicator", "Q1", "Q2", "Q3", "Q4", "England", "Region", "SN")
@@ -213,59 +240,87 @@ def test_grouped_header_spans_its_columns():
     for ruling in ("none", "horizontal", "zebra_cells"):
         grid = _document(table, ruling=ruling).grids[0]
         rows = _rows(grid)
-        assert rows[0] == ["Indicator", "2019/20<4>", "", "", "", "Comparators 18/19<3>", "", ""], ruling
+        assert rows[0] == ["Indicator", "2019/20<4>", "", "", "", "Comparators 18/19<3>", "", ""], (
+            ruling
+        )
         assert rows[1] == ["", "Q1", "Q2", "Q3", "Q4", "England", "Region", "SN"], ruling
         assert rows[2][0] == "Referrals per 10,000" and rows[3][7] == "23.1", ruling
         assert next(c for c in grid.cells if c.text == "Indicator").rowspan == 2
 
 
 def test_section_rows_are_one_cell_rows():
-    """Quirk: section rows (one label across the table) between indicator rows stay one-cell rows."""
+    """Quirk: section rows (one label across the table) between indicator rows stay one-cell
+    rows."""
     table = Table([150, 60, 60]).header("Indicator", "2018/19", "2019/20")
     table.section("CHILDREN IN NEED").row("Children in need", "2,101", "2,230")
-    table.section("CHILD PROTECTION").row("Children on a plan", "301", "322").row("Repeat plans (%)", "18.0", "21.2")
+    table.section("CHILD PROTECTION").row("Children on a plan", "301", "322").row(
+        "Repeat plans (%)", "18.0", "21.2"
+    )
     for ruling in ("none", "zebra_rows", "horizontal"):
         rows = _rows(_document(table, ruling=ruling).grids[0])
-        assert [r for r in rows if sum(1 for t in r if t) == 1] == [["CHILDREN IN NEED", "", ""], ["CHILD PROTECTION", "", ""]], ruling
+        assert [r for r in rows if sum(1 for t in r if t) == 1] == [
+            ["CHILDREN IN NEED", "", ""],
+            ["CHILD PROTECTION", "", ""],
+        ], ruling
         assert rows[-1] == ["Repeat plans (%)", "18.0", "21.2"], ruling
         assert len(rows) == 6, ruling
 
 
 def test_two_tables_side_by_side_are_two_grids():
-    """Quirk: two tables printed side by side, a wide empty gutter between them: two grids, not one."""
+    """Quirk: two tables printed side by side, a wide empty gutter between them: two grids, not
+    one."""
     left = Table([110, 50, 50], x=30).header("Month", "Contacts", "Referrals")
     right = Table([110, 50, 50], x=330).header("Month", "Assessments", "S47s")
-    for month, a, b, c, d in [("Apr-19", "1,469", "412", "388", "102"), ("May-19", "1,502", "398", "401", "95"),
-                              ("Jun-19", "1,388", "405", "379", "99")]:
+    for month, a, b, c, d in [
+        ("Apr-19", "1,469", "412", "388", "102"),
+        ("May-19", "1,502", "398", "401", "95"),
+        ("Jun-19", "1,388", "405", "379", "99"),
+    ]:
         left.row(month, a, b)
         right.row(month, c, d)
     doc = _document(left, right, ruling="none", landscape=True)
-    assert [_rows(g)[0] for g in doc.grids] == [["Month", "Contacts", "Referrals"], ["Month", "Assessments", "S47s"]]
+    assert [_rows(g)[0] for g in doc.grids] == [
+        ["Month", "Contacts", "Referrals"],
+        ["Month", "Assessments", "S47s"],
+    ]
     assert _rows(doc.grids[1])[3] == ["Jun-19", "379", "99"]
 
 
 def test_landscape_table_on_rotated_page_reads_upright():
-    """Quirk: a landscape table on a portrait page turned by /Rotate 90: read upright, rows and columns intact."""
+    """Quirk: a landscape table on a portrait page turned by /Rotate 90: read upright, rows and
+    columns intact."""
     doc = _document(_scorecard(), ruling="zebra_rows", rotate=True)
     assert len(doc.grids) == 1
     assert _rows(doc.grids[0]) == EXPECTED
 
 
 def test_scanned_page_words_without_hints():
-    """The OCR reader passes plain word dicts (no drawing hints): a whitespace table is still rebuilt."""
+    """The OCR reader passes plain word dicts (no drawing hints): a whitespace table is still
+    rebuilt."""
+
     def line(top, *words):
-        return [{"text": t, "x0": x, "x1": x + 6 * len(t), "top": top, "bottom": top + 10, "conf": 95} for t, x in words]
-    lines = [line(100, ("Indicator", 40), ("2018/19", 250), ("2019/20", 330)),
-             line(116, ("Contacts", 40), ("1,469", 262), ("1,502", 342)),
-             line(132, ("Referrals", 40), ("412", 274), ("398", 354))]
+        return [
+            {"text": t, "x0": x, "x1": x + 6 * len(t), "top": top, "bottom": top + 10, "conf": 95}
+            for t, x in words
+        ]
+
+    lines = [
+        line(100, ("Indicator", 40), ("2018/19", 250), ("2019/20", 330)),
+        line(116, ("Contacts", 40), ("1,469", 262), ("1,502", 342)),
+        line(132, ("Referrals", 40), ("412", 274), ("398", 354)),
+    ]
     grids = text_grids(lines, 3, 1)
     assert len(grids) == 1 and grids[0].page == 3
-    assert _rows(grids[0]) == [["Indicator", "2018/19", "2019/20"], ["Contacts", "1,469", "1,502"], ["Referrals", "412", "398"]]
+    assert _rows(grids[0]) == [
+        ["Indicator", "2018/19", "2019/20"],
+        ["Contacts", "1,469", "1,502"],
+        ["Referrals", "412", "398"],
+    ]
 
 
 def _pages(*pages: list, ruling: str = "horizontal") -> bytes:
-    """A PDF of several pages, each a list of (y, title) lines and tables (drawn with horizontal rules unless
-    `ruling` says otherwise)."""
+    """A PDF of several pages, each a list of (y, title) lines and tables (drawn with horizontal
+    rules unless `ruling` says otherwise)."""
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
     for items in pages:
@@ -287,18 +342,29 @@ def _observations(data: bytes):
 
 
 def _authority_table(y: float, rows, rank: bool = False) -> Table:
-    table = Table([150, 60, 60] + ([60] if rank else []), y=y).header("LA", "2014/15", "2015/16", *(["Rank"] if rank else []))
+    table = Table([150, 60, 60] + ([60] if rank else []), y=y).header(
+        "LA", "2014/15", "2015/16", *(["Rank"] if rank else [])
+    )
     for row in rows:
         table.row(*row)
     return table
 
 
 def test_benchmarking_table_over_a_page_break_keeps_its_caption_and_authorities():
-    """Quirk: an authorities-as-rows table cut by a page break, its header repeated at the top of the next page:
-    the one row left above the break and the rows after it are all the caption's figures of their authorities."""
+    """Quirk: an authorities-as-rows table cut by a page break, its header repeated at the top of
+    the next page: the one row left above the break and the rows after it are all the caption's
+    figures of their authorities."""
     first = _authority_table(760, [("Sefton", "64.0", "62.7")])
-    rest = _authority_table(40, [("St. Helens", "70.8", "69.8"), ("Wigan", "68.4", "66.1"), ("Wirral", "76.2", "74.8"),
-                                 ("Statistical neighbour average", "67.1", "68.0"), ("England", "71.7", "71.2")])
+    rest = _authority_table(
+        40,
+        [
+            ("St. Helens", "70.8", "69.8"),
+            ("Wigan", "68.4", "66.1"),
+            ("Wirral", "76.2", "74.8"),
+            ("Statistical neighbour average", "67.1", "68.0"),
+            ("England", "71.7", "71.2"),
+        ],
+    )
     observations = _observations(_pages([(720, "Long-term placement stability"), first], [rest]))
     assert {o.indicator_label for o in observations} == {"Long-term placement stability"}
     by_place = {(o.authority, o.measure, o.period_end.year): o.value for o in observations}
@@ -309,24 +375,51 @@ def test_benchmarking_table_over_a_page_break_keeps_its_caption_and_authorities(
 
 
 def test_title_at_the_foot_of_a_page_names_the_table_opening_the_next():
-    """Quirk: a table's title left alone at the bottom of a page, its table starting the next page (with a header
-    of its own, so no continuation): the title is still the table's caption."""
-    before = _authority_table(80, [("Sefton", "15.1", "15.3"), ("Wigan", "19.4", "18.5"), ("Wirral", "17.1", "17.8")])
-    after = _authority_table(40, [("Sefton", "9.0", "9.7", "2"), ("Wigan", "12.4", "11.7", "3"), ("Wirral", "8.5", "8.0", "1")],
-                             rank=True)
-    observations = _observations(_pages([(60, "Average caseload per social worker"), before,
-                                         (800, "Placement stability: 3+ placement moves in 12 months (%)")], [after]))
+    """Quirk: a table's title left alone at the bottom of a page, its table starting the next page
+    (with a header of its own, so no continuation): the title is still the table's caption."""
+    before = _authority_table(
+        80, [("Sefton", "15.1", "15.3"), ("Wigan", "19.4", "18.5"), ("Wirral", "17.1", "17.8")]
+    )
+    after = _authority_table(
+        40,
+        [
+            ("Sefton", "9.0", "9.7", "2"),
+            ("Wigan", "12.4", "11.7", "3"),
+            ("Wirral", "8.5", "8.0", "1"),
+        ],
+        rank=True,
+    )
+    observations = _observations(
+        _pages(
+            [
+                (60, "Average caseload per social worker"),
+                before,
+                (800, ("Placement stability: 3+ placement moves in 12 months (%)")),
+            ],
+            [after],
+        )
+    )
     labels = {o.source_location.split()[0]: o.indicator_label for o in observations}
-    assert labels == {"p1": "Average caseload per social worker",
-                      "p2": "Placement stability: 3+ placement moves in 12 months (%)"}
+    assert labels == {
+        "p1": "Average caseload per social worker",
+        "p2": "Placement stability: 3+ placement moves in 12 months (%)",
+    }
 
 
 def test_equal_benchmarks_of_two_years_are_two_figures():
-    """Quirk: a region printing the same percentage in two years: both figures are kept (the same benchmark printed
-    in a second table for the same year is still one)."""
-    table = _authority_table(80, [("Sefton", "9.0", "12.0"), ("Wigan", "10.0", "13.0"), ("Wirral", "11.0", "14.0"),
-                                  ("Statistical neighbour average", "10.5", "13.5"), ("North West", "10.0", "10.0"),
-                                  ("England", "12.0", "12.0")])
+    """Quirk: a region printing the same percentage in two years: both figures are kept (the same
+    benchmark printed in a second table for the same year is still one)."""
+    table = _authority_table(
+        80,
+        [
+            ("Sefton", "9.0", "12.0"),
+            ("Wigan", "10.0", "13.0"),
+            ("Wirral", "11.0", "14.0"),
+            ("Statistical neighbour average", "10.5", "13.5"),
+            ("North West", "10.0", "10.0"),
+            ("England", "12.0", "12.0"),
+        ],
+    )
     observations = _observations(_pages([(60, "Adopted as % of CLA leaving care"), table]))
     region = sorted((o.period_end.year, o.value) for o in observations if o.measure == "region_avg")
     assert region == [(2015, 10.0), (2016, 10.0)]
@@ -338,32 +431,56 @@ def _exception_table(y: float, actual: tuple[str, str]) -> Table:
 
 
 def test_exception_report_title_is_read_from_above_its_own_table_only():
-    """Quirk: exception reports stack one small table per indicator; a local indicator's title (no catalogue name)
-    is its table's caption, not the catalogue-named title of the table above it."""
-    data = _pages([(60, "% contacts with a decision within 1 working day"), _exception_table(80, ("83.5%", "87.6%")),
-                   (170, "Family group conferences held"), _exception_table(190, ("53", "46"))])
+    """Quirk: exception reports stack one small table per indicator; a local indicator's title (no
+    catalogue name) is its table's caption, not the catalogue-named title of the table above it."""
+    data = _pages(
+        [
+            (60, "% contacts with a decision within 1 working day"),
+            _exception_table(80, ("83.5%", "87.6%")),
+            (170, "Family group conferences held"),
+            _exception_table(190, ("53", "46")),
+        ]
+    )
     labels = {o.source_location.split()[1]: o.indicator_label for o in _observations(data)}
-    assert labels == {"t1": "% contacts with a decision within 1 working day", "t2": "Family group conferences held"}
+    assert labels == {
+        "t1": "% contacts with a decision within 1 working day",
+        "t2": "Family group conferences held",
+    }
 
 
 def test_comparison_table_of_indicators_across_takes_the_year_stated_above_it():
-    """Quirk: a benchmarking pack's comparison table (authorities down the rows, one indicator per column, no period
-    in its header, the year in the line above it): each figure is its column's indicator for that year."""
-    table = Table([150, 110, 110], y=80).header("Local authority", "Children in need rate", "Ceased CLA - permanence")
-    for row in [("Sefton", "15.1", "31.8%"), ("Wigan", "19.4", "32.7%"), ("Wirral", "17.1", "23.7%"),
-                ("Statistical neighbour average", "17.2", "29.4%"), ("England", "18.6", "28.8%")]:
+    """Quirk: a benchmarking pack's comparison table (authorities down the rows, one indicator per
+    column, no period in its header, the year in the line above it): each figure is its column's
+    indicator for that year."""
+    table = Table([150, 110, 110], y=80).header(
+        "Local authority", "Children in need rate", "Ceased CLA - permanence"
+    )
+    for row in [
+        ("Sefton", "15.1", "31.8%"),
+        ("Wigan", "19.4", "32.7%"),
+        ("Wirral", "17.1", "23.7%"),
+        ("Statistical neighbour average", "17.2", "29.4%"),
+        ("England", "18.6", "28.8%"),
+    ]:
         table.row(*row)
-    observations = _observations(_pages([(60, "Comparison with statistical neighbours, 2021/22"), table]))
-    got = {(o.authority, o.indicator_label, o.measure): (o.value, o.period_start.isoformat()) for o in observations}
+    observations = _observations(
+        _pages([(60, "Comparison with statistical neighbours, 2021/22"), table])
+    )
+    got = {
+        (o.authority, o.indicator_label, o.measure): (o.value, o.period_start.isoformat())
+        for o in observations
+    }
     assert len(got) == 10
     assert got[("Wigan", "Children in need rate", "actual")] == (19.4, "2021-04-01")
     assert got[("Wirral", "Ceased CLA - permanence", "england_avg")] == (28.8, "2021-04-01")
 
 
 def test_whitespace_table_with_generous_row_padding_is_one_table():
-    """Quirk: a whitespace-only table whose rows are set more than two line heights apart (generous cell padding):
-    the gap between rows is the table's own pitch, not the end of the table."""
-    table = Table([150, 50, 60, 60, 60], pad=9.0).header("Indicator", "Unit", "Apr-19", "May-19", "Jun-19")
+    """Quirk: a whitespace-only table whose rows are set more than two line heights apart (generous
+    cell padding): the gap between rows is the table's own pitch, not the end of the table."""
+    table = Table([150, 50, 60, 60, 60], pad=9.0).header(
+        "Indicator", "Unit", "Apr-19", "May-19", "Jun-19"
+    )
     for row in SCORECARD:
         table.row(*row)
     doc = _document(table, ruling="none", title="Quarterly performance report")
@@ -372,119 +489,195 @@ def test_whitespace_table_with_generous_row_padding_is_one_table():
 
 
 def test_year_over_quarters_in_a_padded_exception_table_heads_them():
-    """Quirk: an exception report's small table set with generous padding, its financial year printed alone over the
-    quarter columns as far above them as the rows are apart: still the group heading of those quarters."""
+    """Quirk: an exception report's small table set with generous padding, its financial year
+    printed alone over the quarter columns as far above them as the rows are apart: still the
+    group heading of those quarters."""
     table = Table([120, 50, 50, 50, 50], pad=9.0)
     table.group(("", 3), ("2016-17", 2))
     table.header("", "2014-15", "2015-16", "Qtr 1", "Qtr 2")
     table.row("Value", "254.9", "402.2", "318.6", "297.9")
     table.row("SN avg", "273.2", "273.3", "", "")
-    rows = _rows(_document(table, ruling="none", title="1. Rate of children in need per 10,000").grids[0])
+    rows = _rows(
+        _document(table, ruling="none", title="1. Rate of children in need per 10,000").grids[0]
+    )
     assert rows[0][1:] == ["2014-15", "2015-16", "2016-17<2>", ""]
     assert rows[1][3:] == ["Qtr 1", "Qtr 2"]
     assert rows[2] == ["Value", "254.9", "402.2", "318.6", "297.9"]
 
 
 def test_rows_opening_with_a_numeric_code_are_body_rows():
-    """Quirk: a benchmarking table whose rows open with the authority's numeric code (`204  Hackney  1,507 ...`)
-    under a section row: those rows are the body, not more header lines above the first row without a code."""
-    table = Table([40, 110, 60, 60]).header("LA code", "Local authority", "2016/17", "2017/18").section("London")
-    for row in [("204", "Hackney", "1,507", "2,741"), ("309", "Haringey", "1,915", "1,154"),
-                ("206", "Islington", "1,910", "2,924"), ("", "SN average", "1,804", "2,453")]:
+    """Quirk: a benchmarking table whose rows open with the authority's numeric code (`204  Hackney
+    1,507 ...`) under a section row: those rows are the body, not more header lines above the
+    first row without a code."""
+    table = (
+        Table([40, 110, 60, 60])
+        .header("LA code", "Local authority", "2016/17", "2017/18")
+        .section("London")
+    )
+    for row in [
+        ("204", "Hackney", "1,507", "2,741"),
+        ("309", "Haringey", "1,915", "1,154"),
+        ("206", "Islington", "1,910", "2,924"),
+        ("", "SN average", "1,804", "2,453"),
+    ]:
         table.row(*row)
     for ruling in ("none", "zebra_cells"):
         rows = _rows(_document(table, ruling=ruling).grids[0])
         assert rows[0] == ["LA code", "Local authority", "2016/17", "2017/18"], ruling
-        assert rows[1][0].startswith("London") and rows[2] == ["204", "Hackney", "1,507", "2,741"], ruling
+        assert rows[1][0].startswith("London") and rows[2] == [
+            "204",
+            "Hackney",
+            "1,507",
+            "2,741",
+        ], ruling
         assert rows[5] == ["", "SN average", "1,804", "2,453"], ruling
 
 
 def test_rows_after_a_footnote_inside_a_table_keep_its_header():
-    """Quirk: a footnote printed between two rows of a scorecard cuts the word-position table in two; the rows after
-    it, in the same columns and with no header of their own, are still read under the table's month headings."""
+    """Quirk: a footnote printed between two rows of a scorecard cuts the word-position table in
+    two; the rows after it, in the same columns and with no header of their own, are still read
+    under the table's month headings."""
     top = _scorecard()
-    rest = Table([150, 50, 60, 60, 60], y=200).row("Care leavers in EET (%)", "%", "52.0%", "55.5%", "51.0%")
+    rest = Table([150, 50, 60, 60, 60], y=200).row(
+        "Care leavers in EET (%)", "%", "52.0%", "55.5%", "51.0%"
+    )
     rest.row("Children in need", "No.", "1,204", "1,310", "1,198")
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_font("helvetica", size=FONT)
     top.draw(pdf, "none")
-    pdf.text(30, 185, "Footnote: the May figure reflects a change of recording system (11 records moved).")
+    pdf.text(
+        30,
+        185,
+        "Footnote: the May figure reflects a change of recording system (11 records moved).",
+    )
     rest.draw(pdf, "none")
     observations = _observations(bytes(pdf.output()))
-    eet = sorted((o.period_end.month, o.value) for o in observations if o.indicator_label == "Care leavers in EET (%)")
+    eet = sorted(
+        (o.period_end.month, o.value)
+        for o in observations
+        if o.indicator_label == "Care leavers in EET (%)"
+    )
     assert eet == [(4, 52.0), (5, 55.5), (6, 51.0)]
-    assert next(o for o in observations if o.indicator_label == "Children in need" and o.value == 1198).source_location == "p1 t2 r2 c5"
+    assert (
+        next(
+            o for o in observations if o.indicator_label == "Children in need" and o.value == 1198
+        ).source_location
+        == "p1 t2 r2 c5"
+    )
 
 
 def test_wrapped_group_headings_of_different_lengths_are_one_row_of_spans():
-    """Quirk: indicator names wrapped over two or three lines as group headings over their `n of N` / `%` columns,
-    each centred in the one header row, so their lines sit half a line apart: one spanning cell per heading, all
-    in one group row, not a header row per printed line."""
+    """Quirk: indicator names wrapped over two or three lines as group headings over their `n of N`
+    / `%` columns, each centred in the one header row, so their lines sit half a line apart: one
+    spanning cell per heading, all in one group row, not a header row per printed line."""
     table = Table([60, 60, 60, 60, 60])
-    table.group(("", 1), ("Care leavers aged\n19-21 in education,\nemployment or training", 2),
-                ("Assessments in\n45 working days", 2))
+    table.group(
+        ("", 1),
+        ("Care leavers aged\n19-21 in education,\nemployment or training", 2),
+        ("Assessments in\n45 working days", 2),
+    )
     table.header("Period", "Number", "%", "n of N", "%")
     table.row("Jul-17", "292", "52.6%", "466/500", "93.2%")
     table.row("Aug-17", "414", "56.8%", "321/345", "93.0%")
     for ruling in ("none", "horizontal"):
         rows = _rows(_document(table, ruling=ruling).grids[0])
-        assert rows[0] == ["Period", "Care leavers aged 19-21 in education, employment or training<2>", "",
-                           "Assessments in 45 working days<2>", ""], ruling
+        assert rows[0] == [
+            "Period",
+            "Care leavers aged 19-21 in education, employment or training<2>",
+            "",
+            "Assessments in 45 working days<2>",
+            "",
+        ], ruling
         assert rows[1] == ["", "Number", "%", "n of N", "%"] and rows[2][3] == "466/500", ruling
 
 
 def test_code_line_under_a_centred_name_heads_the_figures_set_right():
-    """Quirk: a heading of two lines centred in its cell, an indicator name and under it a short code, over figures
-    set right: the code, narrower than the name and clear of the figures, is still that column's heading (not a
-    column of its own)."""
+    """Quirk: a heading of two lines centred in its cell, an indicator name and under it a short
+    code, over figures set right: the code, narrower than the name and clear of the figures, is
+    still that column's heading (not a column of its own)."""
     table = Table([80, 100, 100]).header("Month", "Number of referrals\nPI1", "Number of CIN\nPI2")
-    for row in [("Jan 2020", "189", "1,977"), ("Feb 2020", "152", "1,465"), ("Mar 2020", "516", "1,867")]:
+    for row in [
+        ("Jan 2020", "189", "1,977"),
+        ("Feb 2020", "152", "1,465"),
+        ("Mar 2020", "516", "1,867"),
+    ]:
         table.row(*row)
     rows = _rows(_document(table, ruling="none").grids[0])
-    assert rows == [["Month", "Number of referrals PI1", "Number of CIN PI2"], ["Jan 2020", "189", "1,977"],
-                    ["Feb 2020", "152", "1,465"], ["Mar 2020", "516", "1,867"]]
+    assert rows == [
+        ["Month", "Number of referrals PI1", "Number of CIN PI2"],
+        ["Jan 2020", "189", "1,977"],
+        ["Feb 2020", "152", "1,465"],
+        ["Mar 2020", "516", "1,867"],
+    ]
 
 
 def test_month_range_to_date_is_a_year_to_date_not_its_last_month():
-    """Quirk: a `Apr-Oct 2019 (YTD)` column beside the months: its figures are the year to date (one equal to
-    October's is still a figure of its own), not October's."""
-    table = Table([150, 60, 60, 90]).header("Indicator", "Sep 2019", "Oct 2019", "Apr-Oct 2019 (YTD)")
+    """Quirk: a `Apr-Oct 2019 (YTD)` column beside the months: its figures are the year to date (one
+    equal to October's is still a figure of its own), not October's."""
+    table = Table([150, 60, 60, 90]).header(
+        "Indicator", "Sep 2019", "Oct 2019", "Apr-Oct 2019 (YTD)"
+    )
     table.row("Assessments within 45 working days (%)", "88.0%", "89.0%", "89.0%")
     observations = _observations(_pages([(60, "Monthly scorecard"), table]))
     assert sorted((o.period_type, o.period_end.isoformat(), o.value) for o in observations) == [
-        ("financial_ytd", "2019-10-31", 89.0), ("month", "2019-09-30", 88.0), ("month", "2019-10-31", 89.0)]
-    first = Table([150, 60, 60, 90]).header("Indicator", "Mar 2023", "Apr 2023", "Apr-Apr 2023 (YTD)")
-    first.row("Section 47 enquiries started", "52", "61", "61")  # April's figure is the year to date so far
+        ("financial_ytd", "2019-10-31", 89.0),
+        ("month", "2019-09-30", 88.0),
+        ("month", "2019-10-31", 89.0),
+    ]
+    first = Table([150, 60, 60, 90]).header(
+        "Indicator", "Mar 2023", "Apr 2023", "Apr-Apr 2023 (YTD)"
+    )
+    # April's figure is the year to date so far
+    first.row("Section 47 enquiries started", "52", "61", "61")
     observations = _observations(_pages([(60, "Monthly scorecard"), first]))
     assert sorted((o.period_type, o.period_start.isoformat(), o.value) for o in observations) == [
-        ("financial_ytd", "2023-04-01", 61.0), ("month", "2023-03-01", 52.0), ("month", "2023-04-01", 61.0)]
+        ("financial_ytd", "2023-04-01", 61.0),
+        ("month", "2023-03-01", 52.0),
+        ("month", "2023-04-01", 61.0),
+    ]
 
 
 def test_sub_column_under_a_code_of_its_own_is_not_the_group_before():
-    """Quirk: periods down the rows, an indicator's name printed once over its `n of N` and `%` sub-columns, then a
-    column with a code of its own and no name over it in that row: its label is its own heading, not the name of
-    the group before it."""
+    """Quirk: periods down the rows, an indicator's name printed once over its `n of N` and `%`
+    sub-columns, then a column with a code of its own and no name over it in that row: its label
+    is its own heading, not the name of the group before it."""
     table = Table([70, 60, 60, 110]).header("Code", "M4", "M4", "M5")
     table.group(("", 1), ("Conversion: ICPC to CP plan", 2), ("", 1))
     table.header("Month", "n of N", "%", "CPP rate per 10,000")
-    for row in [("05/2022", "16/16", "100%", "37.1"), ("06/2022", "17/17", "100%", "35.5"), ("07/2022", "14/15", "93%", "36.2")]:
+    for row in [
+        ("05/2022", "16/16", "100%", "37.1"),
+        ("06/2022", "17/17", "100%", "35.5"),
+        ("07/2022", "14/15", "93%", "36.2"),
+    ]:
         table.row(*row)
     observations = _observations(_pages([(60, "Child protection"), table], ruling="zebra_cells"))
     rates = {(o.indicator_label, o.code) for o in observations if o.value in (37.1, 35.5, 36.2)}
     conversions = {o.indicator_label for o in observations if o.value in (100.0, 93.0)}
-    assert len(rates) == 1 and "Conversion" not in next(iter(rates))[0] and "CPP rate per 10,000" in next(iter(rates))[0]
+    assert (
+        len(rates) == 1
+        and "Conversion" not in next(iter(rates))[0]
+        and "CPP rate per 10,000" in next(iter(rates))[0]
+    )
     assert all("Conversion: ICPC to CP plan" in label for label in conversions)
 
 
 def test_equal_figures_in_two_rows_of_one_table_are_both_kept():
-    """Quirk: a scorecard prints a count with its rate (`194 (45.8)`) and, in the next row, the rate on its own:
-    the two 45.8s are two printed figures of two rows, not one number printed twice."""
+    """Quirk: a scorecard prints a count with its rate (`194 (45.8)`) and, in the next row, the rate
+    on its own: the two 45.8s are two printed figures of two rows, not one number printed twice."""
     table = Table([170, 70, 70]).header("Measure", "Jan 2023", "Feb 2023")
     table.row("Child protection plans (children)", "189 (44.7)", "191 (45.1)")
     table.row("CPP rate per 10,000 (0-17)", "44.7", "45.1")
     observations = _observations(_pages([(60, "Monthly scorecard"), table]))
-    rates = sorted((o.indicator_label, o.value) for o in observations if o.unit == "rate_per_10k" or o.value < 100)
-    assert rates == [("CPP rate per 10,000 (0-17)", 44.7), ("CPP rate per 10,000 (0-17)", 45.1),
-                     ("Child protection plans (children)", 44.7), ("Child protection plans (children)", 45.1)]
+    rates = sorted(
+        (o.indicator_label, o.value)
+        for o in observations
+        if o.unit == "rate_per_10k" or o.value < 100
+    )
+    assert rates == [
+        ("CPP rate per 10,000 (0-17)", 44.7),
+        ("CPP rate per 10,000 (0-17)", 45.1),
+        ("Child protection plans (children)", 44.7),
+        ("Child protection plans (children)", 45.1),
+    ]

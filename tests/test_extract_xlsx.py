@@ -1,4 +1,5 @@
 """Excel workbook quirks, each on a small workbook the test writes itself."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,8 @@ import zipfile
 
 import openpyxl
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import PatternFill
 
@@ -36,7 +38,8 @@ def cells_by_ref(grid) -> dict:
 
 
 def test_merged_multi_row_header_spans(tmp_path):
-    """Merged multi-row header: one cell at the top-left carries the spans; covered cells are not emitted."""
+    """Merged multi-row header: one cell at the top-left carries the spans; covered cells are not
+    emitted."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Summary"
@@ -46,8 +49,18 @@ def test_merged_multi_row_header_spans(tmp_path):
     grid = read(save(wb, tmp_path)).grids[0]
     cells = cells_by_ref(grid)
     assert sorted(cells) == ["B5", "F5", "F6", "G6"]
-    assert (cells["B5"].row, cells["B5"].col, cells["B5"].rowspan, cells["B5"].colspan) == (4, 1, 2, 1)
-    assert (cells["F5"].row, cells["F5"].col, cells["F5"].rowspan, cells["F5"].colspan) == (4, 5, 1, 5)
+    assert (cells["B5"].row, cells["B5"].col, cells["B5"].rowspan, cells["B5"].colspan) == (
+        4,
+        1,
+        2,
+        1,
+    )
+    assert (cells["F5"].row, cells["F5"].col, cells["F5"].rowspan, cells["F5"].colspan) == (
+        4,
+        5,
+        1,
+        5,
+    )
     assert grid.sheet == "Summary" and grid.page is None and grid.index == 1
     assert grid.location(cells["F6"]) == "Summary!F6"
 
@@ -56,7 +69,12 @@ def test_percent_stored_as_fraction_shows_format_decimals(tmp_path):
     """Percent stored as a fraction with a 0.0% format: text as Excel shows it, value kept raw."""
     wb = openpyxl.Workbook()
     ws = wb.active
-    for ref, value, fmt in [("A1", 0.558, "0.0%"), ("A2", 0.5, "0%"), ("A3", 0.12345, "0.00%"), ("A4", 0.0125, "0.0%")]:
+    for ref, value, fmt in [
+        ("A1", 0.558, "0.0%"),
+        ("A2", 0.5, "0%"),
+        ("A3", 0.12345, "0.00%"),
+        ("A4", 0.0125, "0.0%"),
+    ]:
         ws[ref] = value
         ws[ref].number_format = fmt
     cells = cells_by_ref(read(save(wb, tmp_path)).grids[0])
@@ -65,7 +83,8 @@ def test_percent_stored_as_fraction_shows_format_decimals(tmp_path):
 
 
 def test_month_header_stored_as_date(tmp_path):
-    """Month header stored as a real date with an mmm-yy format: value is the datetime, text the ISO date."""
+    """Month header stored as a real date with an mmm-yy format: value is the datetime, text the ISO
+    date."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws["F6"] = dt.datetime(2016, 11, 1)
@@ -79,18 +98,25 @@ def test_month_header_stored_as_date(tmp_path):
 def _with_cached_value(data: bytes, cached: str) -> bytes:
     """The workbook with a cached result written into its formula cell, as Excel would save it."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for item in src.infolist():
             body = src.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
-                body = re.sub(rb"(<f>[^<]*</f>)<v\s*>\s*</v>|(<f>[^<]*</f>)<v\s*/>",
-                              lambda m: (m.group(1) or m.group(2)) + f"<v>{cached}</v>".encode(), body)
+                body = re.sub(
+                    rb"(<f>[^<]*</f>)<v\s*>\s*</v>|(<f>[^<]*</f>)<v\s*/>",
+                    lambda m: (m.group(1) or m.group(2)) + f"<v>{cached}</v>".encode(),
+                    body,
+                )
             dst.writestr(item, body)
     return out.getvalue()
 
 
 def test_formula_cell_reads_cached_result(tmp_path):
-    """Formula cell (YTD = SUM of months): the cached result saved with the file is read, not the formula."""
+    """Formula cell (YTD = SUM of months): the cached result saved with the file is read, not the
+    formula."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws["A1"], ws["A2"], ws["A3"] = 1469, 1287, "=SUM(A1:A2)"
@@ -101,7 +127,8 @@ def test_formula_cell_reads_cached_result(tmp_path):
 
 
 def test_formula_without_cached_result_warns(tmp_path):
-    """Formula saved by a script with no cached result: the cell is skipped and the analyst is told why."""
+    """Formula saved by a script with no cached result: the cell is skipped and the analyst is told
+    why."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws["A1"], ws["A2"], ws["A3"] = 1, 2, "=SUM(A1:A2)"
@@ -123,14 +150,17 @@ def test_hidden_sheets_and_chartsheets_skipped(tmp_path):
     chart.add_data(Reference(wb.active, min_col=1, min_row=1, max_row=1))
     wb.create_chartsheet("Chart").add_chart(chart)  # openpyxl cannot reopen an empty chartsheet
     progress = []
-    doc = XlsxFormat.extract(io.BytesIO(save(wb, tmp_path)), "book.xlsx", lambda d, t: progress.append((d, t)))
+    doc = XlsxFormat.extract(
+        io.BytesIO(save(wb, tmp_path)), "book.xlsx", lambda d, t: progress.append((d, t))
+    )
     assert [g.sheet for g in doc.grids] == ["Summary"]
     assert doc.units == 1 and progress == [(1, 1)]
     assert "secret" not in doc.text
 
 
 def test_fill_colour_read(tmp_path):
-    """RAG status given only as a solid fill: the colour comes out as #rrggbb; no fill gives blank."""
+    """RAG status given only as a solid fill: the colour comes out as #rrggbb; no fill gives
+    blank."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws["L7"], ws["L8"], ws["L9"] = "R", "A", "plain"
@@ -143,14 +173,26 @@ def test_fill_colour_read(tmp_path):
 
 
 def test_text_folded_and_numbers_plain(tmp_path):
-    """Wrapped label text is folded to one line; whole floats lose .0; thousands formats add no commas."""
+    """Wrapped label text is folded to one line; whole floats lose .0; thousands formats add no
+    commas."""
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws["A1"], ws["B1"], ws["C1"], ws["D1"], ws["E1"] = "  Number of\ncontacts  ", 12.0, 11934, 0.1 + 0.2, "   "
+    ws["A1"], ws["B1"], ws["C1"], ws["D1"], ws["E1"] = (
+        "  Number of\ncontacts  ",
+        12.0,
+        11934,
+        0.1 + 0.2,
+        "   ",
+    )
     ws["C1"].number_format = "#,##0"
     doc = read(save(wb, tmp_path))
     cells = cells_by_ref(doc.grids[0])
-    assert [cells[r].text for r in ("A1", "B1", "C1", "D1")] == ["Number of contacts", "12", "11934", "0.3"]
+    assert [cells[r].text for r in ("A1", "B1", "C1", "D1")] == [
+        "Number of contacts",
+        "12",
+        "11934",
+        "0.3",
+    ]
     assert "E1" not in cells
     assert doc.text == ["Sheet", "Number of contacts"]
 
@@ -160,9 +202,20 @@ def test_document_text_is_titles_and_top_rows(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Summary"
-    ws["A1"], ws["A2"], ws["A8"], ws["A9"] = "Monthly Performance Report", 5, "Row eight", "Row nine"
+    ws["A1"], ws["A2"], ws["A8"], ws["A9"] = (
+        "Monthly Performance Report",
+        5,
+        "Row eight",
+        "Row nine",
+    )
     wb.create_sheet("Contacts")["A1"] = "CONTACTS"
-    assert read(save(wb, tmp_path)).text == ["Summary", "Monthly Performance Report", "Row eight", "Contacts", "CONTACTS"]
+    assert read(save(wb, tmp_path)).text == [
+        "Summary",
+        "Monthly Performance Report",
+        "Row eight",
+        "Contacts",
+        "CONTACTS",
+    ]
 
 
 def test_truncated_file_unreadable(tmp_path):
@@ -184,7 +237,8 @@ def test_random_bytes_named_xlsx_unreadable():
 
 
 def test_password_protected_workbook_unreadable():
-    """An encrypted workbook is an OLE2 compound file named .xlsx: refused with a password sentence."""
+    """An encrypted workbook is an OLE2 compound file named .xlsx: refused with a password
+    sentence."""
     data = OLE2 + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 1000
     assert XlsxFormat.detect(data[:4096], "book.xlsx")
     with pytest.raises(UnreadableFile, match="password-protected; remove the password in Excel"):
@@ -202,7 +256,8 @@ def test_old_xls_named_xls_unreadable():
 
 
 def test_zip_bomb_refused():
-    """Zip bomb: one member declaring 50 MB of zeros stored in a few KB is refused before unpacking."""
+    """Zip bomb: one member declaring 50 MB of zeros stored in a few KB is refused before
+    unpacking."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/workbook.xml", b"\x00" * (50 * 1024 * 1024))
@@ -221,7 +276,8 @@ def test_unzipped_size_limit(tmp_path, monkeypatch):
 
 
 def test_too_many_cells_refused(tmp_path, monkeypatch):
-    """A workbook with more cells than MAX_CELLS (counted over all sheets) is refused as too large."""
+    """A workbook with more cells than MAX_CELLS (counted over all sheets) is refused as too
+    large."""
     wb = openpyxl.Workbook()
     for row in range(1, 6):
         wb.active.append([row, row * 2])
@@ -240,17 +296,26 @@ def test_huge_merge_refused_before_loading(tmp_path, monkeypatch):
         read(save(wb, tmp_path))
 
 
-@pytest.mark.parametrize("value, fmt, text", [
-    (0.558, "0.0%", "55.8%"), (-0.05, "0.0%;[Red]-0.0%", "-5.0%"), (0.5, '0.0"%"', "0.5"),
-    (1469, "#,##0", "1469"), (2.5, "General", "2.5"), (True, "General", "TRUE"),
-    (dt.datetime(2017, 1, 31, 9, 30), "dd/mm/yyyy hh:mm", "2017-01-31 09:30:00"), (dt.date(2017, 1, 1), "mmm-yy", "2017-01-01"),
-])
+@pytest.mark.parametrize(
+    "value, fmt, text",
+    [
+        (0.558, "0.0%", "55.8%"),
+        (-0.05, "0.0%;[Red]-0.0%", "-5.0%"),
+        (0.5, '0.0"%"', "0.5"),
+        (1469, "#,##0", "1469"),
+        (2.5, "General", "2.5"),
+        (True, "General", "TRUE"),
+        (dt.datetime(2017, 1, 31, 9, 30), "dd/mm/yyyy hh:mm", "2017-01-31 09:30:00"),
+        (dt.date(2017, 1, 1), "mmm-yy", "2017-01-01"),
+    ],
+)
 def test_display_text_table(value, fmt, text):
-    """Display text per value type and number format, quoted % being a literal rather than a percent."""
+    """Display text per value type and number format, quoted % being a literal rather than a
+    percent."""
     assert display_text(value, fmt) == text
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_whole_numbers_have_no_decimal_point(n):
     """Whole numbers, stored as int or float, print as plain digits."""
     assert display_text(n) == display_text(float(n)) == str(n)

@@ -1,7 +1,10 @@
-"""Golden pairs: a small report made as a PDF and as a workbook, extracted and compared with hand-written CSVs.
+"""Golden pairs: a small report made as a PDF and as a workbook, extracted and compared with
+hand-written CSVs.
 
 tests/golden/*.csv were written from what the documents below print, not from the program's output.
+
 """
+
 from __future__ import annotations
 
 import csv
@@ -11,14 +14,27 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-
 from grids import ruled_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 COMPARED = [
-    "authority", "la_code", "old_la_code", "indicator_id", "indicator_label", "measure", "period_type",
-    "period_start", "period_end", "value", "numerator", "denominator", "unit", "polarity", "note", "report_date",
+    "authority",
+    "la_code",
+    "old_la_code",
+    "indicator_id",
+    "indicator_label",
+    "measure",
+    "period_type",
+    "period_start",
+    "period_end",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "polarity",
+    "note",
+    "report_date",
 ]
 N = None
 TITLE = ["Rotherham Children's Services Performance Report", "As at January 2017"]
@@ -26,12 +42,39 @@ HEADER = [
     ["NO.", "INDICATOR", "GOOD PERF IS", "2016 / 17", N, N, N, "Target", "DOT"],
     [N, N, N, "Nov-16", "Dec-16", "Jan-17", "YTD", N, N],
 ]
-HEADER_SPANS = {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (2, 1), (0, 3): (1, 4), (0, 7): (2, 1), (0, 8): (2, 1)}
+HEADER_SPANS = {
+    (0, 0): (2, 1),
+    (0, 1): (2, 1),
+    (0, 2): (2, 1),
+    (0, 3): (1, 4),
+    (0, 7): (2, 1),
+    (0, 8): (2, 1),
+}
 BODY = [
     ["1.1", "Number of referrals", "Info", "450", "400", "420", "3,900", "5,000", "Up"],
-    ["1.2", "% of assessments completed within 45 days", "High", "40.1%", "41.0%", "41.9%", "40.5%", "90.0%", "Up"],
+    [
+        "1.2",
+        "% of assessments completed within 45 days",
+        "High",
+        "40.1%",
+        "41.0%",
+        "41.9%",
+        "40.5%",
+        "90.0%",
+        "Up",
+    ],
     ["1.3", "Number of children looked after", "Low", "480", "484", "n/a", "-", "470", "Down"],
-    ["1.4", "Children in need", "Info", "2,774 (955.6)", "2,790 (960.1)", "2,801 (963.9)", "-", "-", "-"],
+    [
+        "1.4",
+        "Children in need",
+        "Info",
+        "2,774 (955.6)",
+        "2,790 (960.1)",
+        "2,801 (963.9)",
+        "-",
+        "-",
+        "-",
+    ],
 ]
 DETAIL_LABEL = "% of assessments completed within 45 days"
 DETAIL = [
@@ -45,10 +88,14 @@ MONTHS = [datetime(2016, 11, 1), datetime(2016, 12, 1), datetime(2017, 1, 1)]
 
 def make_pdf(path: Path) -> None:
     """Page 1: a summary table with months across; page 2: a detail table with months down."""
-    ruled_pdf(path, [
-        [*TITLE, (HEADER + BODY, HEADER_SPANS)],
-        [TITLE[0], "Assessments completed within 45 days - detail", (DETAIL, {(0, 1): (1, 2)})],
-    ], widths={1: 62, 3: 24, 4: 24, 5: 24})
+    ruled_pdf(
+        path,
+        [
+            [*TITLE, (HEADER + BODY, HEADER_SPANS)],
+            [TITLE[0], "Assessments completed within 45 days - detail", (DETAIL, {(0, 1): (1, 2)})],
+        ],
+        widths={1: 62, 3: 24, 4: 24, 5: 24},
+    )
 
 
 def _typed(text: str):
@@ -63,7 +110,8 @@ def _typed(text: str):
 
 
 def make_xlsx(path: Path) -> None:
-    """The same report as a workbook: merged headers, real dates as months, percentages as fractions."""
+    """The same report as a workbook: merged headers, real dates as months, percentages as
+    fractions."""
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -96,8 +144,13 @@ def make_xlsx(path: Path) -> None:
 
 def extract(path: Path, tmp_path: Path) -> list[dict]:
     out = tmp_path / "out.csv"
-    proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(path), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "extract", str(path), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     with out.open(newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
@@ -127,14 +180,21 @@ def outputs(tmp_path_factory) -> dict[str, list[dict]]:
     return {"pdf": extract(pdf, tmp), "xlsx": extract(xlsx, tmp)}
 
 
-@pytest.mark.parametrize("kind, golden", [("pdf", "summary_and_detail_pdf.csv"), ("xlsx", "summary_and_detail_xlsx.csv")])
+@pytest.mark.parametrize(
+    "kind, golden", [("pdf", "summary_and_detail_pdf.csv"), ("xlsx", "summary_and_detail_xlsx.csv")]
+)
 def test_golden_pair(outputs, kind, golden):
-    """Golden pair: summary (months across) and detail (months down, 'x of y' beside '%') equal the hand-written CSV."""
+    """Golden pair: summary (months across) and detail (months down, 'x of y' beside '%') equal the
+    hand-written CSV."""
     got, want = comparable(outputs[kind]), comparable(read_golden(golden))
     missing = [r for r in want if r not in got]
     unexpected = [r for r in got if r not in want]
     assert not missing and not unexpected, (
-        "\nmissing:\n" + "\n".join(map(str, missing)) + "\nunexpected:\n" + "\n".join(map(str, unexpected)))
+        "\nmissing:\n"
+        + "\n".join(map(str, missing))
+        + "\nunexpected:\n"
+        + "\n".join(map(str, unexpected))
+    )
 
 
 def test_golden_files_follow_spec_columns():
@@ -146,15 +206,20 @@ def test_golden_files_follow_spec_columns():
 
 @pytest.mark.parametrize("kind", ["pdf", "xlsx"])
 def test_rate_rows_come_from_count_rate_pairs(outputs, kind):
-    """Rule: a rate_per_10k row beside a count row of the same label and period is the other half of one
-    printed 'count (rate)' cell: same place, a whole-number count, and a different number."""
+    """Rule: a rate_per_10k row beside a count row of the same label and period is the other half of
+    one printed 'count (rate)' cell: same place, a whole-number count, and a different number."""
     rows = outputs[kind]
     rates = [r for r in rows if r["unit"] == "rate_per_10k"]
     assert rates, "the report prints count (rate) pairs"
     for rate in rates:
-        counts = [r for r in rows if r["unit"] == "count" and r["measure"] == rate["measure"]
-                  and (r["indicator_label"], r["period_start"], r["period_end"])
-                  == (rate["indicator_label"], rate["period_start"], rate["period_end"])]
+        counts = [
+            r
+            for r in rows
+            if r["unit"] == "count"
+            and r["measure"] == rate["measure"]
+            and (r["indicator_label"], r["period_start"], r["period_end"])
+            == (rate["indicator_label"], rate["period_start"], rate["period_end"])
+        ]
         for count in counts:
             assert count["source_location"] == rate["source_location"]
             assert float(count["value"]).is_integer()
@@ -163,9 +228,12 @@ def test_rate_rows_come_from_count_rate_pairs(outputs, kind):
 
 @pytest.mark.parametrize("kind", ["pdf", "xlsx"])
 def test_percent_equals_numerator_over_denominator(outputs, kind):
-    """Rule: a row with numerator and denominator has value = 100 × numerator ÷ denominator (to 0.06)."""
+    """Rule: a row with numerator and denominator has value = 100 × numerator ÷ denominator (to
+    0.06)."""
     rows = [r for r in outputs[kind] if r["numerator"] and r["denominator"]]
     assert rows, "the detail table prints '206 of 492' beside '41.9%'"
     for r in rows:
         assert r["unit"] == "percent"
-        assert abs(float(r["value"]) - 100 * float(r["numerator"]) / float(r["denominator"])) <= 0.06, r
+        assert (
+            abs(float(r["value"]) - 100 * float(r["numerator"]) / float(r["denominator"])) <= 0.06
+        ), r

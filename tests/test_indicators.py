@@ -1,4 +1,5 @@
 """The indicator catalogue, its aliases, and the mapping of printed labels to ids."""
+
 import csv
 import re
 import time
@@ -7,24 +8,42 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators import (ALIASES_CSV, CATALOGUE_CSV, Catalogue, load_catalogue, match_label, read_aliases,
-                        read_indicators)
+from indicators import (
+    ALIASES_CSV,
+    CATALOGUE_CSV,
+    Catalogue,
+    load_catalogue,
+    match_label,
+    read_aliases,
+    read_indicators,
+)
 from indicators.labels import read_label
 
 # The core ids of spec/indicators-core.csv, copied here: they must never be renamed or dropped.
-CORE_IDS = """contacts contacts_decision_1wd_pct contacts_to_referral_pct referrals referrals_rate_10k
-re_referrals_12m_pct referrals_to_assessment_pct referral_decision_timely_pct re_referrals_12m cse_referrals
+CORE_IDS = """contacts contacts_decision_1wd_pct contacts_to_referral_pct referrals
+referrals_rate_10k
+re_referrals_12m_pct referrals_to_assessment_pct referral_decision_timely_pct re_referrals_12m
+cse_referrals
 early_help_assessments
-assessments_started assessments_completed assessments_completed_rate_10k assessments_45wd_pct assessments_open_overdue
-assessment_outcome_nfa_pct assessment_outcome_ongoing_pct assessment_outcome_step_down_pct s47_started s47_started_12m
-s47_rate_10k s47_completed s47_substantiated_continuing_risk_pct icpc_children icpc_children_12m icpc_rate_10k
-icpc_15wd_pct icpc_to_cpp_pct cin_children cin_rate_10k cin_with_plan_pct cin_visits_timely_pct cpp_children
-cpp_rate_10k cpp_starts_rate_10k cpp_ceased cpp_second_time_ever_pct cpp_second_time_2y_pct cpp_open_2y_plus_pct
-cpp_ceased_2y_plus_pct cpp_reviews_timely_pct cpp_visits_timely_pct cla_children cla_rate_10k cla_starts cla_ceased
-cla_uasc cla_reviews_timely_pct cla_visits_timely_pct cla_health_assessments_pct cla_dental_checks_pct
+assessments_started assessments_completed assessments_completed_rate_10k assessments_45wd_pct
+assessments_open_overdue
+assessment_outcome_nfa_pct assessment_outcome_ongoing_pct assessment_outcome_step_down_pct
+s47_started s47_started_12m
+s47_rate_10k s47_completed s47_substantiated_continuing_risk_pct icpc_children icpc_children_12m
+icpc_rate_10k
+icpc_15wd_pct icpc_to_cpp_pct cin_children cin_rate_10k cin_with_plan_pct cin_visits_timely_pct
+cpp_children
+cpp_rate_10k cpp_starts_rate_10k cpp_ceased cpp_second_time_ever_pct cpp_second_time_2y_pct
+cpp_open_2y_plus_pct
+cpp_ceased_2y_plus_pct cpp_reviews_timely_pct cpp_visits_timely_pct cla_children cla_rate_10k
+cla_starts cla_ceased
+cla_uasc cla_reviews_timely_pct cla_visits_timely_pct cla_health_assessments_pct
+cla_dental_checks_pct
 cla_pep_uptodate_pct cla_placements_3plus_pct cla_long_term_stability_pct cla_ifa_placements_pct
-cla_ceased_adoption_pct cla_ceased_sgo_pct cla_ceased_permanence_pct care_leavers care_leavers_pathway_plan_pct
-care_leavers_suitable_accommodation_pct care_leavers_eet_pct adoptions adoption_a1_days adoption_a2_days sgo_granted
+cla_ceased_adoption_pct cla_ceased_sgo_pct cla_ceased_permanence_pct care_leavers
+care_leavers_pathway_plan_pct
+care_leavers_suitable_accommodation_pct care_leavers_eet_pct adoptions adoption_a1_days
+adoption_a2_days sgo_granted
 caseload_avg caseload_max missing_children""".split()
 UNITS = {"count", "percent", "rate_per_10k", "days", "average", "ratio"}
 POLARITIES = {"high", "low", "info", "within_range"}
@@ -42,8 +61,17 @@ def test_core_ids_present_unchanged_and_first():
 
 def test_catalogue_rows_are_well_formed():
     rows = catalogue_rows()
-    assert list(rows[0]) == ["indicator_id", "name", "unit", "polarity", "area", "definition", "source_measure",
-                             "published_polarity", "published_definition"]
+    assert list(rows[0]) == [
+        "indicator_id",
+        "name",
+        "unit",
+        "polarity",
+        "area",
+        "definition",
+        "source_measure",
+        "published_polarity",
+        "published_definition",
+    ]
     assert len({r["indicator_id"] for r in rows}) == len(rows)
     for row in rows:
         assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", row["indicator_id"]), row
@@ -53,7 +81,9 @@ def test_catalogue_rows_are_well_formed():
         assert row["published_polarity"] in POLARITIES | {""}, row
 
 
-@pytest.mark.parametrize("suffix, unit", [("_pct", "percent"), ("_rate_10k", "rate_per_10k"), ("_days", "days")])
+@pytest.mark.parametrize(
+    "suffix, unit", [("_pct", "percent"), ("_rate_10k", "rate_per_10k"), ("_days", "days")]
+)
 def test_id_suffix_matches_unit(suffix, unit):
     for row in catalogue_rows():
         if row["indicator_id"].endswith(suffix):
@@ -64,149 +94,235 @@ def test_every_alias_names_a_known_id_and_maps_back_to_it():
     catalogue = load_catalogue()
     for alias, indicator_id in read_aliases(ALIASES_CSV):
         assert indicator_id in catalogue.ids()
-        assert catalogue.match_label(alias, catalogue.indicator(indicator_id).unit).indicator_id == indicator_id, alias
+        assert (
+            catalogue.match_label(alias, catalogue.indicator(indicator_id).unit).indicator_id
+            == indicator_id
+        ), alias
 
 
 def test_indicator_record():
     indicator = load_catalogue().indicator("cpp_rate_10k")
-    assert (indicator.unit, indicator.polarity, indicator.area) == ("rate_per_10k", "info", "child_protection")
+    assert (indicator.unit, indicator.polarity, indicator.area) == (
+        "rate_per_10k",
+        "info",
+        "child_protection",
+    )
     assert indicator.source_measure == "lait:CPP_rate"
     assert indicator.published_polarity == "info"  # LAIT's '-': no direction is better
     with pytest.raises(KeyError):
         load_catalogue().indicator("no_such_id")
 
 
-@pytest.mark.parametrize("a, b", [
-    ("% of contacts progressing to referral", "Percentage of contacts progressing to referral"),
-    ("Proportion of contacts progressing to referral", "Percent of contacts progressing to referral"),
-    ("No. of CLA", "Number of looked after children"),
-    ("Number of LAC", "Number of children looked after"),
-    ("Number of children in care", "Num CLA"),
-    ("S.47 enquiries", "Section 47 enquiries"),
-    ("ICPCs in 15 wd", "Initial child protection conferences in 15 working days"),
-    ("CP plans per 10k", "Child protection plans per 10,000"),
-    ("C&F assessments", "C and F assessments"),
-    ("Number of CIN (Corporate Plan 2016 Indicator)", "Number of children in need*"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("% of contacts progressing to referral", "Percentage of contacts progressing to referral"),
+        (
+            "Proportion of contacts progressing to referral",
+            "Percent of contacts progressing to referral",
+        ),
+        ("No. of CLA", "Number of looked after children"),
+        ("Number of LAC", "Number of children looked after"),
+        ("Number of children in care", "Num CLA"),
+        ("S.47 enquiries", "Section 47 enquiries"),
+        ("ICPCs in 15 wd", "Initial child protection conferences in 15 working days"),
+        ("CP plans per 10k", "Child protection plans per 10,000"),
+        ("C&F assessments", "C and F assessments"),
+        ("Number of CIN (Corporate Plan 2016 Indicator)", "Number of children in need*"),
+    ],
+)
 def test_wordings_that_read_the_same(a, b):
     """Spellings reports use for the same thing fold to the same label."""
     assert read_label(a).key == read_label(b).key
 
 
-@pytest.mark.parametrize("label, unit, expected", [
-    # aliases and typical wordings
-    ("No. of contacts", None, "contacts"),
-    ("Contacts received", None, "contacts"),
-    ("Number of CLA", None, "cla_children"),
-    ("LAC", None, "cla_children"),
-    ("Children looked after", "count", "cla_children"),
-    ("Rate of LAC per 10,000", None, "cla_rate_10k"),
-    ("Re-referrals within 12 months", "percent", "re_referrals_12m_pct"),
-    ("CP plans second or subsequent time", "percent", "cpp_second_time_ever_pct"),
-    ("S47s", "count", "s47_started"),
-    ("Section 47 enquiries", None, "s47_started"),
-    ("ICPCs within 15 days", "percent", "icpc_15wd_pct"),
-    ("Single assessments completed in 45 working days", "percent", "assessments_45wd_pct"),
-    ("C&F assessments completed within 45 working days", None, "assessments_45wd_pct"),
-    ("% re-referral rate in 12 months - Rolling year (Corporate Plan 2016 Indicator)", None, "re_referrals_12m_pct"),
-    ("Number of children subject to a child protection plan*", "count", "cpp_children"),
-    ("Number of refferals", "count", "referrals"),
-    # wordings no alias spells out
-    ("Children becoming looked after in the month", "count", "cla_starts"),
-    ("Rate of children in need per 10k population", None, "cin_rate_10k"),
-    ("% of care leavers aged 19-21 in education, employment or training", "percent", "care_leavers_eet_pct"),
-    ("Children on a child protection plan per 10,000 aged 0-17", None, "cpp_rate_10k"),
-    ("Percentage of children in care with 3 or more placement moves", None, "cla_placements_3plus_pct"),
-])
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        # aliases and typical wordings
+        ("No. of contacts", None, "contacts"),
+        ("Contacts received", None, "contacts"),
+        ("Number of CLA", None, "cla_children"),
+        ("LAC", None, "cla_children"),
+        ("Children looked after", "count", "cla_children"),
+        ("Rate of LAC per 10,000", None, "cla_rate_10k"),
+        ("Re-referrals within 12 months", "percent", "re_referrals_12m_pct"),
+        ("CP plans second or subsequent time", "percent", "cpp_second_time_ever_pct"),
+        ("S47s", "count", "s47_started"),
+        ("Section 47 enquiries", None, "s47_started"),
+        ("ICPCs within 15 days", "percent", "icpc_15wd_pct"),
+        ("Single assessments completed in 45 working days", "percent", "assessments_45wd_pct"),
+        ("C&F assessments completed within 45 working days", None, "assessments_45wd_pct"),
+        (
+            "% re-referral rate in 12 months - Rolling year (Corporate Plan 2016 Indicator)",
+            None,
+            "re_referrals_12m_pct",
+        ),
+        ("Number of children subject to a child protection plan*", "count", "cpp_children"),
+        ("Number of refferals", "count", "referrals"),
+        # wordings no alias spells out
+        ("Children becoming looked after in the month", "count", "cla_starts"),
+        ("Rate of children in need per 10k population", None, "cin_rate_10k"),
+        (
+            "% of care leavers aged 19-21 in education, employment or training",
+            "percent",
+            "care_leavers_eet_pct",
+        ),
+        ("Children on a child protection plan per 10,000 aged 0-17", None, "cpp_rate_10k"),
+        (
+            "Percentage of children in care with 3 or more placement moves",
+            None,
+            "cla_placements_3plus_pct",
+        ),
+    ],
+)
 def test_typical_labels(label, unit, expected):
     assert match_label(label, unit).indicator_id == expected
 
 
-@pytest.mark.parametrize("label, unit, expected", [
-    ("Number of ICPCs (children) in month", "count", "icpc_children"),
-    ("Number of ICPCs (children) - rolling 12 months", "count", "icpc_children_12m"),
-    ("Section 47 enquiries started - rolling 12 months", "count", "s47_started_12m"),
-    ("% re-referrals - current month", "percent", "re_referrals_month_pct"),
-    ("% re-referrals - rolling 12 months", "percent", "re_referrals_12m_pct"),
-])
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("Number of ICPCs (children) in month", "count", "icpc_children"),
+        ("Number of ICPCs (children) - rolling 12 months", "count", "icpc_children_12m"),
+        ("Section 47 enquiries started - rolling 12 months", "count", "s47_started_12m"),
+        ("% re-referrals - current month", "percent", "re_referrals_month_pct"),
+        ("% re-referrals - rolling 12 months", "percent", "re_referrals_12m_pct"),
+    ],
+)
 def test_in_month_versus_rolling_year(label, unit, expected):
     assert match_label(label, unit).indicator_id == expected
 
 
-@pytest.mark.parametrize("label, expected", [
-    ("% of children subject to a CP plan for a second time - ever", "cpp_second_time_ever_pct"),
-    ("% of children subject to a CP plan for a second time within 2 years", "cpp_second_time_2y_pct"),
-    ("Repeat child protection plans within 24 months", "cpp_second_time_2y_pct"),
-    ("% of children who became subject to a CPP for a second or subsequent time", "cpp_second_time_ever_pct"),
-])
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("% of children subject to a CP plan for a second time - ever", "cpp_second_time_ever_pct"),
+        (
+            "% of children subject to a CP plan for a second time within 2 years",
+            "cpp_second_time_2y_pct",
+        ),
+        ("Repeat child protection plans within 24 months", "cpp_second_time_2y_pct"),
+        (
+            "% of children who became subject to a CPP for a second or subsequent time",
+            "cpp_second_time_ever_pct",
+        ),
+    ],
+)
 def test_second_plan_ever_versus_within_two_years(label, expected):
     """A repeat plan with no window stated is the DfE measure: ever."""
     assert match_label(label, "percent").indicator_id == expected
 
 
-@pytest.mark.parametrize("label, unit, expected", [
-    ("S47 enquiries started", "count", "s47_started"),
-    ("Section 47 enquiries completed in month", "count", "s47_completed"),
-    ("Assessments started in month", "count", "assessments_started"),
-    ("Number of assessments completed", "count", "assessments_completed"),
-    ("% of open child protection plans lasting 2 years or more", "percent", "cpp_open_2y_plus_pct"),
-    ("% of ceased CP plans that lasted 2 years or more", "percent", "cpp_ceased_2y_plus_pct"),
-    ("CP plans ceased in the month", "count", "cpp_ceased"),
-    ("Number of children subject to CP plans", "count", "cpp_children"),
-])
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("S47 enquiries started", "count", "s47_started"),
+        ("Section 47 enquiries completed in month", "count", "s47_completed"),
+        ("Assessments started in month", "count", "assessments_started"),
+        ("Number of assessments completed", "count", "assessments_completed"),
+        (
+            "% of open child protection plans lasting 2 years or more",
+            "percent",
+            "cpp_open_2y_plus_pct",
+        ),
+        ("% of ceased CP plans that lasted 2 years or more", "percent", "cpp_ceased_2y_plus_pct"),
+        ("CP plans ceased in the month", "count", "cpp_ceased"),
+        ("Number of children subject to CP plans", "count", "cpp_children"),
+    ],
+)
 def test_started_completed_open_ceased(label, unit, expected):
     assert match_label(label, unit).indicator_id == expected
 
 
-@pytest.mark.parametrize("label, unit, expected", [
-    ("Average days from entering care to adoptive placement (A1)", "days", "adoption_a1_days"),
-    ("Average days from placement order to match (A2)", "days", "adoption_a2_days"),
-    ("% initial child protection conferences within 15 working days", "percent", "icpc_15wd_pct"),
-    ("% child protection review conferences held in timescale", "percent", "cpp_reviews_timely_pct"),
-    ("% of LAC initial health assessments within 20 working days", "percent", "cla_initial_health_assessments_pct"),
-    ("% of LAC with an up to date health assessment", "percent", "cla_health_assessments_pct"),
-    ("% LAC with an up to date PEP", "percent", "cla_pep_uptodate_pct"),
-    ("% of CIN with an up to date plan", "percent", "cin_uptodate_plan_pct"),
-])
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("Average days from entering care to adoptive placement (A1)", "days", "adoption_a1_days"),
+        ("Average days from placement order to match (A2)", "days", "adoption_a2_days"),
+        (
+            "% initial child protection conferences within 15 working days",
+            "percent",
+            "icpc_15wd_pct",
+        ),
+        (
+            "% child protection review conferences held in timescale",
+            "percent",
+            "cpp_reviews_timely_pct",
+        ),
+        (
+            "% of LAC initial health assessments within 20 working days",
+            "percent",
+            "cla_initial_health_assessments_pct",
+        ),
+        ("% of LAC with an up to date health assessment", "percent", "cla_health_assessments_pct"),
+        ("% LAC with an up to date PEP", "percent", "cla_pep_uptodate_pct"),
+        ("% of CIN with an up to date plan", "percent", "cin_uptodate_plan_pct"),
+    ],
+)
 def test_a1_a2_initial_review_and_up_to_date(label, unit, expected):
     assert match_label(label, unit).indicator_id == expected
 
 
-@pytest.mark.parametrize("label, unit", [
-    ("Percentage of single assessments completed within 10 days", "percent"),
-    ("Percentage of single assessments completed within 11-25 days", "percent"),
-    ("Percentage of single assessments completed over 45 working days", "percent"),
-    ("Av. no. cases in CIN North Teams", "average"),
-    ("(1) POLICE - Total Contacts", "count"),
-    ("Number of Looked after Children with an authorised CLA plan", "count"),
-    ("% adoptions completed within 12 months of SHOBPA", "count"),
-    ("Number of potholes repaired", None),
-    ("Trauma Informed Practice", "count"),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "label, unit",
+    [
+        ("Percentage of single assessments completed within 10 days", "percent"),
+        ("Percentage of single assessments completed within 11-25 days", "percent"),
+        ("Percentage of single assessments completed over 45 working days", "percent"),
+        ("Av. no. cases in CIN North Teams", "average"),
+        ("(1) POLICE - Total Contacts", "count"),
+        ("Number of Looked after Children with an authorised CLA plan", "count"),
+        ("% adoptions completed within 12 months of SHOBPA", "count"),
+        ("Number of potholes repaired", None),
+        ("Trauma Informed Practice", "count"),
+        ("", None),
+    ],
+)
 def test_labels_that_name_no_indicator_are_left_blank(label, unit):
     """Time bands, localities, breakdowns and unrelated rows get no id rather than a near one."""
     assert match_label(label, unit).indicator_id is None
 
 
-@pytest.mark.parametrize("label, unit", [
-    ("Assessments", "count"),
-    ("Number of assessments", "count"),
-    ("Number of referrals / Rate of referral to Social Care per 10,000 children", None),
-])
+@pytest.mark.parametrize(
+    "label, unit",
+    [
+        ("Assessments", "count"),
+        ("Number of assessments", "count"),
+        ("Number of referrals / Rate of referral to Social Care per 10,000 children", None),
+    ],
+)
 def test_ambiguous_label_is_left_blank_with_candidates(label, unit):
     found = match_label(label, unit)
     assert found.indicator_id is None
     assert len(found.candidates) >= 2 and found.score > 0
 
 
-@pytest.mark.parametrize("label, unit, expected", [
-    ("Number of referrals / Rate of referral to Social Care per 10,000 children", "count", "referrals"),
-    ("Number of referrals / Rate of referral to Social Care per 10,000 children", "rate_per_10k", "referrals_rate_10k"),
-    ("No. of children looked after / rate of children looked after per 10,000 population", "count", "cla_children"),
-    ("No. of children looked after / rate of children looked after per 10,000 population", "rate_per_10k",
-     "cla_rate_10k"),
-])
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        (
+            "Number of referrals / Rate of referral to Social Care per 10,000 children",
+            "count",
+            "referrals",
+        ),
+        (
+            "Number of referrals / Rate of referral to Social Care per 10,000 children",
+            "rate_per_10k",
+            "referrals_rate_10k",
+        ),
+        (
+            "No. of children looked after / rate of children looked after per 10,000 population",
+            "count",
+            "cla_children",
+        ),
+        (
+            "No. of children looked after / rate of children looked after per 10,000 population",
+            "rate_per_10k",
+            "cla_rate_10k",
+        ),
+    ],
+)
 def test_unit_picks_the_indicator_of_a_combined_label(label, unit, expected):
     found = match_label(label, unit)
     assert found.indicator_id == expected
@@ -228,12 +344,17 @@ def test_candidates_are_ranked_top_five():
 
 def test_context_is_tried_when_the_label_alone_fails():
     assert match_label("Completed", "count").indicator_id is None
-    assert match_label("Completed", "count", context="Section 47 enquiries").indicator_id == "s47_completed"
+    assert (
+        match_label("Completed", "count", context="Section 47 enquiries").indicator_id
+        == "s47_completed"
+    )
 
 
 def test_learned_alias_wins():
     base = Catalogue(read_indicators(), read_aliases())
-    learned = base.with_aliases({"Kids in our care (snapshot)": "cla_children", "LAC": "cla_rate_10k"})
+    learned = base.with_aliases(
+        {"Kids in our care (snapshot)": "cla_children", "LAC": "cla_rate_10k"}
+    )
     assert learned.match_label("Kids in our care (snapshot)").indicator_id == "cla_children"
     assert learned.match_label("Kids in our care (snapshot)").score == 1.0
     assert learned.match_label("LAC").indicator_id == "cla_rate_10k"
@@ -251,7 +372,10 @@ def test_add_alias_in_place():
 
 def test_names_only_catalogue_still_matches_plain_names():
     names_only = Catalogue(read_indicators())
-    assert names_only.match_label("Number of children looked after", "count").indicator_id == "cla_children"
+    assert (
+        names_only.match_label("Number of children looked after", "count").indicator_id
+        == "cla_children"
+    )
 
 
 def test_matching_5000_labels_is_fast():
@@ -264,7 +388,11 @@ def test_matching_5000_labels_is_fast():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(), st.sampled_from([None, "count", "percent", "rate_per_10k", "days", "average", "ratio"]), st.text())
+@given(
+    st.text(),
+    st.sampled_from([None, "count", "percent", "rate_per_10k", "days", "average", "ratio"]),
+    st.text(),
+)
 def test_match_label_never_raises_and_scores_in_unit_interval(label, unit, context):
     found = match_label(label, unit, context)
     assert 0.0 <= found.score <= 1.0

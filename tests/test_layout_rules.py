@@ -1,4 +1,6 @@
-"""Teach a layout once (issue 11): a rule taught on one month's report reads the family's later months."""
+"""Teach a layout once (issue 11): a rule taught on one month's report reads the family's later
+months."""
+
 from __future__ import annotations
 
 import subprocess
@@ -11,11 +13,19 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "zoo"))
 
 from grids import grid  # noqa: E402
+from monthly_family import OTHER_LAYOUT, write_month  # noqa: E402
+
 from interpreter.layout_rules import (  # noqa: E402
-    ColumnRule, LayoutRule, TaughtRule, apply_rule, fingerprint, fits, rule_from_json, rule_of,
+    ColumnRule,
+    LayoutRule,
+    TaughtRule,
+    apply_rule,
+    fingerprint,
+    fits,
+    rule_from_json,
+    rule_of,
 )
 from interpreter.table import read_layout  # noqa: E402
-from monthly_family import OTHER_LAYOUT, write_month  # noqa: E402
 from pipeline import extract_path  # noqa: E402
 from zoo.score import prepare, read, score  # noqa: E402
 
@@ -24,7 +34,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def scorecard(month: int, values: list[str]):
     header = ["Ref", "Indicator", *(f"M{n}" for n in range(1, 13)), "Target"]
-    return grid([header, ["CS1", "Referrals", *values, *[""] * (12 - len(values)), "300"]], context=["Scorecard 2016/17"])
+    return grid(
+        [header, ["CS1", "Referrals", *values, *[""] * (12 - len(values)), "300"]],
+        context=["Scorecard 2016/17"],
+    )
 
 
 def taught_table_rule(table_grid) -> LayoutRule:
@@ -98,7 +111,10 @@ def test_teaching_month_1_reads_month_2(tmp_path, family_rules):
     s = score(prepare(truth), prepare([o.as_row() for o in result.observations]))
     assert s["recall"] >= 0.99 and s["precision"] >= 0.99, (s["missed"][:3], s["extra"][:3])
     assert all("layout_rule:1" in o.flags for o in result.observations)
-    assert "sheet Scorecard, table 1 read with the layout taught on 2026-12-02 by analyst" in result.warnings
+    assert (
+        "sheet Scorecard, table 1 read with the layout taught on 2026-12-02 by analyst"
+        in result.warnings
+    )
 
 
 def test_a_rule_never_changes_a_table_it_does_not_fit(tmp_path, family_rules):
@@ -133,7 +149,12 @@ def test_store_keeps_exports_and_imports_rules(store_url, family_rules):
 
 
 def cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 def test_cli_ingest_and_extract_of_month_3_use_the_stores_rules(tmp_path, family_rules):

@@ -1,39 +1,52 @@
-"""Scanned reports: OCR repairs, number checks, and grids rebuilt from generated scans with known numbers."""
-import io
+"""Scanned reports: OCR repairs, number checks, and grids rebuilt from generated scans with known
+numbers."""
+
 import shutil
 
 import numpy as np
 import pytest
 
 from extractors.errors import UnreadableFile
-from extractors.pdf.ocr.scan import tesseract_missing, tsv_words
 from extractors.pdf.ocr.repair import Style, line_style, repair
+from extractors.pdf.ocr.scan import tesseract_missing, tsv_words
 from interpreter.checks import check_numbers
 from interpreter.observation import Observation
 from tests.grids import ruled_pdf
 
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
-                                     reason="the tesseract command is not installed (apt-get install tesseract-ocr tesseract-ocr-eng)")
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason=(
+        "the tesseract command is not installed (apt-get install tesseract-ocr tesseract-ocr-eng)"
+    ),
+)
 
-ROWS = [["Indicator", "Apr-18", "May-18", "Jun-18"],
-        ["Contacts received", "1357", "1491", "1259"],
-        ["Referrals", "307", "299", "246"],
-        ["Re-referrals %", "22.6%", "20.1%", "19.5%"]]
+ROWS = [
+    ["Indicator", "Apr-18", "May-18", "Jun-18"],
+    ["Contacts received", "1357", "1491", "1259"],
+    ["Referrals", "307", "299", "246"],
+    ["Re-referrals %", "22.6%", "20.1%", "19.5%"],
+]
 
 
-@pytest.mark.parametrize("text, peers, expected, factor", [
-    ("1O7", ["307", "299", "246"], "107", 1.0),        # letter O in a line of whole numbers is a zero
-    ("l49", ["307", "299", "246"], "149", 1.0),        # l is a one
-    ("2S6", ["307", "299", "246"], "256", 1.0),        # S is a five
-    ("6.913", ["1,234", "5,678", "997"], "6,913", 1.0),  # a thousands comma read as a point
-    ("7,1%", ["1.5%", "22.6%", "19.5%"], "7.1%", 1.0),  # a decimal point read as a comma
-    ("71%", ["1.5%", "22.6%", "19.5%"], "7.1%", 0.6),   # a dropped decimal point: likely, so less sure
-    ("1433.", ["1357", "1491", "1259"], "1433", 1.0),  # dust after a number
-    ("lOO", ["Local", "n/a", "TBC"], "lOO", 1.0),      # no numeric line, no repair
-    ("Sold", ["307", "299", "246"], "Sold", 1.0),      # a word stays a word
-])
+@pytest.mark.parametrize(
+    "text, peers, expected, factor",
+    [
+        # letter O in a line of whole numbers is a zero
+        ("1O7", ["307", "299", "246"], "107", 1.0),
+        ("l49", ["307", "299", "246"], "149", 1.0),  # l is a one
+        ("2S6", ["307", "299", "246"], "256", 1.0),  # S is a five
+        ("6.913", ["1,234", "5,678", "997"], "6,913", 1.0),  # a thousands comma read as a point
+        ("7,1%", ["1.5%", "22.6%", "19.5%"], "7.1%", 1.0),  # a decimal point read as a comma
+        # a dropped decimal point: likely, so less sure
+        ("71%", ["1.5%", "22.6%", "19.5%"], "7.1%", 0.6),
+        ("1433.", ["1357", "1491", "1259"], "1433", 1.0),  # dust after a number
+        ("lOO", ["Local", "n/a", "TBC"], "lOO", 1.0),  # no numeric line, no repair
+        ("Sold", ["307", "299", "246"], "Sold", 1.0),  # a word stays a word
+    ],
+)
 def test_digit_repair_only_where_the_line_is_numeric(text, peers, expected, factor):
-    """Look-alike letters and separators are repaired only when the cell's row or column is all numbers."""
+    """Look-alike letters and separators are repaired only when the cell's row or column is all
+    numbers."""
     styles = [s for s in [line_style(peers)] if s]
     assert repair(text, styles) == (expected, factor)
 
@@ -45,18 +58,24 @@ def test_line_style_needs_agreeing_numbers():
     assert line_style(["Local", "Local", "12", "13"]) is None
 
 
-@pytest.mark.parametrize("unit, value, numerator, denominator, doubtful", [
-    ("percent", 71.0, None, None, False),
-    ("percent", 710.0, None, None, True),            # a percentage above 100
-    ("rate_per_10k", 62.0, 307, 49_500, False),      # 307 / 49,500 x 10,000 = 62.0
-    ("rate_per_10k", 26.0, 307, 49_500, True),       # disagrees with its own counts
-    ("percent", 41.9, 206, 492, False),
-    ("percent", 49.1, 206, 492, True),               # digits swapped
-    ("count", 5000.0, None, None, False),
-])
+@pytest.mark.parametrize(
+    "unit, value, numerator, denominator, doubtful",
+    [
+        ("percent", 71.0, None, None, False),
+        ("percent", 710.0, None, None, True),  # a percentage above 100
+        ("rate_per_10k", 62.0, 307, 49_500, False),  # 307 / 49,500 x 10,000 = 62.0
+        ("rate_per_10k", 26.0, 307, 49_500, True),  # disagrees with its own counts
+        ("percent", 41.9, 206, 492, False),
+        ("percent", 49.1, 206, 492, True),  # digits swapped
+        ("count", 5000.0, None, None, False),
+    ],
+)
 def test_numbers_failing_a_check_lose_confidence(unit, value, numerator, denominator, doubtful):
-    """A number that fails a check keeps its value, with lower confidence and the check named in flags."""
-    obs = Observation(unit=unit, value=value, numerator=numerator, denominator=denominator, confidence=0.9)
+    """A number that fails a check keeps its value, with lower confidence and the check named in
+    flags."""
+    obs = Observation(
+        unit=unit, value=value, numerator=numerator, denominator=denominator, confidence=0.9
+    )
     check_numbers([obs])
     assert obs.value == value
     assert (obs.confidence < 0.9) == doubtful
@@ -65,11 +84,15 @@ def test_numbers_failing_a_check_lose_confidence(unit, value, numerator, denomin
 
 def test_tesseract_tsv_gives_words_with_boxes_and_confidence():
     """Only word rows with text are kept, with their box and confidence."""
-    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-           "4\t1\t1\t1\t1\t0\t10\t20\t100\t30\t-1\t\n"
-           "5\t1\t1\t1\t1\t1\t10\t20\t40\t30\t91.5\t1357\n"
-           "5\t1\t1\t1\t1\t2\t60\t20\t40\t30\t95\t \n")
-    assert tsv_words(tsv) == [{"text": "1357", "x0": 10, "x1": 50, "top": 20, "bottom": 50, "conf": 91.5}]
+    tsv = (
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        "4\t1\t1\t1\t1\t0\t10\t20\t100\t30\t-1\t\n"
+        "5\t1\t1\t1\t1\t1\t10\t20\t40\t30\t91.5\t1357\n"
+        "5\t1\t1\t1\t1\t2\t60\t20\t40\t30\t95\t \n"
+    )
+    assert tsv_words(tsv) == [
+        {"text": "1357", "x0": 10, "x1": 50, "top": 20, "bottom": 50, "conf": 91.5}
+    ]
 
 
 def test_missing_tesseract_says_what_to_install(monkeypatch, tmp_path):
@@ -79,7 +102,10 @@ def test_missing_tesseract_says_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert "apt-get install tesseract-ocr tesseract-ocr-eng" in tesseract_missing("scan.pdf")
     path = _scan_pdf(tmp_path, _page_image(tmp_path, ROWS))
-    with open(path, "rb") as fp, pytest.raises(UnreadableFile, match="apt-get install tesseract-ocr"):
+    with (
+        open(path, "rb") as fp,
+        pytest.raises(UnreadableFile, match="apt-get install tesseract-ocr"),
+    ):
         PdfFormat.extract(fp, "scan.pdf")
 
 
@@ -89,13 +115,17 @@ def _page_image(tmp_path, rows, skew=0.7, smudge=None, seed=1):
     import cv2
     import pypdfium2 as pdfium
 
-    ruled_pdf(tmp_path / "table.pdf", [[("Monthly figures"), (rows, {})]], widths={0: 45}, font_size=9)
+    ruled_pdf(
+        tmp_path / "table.pdf", [[("Monthly figures"), (rows, {})]], widths={0: 45}, font_size=9
+    )
     page = pdfium.PdfDocument(str(tmp_path / "table.pdf"))[0]
     from extractors.pdf.ocr.scan import render
 
     image = render(page, 200).astype(np.float32)
     h, w = image.shape
-    image = cv2.warpAffine(image, cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1), (w, h), borderValue=255)
+    image = cv2.warpAffine(
+        image, cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1), (w, h), borderValue=255
+    )
     image = cv2.GaussianBlur(image, (3, 3), 0.8)
     rng = np.random.default_rng(seed)
     image += rng.normal(0, 12, image.shape)
@@ -129,7 +159,8 @@ def _texts(grid):
 
 @needs_tesseract
 def test_skewed_noisy_scan_rebuilds_the_ruled_grid(tmp_path):
-    """A ruled table scanned 0.7 degrees askew with blur, noise and dust comes back cell for cell."""
+    """A ruled table scanned 0.7 degrees askew with blur, noise and dust comes back cell for
+    cell."""
     from extractors.pdf.ocr.boxes import read_page
 
     grids, _ = read_page(_page_image(tmp_path, ROWS), 200, 1)
@@ -140,14 +171,15 @@ def test_skewed_noisy_scan_rebuilds_the_ruled_grid(tmp_path):
 
 @needs_tesseract
 def test_dashed_rulings_still_part_the_cells(tmp_path):
-    """Rulings printed or scanned as dashes (gaps of 0.035 inch) still separate the cells they run between."""
+    """Rulings printed or scanned as dashes (gaps of 0.035 inch) still separate the cells they run
+    between."""
     from extractors.pdf.ocr.boxes import read_page
 
     image = _page_image(tmp_path, ROWS, skew=0)
     dark = (image < 128).sum(axis=0)
     rulings = np.flatnonzero(dark > 0.8 * dark.max())
     for top in range(0, image.shape[0], 16):
-        image[top:top + 7, rulings] = 255
+        image[top : top + 7, rulings] = 255
     grids, _ = read_page(image, 200, 1)
     assert len(grids) == 1
     assert _texts(grids[0]) == ROWS
@@ -155,7 +187,8 @@ def test_dashed_rulings_still_part_the_cells(tmp_path):
 
 @needs_tesseract
 def test_smudge_over_one_cell_does_not_shift_the_row(tmp_path):
-    """A dark blob over one value loses that value only; the rest of its row stays in its columns."""
+    """A dark blob over one value loses that value only; the rest of its row stays in its
+    columns."""
     from extractors.pdf.ocr.boxes import read_page
 
     grids, _ = read_page(_page_image(tmp_path, ROWS, skew=-0.5, smudge=(2, 2)), 200, 1)
@@ -167,16 +200,22 @@ def test_smudge_over_one_cell_does_not_shift_the_row(tmp_path):
 
 @needs_tesseract
 def test_scanned_pdf_reads_into_observations_with_ocr_confidence(tmp_path):
-    """An image-only PDF goes through the one interpreter: months, labels and values, confidence below 1."""
+    """An image-only PDF goes through the one interpreter: months, labels and values, confidence
+    below 1."""
     from extractors.pdf import PdfFormat
     from interpreter.document import interpret
 
     path = _scan_pdf(tmp_path, _page_image(tmp_path, ROWS))
     pages = []
     with open(path, "rb") as fp:
-        doc = PdfFormat.extract(fp, "scan.pdf", lambda done, total, doing="": pages.append((done, total, doing)))
+        doc = PdfFormat.extract(
+            fp, "scan.pdf", lambda done, total, doing="": pages.append((done, total, doing))
+        )
     assert pages == [(0, 1, "reading scanned text"), (1, 1, "")]
-    found = {(o.indicator_label, o.period_end.isoformat(), o.value) for o in interpret(doc, "Southampton")}
+    found = {
+        (o.indicator_label, o.period_end.isoformat(), o.value)
+        for o in interpret(doc, "Southampton")
+    }
     assert ("Contacts received", "2018-04-30", 1357) in found
     assert ("Re-referrals %", "2018-06-30", 19.5) in found
     assert len(found) == 9
@@ -184,7 +223,8 @@ def test_scanned_pdf_reads_into_observations_with_ocr_confidence(tmp_path):
 
 @needs_tesseract
 def test_scanned_pages_read_ahead_stay_in_page_order(tmp_path):
-    """Each page is prepared while tesseract reads the one before; grids and progress still come in page order."""
+    """Each page is prepared while tesseract reads the one before; grids and progress still come in
+    page order."""
     from fpdf import FPDF
     from PIL import Image
 
@@ -198,9 +238,14 @@ def test_scanned_pages_read_ahead_stay_in_page_order(tmp_path):
     pdf.output(str(tmp_path / "three.pdf"))
     pages, reading = [], []
     with open(tmp_path / "three.pdf", "rb") as fp:
-        doc = PdfFormat.extract(fp, "three.pdf", lambda done, total, doing="": (reading if doing else pages).append((done, total)))
+        doc = PdfFormat.extract(
+            fp,
+            "three.pdf",
+            lambda done, total, doing="": (reading if doing else pages).append((done, total)),
+        )
     assert pages == [(1, 3), (2, 3), (3, 3)]
-    assert reading == [(0, 3), (1, 3), (2, 3)]  # "page 1 of 3, reading scanned text", then pages 2 and 3
+    # "page 1 of 3, reading scanned text", then pages 2 and 3
+    assert reading == [(0, 3), (1, 3), (2, 3)]
     assert [g.page for g in doc.grids] == [1, 2, 3]
     assert all(_texts(g) == ROWS for g in doc.grids)
 
@@ -218,8 +263,8 @@ def test_cell_ink_box_ignores_dust():
 
 
 def test_cells_stack_by_width_within_the_height_limit():
-    """Crops are stacked top to bottom with paper between, each placed once and found again by its index,
-    wide crops apart from narrow ones, none taller than tesseract takes."""
+    """Crops are stacked top to bottom with paper between, each placed once and found again by its
+    index, wide crops apart from narrow ones, none taller than tesseract takes."""
     from extractors.pdf.ocr.cells import TALLEST, stacks
 
     crops = [np.full((50 + i, 30 + 400 * (i % 2)), i, np.uint8) for i in range(6)]
@@ -236,8 +281,8 @@ def test_cells_stack_by_width_within_the_height_limit():
 
 @pytest.mark.parametrize("turn", [False, True])
 def test_compact_mask_keeps_every_component_and_its_box(turn):
-    """Components found on a mask's non-empty lines only are the mask's own, boxes in its pixels: runs on
-    neighbouring lines stay joined, runs with paper between stay apart."""
+    """Components found on a mask's non-empty lines only are the mask's own, boxes in its pixels:
+    runs on neighbouring lines stay joined, runs with paper between stay apart."""
     import cv2
 
     from extractors.pdf.ocr.rulings import _Compact
@@ -256,25 +301,36 @@ def test_compact_mask_keeps_every_component_and_its_box(turn):
 
 
 def test_gap_in_rulings_does_not_join_ruled_neighbours():
-    """An L-shaped group of slots splits into runs along rows, cut wherever a ruling separates two slots."""
+    """An L-shaped group of slots splits into runs along rows, cut wherever a ruling separates two
+    slots."""
     from extractors.pdf.ocr.slots import rectangles
 
     slots = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0)]
-    joined = {(0, 0), (0, 1)}  # the top row has no rulings inside; the next row is ruled cell by cell
-    assert rectangles(slots, joined) == [[(0, 0), (0, 1), (0, 2)], [(1, 0)], [(1, 1)], [(1, 2)], [(2, 0)]]
+    # the top row has no rulings inside; the next row is ruled cell by cell
+    joined = {(0, 0), (0, 1)}
+    assert rectangles(slots, joined) == [
+        [(0, 0), (0, 1), (0, 2)],
+        [(1, 0)],
+        [(1, 1)],
+        [(1, 2)],
+        [(2, 0)],
+    ]
     square = [(0, 0), (0, 1), (1, 0), (1, 1)]
     assert rectangles(square, set()) == [square]
 
 
 def test_ocr_word_boxes_read_as_a_text_layer_would():
-    """OCR's ink-tight boxes gain the glyphs' side bearings and one top and bottom per line, dust read as a
-    lone mark is dropped, and stray marks after a figure (`82.9%:`) are cut off with their share of the box."""
+    """OCR's ink-tight boxes gain the glyphs' side bearings and one top and bottom per line, dust
+    read as a lone mark is dropped, and stray marks after a figure (`82.9%:`) are cut off with
+    their share of the box."""
     from extractors.pdf.ocr.boxes import glyph_boxes
 
-    line = [{"text": "Luton", "x0": 43, "x1": 63, "top": 273, "bottom": 279, "conf": 97},
-            {"text": "82.9%:", "x0": 211, "x1": 235, "top": 273, "bottom": 279, "conf": 46},
-            {"text": ".", "x0": 300, "x1": 301, "top": 278, "bottom": 279, "conf": 82},
-            {"text": "80.1%", "x0": 240, "x1": 261, "top": 272, "bottom": 282, "conf": 95}]
+    line = [
+        {"text": "Luton", "x0": 43, "x1": 63, "top": 273, "bottom": 279, "conf": 97},
+        {"text": "82.9%:", "x0": 211, "x1": 235, "top": 273, "bottom": 279, "conf": 46},
+        {"text": ".", "x0": 300, "x1": 301, "top": 278, "bottom": 279, "conf": 82},
+        {"text": "80.1%", "x0": 240, "x1": 261, "top": 272, "bottom": 282, "conf": 95},
+    ]
     words = glyph_boxes([line])[0]
     assert [w["text"] for w in words] == ["Luton", "82.9%", "80.1%"]
     assert words[0]["x0"] < 43 and words[0]["x1"] > 63
@@ -283,25 +339,31 @@ def test_ocr_word_boxes_read_as_a_text_layer_would():
 
 
 def test_dropped_decimal_point_in_an_unruled_scan_is_restored_less_surely():
-    """A figure whose decimal point OCR lost (`63%` in a row of `5.3%`) is repaired in grids rebuilt from word
-    positions as in ruled ones, at lower confidence; a row of whole numbers is left alone, and so is a figure
-    printed as others of its column are (targets `13%` and `90%` beside monthly `d.d%`)."""
+    """A figure whose decimal point OCR lost (`63%` in a row of `5.3%`) is repaired in grids rebuilt
+    from word positions as in ruled ones, at lower confidence; a row of whole numbers is left
+    alone, and so is a figure printed as others of its column are (targets `13%` and `90%` beside
+    monthly `d.d%`)."""
     from extractors.grid import Cell, Grid
     from extractors.pdf.ocr.boxes import repaired
 
-    rows = [["CP plans lasting 2 years", "5.3%", "63%", "5.6%", "5.9%", "5.0%", "13%"],
-            ["UASC", "11", "11", "12", "11", "9", ""],
-            ["PEPs up to date", "82.5%", "83.0%", "85.8%", "88.2%", "84.6%", "90%"]]
-    grid = Grid(cells=[Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)])
+    rows = [
+        ["CP plans lasting 2 years", "5.3%", "63%", "5.6%", "5.9%", "5.0%", "13%"],
+        ["UASC", "11", "11", "12", "11", "9", ""],
+        ["PEPs up to date", "82.5%", "83.0%", "85.8%", "88.2%", "84.6%", "90%"],
+    ]
+    grid = Grid(
+        cells=[Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    )
     fixed = {(c.row, c.col): c for c in repaired(grid).cells}
     assert fixed[0, 2].text == "6.3%" and fixed[0, 2].confidence < 1
     assert [fixed[1, c].text for c in range(1, 6)] == rows[1][1:6]
-    assert fixed[0, 6].text == "13%" and fixed[2, 6].text == "90%"  # a column of whole-number targets
+    # a column of whole-number targets
+    assert fixed[0, 6].text == "13%" and fixed[2, 6].text == "90%"
 
 
 def _unruled_scan(tmp_path, rows, seed=3):
-    """A whitespace table with tight columns and a rule under its header, rendered at 200 dpi, turned 0.6
-    degrees, blurred and noised: the scanned benchmarking table."""
+    """A whitespace table with tight columns and a rule under its header, rendered at 200 dpi,
+    turned 0.6 degrees, blurred and noised: the scanned benchmarking table."""
     import cv2
     import pypdfium2 as pdfium
     from fpdf import FPDF
@@ -323,37 +385,49 @@ def _unruled_scan(tmp_path, rows, seed=3):
     pdf.output(str(tmp_path / "unruled.pdf"))
     image = render(pdfium.PdfDocument(str(tmp_path / "unruled.pdf"))[0], 200).astype(np.float32)
     h, w = image.shape
-    image = cv2.warpAffine(image, cv2.getRotationMatrix2D((w / 2, h / 2), 0.6, 1), (w, h), borderValue=255)
-    image = cv2.GaussianBlur(image, (3, 3), 0.8) + np.random.default_rng(seed).normal(0, 10, image.shape)
+    image = cv2.warpAffine(
+        image, cv2.getRotationMatrix2D((w / 2, h / 2), 0.6, 1), (w, h), borderValue=255
+    )
+    image = cv2.GaussianBlur(image, (3, 3), 0.8) + np.random.default_rng(seed).normal(
+        0, 10, image.shape
+    )
     return np.clip(image, 0, 255).astype(np.uint8)
 
 
 @needs_tesseract
 def test_unruled_scan_with_tight_columns_keeps_labels_and_figures_apart(tmp_path):
-    """A scanned table without rulings whose labels end close before the first figures and whose figures are
-    two spaces apart, with a rule under its header, comes back one cell per label and per figure."""
+    """A scanned table without rulings whose labels end close before the first figures and whose
+    figures are two spaces apart, with a rule under its header, comes back one cell per label and
+    per figure."""
     from extractors.pdf.ocr.boxes import read_page
 
-    rows = [["Comparator", "14/15", "15/16", "16/17", "17/18"],
-            ["Barking and Dagenham", "95.8%", "94.2%", "92.6%", "91.8%"],
-            ["Statistical neighbour average", "87.7%", "88.0%", "88.1%", "87.8%"],
-            ["Enfield", "22.8%", "9.9%", "17.9%", "10.4%"],
-            ["England", "87.6%", "91.2%", "90.5%", "88.7%"]]
+    rows = [
+        ["Comparator", "14/15", "15/16", "16/17", "17/18"],
+        ["Barking and Dagenham", "95.8%", "94.2%", "92.6%", "91.8%"],
+        ["Statistical neighbour average", "87.7%", "88.0%", "88.1%", "87.8%"],
+        ["Enfield", "22.8%", "9.9%", "17.9%", "10.4%"],
+        ["England", "87.6%", "91.2%", "90.5%", "88.7%"],
+    ]
     grids, _ = read_page(_unruled_scan(tmp_path, rows), 200, 1)
     assert len(grids) == 1
     assert _texts(grids[0]) == rows
 
 
-@pytest.mark.parametrize("text, kept, narrowed", [
-    ("82.9%:", "82.9%", True),    # a colon of dust after a figure goes with its share of the box
-    ("\u201c12.4", "12.4", True),  # a quote of dust before one
-    ("41.4%,", "41.4%", False),   # a comma after a figure leaves the text only (prose prints `June 2016,`)
-    ("1.", "1.", False),          # the point numbering a title is printed
-    ("Commentary:", "Commentary:", False),  # a colon after a word is printed
-    (".", "", False),             # a lone dot is dust
-])
+@pytest.mark.parametrize(
+    "text, kept, narrowed",
+    [
+        ("82.9%:", "82.9%", True),  # a colon of dust after a figure goes with its share of the box
+        ("\u201c12.4", "12.4", True),  # a quote of dust before one
+        # a comma after a figure leaves the text only (prose prints `June 2016,`)
+        ("41.4%,", "41.4%", False),
+        ("1.", "1.", False),  # the point numbering a title is printed
+        ("Commentary:", "Commentary:", False),  # a colon after a word is printed
+        (".", "", False),  # a lone dot is dust
+    ],
+)
 def test_dust_marks_at_a_figure_are_cut(text, kept, narrowed):
-    """Marks OCR reads from dust beside a figure are dropped; printed punctuation and prose spacing stay."""
+    """Marks OCR reads from dust beside a figure are dropped; printed punctuation and prose spacing
+    stay."""
     from extractors.pdf.ocr.boxes import _trimmed
 
     word = _trimmed({"text": text, "x0": 0, "x1": 60, "top": 0, "bottom": 6, "conf": 50})

@@ -1,28 +1,15 @@
-"""The Pack and Templates pages: the pack built from the app's store with its downloads and preview; a template
-saved from the editor table is kept in the store and offered on the Pack page."""
+"""The Pack and Templates pages: the pack built from the app's store with its downloads and preview;
+a template saved from the editor table is kept in the store and offered on the Pack page."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
+from test_app import app_store  # noqa: F401 (the module's store: national figures and samples)
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 300
-
-
-@pytest.fixture(scope="module", autouse=True)
-def app_store(tmp_path_factory):
-    import streamlit as st
-
-    path = tmp_path_factory.mktemp("packapp") / "perfbooks.duckdb"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PERFBOOKS_DB", str(path))
-        st.cache_resource.clear()
-        st.cache_data.clear()
-        yield path
-        st.cache_resource.clear()
-        st.cache_data.clear()
 
 
 def open_page(page: str) -> AppTest:
@@ -56,6 +43,12 @@ def test_the_pack_page_builds_the_pack_with_three_downloads_and_a_preview():
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["PDF", "Word (editable)", "Excel (summary)"]
     summary = at.dataframe[0].value
-    assert list(summary.columns[:5]) == ["Indicator", "Good performance is", "Nov-16", "Dec-16", "Jan-17"]
+    assert list(summary.columns[:5]) == [
+        "Indicator",
+        "Good performance is",
+        "Nov-16",
+        "Dec-16",
+        "Jan-17",
+    ]
     assert "1,651" in set(summary["Jan-17"])
     assert len(at.get("image")) == 3  # the first pages of the PDF

@@ -1,9 +1,9 @@
-"""Pack templates: kept in the store on both databases (migration 0006), edited as a table, and used by the pack:
-a template's order, titles, targets and commentary change the pack, and its target changes the RAG exactly as
-the trend analysis judges that rule."""
+"""Pack templates: kept in the store on both databases (migration 0006), edited as a table, and used
+by the pack: a template's order, titles, targets and commentary change the pack, and its target
+changes the RAG exactly as the trend analysis judges that rule."""
+
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analyses.rag import rag_status
@@ -33,10 +33,19 @@ def test_the_template_migration_applies_to_an_older_store(store_url):
 def test_templates_are_saved_listed_replaced_and_deleted(store_url, monkeypatch):
     monkeypatch.setenv("PERFBOOKS_USER", "analyst one")
     store = Store(store_url, reference=False)
-    board = Template("rotherham", "board", (Item("cpp_rate_10k", "Child protection", "50", "more than +/-10", "Watch."),
-                                             Item("contacts")), ("summary", "indicators"), "Board report")
+    board = Template(
+        "rotherham",
+        "board",
+        (
+            Item("cpp_rate_10k", "Child protection", "50", "more than +/-10", "Watch."),
+            Item("contacts"),
+        ),
+        ("summary", "indicators"),
+        "Board report",
+    )
     save_template(store, board)
-    save_template(store, Template("Rotherham", "board", (Item("contacts"),)))  # replaces, one row per name
+    # replaces, one row per name
+    save_template(store, Template("Rotherham", "board", (Item("contacts"),)))
     save_template(store, board)
     listed = store.pack_templates("Rotherham")
     assert list(listed["name"]) == ["board"] and listed["authority"].iloc[0] == "Rotherham"
@@ -45,20 +54,27 @@ def test_templates_are_saved_listed_replaced_and_deleted(store_url, monkeypatch)
     assert saved_template(store, "Rotherham", "other") is None
     with pytest.raises(ValueError, match="no saved pack template named 'other'"):
         template_for(store, "Rotherham", "other")
-    assert store.delete_pack_template("Rotherham", "board") and not store.delete_pack_template("Rotherham", "board")
+    assert store.delete_pack_template("Rotherham", "board") and not store.delete_pack_template(
+        "Rotherham", "board"
+    )
     assert store.pack_templates().empty
     store.close()
 
 
 def test_a_template_round_trips_through_json_and_the_editor_table():
-    board = Template("Rotherham", "board", (Item("cpp_rate_10k", target="+/-5 of 50"), Item("contacts")))
+    board = Template(
+        "Rotherham", "board", (Item("cpp_rate_10k", target="+/-5 of 50"), Item("contacts"))
+    )
     assert from_json(board.to_json()) == board
     frame = editor_frame(board, ["contacts", "referrals", "cpp_rate_10k"])
     assert list(frame["indicator_id"]) == ["cpp_rate_10k", "contacts", "referrals"]
     assert list(frame["include"]) == [True, True, False]
     frame.loc[2, "include"], frame.loc[2, "order"], frame.loc[2, "title"] = True, 0, "  Referrals  "
     made = from_editor(board, frame, "new", ["summary"], "")
-    assert made.indicators == ["referrals", "cpp_rate_10k", "contacts"] and made.items[0].title == "Referrals"
+    assert (
+        made.indicators == ["referrals", "cpp_rate_10k", "contacts"]
+        and made.items[0].title == "Referrals"
+    )
     assert made.sections == ("summary",) and made.title == board.title
     with pytest.raises(ValueError, match="unknown pack sections"):
         Template("Rotherham", sections=("cover", "appendix"))
@@ -74,20 +90,43 @@ def store(tmp_path_factory):
 
 def test_the_default_template_is_the_last_reports_indicators_in_its_order(store):
     template = default_template(store, "Rotherham")
-    assert template.indicators[:3] == ["contacts", "contacts_decision_1wd_pct", "referrals_rate_10k"]
+    assert template.indicators[:3] == [
+        "contacts",
+        "contacts_decision_1wd_pct",
+        "referrals_rate_10k",
+    ]
     assert len(template.indicators) == len(set(template.indicators)) >= 20
 
 
 def test_a_templates_target_order_title_and_commentary_make_the_pack(store):
-    board = Template("Rotherham", "board", (Item("cpp_rate_10k", "Child protection plans", "+/-5 of 60", "more than +/-10",
-                                                 "On a plan: our own words."), Item("contacts")))
+    board = Template(
+        "Rotherham",
+        "board",
+        (
+            Item(
+                "cpp_rate_10k",
+                "Child protection plans",
+                "+/-5 of 60",
+                "more than +/-10",
+                "On a plan: our own words.",
+            ),
+            Item("contacts"),
+        ),
+    )
     pack = build_pack(store, "Rotherham", "2017-01", board)
     assert [s.row.indicator_id for s in pack.sections] == ["cpp_rate_10k", "contacts"]
     section = pack.sections[0]
-    assert section.title == "Child protection plans" and section.commentary == "On a plan: our own words."
+    assert (
+        section.title == "Child protection plans"
+        and section.commentary == "On a plan: our own words."
+    )
     assert (section.row.target.shown, section.row.red.shown) == ("+/-5 of 60", "more than +/-10")
     assert section.row.target.source == "pack template"
-    band = band_from_rules([(None, "Target Green: +/-5 of 60"), (None, "Red tolerance: more than +/-10")], "low")
+    band = band_from_rules(
+        [(None, "Target Green: +/-5 of 60"), (None, "Red tolerance: more than +/-10")], "low"
+    )
     assert section.row.rag == rag_status(58.5, band, "low") == "green"  # 58.5 is inside 55-65
-    plain = build_pack(store, "Rotherham", "2017-01", Template("Rotherham", items=(Item("cpp_rate_10k"),)))
+    plain = build_pack(
+        store, "Rotherham", "2017-01", Template("Rotherham", items=(Item("cpp_rate_10k"),))
+    )
     assert plain.rows[0].rag == "amber" and plain.rows[0].target.shown == "+/-5 of 52.3"

@@ -1,18 +1,29 @@
-"""The Review page's logic: cell boxes, edits, doubts and suggestions, source previews, accepting once."""
+"""The Review page's logic: cell boxes, edits, doubts and suggestions, source previews, accepting
+once."""
+
 from __future__ import annotations
 
 import shutil
 from datetime import date, datetime
 
 import pytest
-
 from grids import ruled_pdf
+
 from indicators import load_catalogue
 from interpreter.observation import COLUMNS
 from pipeline import extract_path
 from review import (
-    OUTLINE, accept, authority_of, doubtful_labels, pending_from_upload, report_date_of, review_frame,
-    source_preview, with_authority, with_indicator, with_report_date,
+    OUTLINE,
+    accept,
+    authority_of,
+    doubtful_labels,
+    pending_from_upload,
+    report_date_of,
+    review_frame,
+    source_preview,
+    with_authority,
+    with_indicator,
+    with_report_date,
 )
 from review.locations import parse_location
 from store import Store
@@ -46,7 +57,9 @@ def pdf_doc(tmp_path):
     return pending_from_upload(path.name, path.read_bytes(), extract_path(path))
 
 
-def workbook(path, rows=ROWS, months=(datetime(2016, 11, 1), datetime(2016, 12, 1), datetime(2017, 1, 1))):
+def workbook(
+    path, rows=ROWS, months=(datetime(2016, 11, 1), datetime(2016, 12, 1), datetime(2017, 1, 1))
+):
     """The same table in a workbook: title in A1, header in row 3 from column B, months as dates."""
     import openpyxl
 
@@ -60,7 +73,9 @@ def workbook(path, rows=ROWS, months=(datetime(2016, 11, 1), datetime(2016, 12, 
     for r, line in enumerate(rows[1:], start=4):
         sheet.cell(r, 2, line[0])
         for c, text in enumerate(line[1:], start=3):
-            sheet.cell(r, c, float(text.rstrip("%")) / 100 if text.endswith("%") else int(text)).number_format = "0.0%" if text.endswith("%") else "0"
+            sheet.cell(
+                r, c, float(text.rstrip("%")) / 100 if text.endswith("%") else int(text)
+            ).number_format = "0.0%" if text.endswith("%") else "0"
     book.save(path)
     return path
 
@@ -79,7 +94,11 @@ def store(tmp_path):
 
 
 def rows_of(doc, label: str, month: date | None = None):
-    return [o for o in doc.observations if o.indicator_label == label and (month is None or o.period_start == month)]
+    return [
+        o
+        for o in doc.observations
+        if o.indicator_label == label and (month is None or o.period_start == month)
+    ]
 
 
 def test_pdf_observations_carry_their_cell_box_within_the_page(pdf_doc):
@@ -95,7 +114,7 @@ def test_pdf_observations_carry_their_cell_box_within_the_page(pdf_doc):
 def test_bbox_is_not_written(pdf_doc):
     row = pdf_doc.observations[0].as_row()
     assert "bbox" not in row and "pending" not in row
-    assert list(review_frame(pdf_doc).columns[:len(COLUMNS)]) == COLUMNS
+    assert list(review_frame(pdf_doc).columns[: len(COLUMNS)]) == COLUMNS
 
 
 def test_workbook_observations_have_no_box_and_name_their_cell(xlsx_doc):
@@ -104,14 +123,17 @@ def test_workbook_observations_have_no_box_and_name_their_cell(xlsx_doc):
     assert parse_location("Summary!D4").caption == "Sheet 'Summary', cell D4"
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="the tesseract command is not installed")
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="the tesseract command is not installed"
+)
 def test_scanned_cells_are_boxed_in_points_like_text_cells(tmp_path, pdf_doc):
-    """The same page as an image-only scan: OCR's cell boxes are in points and lie where the printed cells do."""
+    """The same page as an image-only scan: OCR's cell boxes are in points and lie where the printed
+    cells do."""
     import pypdfium2 as pdfium
     from fpdf import FPDF
+    from PIL import Image
 
     from extractors.pdf.ocr.scan import render
-    from PIL import Image
 
     Image.fromarray(render(pdfium.PdfDocument(pdf_doc.content)[0], 200)).save(tmp_path / "page.png")
     scan = FPDF(orientation="L", unit="mm", format="A4")
@@ -131,14 +153,24 @@ def test_page_preview_outlines_the_cell(pdf_doc):
     image = preview.image.convert("RGB")
     scale = image.width / (297 * MM)
     assert scale == pytest.approx(1.5, abs=0.01)
-    outline = tuple(int(OUTLINE[i:i + 2], 16) for i in (1, 3, 5))
+    outline = tuple(int(OUTLINE[i : i + 2], 16) for i in (1, 3, 5))
     x0, top, x1, bottom = (v * scale for v in cell_box(1, 2))
     middle_x, middle_y = int((x0 + x1) / 2), int((top + bottom) / 2)
-    for x, y in ((x0 - 1, middle_y), (x1 + 1, middle_y), (middle_x, top - 1), (middle_x, bottom + 1)):
+    for x, y in (
+        (x0 - 1, middle_y),
+        (x1 + 1, middle_y),
+        (middle_x, top - 1),
+        (middle_x, bottom + 1),
+    ):
         assert image.getpixel((int(x), int(y))) == outline
     assert image.getpixel((middle_x, middle_y)) != outline  # the figure itself is not covered
     other_x0 = cell_box(2, 2)[0] * scale  # the cell below is not outlined
-    assert image.getpixel((int(other_x0 - 1), int((cell_box(2, 2)[1] + cell_box(2, 2)[3]) / 2 * scale))) != outline
+    assert (
+        image.getpixel(
+            (int(other_x0 - 1), int((cell_box(2, 2)[1] + cell_box(2, 2)[3]) / 2 * scale))
+        )
+        != outline
+    )
 
 
 def test_preview_of_a_review_row_finds_its_observation(pdf_doc):
@@ -150,7 +182,10 @@ def test_preview_of_a_review_row_finds_its_observation(pdf_doc):
 
 def test_workbook_preview_names_the_cell_and_shows_its_value(xlsx_doc):
     frame = review_frame(xlsx_doc)
-    row = frame[(frame["indicator_label"] == "Number of referrals") & (frame["period_start"] == "2016-12-01")].iloc[0]
+    row = frame[
+        (frame["indicator_label"] == "Number of referrals")
+        & (frame["period_start"] == "2016-12-01")
+    ].iloc[0]
     preview = source_preview(xlsx_doc, row)
     assert preview.caption == "Sheet 'Summary', cell D4" and preview.image is None
     assert preview.marked == (4, "D")
@@ -163,12 +198,18 @@ def test_workbook_preview_names_the_cell_and_shows_its_value(xlsx_doc):
 
 def test_csv_preview_shows_the_printed_row(tmp_path):
     path = tmp_path / "report.csv"
-    path.write_text(f"{TITLE}\n\n" + "\n".join(",".join(f'"{t}"' for t in line) for line in ROWS) + "\n", encoding="utf-8")
+    path.write_text(
+        f"{TITLE}\n\n" + "\n".join(",".join(f'"{t}"' for t in line) for line in ROWS) + "\n",
+        encoding="utf-8",
+    )
     doc = pending_from_upload(path.name, path.read_bytes(), extract_path(path))
     (obs,) = rows_of(doc, "Number of referrals", date(2017, 1, 1))
     preview = source_preview(doc, obs)
     assert preview.caption == "row 4, column D (cell D4)"
-    assert preview.cells.loc[4, "A"] == "Number of referrals" and preview.cells.loc[preview.marked] == "420"
+    assert (
+        preview.cells.loc[4, "A"] == "Number of referrals"
+        and preview.cells.loc[preview.marked] == "420"
+    )
 
 
 def test_a_damaged_file_gives_a_caption_not_an_exception(pdf_doc, xlsx_doc):
@@ -179,7 +220,10 @@ def test_a_damaged_file_gives_a_caption_not_an_exception(pdf_doc, xlsx_doc):
         preview = source_preview(broken, broken.observations[0])
         assert preview.image is None and preview.cells is None
         assert preview.caption == parse_location(broken.observations[0].source_location).caption
-        assert preview.problem == f"The source could not be shown: {doc.name} may be damaged or not the kind of file its name says."
+        assert preview.problem == (
+            f"The source could not be shown: {doc.name} may be damaged or not the kind of file "
+            "its name says."
+        )
 
 
 def test_doubtful_rows_say_why(pdf_doc):
@@ -187,7 +231,11 @@ def test_doubtful_rows_say_why(pdf_doc):
     assert not frame.loc[("Number of referrals", "2016-11-01"), "doubtful"]
     assert frame.loc[(UNKNOWN, "2016-11-01"), "why"] == "label not matched to an indicator"
     over = frame.loc[("% of assessments completed within 45 days", "2016-12-01")]
-    assert over["doubtful"] and "percentage above 100" in over["why"] and "low confidence 0.50" in over["why"]
+    assert (
+        over["doubtful"]
+        and "percentage above 100" in over["why"]
+        and "low confidence 0.50" in over["why"]
+    )
     assert frame["value"].dtype == float and frame["doubtful"].dtype == bool
 
 
@@ -200,15 +248,20 @@ def test_doubtful_labels_rank_the_right_indicator_first(pdf_doc):
     assert best.indicator_id == "cpp_children" and 0 <= best.score <= 100
     assert best.name == load_catalogue().indicator("cpp_children").name
     assert len(misspelt.suggestions) == 3
-    assert [s.score for s in misspelt.suggestions] == sorted((s.score for s in misspelt.suggestions), reverse=True)
-    assert "% of assessments completed within 45 days" in found  # mapped, but a figure failed a check
+    assert [s.score for s in misspelt.suggestions] == sorted(
+        (s.score for s in misspelt.suggestions), reverse=True
+    )
+    # mapped, but a figure failed a check
+    assert "% of assessments completed within 45 days" in found
 
 
 def test_with_indicator_maps_every_row_of_the_label(pdf_doc):
     catalogue = load_catalogue()
     edited = with_indicator(pdf_doc, MISSPELT, "cpp_children", catalogue)
     rows = rows_of(edited, MISSPELT)
-    assert len(rows) == 3 and {(o.indicator_id, o.confidence, o.polarity) for o in rows} == {("cpp_children", 1.0, "info")}
+    assert len(rows) == 3 and {(o.indicator_id, o.confidence, o.polarity) for o in rows} == {
+        ("cpp_children", 1.0, "info")
+    }
     assert edited.confirmed == {MISSPELT: "cpp_children"}
     assert all(not o.indicator_id for o in rows_of(pdf_doc, MISSPELT))  # the original is untouched
     assert MISSPELT not in {d.label for d in doubtful_labels(edited, catalogue)}
@@ -221,7 +274,8 @@ def test_with_authority_and_report_date(pdf_doc):
     assert authority_of(pdf_doc) == "Rotherham" and report_date_of(pdf_doc) == date(2017, 1, 31)
     leeds = with_report_date(with_authority(pdf_doc, "Leeds City Council"), date(2017, 2, 28))
     assert {(o.authority, o.la_code, o.old_la_code, o.report_date) for o in leeds.observations} == {
-        ("Leeds", "E08000035", "383", date(2017, 2, 28))}
+        ("Leeds", "E08000035", "383", date(2017, 2, 28))
+    }
     assert authority_of(pdf_doc) == "Rotherham" and report_date_of(leeds) == date(2017, 2, 28)
     with pytest.raises(ValueError, match="not an English local authority"):
         with_authority(pdf_doc, "Narnia")
@@ -234,18 +288,30 @@ def test_accept_saves_once_and_learns_the_alias(tmp_path, store, pdf_doc):
     stored = store.observations()
     assert set(stored.loc[stored["indicator_label"] == UNKNOWN, "indicator_id"]) == {"contacts"}
     again = accept(store, edited)
-    assert again.status == "duplicate" and "already in the store" in again.message and "nothing added" in again.message
+    assert (
+        again.status == "duplicate"
+        and "already in the store" in again.message
+        and "nothing added" in again.message
+    )
     assert len(store.observations()) == len(stored) and len(store.documents()) == 1
     later = extract_path(workbook(tmp_path / "later.xlsx"), catalogue=store.catalogue())
-    assert {o.indicator_id for o in later.observations if o.indicator_label == UNKNOWN} == {"contacts"}
+    assert {o.indicator_id for o in later.observations if o.indicator_label == UNKNOWN} == {
+        "contacts"
+    }
 
 
 def test_with_indicator_changes_only_its_half_of_a_count_and_rate_pair(tmp_path):
     path = tmp_path / "pairs.csv"
-    path.write_text(f"{TITLE}\n\nIndicator,Nov-16,Dec-16\nWidget families,\"12 (3.4)\",\"13 (3.6)\"\n", encoding="utf-8")
+    path.write_text(
+        f'{TITLE}\n\nIndicator,Nov-16,Dec-16\nWidget families,"12 (3.4)","13 (3.6)"\n',
+        encoding="utf-8",
+    )
     doc = pending_from_upload(path.name, path.read_bytes(), extract_path(path))
     edited = with_indicator(doc, "Widget families", "contacts", load_catalogue())
-    assert {(o.unit, o.indicator_id) for o in edited.observations} == {("count", "contacts"), ("rate_per_10k", "")}
+    assert {(o.unit, o.indicator_id) for o in edited.observations} == {
+        ("count", "contacts"),
+        ("rate_per_10k", ""),
+    }
 
 
 def test_the_detail_is_the_outlined_cell_with_the_page_around_it(pdf_doc):
@@ -257,6 +323,6 @@ def test_the_detail_is_the_outlined_cell_with_the_page_around_it(pdf_doc):
     x0, top, x1, bottom = (v * scale for v in cell_box(1, 2))
     detail = preview.detail.convert("RGB")
     assert detail.width == pytest.approx(x1 - x0 + 2 * DETAIL_MARGIN, abs=2)
-    outline = tuple(int(OUTLINE[i:i + 2], 16) for i in (1, 3, 5))
+    outline = tuple(int(OUTLINE[i : i + 2], 16) for i in (1, 3, 5))
     left = int(x0 - 1 - max(0, int(x0 - DETAIL_MARGIN)))
     assert detail.getpixel((left, detail.height // 2)) == outline

@@ -1,4 +1,5 @@
 """Uploads as reports: a zip opens into its reports, bounded; anything else is one report."""
+
 from __future__ import annotations
 
 import io
@@ -23,10 +24,19 @@ def test_a_plain_file_is_one_report():
 
 
 def test_a_zip_gives_its_reports_and_says_what_it_skipped():
-    content = zipped({"2016/jan.pdf": b"%PDF-1", "feb.csv": b"a,b", "notes.png": b"png", "__MACOSX/._jan.pdf": b""})
+    content = zipped(
+        {
+            "2016/jan.pdf": b"%PDF-1",
+            "feb.csv": b"a,b",
+            "notes.png": b"png",
+            "__MACOSX/._jan.pdf": b"",
+        }
+    )
     reports, skipped = expand_upload("year.zip", content)
     assert reports == [("jan.pdf", b"%PDF-1"), ("feb.csv", b"a,b")]
-    assert skipped == ["notes.png in year.zip was skipped: perfbooks reads PDF, Excel, Word and CSV files."]
+    assert skipped == [
+        "notes.png in year.zip was skipped: perfbooks reads PDF, Excel, Word and CSV files."
+    ]
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked():
@@ -45,7 +55,10 @@ def test_too_many_members_and_damaged_zips_end_in_a_sentence():
 def test_progress_text_says_what_it_counts_and_when_a_scan_is_read():
     from review.uploads import progress_text
 
-    assert progress_text("scan.pdf", b"%PDF-1.4", 1, 4, "reading scanned text") == "scan.pdf: page 2 of 4, reading scanned text"
+    assert (
+        progress_text("scan.pdf", b"%PDF-1.4", 1, 4, "reading scanned text")
+        == "scan.pdf: page 2 of 4, reading scanned text"
+    )
     assert progress_text("scan.pdf", b"%PDF-1.4", 4, 4) == "scan.pdf: 4 of 4 pages read"
     assert progress_text("one.pdf", b"%PDF-1.4", 1, 1) == "one.pdf: 1 of 1 page read"
     assert progress_text("r.csv", b"a,b\n1,2\n", 0, 1) == "r.csv: 0 of 1 page read"

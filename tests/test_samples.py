@@ -1,4 +1,6 @@
-"""The sample reports: built the same every time, read cleanly by the extractor, loaded once into a store."""
+"""The sample reports: built the same every time, read cleanly by the extractor, loaded once into a
+store."""
+
 from __future__ import annotations
 
 import csv
@@ -38,7 +40,9 @@ def test_the_build_is_byte_identical_and_matches_the_committed_files(tmp_path):
     assert [p.name for p in first] == list(EXPECTED)
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), a.name
-        assert (build.FOLDER / a.name).read_bytes() == a.read_bytes(), f"{a.name}: run python -m samples.build"
+        assert (build.FOLDER / a.name).read_bytes() == a.read_bytes(), (
+            f"{a.name}: run python -m samples.build"
+        )
     assert sum(p.stat().st_size for p in first) < 1_000_000
 
 
@@ -50,8 +54,13 @@ def test_the_samples_need_nothing_outside_the_repository():
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_every_sample_extracts_with_mapped_indicators_and_its_authority(name, tmp_path):
     out = tmp_path / "out.csv"
-    done = subprocess.run([sys.executable, "cli.py", "extract", str(build.FOLDER / name), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "cli.py", "extract", str(build.FOLDER / name), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     authorities, report_date, at_least = EXPECTED[name]
@@ -71,17 +80,22 @@ def test_load_samples_stores_reports_and_interventions_once(store):
     assert {"Rotherham", "Southampton", "Leeds", "Blackpool"} <= set(observations["authority"])
     assert len(observations) == documents["observation_count"].sum() > 700
     interventions = store.interventions()
-    assert set(zip(interventions["authority"], interventions["start_date"].dt.strftime("%Y-%m"))) == {
-        ("Leeds", "2011-10"), ("Wakefield", "2011-10"), ("Rotherham", "2016-10")}
+    assert set(
+        zip(interventions["authority"], interventions["start_date"].dt.strftime("%Y-%m"))
+    ) == {("Leeds", "2011-10"), ("Wakefield", "2011-10"), ("Rotherham", "2016-10")}
     assert load_samples(store) == []
-    assert len(store.documents(source="report")) == len(EXPECTED) and len(store.interventions()) == len(INTERVENTIONS)
+    assert len(store.documents(source="report")) == len(EXPECTED) and len(
+        store.interventions()
+    ) == len(INTERVENTIONS)
     assert len(store.observations(EVERY_VINTAGE)) == len(observations)
 
 
 def test_ensure_samples_loads_an_empty_store_only(store, tmp_path):
     one = tmp_path / "one"
     one.mkdir()
-    (one / "leeds.csv").write_text("Impact in Leeds - Children Looked After\n,Aug-11,Sep-11\nCLA No.,1443,1453\n")
+    (one / "leeds.csv").write_text(
+        "Impact in Leeds - Children Looked After\n,Aug-11,Sep-11\nCLA No.,1443,1453\n"
+    )
     assert ensure_samples(store, one)
     assert ensure_samples(store) == []
     assert list(store.documents(source="report")["file_name"]) == ["leeds.csv"]

@@ -1,4 +1,5 @@
 """The store keeps every figure of every report, once per file, in one transaction per file."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -6,8 +7,8 @@ import pytest
 
 from pipeline import extract_path
 from store import Selection, Store
-from store.migrations import MIGRATIONS, applied, migrate
 from store.backends import open_backend
+from store.migrations import MIGRATIONS, applied, migrate
 
 HEAD = "Rotherham Children's Services Performance Report\n\nIndicator,{months}\n"
 ROWS = ["Number of referrals,{referrals}", "% of re-referrals within 12 months,{rereferrals}"]
@@ -15,9 +16,16 @@ ROWS = ["Number of referrals,{referrals}", "% of re-referrals within 12 months,{
 
 def report(folder, name, months, referrals, rereferrals):
     """A small monthly report as CSV: two indicators over three months."""
-    text = HEAD.format(months=",".join(months)) + "\n".join([
-        ROWS[0].format(referrals=",".join(map(str, referrals))),
-        ROWS[1].format(rereferrals=",".join(f"{v}%" for v in rereferrals))]) + "\n"
+    text = (
+        HEAD.format(months=",".join(months))
+        + "\n".join(
+            [
+                ROWS[0].format(referrals=",".join(map(str, referrals))),
+                ROWS[1].format(rereferrals=",".join(f"{v}%" for v in rereferrals)),
+            ]
+        )
+        + "\n"
+    )
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
@@ -25,13 +33,17 @@ def report(folder, name, months, referrals, rereferrals):
 
 @pytest.fixture
 def january(tmp_path):
-    return report(tmp_path, "jan.csv", ["Nov-16", "Dec-16", "Jan-17"], [450, 400, 420], [20.1, 21.0, 22.5])
+    return report(
+        tmp_path, "jan.csv", ["Nov-16", "Dec-16", "Jan-17"], [450, 400, 420], [20.1, 21.0, 22.5]
+    )
 
 
 @pytest.fixture
 def february(tmp_path):
     """The next month's report: January's referrals revised from 420 to 425."""
-    return report(tmp_path, "feb.csv", ["Dec-16", "Jan-17", "Feb-17"], [400, 425, 430], [21.0, 22.5, 23.0])
+    return report(
+        tmp_path, "feb.csv", ["Dec-16", "Jan-17", "Feb-17"], [400, 425, 430], [21.0, 22.5, 23.0]
+    )
 
 
 @pytest.fixture
@@ -43,7 +55,10 @@ def store(store_url):
 
 def counts(store) -> tuple[int, int, int]:
     db = store.db
-    return tuple(int(db.scalar(f"SELECT COUNT(*) FROM {t}")) for t in ("documents", "document_files", "observations"))
+    return tuple(
+        int(db.scalar(f"SELECT COUNT(*) FROM {t}"))
+        for t in ("documents", "document_files", "observations")
+    )
 
 
 def test_a_new_store_has_every_migration(store):
@@ -56,8 +71,12 @@ def test_an_older_store_is_upgraded_and_keeps_its_documents(store_url, january):
     db = open_backend(store_url)
     migrate(db, upto=MIGRATIONS[0].name)
     with db.transaction() as cur:
-        cur.execute("INSERT INTO documents VALUES (nextval('document_ids'), 'abc', 'old.csv', 'csv', 1, 'report', "
-                    "'Rotherham', 'E08000018', DATE '2016-12-31', 0, '', TIMESTAMP '2016-12-31 09:00:00', 'someone')")
+        cur.execute(
+            "INSERT INTO documents VALUES (nextval('document_ids'), 'abc', 'old.csv', 'csv', 1, "
+            "'report', "
+            "'Rotherham', 'E08000018', DATE '2016-12-31', 0, '', TIMESTAMP '2016-12-31 "
+            "09:00:00', 'someone')"
+        )
     db.close()
     store = Store(store_url, reference=False)
     assert applied(store.db) == [m.name for m in MIGRATIONS]
@@ -96,18 +115,26 @@ def test_document_records_authority_vintage_and_who(store, january, monkeypatch)
     monkeypatch.setenv("PERFBOOKS_USER", "analyst one")
     store.ingest(january)
     doc = store.documents().iloc[0]
-    assert (doc.authority, doc.la_code, doc.format, doc.units) == ("Rotherham", "E08000018", "csv", 1)
+    assert (doc.authority, doc.la_code, doc.format, doc.units) == (
+        "Rotherham",
+        "E08000018",
+        "csv",
+        1,
+    )
     assert str(doc.report_date.date()) == "2017-01-31" and doc.ingested_by == "analyst one"
     assert len(doc.content_hash) == 64
 
 
 def test_every_vintage_is_kept_and_current_takes_the_latest(store, january, february):
-    """Figures revised from one month's report to the next are all kept; current = the latest report's."""
+    """Figures revised from one month's report to the next are all kept; current = the latest
+    report's."""
     store.ingest(january)
     store.ingest(february)
     every = store.observations(Selection(source="reports", vintage="all", indicator="referrals"))
     assert len(every) == 6
-    current = store.observations(Selection(source="reports", vintage="current", indicator="referrals"))
+    current = store.observations(
+        Selection(source="reports", vintage="current", indicator="referrals")
+    )
     by_month = dict(zip(current["period_start"].dt.strftime("%Y-%m"), current["value"]))
     assert by_month == {"2016-11": 450, "2016-12": 400, "2017-01": 425, "2017-02": 430}
 
@@ -118,12 +145,22 @@ def test_revisions_list_each_changed_figure_by_how_much(store, january, february
     revised = store.revisions(authority="Rotherham")
     assert len(revised) == 1
     row = revised.iloc[0]
-    assert (row.indicator_id, row.earlier_value, row.later_value, row.change) == ("referrals", 420, 425, 5)
+    assert (row.indicator_id, row.earlier_value, row.later_value, row.change) == (
+        "referrals",
+        420,
+        425,
+        5,
+    )
     assert round(row.change_pct, 3) == round(100 * 5 / 420, 3)
-    assert str(row.earlier_report_date.date()) == "2017-01-31" and str(row.later_report_date.date()) == "2017-02-28"
+    assert (
+        str(row.earlier_report_date.date()) == "2017-01-31"
+        and str(row.later_report_date.date()) == "2017-02-28"
+    )
 
 
-@pytest.mark.parametrize("name", ["Rotherham", "rotherham metropolitan borough council", "E08000018", "372"])
+@pytest.mark.parametrize(
+    "name", ["Rotherham", "rotherham metropolitan borough council", "E08000018", "372"]
+)
 def test_authority_filter_accepts_names_variants_and_codes(store, january, name):
     store.ingest(january)
     assert len(store.observations(Selection(vintage="all", authority=name))) == 6
@@ -141,9 +178,13 @@ def test_a_selection_refuses_unknown_choices(field, value):
 
 
 def test_learned_alias_maps_later_documents(store, tmp_path):
-    """A label the catalogue cannot place is mapped once the user confirms it, for every later document."""
+    """A label the catalogue cannot place is mapped once the user confirms it, for every later
+    document."""
     path = tmp_path / "odd.csv"
-    path.write_text(HEAD.format(months="Nov-16,Dec-16") + "Front door demand (all routes),900,950\n", encoding="utf-8")
+    path.write_text(
+        HEAD.format(months="Nov-16,Dec-16") + "Front door demand (all routes),900,950\n",
+        encoding="utf-8",
+    )
     assert extract_path(path, catalogue=store.catalogue()).observations[0].indicator_id == ""
     store.learn_alias("Front door demand (all routes)", "contacts")
     assert store.ingest(path).status == "added"

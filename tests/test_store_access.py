@@ -1,4 +1,5 @@
 """Roles, the audit log and withdrawing a document, on DuckDB and on PostgreSQL."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,9 +8,15 @@ from access import Actor, NotAllowed, act_as
 from exports import export_bytes
 from store import Selection, Store
 
-HEAD = "Wirral Children's Services Performance Report\n\nIndicator,{months}\nNumber of referrals,{values}\n"
-VIEWER, ANALYST, OTHER = Actor("v@council.gov.uk", "viewer", True), Actor("a@council.gov.uk", "analyst", True), \
-    Actor("b@council.gov.uk", "analyst", True)
+HEAD = (
+    "Wirral Children's Services Performance Report\n\nIndicator,{months}\nNumber of "
+    "referrals,{values}\n"
+)
+VIEWER, ANALYST, OTHER = (
+    Actor("v@council.gov.uk", "viewer", True),
+    Actor("a@council.gov.uk", "analyst", True),
+    Actor("b@council.gov.uk", "analyst", True),
+)
 
 
 def report(folder, name, months, values):
@@ -45,8 +52,12 @@ def test_a_withdrawn_document_leaves_views_and_exports_and_comes_back(store, two
     assert store.revisions().empty
     assert b"430" not in export_bytes(store.observations(Selection("reports", "all")), "tidy")[0]
     withdrawn = store.withdrawn()
-    assert list(withdrawn["document_id"]) == [later] and withdrawn["reason"][0] == "sent twice by mistake"
-    assert store.db.scalar("SELECT COUNT(*) FROM observations WHERE document_id = ?", [later]) == 3  # kept
+    assert (
+        list(withdrawn["document_id"]) == [later]
+        and withdrawn["reason"][0] == "sent twice by mistake"
+    )
+    # kept
+    assert store.db.scalar("SELECT COUNT(*) FROM observations WHERE document_id = ?", [later]) == 3
     store.restore(later)
     assert values(store, "current") == [401, 425, 430, 450] and store.withdrawn().empty
 
@@ -59,8 +70,14 @@ def test_every_change_is_in_the_audit_log(store, two_reports, monkeypatch):
     store.add_intervention("Front door", "Wirral", "2016-10-01")
     store.withdraw(first, "wrong authority")
     log = store.audit()
-    assert list(log["action"])[::-1] == ["document accepted", "document accepted", "alias taught", "alias removed",
-                                         "intervention recorded", "document withdrawn"]
+    assert list(log["action"])[::-1] == [
+        "document accepted",
+        "document accepted",
+        "alias taught",
+        "alias removed",
+        "intervention recorded",
+        "document withdrawn",
+    ]
     assert list(log["done_by"])[::-1] == ["a@council.gov.uk"] * 2 + ["admin one"] * 4
     assert log["subject"].iloc[0] == str(first) and log["detail"].iloc[0] == "wrong authority"
 
@@ -68,11 +85,14 @@ def test_every_change_is_in_the_audit_log(store, two_reports, monkeypatch):
 def test_a_viewer_may_change_nothing(store, two_reports, tmp_path):
     first, _ = two_reports
     with act_as(VIEWER):
-        for change in (lambda: store.ingest(report(tmp_path, "mar.csv", ["Mar-17"], [5])),
-                       lambda: store.learn_alias("Referrals received", "referrals"),
-                       lambda: store.add_intervention("Front door", "Wirral", "2016-10-01"),
-                       lambda: store.withdraw(first, "no"), lambda: store.set_role("v@council.gov.uk", "admin"),
-                       lambda: store.audit()):
+        for change in (
+            lambda: store.ingest(report(tmp_path, "mar.csv", ["Mar-17"], [5])),
+            lambda: store.learn_alias("Referrals received", "referrals"),
+            lambda: store.add_intervention("Front door", "Wirral", "2016-10-01"),
+            lambda: store.withdraw(first, "no"),
+            lambda: store.set_role("v@council.gov.uk", "admin"),
+            lambda: store.audit(),
+        ):
             with pytest.raises(NotAllowed, match="^v@council.gov.uk is a viewer and may not "):
                 change()
         assert len(store.observations(Selection("reports", "all"))) == 6

@@ -1,4 +1,5 @@
 """A process killed (kill -9) in the middle of an ingest leaves the store exactly as it was."""
+
 from __future__ import annotations
 
 import os
@@ -8,8 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from store import Selection, Store
 from test_store import counts, report
+
+from store import Selection, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 # Ingest a file, but stop for good after its rows are written and before the transaction commits.
@@ -32,16 +34,23 @@ Store(sys.argv[1], reference=False).ingest(Path(sys.argv[2]))
 
 
 def test_kill_during_ingest_leaves_the_store_unchanged(store_url, tmp_path):
-    january = report(tmp_path, "jan.csv", ["Nov-16", "Dec-16", "Jan-17"], [450, 400, 420], [20.1, 21.0, 22.5])
-    february = report(tmp_path, "feb.csv", ["Dec-16", "Jan-17", "Feb-17"], [400, 425, 430], [21.0, 22.5, 23.0])
+    january = report(
+        tmp_path, "jan.csv", ["Nov-16", "Dec-16", "Jan-17"], [450, 400, 420], [20.1, 21.0, 22.5]
+    )
+    february = report(
+        tmp_path, "feb.csv", ["Dec-16", "Jan-17", "Feb-17"], [400, 425, 430], [21.0, 22.5, 23.0]
+    )
     store = Store(store_url, reference=False)
     store.ingest(january)
     before, rows_before = counts(store), store.observations(Selection(vintage="all"))
     store.close()
 
     marker = tmp_path / "inserted"
-    child = subprocess.Popen([sys.executable, "-c", HALTING_INGEST, store_url, str(february), str(marker)],
-                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = subprocess.Popen(
+        [sys.executable, "-c", HALTING_INGEST, store_url, str(february), str(marker)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     _wait_for(marker, child)
     os.kill(child.pid, signal.SIGKILL)
     child.wait(30)

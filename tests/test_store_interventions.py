@@ -1,4 +1,5 @@
 """Interventions are data in the store: added, listed and removed, on DuckDB and on PostgreSQL."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,13 +34,21 @@ def test_the_interventions_migration_applies_to_an_older_store(store_url):
 
 def test_add_resolves_the_authority_and_lists_what_was_added(store, monkeypatch):
     monkeypatch.setenv("PERFBOOKS_USER", "analyst one")
-    first = store.add_intervention("telephone triage front door", "Leeds City Council", "2011-10",
-                                   description="  calls   triaged by social workers ")
+    first = store.add_intervention(
+        "telephone triage front door",
+        "Leeds City Council",
+        "2011-10",
+        description="  calls   triaged by social workers ",
+    )
     frame = store.interventions()
     assert list(frame.columns) == INTERVENTION_COLUMNS
     row = frame.iloc[0]
-    assert (row.intervention_id, row["name"], row.authority, row.la_code) == (first, "telephone triage front door",
-                                                                           "Leeds", "E08000035")
+    assert (row.intervention_id, row["name"], row.authority, row.la_code) == (
+        first,
+        "telephone triage front door",
+        "Leeds",
+        "E08000035",
+    )
     assert row.start_date == pd.Timestamp("2011-10-01") and pd.isna(row.end_date)
     assert row.description == "calls triaged by social workers" and row.added_by == "analyst one"
     assert pd.api.types.is_datetime64_any_dtype(frame["start_date"])
@@ -72,12 +81,15 @@ def test_an_authority_outside_the_reference_list_needs_its_code(store):
     assert store.interventions("X99000001").iloc[0].authority == "Atlantis"
 
 
-@pytest.mark.parametrize("kwargs,message", [
-    (dict(name=" ", authority="Leeds", start="2011-10"), "needs a name"),
-    (dict(name="x", authority="Leeds", start=""), "needs a start"),
-    (dict(name="x", authority="Leeds", start="October"), "not a date"),
-    (dict(name="x", authority="Leeds", start="2011-10", end="2011-09-30"), "before the start"),
-])
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        (dict(name=" ", authority="Leeds", start="2011-10"), "needs a name"),
+        (dict(name="x", authority="Leeds", start=""), "needs a start"),
+        (dict(name="x", authority="Leeds", start="October"), "not a date"),
+        (dict(name="x", authority="Leeds", start="2011-10", end="2011-09-30"), "before the start"),
+    ],
+)
 def test_bad_interventions_are_refused_and_nothing_is_written(store, kwargs, message):
     with pytest.raises(ValueError, match=message):
         store.add_intervention(**kwargs)

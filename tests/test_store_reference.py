@@ -1,13 +1,15 @@
-"""A new store starts with the reference data: neighbours, population and the national published figures."""
+"""A new store starts with the reference data: neighbours, population and the national published
+figures."""
+
 from __future__ import annotations
 
 import shutil
 
 import pytest
+from test_cli_store import cli, read_csv
 
 from store import Selection, Store
 from store.reference import REFERENCE_DIR, load_reference
-from test_cli_store import cli, read_csv
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +20,9 @@ def store(tmp_path_factory):
 
 
 def test_published_figures_are_observations_naming_their_publication(store):
-    rotherham = store.observations(Selection(source="published", authority="Rotherham", indicator="cpp_rate_10k"))
+    rotherham = store.observations(
+        Selection(source="published", authority="Rotherham", indicator="cpp_rate_10k")
+    )
     at_march_2016 = rotherham[rotherham["period_end"] == "2016-03-31"]
     assert list(at_march_2016["value"]) == [65.3]
     assert at_march_2016["source_file"].iloc[0].startswith("DfE")
@@ -27,7 +31,9 @@ def test_published_figures_are_observations_naming_their_publication(store):
 
 def test_reference_tables_are_loaded(store):
     neighbours = store.table("statistical_neighbours")
-    rotherham = neighbours[(neighbours["la_code"] == "E08000018") & (neighbours["version"] == "2021")]
+    rotherham = neighbours[
+        (neighbours["la_code"] == "E08000018") & (neighbours["version"] == "2021")
+    ]
     assert sorted(rotherham["neighbour_rank"]) == list(range(1, 11))
     population = store.table("population")
     assert population[(population["la_code"] == "E08000018")]["population_0_17"].gt(50_000).all()
@@ -53,21 +59,44 @@ def test_a_changed_reference_table_replaces_the_old_one(tmp_path, store_url):
 
 
 def test_export_of_published_figures_holds_the_authority_and_england(tmp_path):
-    """`export --authority Rotherham --indicator cpp_rate_10k --source published`: 65.3 in 2015-16, and England's."""
+    """`export --authority Rotherham --indicator cpp_rate_10k --source published`: 65.3 in 2015-16,
+    and England's."""
     out = tmp_path / "cpp.csv"
-    done = cli("export", "--db", tmp_path / "s.duckdb", "--out", out, "--authority", "Rotherham",
-               "--indicator", "cpp_rate_10k", "--source", "published")
+    done = cli(
+        "export",
+        "--db",
+        tmp_path / "s.duckdb",
+        "--out",
+        out,
+        "--authority",
+        "Rotherham",
+        "--indicator",
+        "cpp_rate_10k",
+        "--source",
+        "published",
+    )
     assert done.returncode == 0, done.stderr
-    at_march_2016 = {r["authority"]: r["value"] for r in read_csv(out) if r["period_end"] == "2016-03-31"}
+    at_march_2016 = {
+        r["authority"]: r["value"] for r in read_csv(out) if r["period_end"] == "2016-03-31"
+    }
     assert at_march_2016["Rotherham"] == "65.3"
     assert "England" in at_march_2016 and "Yorkshire and The Humber" in at_march_2016
 
 
 def test_the_store_holds_the_rebuilt_figures_without_the_defects(store):
-    """Issue 12: a store loads the rebuilt table, so school moves 2018-19 (England's value given to every council)
-    and Northamptonshire after its abolition are not there as council figures."""
-    moves = store.observations(Selection(source="published", indicator="cla_school_moves_pct",
-                                         ends_between=("2019-03-31", "2019-03-31")))
+    """Issue 12: a store loads the rebuilt table, so school moves 2018-19 (England's value given to
+    every council) and Northamptonshire after its abolition are not there as council figures."""
+    moves = store.observations(
+        Selection(
+            source="published",
+            indicator="cla_school_moves_pct",
+            ends_between=("2019-03-31", "2019-03-31"),
+        )
+    )
     assert len(moves) and not moves["la_code"].str.match(r"E0[6-9]|E10").any()
-    late = store.observations(Selection(source="published", authority="E10000021", ends_between=("2022-01-01", "2026-01-01")))
+    late = store.observations(
+        Selection(
+            source="published", authority="E10000021", ends_between=("2022-01-01", "2026-01-01")
+        )
+    )
     assert late[late["la_code"] == "E10000021"].empty

@@ -1,4 +1,6 @@
-"""Review suggestions over the sector's synonyms: the first one offered is the right concept, shown by name."""
+"""Review suggestions over the sector's synonyms: the first one offered is the right concept, shown
+by name."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,7 +8,8 @@ import pytest
 from indicators.catalogue import load_catalogue
 from review.doubts import Suggestion, suggestions
 
-FIRST = [  # (label as councils print it, the id that must come first, ids that must never come first)
+# (label as councils print it, the id that must come first, ids that must never come first)
+FIRST = [
     ("Children in care", "cla_children", {"cin_children", "cla_starts"}),
     ("CiC", "cla_children", {"cin_children"}),
     ("Cared for children (CfC)", "cla_children", {"cla_starts", "cla_starts_rate_10k"}),
@@ -37,16 +40,35 @@ def test_first_suggestion_is_the_right_concept(label, first, never):
 
 def test_left_care_is_offered_ceasing_to_be_looked_after():
     """Quirk: 'left care' used to be offered fostering and starts, never cla_ceased."""
-    assert "cla_ceased" in [s.indicator_id for s in suggestions("Number of children who left care in the month", load_catalogue())]
+    assert "cla_ceased" in [
+        s.indicator_id
+        for s in suggestions("Number of children who left care in the month", load_catalogue())
+    ]
 
 
-@pytest.mark.parametrize("suggestion, caption", [
-    (Suggestion("cla_children", "Number of children looked after", 100, "count"), "Number of children looked after"),
-    (Suggestion("cla_rate_10k", "Children looked after per 10000 children", 92, "rate_per_10k"),
-     "Children looked after per 10000 children"),
-    (Suggestion("x", "Children looked after", 80, "rate_per_10k"), "Children looked after (per 10,000 children)"),
-    (Suggestion("x", "Care leavers in education", 80, "percent"), "Care leavers in education (%)"),
-])
+@pytest.mark.parametrize(
+    "suggestion, caption",
+    [
+        (
+            Suggestion("cla_children", "Number of children looked after", 100, "count"),
+            "Number of children looked after",
+        ),
+        (
+            Suggestion(
+                "cla_rate_10k", "Children looked after per 10000 children", 92, "rate_per_10k"
+            ),
+            "Children looked after per 10000 children",
+        ),
+        (
+            Suggestion("x", "Children looked after", 80, "rate_per_10k"),
+            "Children looked after (per 10,000 children)",
+        ),
+        (
+            Suggestion("x", "Care leavers in education", 80, "percent"),
+            "Care leavers in education (%)",
+        ),
+    ],
+)
 def test_a_suggestion_reads_as_the_indicator_s_name_and_unit(suggestion, caption):
     assert suggestion.caption == caption
 

@@ -1,4 +1,5 @@
 """PDFs that cannot be read end in one plain sentence, never a traceback."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -20,21 +21,36 @@ def _pdf(path: Path, text: str, password: str | None = None) -> Path:
 
 
 def _extract(*files: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", *map(str, files), "--out", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "extract", *map(str, files), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def test_password_protected_pdf_is_named_as_such(tmp_path):
-    """Quirk: an encrypted PDF; the analyst is told it is password-protected, not that it is damaged."""
-    result = _extract(_pdf(tmp_path / "locked.pdf", "Contacts 1469", password="secret"), out=tmp_path / "o.csv")
-    errors = [line for line in result.stderr.splitlines() if "locked.pdf" in line and "pages read" not in line]
+    """Quirk: an encrypted PDF; the analyst is told it is password-protected, not that it is
+    damaged."""
+    result = _extract(
+        _pdf(tmp_path / "locked.pdf", "Contacts 1469", password="secret"), out=tmp_path / "o.csv"
+    )
+    errors = [
+        line
+        for line in result.stderr.splitlines()
+        if "locked.pdf" in line and "pages read" not in line
+    ]
     assert result.returncode == 2 and len(errors) == 1 and "password-protected" in errors[0]
     assert "Traceback" not in result.stderr
 
 
 def test_pdf_without_tables_is_not_a_report(tmp_path):
-    """Quirk: a PDF of prose only gives no observations and says it is not a report it recognises."""
-    result = _extract(_pdf(tmp_path / "letter.pdf", "Dear colleague, thank you."), out=tmp_path / "o.csv")
+    """Quirk: a PDF of prose only gives no observations and says it is not a report it
+    recognises."""
+    result = _extract(
+        _pdf(tmp_path / "letter.pdf", "Dear colleague, thank you."), out=tmp_path / "o.csv"
+    )
     assert result.returncode == 2
     assert "letter.pdf has no tables of figures" in result.stderr
 

@@ -1,10 +1,15 @@
-"""The layout zoo: the pipeline on synthetic reports of every layout family and format, scored against their truth.
+"""The layout zoo: the pipeline on synthetic reports of every layout family and format, scored
+against their truth.
 
-Each (family, format) is generated at test time (seed 0) into tmp_path, extracted with the real pipeline and
-scored by the shared scorer's rules. Every case must reach recall >= 0.99, precision >= 0.99 and indicator-id
->= 0.97, except those in KNOWN_FAILURES: strict xfails carrying the numbers measured when they were listed, so that
+Each (family, format) is generated at test time (seed 0) into tmp_path, extracted with the real
+pipeline and scored by the shared scorer's rules. Every case must reach recall >= 0.99, precision >=
+0.99 and indicator-id
+>= 0.97, except those in KNOWN_FAILURES: strict xfails carrying the numbers measured when they were
+listed, so that
 a case the interpreter learns to read fails as XPASS until its line is removed.
+
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,21 +20,25 @@ import pytest
 
 from zoo import FAMILIES, cases, generate, report
 from zoo import pdf as zpdf
-from zoo.model import Break, Para, Side
 from zoo.measure import measure
+from zoo.model import Break, Para, Side
 from zoo.score import prepare, score
 
 SEED = 0
 TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 
-# (family, format): what the pipeline scored when the case was listed (seed 0), recall / precision / indicator-id.
+# (family, format): what the pipeline scored when the case was listed (seed 0), recall / precision /
+# indicator-id.
 # Regenerate with `python -m benchmarks.zoo_score --known-failures` when the interpreter changes.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("zebra", "pdf"): "recall 1.000, precision 1.000, id 0.889",
     ("zebra", "xlsx"): "recall 1.000, precision 1.000, id 0.889",
     ("periods_as_rows", "pdf"): "recall 0.000, precision 0.000, id -",
     ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
-    ("zebra", "scan"): "recall 0.000, precision 0.000, id - (zebra_report_0_scan.pdf has no tables of figures that perfbooks recognises; is it a performance report?)",
+    ("zebra", "scan"): (
+        "recall 0.000, precision 0.000, id - (zebra_report_0_scan.pdf has no tables of figures "
+        "that perfbooks recognises; is it a performance report?)"
+    ),
     ("bench_grouped", "scan"): "recall 0.910, precision 1.000, id 1.000",
     ("exception_report", "scan"): "recall 0.778, precision 0.724, id 1.000",
     ("scanned", "pdf"): "recall 1.000, precision 1.000, id 0.750",
@@ -37,7 +46,11 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
 
 
 def shortfall(result: dict) -> list[str]:
-    return [f"{k} {result[k]:.3f}" for k, v in TARGETS.items() if result[k] is not None and result[k] < v]
+    return [
+        f"{k} {result[k]:.3f}"
+        for k, v in TARGETS.items()
+        if result[k] is not None and result[k] < v
+    ]
 
 
 def case_params():
@@ -53,17 +66,32 @@ def case_params():
 def test_pipeline_reads_the_family(family, fmt, tmp_path):
     if fmt == "scan" and not shutil.which("tesseract"):
         pytest.skip("scans are read by OCR: apt-get install tesseract-ocr tesseract-ocr-eng")
-    if fmt in ("pdf", "scan") and not zpdf.latin1(report(family, SEED)) and not zpdf.FONT_DIR.joinpath(zpdf.FONT).exists():
-        pytest.skip("this report prints signs outside Latin-1 (≥, arrows): apt-get install fonts-dejavu-extra")
+    if (
+        fmt in ("pdf", "scan")
+        and not zpdf.latin1(report(family, SEED))
+        and not zpdf.FONT_DIR.joinpath(zpdf.FONT).exists()
+    ):
+        pytest.skip(
+            "this report prints signs outside Latin-1 (≥, arrows): apt-get install "
+            "fonts-dejavu-extra"
+        )
     g = generate(family, fmt, SEED, tmp_path)
     result = measure(g)
-    missed = "; ".join(f"{m['indicator_label']} {m['period_end']} {m['value']}" for m in result["missed"][:3])
-    extra = "; ".join(f"{m['indicator_label']} {m['measure']} {m['period_end']} {m['value']}" for m in result["extra"][:3])
-    assert not shortfall(result), (f"{family} {fmt}: {', '.join(shortfall(result))} {result['error']}"
-                                   f" | missed: {missed} | extra: {extra}")
+    missed = "; ".join(
+        f"{m['indicator_label']} {m['period_end']} {m['value']}" for m in result["missed"][:3]
+    )
+    extra = "; ".join(
+        f"{m['indicator_label']} {m['measure']} {m['period_end']} {m['value']}"
+        for m in result["extra"][:3]
+    )
+    assert not shortfall(result), (
+        f"{family} {fmt}: {', '.join(shortfall(result))} {result['error']}"
+        f" | missed: {missed} | extra: {extra}"
+    )
 
 
 # -- the generator itself
+
 
 def test_the_zoo_has_25_families_in_all_five_formats():
     assert len(FAMILIES) >= 25
@@ -82,7 +110,10 @@ def test_generation_is_deterministic(tmp_path):
 
 
 def test_seeds_vary_the_document():
-    texts = {str([[c.text for c in r] for t in report("ruled_months", s).tables() for r in t.rows]) for s in range(6)}
+    texts = {
+        str([[c.text for c in r] for t in report("ruled_months", s).tables() for r in t.rows])
+        for s in range(6)
+    }
     assert len(texts) == 6
     labels = {o.label for s in range(12) for o in report("ruled_months", s).obs()}
     assert len(labels) > 40  # wording drawn from the synonym lists, not one label per indicator
@@ -92,7 +123,8 @@ NUMBER = re.compile(r"^[+-]?[\d,]+(\.\d+)?%?$")
 
 
 def printed_numbers(path, skip_rows: int) -> list[str]:
-    """The numeric cells of a one-table CSV report after its title lines and header rows, label column excluded."""
+    """The numeric cells of a one-table CSV report after its title lines and header rows, label
+    column excluded."""
     rows = [r for r in csv.reader(path.open(encoding="utf-8")) if r]
     table = [r for r in rows if len(r) > 1][skip_rows:]
     return [c for r in table for c in r[1:] if NUMBER.match(c)]
@@ -104,7 +136,9 @@ def test_truth_has_one_row_per_printed_number(seed, tmp_path):
     printed = printed_numbers(g.path, 1)
     valued = [t for t in g.truth if t["value"]]
     assert len(printed) == len(valued)
-    assert sorted(float(p.rstrip("%").replace(",", "")) for p in printed) == sorted(float(t["value"]) for t in valued)
+    assert sorted(float(p.rstrip("%").replace(",", "")) for p in printed) == sorted(
+        float(t["value"]) for t in valued
+    )
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -119,8 +153,15 @@ def test_derived_columns_are_printed_but_not_truth(seed, tmp_path):
 
 def test_truth_follows_the_conventions():
     units = {"count", "percent", "rate_per_10k", "days", "average", "ratio"}
-    measures = {"actual", "target", "stat_neighbour_avg", "stat_neighbour_best", "england_avg",
-                "england_top_quartile", "region_avg"}
+    measures = {
+        "actual",
+        "target",
+        "stat_neighbour_avg",
+        "stat_neighbour_best",
+        "england_avg",
+        "england_top_quartile",
+        "region_avg",
+    }
     for family in FAMILIES:
         for o in report(family, 1).obs():
             assert o.unit in units and o.measure in measures, (family, o)
@@ -139,49 +180,88 @@ def test_every_truth_value_is_printed_in_its_cell(family):
         for t in report(family, seed).tables():
             for row in t.rows:
                 for c in row:
-                    printed = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", c.text)]
+                    printed = [
+                        float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", c.text)
+                    ]
                     for o in c.obs:
-                        assert o.value is None or o.value in printed, (family, seed, c.text, o.value)
+                        assert o.value is None or o.value in printed, (
+                            family,
+                            seed,
+                            c.text,
+                            o.value,
+                        )
 
 
 def test_count_and_rate_cells_give_two_rows():
     rep = report("count_rate", 0)
-    pairs = [c for t in rep.tables() for r in t.rows for c in r if re.match(r"^[\d,]+ \([\d.]+\)$", c.text)]
+    pairs = [
+        c
+        for t in rep.tables()
+        for r in t.rows
+        for c in r
+        if re.match(r"^[\d,]+ \([\d.]+\)$", c.text)
+    ]
     assert pairs and all([o.unit for o in c.obs] == ["count", "rate_per_10k"] for c in pairs)
 
 
 # -- the scorer
 
+
 def rows(*specs):
-    keys = ["authority", "indicator_id", "indicator_label", "measure", "period_end", "value", "scored"]
+    keys = [
+        "authority",
+        "indicator_id",
+        "indicator_label",
+        "measure",
+        "period_end",
+        "value",
+        "scored",
+    ]
     return prepare([dict(zip(keys, s)) for s in specs])
 
 
 def test_scorer_matches_by_value_period_and_label_or_id():
-    truth = rows(("Leeds", "cla_children", "Children looked after", "actual", "2019-03-31", "700", "1"),
-                 ("Leeds", "", "Open early help episodes", "actual", "2019-03-31", "512", "1"),
-                 ("Leeds", "", "Local target note", "target", "2019-03-31", "", "0"))
-    same = score(truth, rows(("leeds", "cla_children", "Our children in care", "actual", "2019-03-31", "700.04", ""),
-                             ("Leeds", "", "open early-help episodes", "actual", "2019-03-31", "512", "")))
+    truth = rows(
+        ("Leeds", "cla_children", "Children looked after", "actual", "2019-03-31", "700", "1"),
+        ("Leeds", "", "Open early help episodes", "actual", "2019-03-31", "512", "1"),
+        ("Leeds", "", "Local target note", "target", "2019-03-31", "", "0"),
+    )
+    same = score(
+        truth,
+        rows(
+            ("leeds", "cla_children", "Our children in care", "actual", "2019-03-31", "700.04", ""),
+            ("Leeds", "", "open early-help episodes", "actual", "2019-03-31", "512", ""),
+        ),
+    )
     assert (same["recall"], same["precision"], same["indicator_id_accuracy"]) == (1.0, 1.0, 1.0)
-    off = score(truth, rows(("Leeds", "cla_rate_10k", "Children looked after", "actual", "2019-03-31", "700.1", ""),
-                            ("Leeds", "", "Open early help episodes", "actual", "2019-02-28", "512", ""),
-                            ("Leeds", "", "Something else entirely", "actual", "2019-03-31", "512", "")))
+    off = score(
+        truth,
+        rows(
+            ("Leeds", "cla_rate_10k", "Children looked after", "actual", "2019-03-31", "700.1", ""),
+            ("Leeds", "", "Open early help episodes", "actual", "2019-02-28", "512", ""),
+            ("Leeds", "", "Something else entirely", "actual", "2019-03-31", "512", ""),
+        ),
+    )
     assert off["recall"] == 0.0 and off["precision"] == 0.0
 
 
 def test_scorer_ignores_benchmark_periods_and_counts_ids():
-    truth = rows(("Leeds", "cla_rate_10k", "LAC per 10,000", "england_avg", "2018-03-31", "62.0", "1"),
-                 ("Leeds", "cla_rate_10k", "LAC per 10,000", "actual", "2019-03-31", "70.1", "1"))
-    got = rows(("Leeds", "", "LAC per 10,000", "england_avg", "2019-03-31", "62", ""),
-               ("Leeds", "cla_rate_10k", "LAC per 10,000", "actual", "2019-03-31", "70.1", ""),
-               ("Leeds", "", "LAC per 10,000", "actual", "2019-03-31", "70.1", ""))
+    truth = rows(
+        ("Leeds", "cla_rate_10k", "LAC per 10,000", "england_avg", "2018-03-31", "62.0", "1"),
+        ("Leeds", "cla_rate_10k", "LAC per 10,000", "actual", "2019-03-31", "70.1", "1"),
+    )
+    got = rows(
+        ("Leeds", "", "LAC per 10,000", "england_avg", "2019-03-31", "62", ""),
+        ("Leeds", "cla_rate_10k", "LAC per 10,000", "actual", "2019-03-31", "70.1", ""),
+        ("Leeds", "", "LAC per 10,000", "actual", "2019-03-31", "70.1", ""),
+    )
     result = score(truth, got)
     assert result["recall"] == 1.0 and result["precision"] == pytest.approx(2 / 3)
     assert result["indicator_id_accuracy"] == 0.5
 
 
 # -- each family prints what it is named for, whatever the seed
+
 
 def cells(rep, body=True, head=True):
     for t in rep.tables():
@@ -191,7 +271,9 @@ def cells(rep, body=True, head=True):
 
 
 def spanning_rows(rep):
-    return [r for t in rep.tables() for r in t.rows[t.header_rows:] if len(r) == 1 and r[0].span > 1]
+    return [
+        r for t in rep.tables() for r in t.rows[t.header_rows :] if len(r) == 1 and r[0].span > 1
+    ]
 
 
 def measures(rep):
@@ -208,24 +290,72 @@ def rulings(rep):
 
 FEATURES = {
     "ruled_months": lambda r: rulings(r) == {"all"} and types(r) == {"month"},
-    "horizontal_rules": lambda r: rulings(r) == {"horizontal"} and {"financial_year", "financial_ytd"} <= types(r),
-    "zebra": lambda r: rulings(r) == {"zebra"} and any(c.text in ("Ref", "Code", "No.", "KPI ref") for c in cells(r, body=False)),
+    "horizontal_rules": lambda r: (
+        rulings(r) == {"horizontal"} and {"financial_year", "financial_ytd"} <= types(r)
+    ),
+    "zebra": lambda r: (
+        rulings(r) == {"zebra"}
+        and any(c.text in ("Ref", "Code", "No.", "KPI ref") for c in cells(r, body=False))
+    ),
     "whitespace": lambda r: rulings(r) == {"none"},
-    "wrapped_labels": lambda r: any(2 <= c.text.count("\n") + 1 <= 4 for t in r.tables() for row in t.rows[t.header_rows:] for c in row[:1]),
-    "wrapped_months": lambda r: any(re.match(r"^[A-Z][a-z]{2}\n\d{4}$", c.text) for c in cells(r, body=False)),
-    "months_under_fy": lambda r: any(c.span > 1 and re.search(r"\d{2}[/-]\d{2}", c.text) for c in cells(r, body=False)) and types(r) == {"month"},
-    "quarters_under_fy": lambda r: "quarter" in types(r) and any(c.span > 1 for c in cells(r, body=False)),
-    "periods_as_rows": lambda r: {"target", "stat_neighbour_avg", "england_avg"} <= measures(r) and r.tables()[0].header_rows >= 3,
-    "sections_units": lambda r: spanning_rows(r) and any(o.unit == "percent" and "%" not in c.text for c in cells(r, head=False) for o in c.obs if o.value is not None),
-    "polarity_targets": lambda r: any(o.measure == "target" and o.scored == 0 and "tolerance" in o.note for o in r.obs()) and any(o.measure == "target" and o.scored for o in r.obs()),
-    "bench_grouped": lambda r: "stat_neighbour_avg" in measures(r) and any(c.span > 1 and re.search(r"\d{2}[/-]\d{2}", c.text) for c in cells(r, body=False)),
-    "bench_note": lambda r: {"england_avg"} <= measures(r) and "as_at" in types(r) and all(o.period.type == "financial_year" for o in r.obs() if o.measure == "england_avg"),
+    "wrapped_labels": lambda r: any(
+        2 <= c.text.count("\n") + 1 <= 4
+        for t in r.tables()
+        for row in t.rows[t.header_rows :]
+        for c in row[:1]
+    ),
+    "wrapped_months": lambda r: any(
+        re.match(r"^[A-Z][a-z]{2}\n\d{4}$", c.text) for c in cells(r, body=False)
+    ),
+    "months_under_fy": lambda r: (
+        any(c.span > 1 and re.search(r"\d{2}[/-]\d{2}", c.text) for c in cells(r, body=False))
+        and types(r) == {"month"}
+    ),
+    "quarters_under_fy": lambda r: (
+        "quarter" in types(r) and any(c.span > 1 for c in cells(r, body=False))
+    ),
+    "periods_as_rows": lambda r: (
+        {"target", "stat_neighbour_avg", "england_avg"} <= measures(r)
+        and r.tables()[0].header_rows >= 3
+    ),
+    "sections_units": lambda r: (
+        spanning_rows(r)
+        and any(
+            o.unit == "percent" and "%" not in c.text
+            for c in cells(r, head=False)
+            for o in c.obs
+            if o.value is not None
+        )
+    ),
+    "polarity_targets": lambda r: (
+        any(o.measure == "target" and o.scored == 0 and "tolerance" in o.note for o in r.obs())
+        and any(o.measure == "target" and o.scored for o in r.obs())
+    ),
+    "bench_grouped": lambda r: (
+        "stat_neighbour_avg" in measures(r)
+        and any(c.span > 1 and re.search(r"\d{2}[/-]\d{2}", c.text) for c in cells(r, body=False))
+    ),
+    "bench_note": lambda r: (
+        {"england_avg"} <= measures(r)
+        and "as_at" in types(r)
+        and all(o.period.type == "financial_year" for o in r.obs() if o.measure == "england_avg")
+    ),
     "prior_outturn": lambda r: {"financial_year", "financial_ytd", "month"} <= types(r),
     "derived_columns": lambda r: sum(c.derived and bool(c.text) for c in cells(r)) >= 5,
-    "markers_tokens": lambda r: any(o.note and o.value is not None for o in r.obs()) and any(o.value is None for o in r.obs()) and spanning_rows(r),
+    "markers_tokens": lambda r: (
+        any(o.note and o.value is not None for o in r.obs())
+        and any(o.value is None for o in r.obs())
+        and spanning_rows(r)
+    ),
     "count_rate": lambda r: any(len(c.obs) == 2 for c in cells(r)),
-    "n_of_n": lambda r: any(o.numerator for o in r.obs()) and any(o.scored == 0 and not o.indicator_id and o.unit == "count" for o in r.obs()),
-    "authorities_rows": lambda r: len({o.authority.name for o in r.obs()}) >= 6 and {"region_avg", "stat_neighbour_avg"} <= measures(r),
+    "n_of_n": lambda r: (
+        any(o.numerator for o in r.obs())
+        and any(o.scored == 0 and not o.indicator_id and o.unit == "count" for o in r.obs())
+    ),
+    "authorities_rows": lambda r: (
+        len({o.authority.name for o in r.obs()}) >= 6
+        and {"region_avg", "stat_neighbour_avg"} <= measures(r)
+    ),
     "authorities_columns": lambda r: len({o.authority.name for o in r.obs()}) >= 4,
     "exception_report": lambda r: len(r.tables()) >= 3 and "quarter" in types(r),
     "side_by_side": lambda r: any(isinstance(b, Side) for b in r.blocks),
@@ -235,11 +365,22 @@ FEATURES = {
     "rotated": lambda r: any(isinstance(b, Break) and b.rotated for b in r.blocks),
     "years_as_rows": lambda r: types(r) == {"financial_year"},
     "xlsx_native": lambda r: r.tables()[0].native and r.tables()[0].hidden,
-    "board_report": lambda r: any(len(c.obs) == 2 for c in cells(r)) and any(o.numerator for o in r.obs()) and "quarter" in types(r),
+    "board_report": lambda r: (
+        any(len(c.obs) == 2 for c in cells(r))
+        and any(o.numerator for o in r.obs())
+        and "quarter" in types(r)
+    ),
     "scanned": lambda r: len(r.obs()) >= 12,
-    "summary_detail": lambda r: any(not c.obs and re.match(r"^[\d,.]+%?$", c.text) for t in r.tables()[1:] for row in t.rows[t.header_rows:] for c in row[1:]),
+    "summary_detail": lambda r: any(
+        not c.obs and re.match(r"^[\d,.]+%?$", c.text)
+        for t in r.tables()[1:]
+        for row in t.rows[t.header_rows :]
+        for c in row[1:]
+    ),
     "section_column": lambda r: any(c.rowspan >= 3 for c in cells(r, head=False)),
-    "several_sheets": lambda r: any(isinstance(b, Break) and b.sheet for b in r.blocks) and len(r.tables()) == 2,
+    "several_sheets": lambda r: (
+        any(isinstance(b, Break) and b.sheet for b in r.blocks) and len(r.tables()) == 2
+    ),
 }
 
 
@@ -287,11 +428,16 @@ def test_workbook_holds_dates_fractions_hidden_columns_and_merged_titles(tmp_pat
     g = generate("xlsx_native", "xlsx", SEED, tmp_path)
     ws = openpyxl.load_workbook(g.path).active
     values = [c for row in ws.iter_rows() for c in row]
-    assert any(isinstance(c.value, datetime.datetime) and c.number_format == "mmm-yy" for c in values)
+    assert any(
+        isinstance(c.value, datetime.datetime) and c.number_format == "mmm-yy" for c in values
+    )
     fractions = [c for c in values if c.number_format == "0.0%"]
     assert fractions and all(0 <= c.value <= 1 for c in fractions)
     assert any(d.hidden for d in ws.column_dimensions.values())
-    assert any(m.min_row == m.max_row and m.max_col - m.min_col >= 3 for m in ws.merged_cells.ranges)  # the title
+    # the title
+    assert any(
+        m.min_row == m.max_row and m.max_col - m.min_col >= 3 for m in ws.merged_cells.ranges
+    )
     truth = {float(t["value"]) for t in g.truth if t["unit"] == "percent" and t["value"]}
     assert all(any(abs(100 * c.value - v) < 0.05 for v in truth) for c in fractions)
 
@@ -307,8 +453,16 @@ def test_docx_rotated_family_has_a_landscape_section(tmp_path):
 def test_benchmark_prints_the_table_and_keeps_the_files(tmp_path, capsys):
     from benchmarks import zoo_score
 
-    assert zoo_score.main(["--family", "years_as_rows", "--format", "csv", "--out-dir", str(tmp_path)]) == 0
+    assert (
+        zoo_score.main(["--family", "years_as_rows", "--format", "csv", "--out-dir", str(tmp_path)])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "| years_as_rows | csv |" in out and "**all** (1 cases)" in out
     kept = sorted(p.name for p in (tmp_path / "seed0").iterdir())
-    assert len(kept) == 3 and kept[0].endswith(".csv") and kept[1].endswith(".got.csv") and kept[2].endswith(".truth.csv")
+    assert (
+        len(kept) == 3
+        and kept[0].endswith(".csv")
+        and kept[1].endswith(".got.csv")
+        and kept[2].endswith(".truth.csv")
+    )

@@ -1,1 +1,2 @@
-"""Streamlit glue shared by the pages: the cached store and queries, pending uploads, and chart display."""
+"""Streamlit glue shared by the pages: the cached store and queries, pending uploads, and chart
+display."""

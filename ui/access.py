@@ -1,5 +1,7 @@
-"""Sign-in and roles in the app: Streamlit's `st.login` when an OpenID Connect provider is configured in
-`.streamlit/secrets.toml` (an `[auth]` section), roles from the store; otherwise one user with every right."""
+"""Sign-in and roles in the app: Streamlit's `st.login` when an OpenID Connect provider is
+configured in `.streamlit/secrets.toml` (an `[auth]` section), roles from the store; otherwise
+one user with every right."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -18,8 +20,8 @@ def sign_in_configured() -> bool:
 
 
 def current_actor() -> Actor | None:
-    """Who is using this session: the signed-in person with their stored role, None before sign-in; without a
-    provider, the machine's one user (every right)."""
+    """Who is using this session: the signed-in person with their stored role, None before sign-in;
+    without a provider, the machine's one user (every right)."""
     if not sign_in_configured():
         return Actor(current_user())
     if not st.user.is_logged_in:
@@ -44,7 +46,8 @@ def signed_in_bar(actor: Actor) -> None:
 
 
 def session_actor() -> Actor:
-    """This session's person, set as the one acting for the rest of the run (a page may run without app.py)."""
+    """This session's person, set as the one acting for the rest of the run (a page may run without
+    app.py)."""
     actor = current_actor() or Actor("not signed in", "viewer", signed_in=True)
     set_acting(actor)
     return actor
@@ -55,8 +58,8 @@ def may(action: str) -> bool:
 
 
 def require(action: str) -> None:
-    """Stop the page with one sentence unless this session's person may do the action (even when the page was
-    opened by its address, or called without its navigation link)."""
+    """Stop the page with one sentence unless this session's person may do the action (even when the
+    page was opened by its address, or called without its navigation link)."""
     try:
         session_actor().require(action)
     except NotAllowed as refused:
@@ -68,6 +71,10 @@ def mode_note() -> str:
     """The Data page's sentence on who may change the store."""
     actor = acting()
     if not actor.signed_in:
-        return (f"No sign-in is configured: perfbooks runs for one user ({actor.name}), who may do everything. To share "
-                "it, configure an identity provider and roles (see the README's Deployment section).")
+        return (
+            f"No sign-in is configured: perfbooks runs for one user ({actor.name}), who may do "
+            "everything. To share "
+            "it, configure an identity provider and roles (see the README's Deployment "
+            "section)."
+        )
     return f"Signed in as {actor.name}, a{'n' if actor.role[0] in 'aeiou' else ''} {actor.role}."

@@ -1,5 +1,7 @@
-"""The Data page's controls for changing what the store shows: withdraw or restore documents, the audit log,
-and users' roles; each shown only to those whose role allows it (the store checks again)."""
+"""The Data page's controls for changing what the store shows: withdraw or restore documents, the
+audit log, and users' roles; each shown only to those whose role allows it (the store checks
+again)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,18 +16,23 @@ DONE = "data_admin_message"
 
 
 def withdrawable(actor) -> pd.DataFrame:
-    """The stored reports this person may withdraw: every one for an admin, their own for an analyst."""
+    """The stored reports this person may withdraw: every one for an admin, their own for an
+    analyst."""
     docs = documents()
     docs = docs[(docs["source"] == "report") & docs["withdrawn_at"].isna()]
     return docs if actor.may("withdraw") else docs[docs["ingested_by"] == actor.name]
 
 
 def _label(row) -> str:
-    return f"{row['document_id']}: {row['file_name']} ({row['authority'] or 'authority unknown'}, {row['observation_count']} figures)"
+    return (
+        f"{row['document_id']}: {row['file_name']} ({row['authority'] or 'authority unknown'}, "
+        f"{row['observation_count']} figures)"
+    )
 
 
 def withdraw_controls() -> None:
-    """Withdraw a report (its figures leave every view, nothing is deleted) or bring a withdrawn one back."""
+    """Withdraw a report (its figures leave every view, nothing is deleted) or bring a withdrawn one
+    back."""
     if DONE in st.session_state:
         st.success(st.session_state.pop(DONE), icon=":material/check_circle:")
     actor = session_actor()
@@ -33,13 +40,20 @@ def withdraw_controls() -> None:
         return
     docs = withdrawable(actor)
     with st.expander("Withdraw a document"):
-        st.write("A withdrawn report's figures leave every view and download; they stay stored and an admin can "
-                 "bring them back.")
+        st.write(
+            "A withdrawn report's figures leave every view and download; they stay stored and an "
+            "admin can "
+            "bring them back."
+        )
         labels = {int(r["document_id"]): _label(r) for _, r in docs.iterrows()}
-        chosen = st.selectbox("Document to withdraw", [None] + list(labels), format_func=lambda i: labels.get(i, "—"))
+        chosen = st.selectbox(
+            "Document to withdraw", [None] + list(labels), format_func=lambda i: labels.get(i, "—")
+        )
         reason = st.text_input("Why it is withdrawn")
         if st.button("Withdraw", disabled=chosen is None or not reason.strip()):
-            _change(lambda: shared_store().withdraw(chosen, reason), f"Document {chosen} was withdrawn.")
+            _change(
+                lambda: shared_store().withdraw(chosen, reason), f"Document {chosen} was withdrawn."
+            )
         gone = shared_store().withdrawn()
         if actor.may("withdraw") and len(gone):
             back = st.selectbox("Withdrawn document to restore", list(gone["document_id"]))
@@ -65,8 +79,14 @@ def audit_section() -> None:
     st.subheader("Audit log")
     log = shared_store().audit()
     st.dataframe(log, hide_index=True, width="stretch")
-    st.download_button("Download audit log (CSV)", frame_csv(log), file_name="perfbooks_audit.csv", mime="text/csv",
-                       on_click="ignore", disabled=log.empty)
+    st.download_button(
+        "Download audit log (CSV)",
+        frame_csv(log),
+        file_name="perfbooks_audit.csv",
+        mime="text/csv",
+        on_click="ignore",
+        disabled=log.empty,
+    )
 
 
 def roles_section() -> None:
@@ -80,4 +100,7 @@ def roles_section() -> None:
         user = st.text_input("E-mail address they sign in with")
         role = st.selectbox("Role", ROLES)
         if st.form_submit_button("Set role"):
-            _change(lambda: shared_store().set_role(user, role), f"{user.strip()} is now a{'n' if role[0] == 'a' else ''} {role}.")
+            _change(
+                lambda: shared_store().set_role(user, role),
+                f"{user.strip()} is now a{'n' if role[0] == 'a' else ''} {role}.",
+            )

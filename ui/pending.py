@@ -1,4 +1,5 @@
 """Uploads waiting for review, kept in the browser session until accepted or rejected."""
+
 from __future__ import annotations
 
 import streamlit as st

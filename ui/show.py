@@ -1,4 +1,5 @@
 """Charts with their table alternative and downloads, and text from documents shown only as text."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,8 @@ from analyses.readable import reader_frame
 from analyses.summaries import chart_summary
 from exports.downloads import chart_html, frame_csv
 
-
-# Date pickers reach back to 1990: Streamlit's default stops 10 years before today, too late for legacy reports.
+# Date pickers reach back to 1990: Streamlit's default stops 10 years before today, too late for
+# legacy reports.
 EARLIEST, LATEST = date(1990, 1, 1), date(date.today().year + 1, 12, 31)
 
 
@@ -22,10 +23,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:60] or "chart"
 
 
-def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title: str, key: str,
-                     summary: str | None = None) -> None:
-    """The chart with its one-sentence summary (its accessible name and a caption; by default read from the
-    table), its table alternative (always shown under a heading), and downloads of both."""
+def chart_with_table(
+    chart: alt.TopLevelMixin | None,
+    table: pd.DataFrame,
+    title: str,
+    key: str,
+    summary: str | None = None,
+) -> None:
+    """The chart with its one-sentence summary (its accessible name and a caption; by default read
+    from the table), its table alternative (always shown under a heading), and downloads of both."""
     if chart is not None:
         summary = summary or chart_summary(table, title)
         st.altair_chart(chart, width="stretch", alt=summary)
@@ -34,15 +40,28 @@ def chart_with_table(chart: alt.TopLevelMixin | None, table: pd.DataFrame, title
     table = as_dates(table)
     show_table(table)
     left, right = st.columns(2)
-    left.download_button("Download chart data (CSV)", frame_csv(table),
-                         file_name=f"{slug(title)}.csv", mime="text/csv", key=f"{key}-csv", on_click="ignore")
+    left.download_button(
+        "Download chart data (CSV)",
+        frame_csv(table),
+        file_name=f"{slug(title)}.csv",
+        mime="text/csv",
+        key=f"{key}-csv",
+        on_click="ignore",
+    )
     if chart is not None:
-        right.download_button("Download chart (HTML)", chart_html(chart),
-                              file_name=f"{slug(title)}.html", mime="text/html", key=f"{key}-html", on_click="ignore")
+        right.download_button(
+            "Download chart (HTML)",
+            chart_html(chart),
+            file_name=f"{slug(title)}.html",
+            mime="text/html",
+            key=f"{key}-html",
+            on_click="ignore",
+        )
 
 
 def show_table(frame: pd.DataFrame, **options) -> None:
-    """A frame as the reader reads it (`analyses.readable.reader_frame`): names, not ids; no 'None' cells."""
+    """A frame as the reader reads it (`analyses.readable.reader_frame`): names, not ids; no 'None'
+    cells."""
     st.dataframe(reader_frame(frame), hide_index=True, width="stretch", **options)
 
 
@@ -51,7 +70,10 @@ def as_dates(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for column in out.columns:
         values = out[column]
-        if pd.api.types.is_datetime64_any_dtype(values) and (values.dropna() == values.dropna().dt.normalize()).all():
+        if (
+            pd.api.types.is_datetime64_any_dtype(values)
+            and (values.dropna() == values.dropna().dt.normalize()).all()
+        ):
             out[column] = values.dt.date
     return out
 

@@ -1,4 +1,5 @@
 """The app's one store connection and its cached queries; cleared after anything is saved."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -11,7 +12,9 @@ from settings import setting
 from store import Selection, open_store
 
 
-@st.cache_resource(show_spinner="Opening the store (the first run loads the national figures and sample reports)…")
+@st.cache_resource(
+    show_spinner="Opening the store (the first run loads the national figures and sample reports)…"
+)
 def shared_store():
     """The store named by PERFBOOKS_DB, with the sample reports loaded into a new one."""
     store = open_store(setting("PERFBOOKS_DB"))
@@ -25,9 +28,16 @@ def saved() -> None:
 
 
 @st.cache_data(show_spinner=False)
-def observations(source: str = "reports", vintage: str = "current", authority: str | None = None,
-                 indicator: str | None = None, comparators: bool = False) -> pd.DataFrame:
-    return shared_store().observations(Selection(source, vintage, authority, indicator, comparators))
+def observations(
+    source: str = "reports",
+    vintage: str = "current",
+    authority: str | None = None,
+    indicator: str | None = None,
+    comparators: bool = False,
+) -> pd.DataFrame:
+    return shared_store().observations(
+        Selection(source, vintage, authority, indicator, comparators)
+    )
 
 
 @st.cache_data(show_spinner=False)
@@ -39,7 +49,11 @@ def documents() -> pd.DataFrame:
 def report_authorities() -> list[str]:
     """Authorities with at least one uploaded report, those with the most figures first."""
     docs = documents()
-    reports = docs[(docs["source"] == "report") & (docs["authority"].fillna("") != "") & docs["withdrawn_at"].isna()]
+    reports = docs[
+        (docs["source"] == "report")
+        & (docs["authority"].fillna("") != "")
+        & docs["withdrawn_at"].isna()
+    ]
     counts = reports.groupby("authority")["observation_count"].sum()
     return sorted(counts.index, key=lambda a: (-counts[a], a))
 
@@ -91,7 +105,8 @@ def catalogue():
 
 
 def layout_rules() -> dict:
-    """Fingerprint -> the layout rules readers taught (not cached: a reviewer may teach one at any time)."""
+    """Fingerprint -> the layout rules readers taught (not cached: a reviewer may teach one at any
+    time)."""
     return shared_store().layout_rules()
 
 
@@ -113,7 +128,8 @@ def indicator_label(indicator_id: str) -> str:
 
 @st.cache_data(show_spinner=False)
 def monthly_indicators(authorities: tuple[str, ...]) -> list[str]:
-    """Indicators (ids, or printed labels left unmapped) with monthly figures for any of these authorities."""
+    """Indicators (ids, or printed labels left unmapped) with monthly figures for any of these
+    authorities."""
     found: dict[str, int] = {}
     for authority in authorities:
         rows = observations("reports", "current", authority)

@@ -1,11 +1,20 @@
 """The analyses' page views, cached per choice (the cache is cleared whenever the store changes)."""
+
 from __future__ import annotations
 
 import streamlit as st
 
 from analyses.impact.view import ImpactOptions, impact_view
-from analyses.source import (benchmark_view, benchmark_years, compare_view, history_view, league_view, scorecard_view,
-                             selected_observations, trend_view)
+from analyses.source import (
+    benchmark_view,
+    benchmark_years,
+    compare_view,
+    history_view,
+    league_view,
+    scorecard_view,
+    selected_observations,
+    trend_view,
+)
 from ui.store import interventions, shared_store
 
 
@@ -16,7 +25,9 @@ def trend(authority: str, indicator: str, period_type: str | None, source: str):
 
 @st.cache_data(show_spinner="Comparing with neighbours, the region and England…")
 def benchmarks(authority: str, period: str, version: str, indicators: tuple[str, ...] | None):
-    return benchmark_view(shared_store(), authority, period, version, list(indicators) if indicators else None)
+    return benchmark_view(
+        shared_store(), authority, period, version, list(indicators) if indicators else None
+    )
 
 
 @st.cache_data(show_spinner="Putting the authorities side by side…")
@@ -51,11 +62,13 @@ def years_with_figures(authority: str):
     return benchmark_years(shared_store(), authority)
 
 
-LAST_AUTHORITY = "explore_last_authority"  # session key: the authority the reader chose last on any Explore page
+# session key: the authority the reader chose last on any Explore page
+LAST_AUTHORITY = "explore_last_authority"
 
 
 def authority_index(choices: list[str]) -> int:
-    """Where the authority the reader chose last is among `choices` (else 0: the one with the most reports)."""
+    """Where the authority the reader chose last is among `choices` (else 0: the one with the most
+    reports)."""
     last = st.session_state.get(LAST_AUTHORITY)
     return choices.index(last) if last in choices else 0
 
@@ -65,5 +78,7 @@ def remember_authority(authority: str) -> None:
 
 
 @st.cache_data(show_spinner="Selecting the observations…")
-def export_selection(source: str, vintage: str, authority: str | None, indicator: str | None, comparators: bool):
+def export_selection(
+    source: str, vintage: str, authority: str | None, indicator: str | None, comparators: bool
+):
     return selected_observations(shared_store(), source, vintage, authority, indicator, comparators)

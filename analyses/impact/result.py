@@ -1,18 +1,43 @@
-"""Impact estimates as rows a board member can read: the number, its 95% interval, the model, and a caveat.
+"""Impact estimates as rows a board member can read: the number, its 95% interval, the model, and a
+caveat.
 
-Every estimator returns rows with these columns first (a refusal is a row too: status "not estimated", no
-numbers, and the reason in plain words), then columns of its own.
+Every estimator returns rows with these columns first (a refusal is a row too: status "not
+estimated", no numbers, and the reason in plain words), then columns of its own.
+
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
-RESULT_COLUMNS = ["method", "authority", "la_code", "indicator", "intervention", "start", "status", "estimate",
-                  "low", "high", "effect", "model", "n_before", "n_after", "caveat", "reason"]
+RESULT_COLUMNS = [
+    "method",
+    "authority",
+    "la_code",
+    "indicator",
+    "intervention",
+    "start",
+    "status",
+    "estimate",
+    "low",
+    "high",
+    "effect",
+    "model",
+    "n_before",
+    "n_after",
+    "caveat",
+    "reason",
+]
 ESTIMATED, NOT_ESTIMATED = "estimated", "not estimated"
 
-UNIT_WORDS = {"percent": "percentage points", "rate_per_10k": "per 10,000 children", "count": "",
-              "days": "days", "average": "", "ratio": ""}
+UNIT_WORDS = {
+    "percent": "percentage points",
+    "rate_per_10k": "per 10,000 children",
+    "count": "",
+    "days": "days",
+    "average": "",
+    "ratio": "",
+}
 
 
 def results_frame(rows: list[dict]) -> pd.DataFrame:
@@ -24,8 +49,13 @@ def results_frame(rows: list[dict]) -> pd.DataFrame:
 def refusal(method: str, reason: str, **fields) -> dict:
     """A row that says why there is no estimate, with no numbers in it."""
     row = {c: None for c in RESULT_COLUMNS}
-    row.update(fields, method=method, status=NOT_ESTIMATED, reason=reason,
-               caveat=f"Not estimated: {reason[0].lower()}{reason[1:]}")
+    row.update(
+        fields,
+        method=method,
+        status=NOT_ESTIMATED,
+        reason=reason,
+        caveat=f"Not estimated: {reason[0].lower()}{reason[1:]}",
+    )
     return row
 
 
@@ -42,7 +72,10 @@ def months_text(months) -> str:
             runs[-1].append(stamp)
         else:
             runs.append([stamp])
-    return ", ".join(month_text(r[0]) if len(r) == 1 else f"{month_text(r[0])} to {month_text(r[-1])}" for r in runs)
+    return ", ".join(
+        month_text(r[0]) if len(r) == 1 else f"{month_text(r[0])} to {month_text(r[-1])}"
+        for r in runs
+    )
 
 
 def number_text(value: float, unit: str = "") -> str:

@@ -1,4 +1,6 @@
-"""PDF pages: ruled tables become grids, other text becomes context; scanned pages are read by OCR."""
+"""PDF pages: ruled tables become grids, other text becomes context; scanned pages are read by
+OCR."""
+
 from __future__ import annotations
 
 from typing import BinaryIO
@@ -12,7 +14,8 @@ from extractors.pdf.ruled_tables import fills, line_texts, page_grids, word_line
 from extractors.pdf.text_grid import text_grids
 from extractors.pdf.words import page_hints
 
-UNMAPPED = 0.5  # share of unreadable characters (unmapped glyphs, control codes) that makes a text layer garbage
+# share of unreadable characters (unmapped glyphs, control codes) that makes a text layer garbage
+UNMAPPED = 0.5
 
 
 class PdfFormat(Format):
@@ -30,10 +33,18 @@ class PdfFormat(Format):
         with pdf:
             total = len(pdf.pages)
             if total > LIMITS.MAX_PAGES:
-                raise UnreadableFile(f"{name} has {total} pages, more than the {LIMITS.MAX_PAGES} perfbooks reads in one file.")
+                raise UnreadableFile(
+                    f"{name} has {total} pages, more than the {LIMITS.MAX_PAGES} perfbooks "
+                    "reads "
+                    "in one file."
+                )
             doc = Document(name=name, format="pdf", grids=[], units=total)
-            scanner = _Scanner(fp, name, lambda number: progress(number, total),
-                               lambda number: progress(number - 1, total, SCANNED))
+            scanner = _Scanner(
+                fp,
+                name,
+                lambda number: progress(number, total),
+                lambda number: progress(number - 1, total, SCANNED),
+            )
             trailing: list[str] = []  # lines printed under the last table of the page before
             for number, page in enumerate(pdf.pages, start=1):
                 if _is_scanned(page) or _is_garbage(page):
@@ -49,8 +60,8 @@ class PdfFormat(Format):
 
 
 class _Scanner:
-    """Reads the scanned pages of one PDF by OCR, and says what it could not read. While tesseract reads one
-    page (in the background), the next is rendered and its cells found."""
+    """Reads the scanned pages of one PDF by OCR, and says what it could not read. While tesseract
+    reads one page (in the background), the next is rendered and its cells found."""
 
     def __init__(self, fp: BinaryIO, name: str, done, reading):
         self.fp, self.name, self.pdfium, self.read_pages, self.skipped = fp, name, None, 0, 0
@@ -64,8 +75,8 @@ class _Scanner:
             return
         from concurrent.futures import ThreadPoolExecutor
 
-        from extractors.pdf.ocr.scan import render
         from extractors.pdf.ocr.boxes import start_page
+        from extractors.pdf.ocr.scan import render
 
         self.background = self.background or ThreadPoolExecutor(max_workers=1)
         gray = render(self._document()[number - 1], LIMITS.OCR_DPI)
@@ -76,7 +87,8 @@ class _Scanner:
         self.reading(number)  # pages before this one are read; tesseract now reads this one
 
     def flush(self, doc: Document) -> None:
-        """Add the page tesseract is reading once it is read, and report it read (pages stay in order)."""
+        """Add the page tesseract is reading once it is read, and report it read (pages stay in
+        order)."""
         if self.pending is None:
             return
         from extractors.pdf.ocr.boxes import finish_page
@@ -96,8 +108,8 @@ class _Scanner:
         return self.pdfium
 
     def finish(self, doc: Document, total: int) -> None:
-        """Add the last page read, close the page renderer and the background reader; raise when nothing
-        could be read, else warn about what was skipped."""
+        """Add the last page read, close the page renderer and the background reader; raise when
+        nothing could be read, else warn about what was skipped."""
         try:
             self.flush(doc)
         finally:
@@ -107,29 +119,46 @@ class _Scanner:
                 self.pdfium.close()
         missing = tesseract_missing(self.name)
         if self.skipped and self.skipped == total:
-            raise UnreadableFile(missing or f"{self.name} has {total} scanned pages, more than the {LIMITS.MAX_OCR_PAGES} perfbooks reads by OCR in one file.")
+            raise UnreadableFile(
+                missing
+                or (
+                    f"{self.name} has {total} scanned pages, more than the {LIMITS.MAX_OCR_PAGES} "
+                    "perfbooks reads by OCR in one file."
+                )
+            )
         if self.skipped:
             why = missing or f"only the first {LIMITS.MAX_OCR_PAGES} scanned pages are read by OCR"
-            doc.warnings.append(f"{self.skipped} of {total} pages of {self.name} are scans and were skipped: {why}")
+            doc.warnings.append(
+                f"{self.skipped} of {total} pages of {self.name} are scans and were skipped: {why}"
+            )
         if self.read_pages:
-            doc.warnings.append(f"{self.read_pages} of {total} pages of {self.name} were read by OCR; "
-                                "numbers read with low confidence are marked in the confidence column.")
+            doc.warnings.append(
+                f"{self.read_pages} of {total} pages of {self.name} were read by OCR; "
+                "numbers read with low confidence are marked in the confidence "
+                "column."
+            )
 
 
 def _open(fp: BinaryIO, name: str):
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect, PDFEncryptionError
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(fp)
         _ = pdf.pages
         return pdf
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise UnreadableFile(f"{name} is password-protected; save a copy without the password and upload that.") from None
+        raise UnreadableFile(
+            f"{name} is password-protected; save a copy without the password and upload that."
+        ) from None
     except Exception as exc:  # pdfminer raises many types for damaged files
         if "password" in repr(exc).lower() or "encrypt" in repr(exc).lower():
-            raise UnreadableFile(f"{name} is password-protected; save a copy without the password and upload that.") from None
-        raise UnreadableFile(f"{name} is damaged or incomplete and cannot be opened as a PDF.") from None
+            raise UnreadableFile(
+                f"{name} is password-protected; save a copy without the password and upload that."
+            ) from None
+        raise UnreadableFile(
+            f"{name} is damaged or incomplete and cannot be opened as a PDF."
+        ) from None
 
 
 def _is_scanned(page) -> bool:
@@ -138,44 +167,69 @@ def _is_scanned(page) -> bool:
 
 
 def _is_garbage(page) -> bool:
-    """A text layer made mostly of glyphs with no known character (a bad OCR layer, a broken font)."""
+    """A text layer made mostly of glyphs with no known character (a bad OCR layer, a broken
+    font)."""
     chars = page.chars
     if len(chars) < 20:
         return False
-    bad = sum(1 for c in chars if c["text"].startswith("(cid:") or c["text"] == "\ufffd" or not c["text"].isprintable())
+    bad = sum(
+        1
+        for c in chars
+        if c["text"].startswith("(cid:") or c["text"] == "\ufffd" or not c["text"].isprintable()
+    )
     return bad / len(chars) >= UNMAPPED
 
 
 def _read_page(page, number: int, doc: Document, name: str, before: list[str]) -> list[str]:
-    """Add the page's tables and text to `doc`; returns the lines printed under its last table. A table with no
-    line above it on its page takes as context the lines `before` (a title left at the foot of the page before)."""
+    """Add the page's tables and text to `doc`; returns the lines printed under its last table. A
+    table with no line above it on its page takes as context the lines `before` (a title left at
+    the foot of the page before)."""
     try:
         grids = page_grids(page, number)
         boxes = [g.bbox for g in grids]
         words = word_lines(page, boxes)
         lines = line_texts(words)
-        hints = page_hints(page, fills(page), lambda x0, top, x1, bottom: not any(
-            b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1 for b in boxes))
+        hints = page_hints(
+            page,
+            fills(page),
+            lambda x0, top, x1, bottom: (
+                not any(
+                    b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1
+                    for b in boxes
+                )
+            ),
+        )
         unruled = text_grids(words, number, len(grids) + 1, hints)
     except Exception:
         doc.warnings.append(f"Page {number} of {name} could not be read and was skipped.")
         return []
     doc.text.extend(text for _, text in lines)
     spans = [((t.bbox[1], t.bbox[3]), t.bbox[0], t.grid) for t in grids]
-    spans += [((min(c.bbox[1] for c in g.cells), max(c.bbox[3] for c in g.cells)), min(c.bbox[0] for c in g.cells), g)
-              for g in unruled]
+    spans += [
+        (
+            (min(c.bbox[1] for c in g.cells), max(c.bbox[3] for c in g.cells)),
+            min(c.bbox[0] for c in g.cells),
+            g,
+        )
+        for g in unruled
+    ]
     for (top, _), _, grid in spans:
         grid.context = _context(lines, top, [b for (_, b), _, _ in spans if b <= top + 1], before)
-    for index, (_, _, grid) in enumerate(sorted(spans, key=lambda p: (round(p[0][0]), p[1])), start=1):
+    for index, (_, _, grid) in enumerate(
+        sorted(spans, key=lambda p: (round(p[0][0]), p[1])), start=1
+    ):
         grid.index = index  # tables numbered in reading order, ruled or not
         doc.grids.append(grid)
     bottom = max((b for (_, b), _, _ in spans), default=None)
     return [text for top, text in lines if bottom is None or top > bottom]
 
 
-def _context(lines: list[tuple[float, str]], top: float, above: list[float], before: list[str]) -> list[str]:
-    """The lines printed between a table and the one above it (`above`: bottoms of the tables ending above it);
-    with no table and no line above it on its page, the lines left at the foot of the page before."""
+def _context(
+    lines: list[tuple[float, str]], top: float, above: list[float], before: list[str]
+) -> list[str]:
+    """The lines printed between a table and the one above it (`above`: bottoms of the tables ending
+    above it); with no table and no line above it on its page, the lines left at the foot of the
+    page before."""
     floor = max(above, default=None)
     own = [text for t, text in lines if t < top - 1 and (floor is None or t > floor)]
     return own[-6:] if own or floor is not None else before[-6:]

@@ -1,4 +1,5 @@
 """Rebuild a pdfplumber table as a grid of cells with spans, fills and upright text."""
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -18,11 +19,14 @@ class PlacedGrid:
 
 
 def page_grids(page, number: int) -> list[PlacedGrid]:
-    """Every fully ruled table on a page, as grids in reading order. A "table" pdfplumber finds among the
-    sides of shading rectangles (zebra rows, a header band) is left to the word-alignment reader."""
+    """Every fully ruled table on a page, as grids in reading order. A "table" pdfplumber finds
+    among the sides of shading rectangles (zebra rows, a header band) is left to the
+    word-alignment reader."""
     _, vertical = rulings(page)
-    tables = sorted((t for t in _real_tables(page.find_tables()) if fully_ruled(t, vertical)),
-                    key=lambda t: (round(t.bbox[1]), t.bbox[0]))
+    tables = sorted(
+        (t for t in _real_tables(page.find_tables()) if fully_ruled(t, vertical)),
+        key=lambda t: (round(t.bbox[1]), t.bbox[0]),
+    )
     fills = _fills(page)
     sideways = [c for c in page.chars if not c.get("upright", True)]
     out = []
@@ -35,8 +39,16 @@ def page_grids(page, number: int) -> list[PlacedGrid]:
 
 def _real_tables(tables) -> list:
     """Drop boxes that are not tables: one column of text, or a frame drawn around other tables."""
+
     def contains(a, b):
-        return a is not b and a.bbox[0] <= b.bbox[0] and a.bbox[1] <= b.bbox[1] and a.bbox[2] >= b.bbox[2] and a.bbox[3] >= b.bbox[3]
+        return (
+            a is not b
+            and a.bbox[0] <= b.bbox[0]
+            and a.bbox[1] <= b.bbox[1]
+            and a.bbox[2] >= b.bbox[2]
+            and a.bbox[3] >= b.bbox[3]
+        )
+
     kept = [t for t in tables if len(t.columns) > 1]
     return [t for t in kept if not any(contains(t, other) for other in kept)]
 
@@ -70,13 +82,23 @@ def _cells(table, fills, sideways) -> list[Cell]:
         text = texts.get(tuple(box), "")
         if _is_sideways(box, sideways):
             text = "\n".join(line[::-1] for line in reversed(text.split("\n")))
-        cells.append(Cell(row=r0, col=c0, text=" ".join(text.split()), rowspan=max(1, r1 - r0),
-                          colspan=max(1, c1 - c0), fill=_fill_at(fills, box), bbox=tuple(round(v, 1) for v in box)))
+        cells.append(
+            Cell(
+                row=r0,
+                col=c0,
+                text=" ".join(text.split()),
+                rowspan=max(1, r1 - r0),
+                colspan=max(1, c1 - c0),
+                fill=_fill_at(fills, box),
+                bbox=tuple(round(v, 1) for v in box),
+            )
+        )
     return cells
 
 
 def _is_sideways(box, sideways) -> bool:
-    """True when the cell holds text turned on its side (section labels down a table's left edge)."""
+    """True when the cell holds text turned on its side (section labels down a table's left
+    edge)."""
     x0, top, x1, bottom = box
     return any(x0 <= c["x0"] <= x1 and top <= c["top"] <= bottom for c in sideways)
 
@@ -120,15 +142,20 @@ def _hex(colour) -> str:
 
 
 def word_lines(page, table_boxes) -> list[list[dict]]:
-    """Upright words outside the tables grouped into text lines, top to bottom (text turned on its side, such
-    as a rotated section label, is left out)."""
+    """Upright words outside the tables grouped into text lines, top to bottom (text turned on its
+    side, such as a rotated section label, is left out)."""
     upright = page.filter(lambda o: o.get("object_type") != "char" or o.get("upright", True))
     sizes = sorted(c["size"] for c in upright.chars)
     size = sizes[len(sizes) // 2] if sizes else 10.0
     # small type (a table scaled to fit) sets lines closer than pdfplumber's 3-point tolerances
     tolerance = min(LINE_GAP, max(1.0, 0.25 * size))
-    words = [w for w in upright.extract_words(keep_blank_chars=False, x_tolerance=min(3.0, 0.4 * size), y_tolerance=tolerance)
-             if not _inside_any(w, table_boxes)]
+    words = [
+        w
+        for w in upright.extract_words(
+            keep_blank_chars=False, x_tolerance=min(3.0, 0.4 * size), y_tolerance=tolerance
+        )
+        if not _inside_any(w, table_boxes)
+    ]
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= tolerance:

@@ -1,22 +1,31 @@
-"""Tables printed without full ruling lines (whitespace only, horizontal rules only, zebra shading): rebuild a grid
-from how the words line up, helped by whatever the page draws (rules and fill edges as row separators, per-cell
-fill edges and vertical rules as column boundaries).
+"""Tables printed without full ruling lines (whitespace only, horizontal rules only, zebra shading):
+rebuild a grid from how the words line up, helped by whatever the page draws (rules and fill
+edges as row separators, per-cell fill edges and vertical rules as column boundaries).
 
-The same code reads scanned pages (`extractors/pdf/ocr/boxes.py` passes OCR words, no drawing hints), so it only needs
-word dicts with `text`, `x0`, `x1`, `top`, `bottom`, grouped into text lines top to bottom.
+The same code reads scanned pages (`extractors/pdf/ocr/boxes.py` passes OCR words, no drawing
+hints), so it only needs word dicts with `text`, `x0`, `x1`, `top`, `bottom`, grouped into text
+lines top to bottom.
 
 How a block of lines becomes a grid:
-- blocks: runs of lines that start with a line of two or more phrases and end at prose (one wide phrase), a title
+- blocks: runs of lines that start with a line of two or more phrases and end at prose (one wide
+  phrase), a title
   (a larger font) or a wide vertical gap; two tables side by side are split at a wide empty gutter;
-- columns: the x-coverage of the body lines (lines holding a number that is not a period), so one wide phrase
-  (a group header, a section row) cannot merge two columns; header-only columns (future months printed blank)
+- columns: the x-coverage of the body lines (lines holding a number that is not a period), so one
+  wide phrase
+  (a group header, a section row) cannot merge two columns; header-only columns (future months
+  printed blank)
   come from the header words outside the body's columns;
-- header: the lines above the first body line; their texts are merged per column (wrapped headers), and a phrase
-  over several columns becomes a spanning cell of a group row (span from a fill or rule under it, else the
+- header: the lines above the first body line; their texts are merged per column (wrapped headers),
+  and a phrase
+  over several columns becomes a spanning cell of a group row (span from a fill or rule under it,
+  else the
   symmetric span over columns whose headers look alike);
-- rows: body lines split at separators (rules, fill band edges) and padding gaps; a cluster with two lines that
+- rows: body lines split at separators (rules, fill band edges) and padding gaps; a cluster with two
+  lines that
   fill the same value column is split, wrapped label lines joining the nearest line with values.
+
 """
+
 from __future__ import annotations
 
 import re
@@ -25,28 +34,36 @@ from statistics import median
 
 from extractors.grid import Cell, Grid
 
-PHRASE_GAP = 2.5  # a gap wider than this many character widths starts a new phrase (prose vs table lines)
+# a gap wider than this many character widths starts a new phrase (prose vs table lines)
+PHRASE_GAP = 2.5
 PROSE_SPACE = 1.5  # space widths: prose sets its words no further apart than this
 SPACE_RUN = 1.8  # words closer than this many space widths are one run of text (one cell's phrase)
 BLOCK_GAP = 2.2  # a vertical gap of this many line heights ends a table
-PITCH_SLACK = 1.3  # ... or, where rows are set further apart, this many times the usual gap between rows
-PROSE_WIDTH = 0.4  # words at ordinary spacing over this share of the text width wide is prose, not a table row
+# ... or, where rows are set further apart, this many times the usual gap between rows
+PITCH_SLACK = 1.3
+# words at ordinary spacing over this share of the text width wide is prose, not a table row
+PROSE_WIDTH = 0.4
 TITLE_SIZE = 1.3  # a line this many times the usual height is a title
 NARROW_GUTTER = 2.0  # space widths: a narrower gap between words of all lines is no column boundary
-WIDE_GUTTER = 3.0  # space widths: a gap this wide between all lines' words is a boundary even if one line has it
-SIDE_GUTTER = 2.5  # line heights: an empty strip this wide, with a label column right of it, parts two tables
+# space widths: a gap this wide between all lines' words is a boundary even if one line has it
+WIDE_GUTTER = 3.0
+# line heights: an empty strip this wide, with a label column right of it, parts two tables
+SIDE_GUTTER = 2.5
 SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
-CODE = re.compile(r"^[A-Z]{0,5}\s?\d{1,3}(\.\d{1,2})?[a-z]?$")  # a row code (`204`, `1.3`, `NI 62`), never `10,000`
+# a row code (`204`, `1.3`, `NI 62`), never `10,000`
+CODE = re.compile(r"^[A-Z]{0,5}\s?\d{1,3}(\.\d{1,2})?[a-z]?$")
 PERIODISH = re.compile(
     r"^((19|20)\d\d|\d\d?/(19|20)?\d\d|(19|20)\d\d[/-]\s?\d\d(\d\d)?|\d\d?[./-]\d\d[./-]\d\d(\d\d)?|q\d|\(\d\d/\d\d\)|"
-    r"\d\d[-/]\d\d)$", re.I)
+    r"\d\d[-/]\d\d)$",
+    re.I,
+)
 
 
 @dataclass
 class Hints:
-    """What the page draws around its text: horizontal rules (y, x0, x1), vertical rules (x, top, bottom) and
-    filled rectangles (x0, top, x1, bottom, colour). Empty for scans."""
+    """What the page draws around its text: horizontal rules (y, x0, x1), vertical rules (x, top,
+    bottom) and filled rectangles (x0, top, x1, bottom, colour). Empty for scans."""
 
     h_rules: list[tuple[float, float, float]] = field(default_factory=list)
     v_rules: list[tuple[float, float, float]] = field(default_factory=list)
@@ -68,7 +85,8 @@ class _Line:
 
 @dataclass
 class _Run:
-    """Words of one line that follow each other at ordinary spacing: one phrase of one cell or span."""
+    """Words of one line that follow each other at ordinary spacing: one phrase of one cell or
+    span."""
 
     words: list[dict]
     line: int
@@ -93,16 +111,31 @@ def phrases(line: list[dict]) -> list[dict]:
     for w in sorted(line, key=lambda w: w["x0"]):
         width = (w["x1"] - w["x0"]) / max(1, len(w["text"]))
         if out and w["x0"] - out[-1]["x1"] <= PHRASE_GAP * width:
-            out[-1] = {**out[-1], "text": out[-1]["text"] + " " + w["text"], "x1": w["x1"], "bottom": max(out[-1]["bottom"], w["bottom"])}
+            out[-1] = {
+                **out[-1],
+                "text": out[-1]["text"] + " " + w["text"],
+                "x1": w["x1"],
+                "bottom": max(out[-1]["bottom"], w["bottom"]),
+            }
         else:
             out.append(dict(w))
     return out
 
 
-def text_grids(lines: list[list[dict]], page: int, first_index: int, hints: Hints | None = None) -> list[Grid]:
+def text_grids(
+    lines: list[list[dict]], page: int, first_index: int, hints: Hints | None = None
+) -> list[Grid]:
     """The tables among a page's text lines, as grids numbered from `first_index`."""
     hints = hints or Hints()
-    rows = [_Line(sorted(ln, key=lambda w: w["x0"]), min(w["top"] for w in ln), max(w["bottom"] for w in ln)) for ln in lines if ln]
+    rows = [
+        _Line(
+            sorted(ln, key=lambda w: w["x0"]),
+            min(w["top"] for w in ln),
+            max(w["bottom"] for w in ln),
+        )
+        for ln in lines
+        if ln
+    ]
     if not rows:
         return []
     h = median(w["bottom"] - w["top"] for ln in rows for w in ln.words)
@@ -121,7 +154,12 @@ def text_grids(lines: list[list[dict]], page: int, first_index: int, hints: Hint
 
 def _space(rows: list[_Line], h: float) -> float:
     """The usual width of a space between two words of one phrase."""
-    gaps = [b["x0"] - a["x1"] for ln in rows for a, b in zip(ln.words, ln.words[1:]) if 0 < b["x0"] - a["x1"] < 0.5 * h]
+    gaps = [
+        b["x0"] - a["x1"]
+        for ln in rows
+        for a, b in zip(ln.words, ln.words[1:])
+        if 0 < b["x0"] - a["x1"] < 0.5 * h
+    ]
     return median(gaps) if gaps else 0.25 * h
 
 
@@ -133,18 +171,25 @@ def _is_number(text: str) -> bool:
 def _numeric_text(text: str) -> bool:
     """A figure, alone or with a word or mark beside it (`591 LAC`, `45 of 60 (75.0%)`)."""
     tokens = text.split()
-    return bool(tokens) and _is_number(tokens[0]) and sum(1 for t in tokens if _is_number(t)) >= 0.5 * len(tokens)
+    return (
+        bool(tokens)
+        and _is_number(tokens[0])
+        and sum(1 for t in tokens if _is_number(t)) >= 0.5 * len(tokens)
+    )
 
 
 def _has_value(line: _Line) -> bool:
-    """A line holding a figure that is not a period or year, standing as a cell of its own (not a number
-    inside a heading such as `Section 47 enquiries`): a body line."""
+    """A line holding a figure that is not a period or year, standing as a cell of its own (not a
+    number inside a heading such as `Section 47 enquiries`): a body line."""
     if line.valued is None:
         numbers, others = 0, 0
         run: list[str] = []
         for k, w in enumerate(line.words):
             run.append(w["text"])
-            last = k + 1 == len(line.words) or line.words[k + 1]["x0"] - w["x1"] > SPACE_RUN * line.space
+            last = (
+                k + 1 == len(line.words)
+                or line.words[k + 1]["x0"] - w["x1"] > SPACE_RUN * line.space
+            )
             if last:
                 if _is_number(run[0]) and sum(1 for t in run if _is_number(t)) >= 0.5 * len(run):
                     numbers += 1
@@ -157,7 +202,8 @@ def _has_value(line: _Line) -> bool:
 
 
 def _longest_run(line: _Line, space: float) -> float:
-    """The width of the longest stretch of five or more words set at ordinary word spacing (a sentence)."""
+    """The width of the longest stretch of five or more words set at ordinary word spacing (a
+    sentence)."""
     best, start, count = 0.0, line.words[0]["x0"], 1
     for a, b in zip(line.words, line.words[1:]):
         if b["x0"] - a["x1"] > PROSE_SPACE * space:
@@ -170,38 +216,52 @@ def _longest_run(line: _Line, space: float) -> float:
 def _is_prose(line: _Line, space: float, width: float) -> bool:
     """A sentence: the whole line set at ordinary word spacing, five words or more, wide."""
     whole = line.words[-1]["x1"] - line.words[0]["x0"]
-    return len(line.words) >= 5 and whole >= PROSE_WIDTH * width and _longest_run(line, space) >= whole - 0.5
+    return (
+        len(line.words) >= 5
+        and whole >= PROSE_WIDTH * width
+        and _longest_run(line, space) >= whole - 0.5
+    )
 
 
 def _run_count(line: _Line) -> int:
     """How many runs of ordinarily spaced words the line holds."""
-    return 1 + sum(1 for a, b in zip(line.words, line.words[1:]) if b["x0"] - a["x1"] > SPACE_RUN * line.space)
+    return 1 + sum(
+        1 for a, b in zip(line.words, line.words[1:]) if b["x0"] - a["x1"] > SPACE_RUN * line.space
+    )
 
 
 def _loose_tail(current: list[_Line], h: float) -> int:
-    """How many lines at the end of a block are lone phrases after its figures, set apart from them (a title
-    over the next table): 0 when there are none."""
+    """How many lines at the end of a block are lone phrases after its figures, set apart from them
+    (a title over the next table): 0 when there are none."""
     k = len(current)
     while k > 0 and _run_count(current[k - 1]) == 1 and not _has_value(current[k - 1]):
         k -= 1
     tail = len(current) - k
-    if k == 0 or tail == 0 or not _has_value(current[k - 1]) or _is_number(_first_run(current[k - 1])):
+    if (
+        k == 0
+        or tail == 0
+        or not _has_value(current[k - 1])
+        or _is_number(_first_run(current[k - 1]))
+    ):
         return 0
     set_apart = current[k].top - current[k - 1].bottom >= 1.0 * h
     return tail if set_apart else 0
 
 
 def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[list[_Line]]:
-    """Runs of lines that may be one table: from a line of two or more phrases to prose, a title or a wide gap;
-    a lone phrase just above (a group header centred over value columns) is taken in when close (no further
-    above than the table's rows are apart)."""
+    """Runs of lines that may be one table: from a line of two or more phrases to prose, a title or
+    a wide gap; a lone phrase just above (a group header centred over value columns) is taken in
+    when close (no further above than the table's rows are apart)."""
     blocks, current = [], []
     row_gap = _row_gap(rows)
     limit, near = max(BLOCK_GAP * h, PITCH_SLACK * row_gap), max(0.8 * h, 1.05 * row_gap)
     for i, line in enumerate(rows):
         split = phrases(line.words)
-        prose = _is_prose(line, space, width) or (len(split) == 1 and _height(line) >= TITLE_SIZE * h
-                                                             and sum(ch.isalpha() for ch in split[0]["text"]) >= 3)
+        prose = _is_prose(line, space, width) or (
+            len(split) == 1
+            and _height(line) >= TITLE_SIZE * h
+            and sum(ch.isalpha() for ch in split[0]["text"]) >= 3
+        )
         if current and not prose and line.top - current[-1].bottom <= limit:
             loose = _loose_tail(current, h)
             if loose and _run_count(line) >= 2 and not _has_value(line):
@@ -214,10 +274,19 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
         if current:
             blocks.append(current)
         current = [line] if (len(split) >= 2 or _run_count(line) >= 2) and not prose else []
-        k = i - 1  # lone phrases just above, over the value columns (group headings), belong to the table
-        left = min([line.words[0]["x1"]] + [ln.words[0]["x0"] + 2 * h for ln in rows[i + 1:i + 4]])
-        while current and k >= 0 and _run_count(rows[k]) == 1 and current[0].top - rows[k].bottom <= near \
-                and rows[k].words[0]["x0"] > left and not (blocks and any(ln is rows[k] for ln in blocks[-1])):
+        # lone phrases just above, over the value columns (group headings), belong to the table
+        k = i - 1
+        left = min(
+            [line.words[0]["x1"]] + [ln.words[0]["x0"] + 2 * h for ln in rows[i + 1 : i + 4]]
+        )
+        while (
+            current
+            and k >= 0
+            and _run_count(rows[k]) == 1
+            and current[0].top - rows[k].bottom <= near
+            and rows[k].words[0]["x0"] > left
+            and not (blocks and any(ln is rows[k] for ln in blocks[-1]))
+        ):
             current.insert(0, rows[k])
             k -= 1
     if current:
@@ -226,9 +295,14 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
 
 
 def _row_gap(rows: list[_Line]) -> float:
-    """The usual gap between two table rows of the page (consecutive lines both holding figures): generous cell
-    padding sets rows further apart than a few line heights, and that gap does not end the table."""
-    gaps = [b.top - a.bottom for a, b in zip(rows, rows[1:]) if _has_value(a) and _has_value(b) and b.top > a.bottom]
+    """The usual gap between two table rows of the page (consecutive lines both holding figures):
+    generous cell padding sets rows further apart than a few line heights, and that gap does not
+    end the table."""
+    gaps = [
+        b.top - a.bottom
+        for a, b in zip(rows, rows[1:])
+        if _has_value(a) and _has_value(b) and b.top > a.bottom
+    ]
     return median(gaps) if gaps else 0.0
 
 
@@ -250,8 +324,8 @@ def _coverage(lines: list[_Line]) -> list[tuple[float, float, int]]:
 
 
 def _side_by_side(block: list[_Line], h: float, space: float) -> list[list[_Line]]:
-    """A block cut at a wide empty gutter whose right side starts with a column of labels (two tables side by
-    side); else the block itself."""
+    """A block cut at a wide empty gutter whose right side starts with a column of labels (two
+    tables side by side); else the block itself."""
     cover = _coverage(block)
     best = None
     for left, right in zip(cover, cover[1:]):
@@ -263,16 +337,25 @@ def _side_by_side(block: list[_Line], h: float, space: float) -> list[list[_Line
     cut = best[1]
     parts = []
     for keep in (lambda w: w["x1"] <= cut, lambda w: w["x0"] >= cut):
-        part = [_Line(ws, min(w["top"] for w in ws), max(w["bottom"] for w in ws), space)
-                for ln in block if (ws := [w for w in ln.words if keep(w)])]
+        part = [
+            _Line(ws, min(w["top"] for w in ws), max(w["bottom"] for w in ws), space)
+            for ln in block
+            if (ws := [w for w in ln.words if keep(w)])
+        ]
         parts.append(part)
-    # the right part must begin with labels (words or periods, not figures) and both parts hold figures beside
-    # something (labels differ row to row: a column of polarity words or units beyond a wide gap is no new
+    # the right part must begin with labels (words or periods, not figures) and both parts hold
+    # figures beside
+    # something (labels differ row to row: a column of polarity words or units beyond a wide gap is
+    # no new
     # table, and a column of row codes left of a wide gap is no table of its own)
     first_runs = [_first_run(ln) for ln in parts[1] if _has_value(ln)]
     labels = [t for t in first_runs if not _is_number(t)]
-    if len(first_runs) < 2 or len(labels) < 0.6 * len(first_runs) or len(set(labels)) < 0.7 * len(labels) \
-            or sum(1 for ln in parts[0] if _has_value(ln) and _run_count(ln) >= 2) < 2:
+    if (
+        len(first_runs) < 2
+        or len(labels) < 0.6 * len(first_runs)
+        or len(set(labels)) < 0.7 * len(labels)
+        or sum(1 for ln in parts[0] if _has_value(ln) and _run_count(ln) >= 2) < 2
+    ):
         return [block]
     return [p for part in parts for p in _side_by_side(part, h, space)]
 
@@ -280,8 +363,12 @@ def _side_by_side(block: list[_Line], h: float, space: float) -> list[list[_Line
 def _coded(line: _Line) -> bool:
     """The line opens with a code and then a label (`204  Hackney  1,507`), not with a figure."""
     first = _first_run(line)
-    rest = line.words[len(first.split()):]
-    return bool(CODE.match(first)) and bool(rest) and _wordy(_first_run(_Line(rest, line.top, line.bottom, line.space)))
+    rest = line.words[len(first.split()) :]
+    return (
+        bool(CODE.match(first))
+        and bool(rest)
+        and _wordy(_first_run(_Line(rest, line.top, line.bottom, line.space)))
+    )
 
 
 def _first_run(line: _Line) -> str:
@@ -303,53 +390,113 @@ class _Table:
         self.top, self.bottom = lines[0].top, lines[-1].bottom
         self.hints = _local(hints, self.x0, self.top, self.x1, self.bottom, h)
 
-    # columns ---------------------------------------------------------------------------------------------
+    # columns
+    # --------------------------------------------------------------------------------------------
     def _columns(self, first: int) -> list[tuple[float, float]]:
-        """Columns from the body lines' words (wrapped label lines too, but not a phrase across columns such
-        as a section row), then header-only columns from the header phrases that reach no body column."""
+        """Columns from the body lines' words (wrapped label lines too, but not a phrase across
+        columns such as a section row), then header-only columns from the header phrases that
+        reach no body column."""
         edges = self.hints["v_edges"]
         values = [ln for ln in self.lines[first:] if _has_value(ln)]
         cols = self._split(values, edges)
         last = max(i for i, ln in enumerate(self.lines) if _has_value(ln))
         left = min(ln.words[0]["x0"] for ln in values) - 1
-        tail = last + 1  # lines under the last figures: the last label's wrap, not a note under the table
-        while tail < len(self.lines) and self.lines[tail].top - self.lines[tail - 1].bottom <= 0.6 * self.h:
+        # lines under the last figures: the last label's wrap, not a note under the table
+        tail = last + 1
+        while (
+            tail < len(self.lines)
+            and self.lines[tail].top - self.lines[tail - 1].bottom <= 0.6 * self.h
+        ):
             tail += 1
-        wrapped = [ln for ln in self.lines[first:tail] if not _has_value(ln) and ln.words[0]["x0"] >= left and all(
-            sum(1 for a, b in cols if _overlap(r[0]["x0"], r[-1]["x1"], a, b) > 0) <= 1 for r in self._word_runs(ln))]
+        wrapped = [
+            ln
+            for ln in self.lines[first:tail]
+            if not _has_value(ln)
+            and ln.words[0]["x0"] >= left
+            and all(
+                sum(1 for a, b in cols if _overlap(r[0]["x0"], r[-1]["x1"], a, b) > 0) <= 1
+                for r in self._word_runs(ln)
+            )
+        ]
         if wrapped:
             cols = self._split(values + wrapped, edges)
         others = self.lines[:first]
         stray = []
         runs = [(k, run) for k, ln in enumerate(others) for run in self._word_runs(ln)]
         for k, ln in enumerate(others):
-            ws = [w for run in self._word_runs(ln) if not any(_overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0 for a, b in cols)
-                  and not _heads_several(run, [r for j, r in runs if j > k and others[j].top > ln.bottom - 1]) for w in run]
+            ws = [
+                w
+                for run in self._word_runs(ln)
+                if not any(_overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0 for a, b in cols)
+                and not _heads_several(
+                    run, [r for j, r in runs if j > k and others[j].top > ln.bottom - 1]
+                )
+                for w in run
+            ]
             if ws:
                 stray.append(_Line(ws, ln.top, ln.bottom, self.space))
-        extra = [c for c in self._split(stray, edges, headings=True)
-                 if not any(_overlap(c[0], c[1], a, b) > 0 for a, b in cols)] if stray else []
+        extra = (
+            [
+                c
+                for c in self._split(stray, edges, headings=True)
+                if not any(_overlap(c[0], c[1], a, b) > 0 for a, b in cols)
+            ]
+            if stray
+            else []
+        )
         out = [list(c) for c in sorted(cols)]
-        headed = {k for k, (a, b) in enumerate(cols) for ln in others for run in self._word_runs(ln)
-                  if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0}
-        # the extent of the headings over each column that head it alone (not a group heading over several)
-        heads = {k: [(run[0]["x0"], run[-1]["x1"]) for _, run in runs if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0
-                     and sum(1 for a2, b2 in cols if _overlap(run[0]["x0"], run[-1]["x1"], a2, b2) > 0) == 1]
-                 for k, (a, b) in enumerate(cols)}
+        headed = {
+            k
+            for k, (a, b) in enumerate(cols)
+            for ln in others
+            for run in self._word_runs(ln)
+            if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0
+        }
+        # the extent of the headings over each column that head it alone (not a group heading over
+        # several)
+        heads = {
+            k: [
+                (run[0]["x0"], run[-1]["x1"])
+                for _, run in runs
+                if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0
+                and sum(1 for a2, b2 in cols if _overlap(run[0]["x0"], run[-1]["x1"], a2, b2) > 0)
+                == 1
+            ]
+            for k, (a, b) in enumerate(cols)
+        }
         for c in extra:
-            # a lone heading beside a body column that has no heading of its own, or set within the width of
-            # that column's heading (a code or unit line under a wrapped name), is that column's heading
-            # (centred over labels set left or figures set right), on the side of the gap its centre lies
-            left = max((k for k, b in enumerate(cols) if b[1] <= c[0]), key=lambda k: cols[k][1], default=None)
-            right = min((k for k, b in enumerate(cols) if b[0] >= c[1]), key=lambda k: cols[k][0], default=None)
+            # a lone heading beside a body column that has no heading of its own, or set within the
+            # width of
+            # that column's heading (a code or unit line under a wrapped name), is that column's
+            # heading
+            # (centred over labels set left or figures set right), on the side of the gap its centre
+            # lies
+            left = max(
+                (k for k, b in enumerate(cols) if b[1] <= c[0]),
+                key=lambda k: cols[k][1],
+                default=None,
+            )
+            right = min(
+                (k for k, b in enumerate(cols) if b[0] >= c[1]),
+                key=lambda k: cols[k][0],
+                default=None,
+            )
             lo = cols[left][1] if left is not None else -1e9
             hi = cols[right][0] if right is not None else 1e9
             alone = not any(e is not c and lo <= e[0] and e[1] <= hi for e in extra)
             centre = (c[0] + c[1]) / 2
             side = left if right is None or (left is not None and centre < (lo + hi) / 2) else right
-            under_heading = side is not None and any(x0 - 1 <= c[0] and c[1] <= x1 + 1 for x0, x1 in heads[side])
-            if alone and side is not None and (side not in headed or under_heading) and not any(
-                    min(c[1], cols[side][1]) - 1 <= e <= max(c[0], cols[side][0]) + 1 for e in edges):
+            under_heading = side is not None and any(
+                x0 - 1 <= c[0] and c[1] <= x1 + 1 for x0, x1 in heads[side]
+            )
+            if (
+                alone
+                and side is not None
+                and (side not in headed or under_heading)
+                and not any(
+                    min(c[1], cols[side][1]) - 1 <= e <= max(c[0], cols[side][0]) + 1 for e in edges
+                )
+            ):
                 target = out[side]
                 target[0], target[1] = min(target[0], c[0]), max(target[1], c[1])
                 headed.add(side)
@@ -367,9 +514,12 @@ class _Table:
                 out.append([w])
         return out
 
-    def _split(self, lines: list[_Line], edges: list[float], headings: bool = False) -> list[tuple[float, float]]:
-        """Column intervals from the coverage of the lines' words: a gap free of words in every line is a
-        boundary when it is wide, or narrow but seen between words of two lines or marked by a drawn edge."""
+    def _split(
+        self, lines: list[_Line], edges: list[float], headings: bool = False
+    ) -> list[tuple[float, float]]:
+        """Column intervals from the coverage of the lines' words: a gap free of words in every line
+        is a boundary when it is wide, or narrow but seen between words of two lines or marked by
+        a drawn edge."""
         words = sorted((w for ln in lines for w in ln.words), key=lambda w: w["x0"])
         if not words:
             return []
@@ -383,15 +533,29 @@ class _Table:
         for a, b in cols[1:]:
             gap_lo, gap_hi = merged[-1][1], a
             width = gap_hi - gap_lo
-            support = sum(1 for ln in lines if any(abs(w["x1"] - gap_lo) < 0.5 * width + 1 or w["x1"] <= gap_lo for w in ln.words)
-                          and any(w["x0"] >= gap_hi for w in ln.words) and self._straddled(ln, gap_lo, gap_hi))
+            support = sum(
+                1
+                for ln in lines
+                if any(
+                    abs(w["x1"] - gap_lo) < 0.5 * width + 1 or w["x1"] <= gap_lo for w in ln.words
+                )
+                and any(w["x0"] >= gap_hi for w in ln.words)
+                and self._straddled(ln, gap_lo, gap_hi)
+            )
             edged = any(gap_lo - 0.5 <= e <= gap_hi + 0.5 for e in edges)
             # two figures side by side are two cells, however close (never one phrase)
-            figures = any(any(abs(w["x1"] - gap_lo) < 0.5 and _is_number(w["text"]) for w in ln.words)
-                          and any(abs(w["x0"] - gap_hi) < 0.5 and _is_number(w["text"]) for w in ln.words) for ln in lines)
+            figures = any(
+                any(abs(w["x1"] - gap_lo) < 0.5 and _is_number(w["text"]) for w in ln.words)
+                and any(abs(w["x0"] - gap_hi) < 0.5 and _is_number(w["text"]) for w in ln.words)
+                for ln in lines
+            )
             # headings of columns printed blank: every gap wider than a word space parts two of them
             wide = SPACE_RUN * self.space if headings else WIDE_GUTTER * self.space
-            if width >= wide or edged or (width >= NARROW_GUTTER * self.space and (support >= 2 or figures)):
+            if (
+                width >= wide
+                or edged
+                or (width >= NARROW_GUTTER * self.space and (support >= 2 or figures))
+            ):
                 merged.append([a, b])
             else:
                 merged[-1][1] = b
@@ -404,8 +568,8 @@ class _Table:
         return left and right
 
     def _runs(self, line_index: int, cols: list[tuple[float, float]]) -> list[_Run]:
-        """The line's words as runs, each placed over the columns it reaches into; a run is cut where a column
-        boundary falls between two of its words."""
+        """The line's words as runs, each placed over the columns it reaches into; a run is cut
+        where a column boundary falls between two of its words."""
         line = self.lines[line_index]
         runs: list[_Run] = []
         for w in line.words:
@@ -414,31 +578,49 @@ class _Table:
                 continue
             runs.append(_Run([w], line_index))
         for run in runs:
-            reach = [i for i, (a, b) in enumerate(cols) if _overlap(run.x0, run.x1, a, b) >= min(SPAN_OVERLAP, 0.3 * (b - a))]
+            reach = [
+                i
+                for i, (a, b) in enumerate(cols)
+                if _overlap(run.x0, run.x1, a, b) >= min(SPAN_OVERLAP, 0.3 * (b - a))
+            ]
             if not reach:  # in a gutter: the column nearest its centre
                 centre = {"x0": run.x0, "x1": run.x1}
                 reach = [_column_of(centre, cols)]
             run.cols = (min(reach), max(reach))
         return runs
 
-    # rows ------------------------------------------------------------------------------------------------
+    # rows
+    # --------------------------------------------------------------------------------------------
     def grid(self, page: int, index: int) -> Grid | None:
         n = len(self.lines)
-        # the first body line: figures with a label before them, or after a code (`204 Hackney 1,507`); a
-        # header line of bare year fragments such as `15 16 17` under `2014/ 2015/ 2016/` is no body line
+        # the first body line: figures with a label before them, or after a code (`204 Hackney
+        # 1,507`); a
+        # header line of bare year fragments such as `15 16 17` under `2014/ 2015/ 2016/` is no body
+        # line
         valued = [i for i, ln in enumerate(self.lines) if _has_value(ln)]
-        first = next((i for i in valued if not _is_number(_first_run(self.lines[i])) or _coded(self.lines[i])), valued[0])
+        first = next(
+            (
+                i
+                for i in valued
+                if not _is_number(_first_run(self.lines[i])) or _coded(self.lines[i])
+            ),
+            valued[0],
+        )
         cols = self._columns(first)
         if len(cols) < 2:
             return None
         self._cols = cols
         runs = {i: self._runs(i, cols) for i in range(n)}
-        # lines above the first body line that hold one phrase in the label columns belong to the body
-        # lines above the first body line with words in the label columns only are the first row's wrapped
+        # lines above the first body line that hold one phrase in the label columns belong to the
+        # body
+        # lines above the first body line with words in the label columns only are the first row's
+        # wrapped
         # label or a section row, unless set tight under the header (a wrapped column heading)
         last_label = self._label_cols(runs, cols, first)[-1]
         tight = self._leading(list(range(first, n)), runs, set(range(last_label + 1, len(cols))))
-        head_end = max((i for i in range(first) if any(r.cols[0] > last_label for r in runs[i])), default=-1)
+        head_end = max(
+            (i for i in range(first) if any(r.cols[0] > last_label for r in runs[i])), default=-1
+        )
         start = head_end + 1
         while start < first and self._joined(start - 1, start, tight) and head_end >= 0:
             start += 1
@@ -447,7 +629,9 @@ class _Table:
         labels = self._label_cols(runs, cols, first)
         value_cols = set(range(len(cols))) - set(labels)
         body_rows = self._body_rows(list(range(first, n)), runs, value_cols)
-        while body_rows and not any(r.cols[0] in value_cols for i in body_rows[-1] for r in runs[i]):
+        while body_rows and not any(
+            r.cols[0] in value_cols for i in body_rows[-1] for r in runs[i]
+        ):
             body_rows.pop()  # a note or heading under the table is context, not a row
         if not body_rows:
             return None
@@ -461,18 +645,25 @@ class _Table:
         return Grid(cells=cells, page=page, index=index)
 
     def _joined(self, a: int, b: int, tight: float) -> bool:
-        """True when line b continues line a's cells: set close under it with no rule or band edge between."""
+        """True when line b continues line a's cells: set close under it with no rule or band edge
+        between."""
         upper, lower = self.lines[a], self.lines[b]
-        sep = any(upper.centre < y < lower.centre and not _within(y, upper) and not _within(y, lower) for y in self.hints["h_seps"])
+        sep = any(
+            upper.centre < y < lower.centre and not _within(y, upper) and not _within(y, lower)
+            for y in self.hints["h_seps"]
+        )
         return not sep and lower.top - upper.bottom <= tight
 
     def _label_cols(self, runs, cols, first) -> list[int]:
-        """The label column (the one holding most words in the body) and the columns left of it (codes)."""
+        """The label column (the one holding most words in the body) and the columns left of it
+        (codes)."""
         wordy: dict[int, int] = {}
         for i in range(first, len(self.lines)):
             for r in runs[i]:
                 if r.cols[0] == r.cols[1] and _wordy(r.text):
-                    wordy[r.cols[0]] = wordy.get(r.cols[0], 0) + sum(1 for w in r.words if _wordy(w["text"]))
+                    wordy[r.cols[0]] = wordy.get(r.cols[0], 0) + sum(
+                        1 for w in r.words if _wordy(w["text"])
+                    )
         if not wordy:
             return [0]
         label = max(wordy, key=lambda c: (wordy[c], -c))
@@ -487,7 +678,12 @@ class _Table:
             if clusters:
                 prev = lines[clusters[-1][-1]]
                 gap = lines[i].top - max(lines[j].bottom for j in clusters[-1])
-                sep = any(prev.centre < y < lines[i].centre and not _within(y, lines[i]) and not _within(y, prev) for y in seps)
+                sep = any(
+                    prev.centre < y < lines[i].centre
+                    and not _within(y, lines[i])
+                    and not _within(y, prev)
+                    for y in seps
+                )
                 if not sep and gap <= leading:
                     clusters[-1].append(i)
                     continue
@@ -498,22 +694,35 @@ class _Table:
         return out
 
     def _leading(self, idx, runs, value_cols) -> float:
-        """The largest gap between two lines of one cell: gaps between wrapped label lines, plus slack; rows are
-        further apart (cell padding)."""
+        """The largest gap between two lines of one cell: gaps between wrapped label lines, plus
+        slack; rows are further apart (cell padding)."""
         gaps = []
         for a, b in zip(idx, idx[1:]):
             ra, rb = runs[a], runs[b]
-            if len(ra) == 1 and len(rb) == 1 and ra[0].cols == rb[0].cols and ra[0].cols[0] not in value_cols:
+            if (
+                len(ra) == 1
+                and len(rb) == 1
+                and ra[0].cols == rb[0].cols
+                and ra[0].cols[0] not in value_cols
+            ):
                 gaps.append(self.lines[b].top - self.lines[a].bottom)
         base = median(gaps) if gaps else 0.2 * self.h
         return max(base, 0.0) + 0.25 * self.h
 
     def _split_cluster(self, cluster: list[int], runs, value_cols: set[int]) -> list[list[int]]:
-        """One row, unless two of its lines each fill value columns the other fills too (rows printed without
-        padding): then each such line starts a row and the other lines join the nearest one."""
-        filled = {i: {r.cols[0] for r in runs[i] if r.cols[0] == r.cols[1] and r.cols[0] in value_cols} for i in cluster}
-        anchors = [i for i in cluster if len(filled[i]) >= 2 or (filled[i] and not any(len(filled[j]) >= 2 for j in cluster))]
-        clash = any(filled[a] & filled[b] for k, a in enumerate(anchors) for b in anchors[k + 1:])
+        """One row, unless two of its lines each fill value columns the other fills too (rows
+        printed without padding): then each such line starts a row and the other lines join the
+        nearest one."""
+        filled = {
+            i: {r.cols[0] for r in runs[i] if r.cols[0] == r.cols[1] and r.cols[0] in value_cols}
+            for i in cluster
+        }
+        anchors = [
+            i
+            for i in cluster
+            if len(filled[i]) >= 2 or (filled[i] and not any(len(filled[j]) >= 2 for j in cluster))
+        ]
+        clash = any(filled[a] & filled[b] for k, a in enumerate(anchors) for b in anchors[k + 1 :])
         if len(anchors) < 2 or not clash:
             if anchors and any(_periodish_label(runs[i]) for i in cluster if i not in anchors):
                 return self._split_periods(cluster, runs, anchors)
@@ -523,10 +732,13 @@ class _Table:
             if i in groups:
                 groups[i].append(i)
                 continue
-            if _periodish_label(runs[i]):  # a period with no figures yet (future months): a row of its own
+            # a period with no figures yet (future months): a row of its own
+            if _periodish_label(runs[i]):
                 groups[i] = [i]
                 continue
-            near = min(anchors, key=lambda a: (abs(self.lines[a].centre - self.lines[i].centre), -a))
+            near = min(
+                anchors, key=lambda a: (abs(self.lines[a].centre - self.lines[i].centre), -a)
+            )
             groups[near].append(i)
         return [sorted(g) for _, g in sorted(groups.items())]
 
@@ -545,10 +757,11 @@ class _Table:
             out.append(current)
         return out
 
-    # cells -----------------------------------------------------------------------------------------------
+    # cells
+    # --------------------------------------------------------------------------------------------
     def _header_cells(self, header: list[int], runs, cols, cells: list[Cell]) -> int:
-        """Group rows (phrases spanning columns) then one row of column headings merged from all header lines.
-        Returns the next row number."""
+        """Group rows (phrases spanning columns) then one row of column headings merged from all
+        header lines. Returns the next row number."""
         if not header:
             return 0
         below: dict[int, list[_Run]] = {}
@@ -558,12 +771,16 @@ class _Table:
                 span = self._group_span(r, i, header, runs, cols)
                 if span is not None:
                     groups.append((i, r, span))
-                else:  # a heading belongs to the column under its centre (else where most of it lies)
+                # a heading belongs to the column under its centre (else where most of it lies)
+                else:
                     below.setdefault(self._centre_col(r, cols), []).append(r)
-        row, bottom = -1, float("-inf")  # group rows: group headings overlapping in height (one row) share one
+        # group rows: group headings overlapping in height (one row) share one
+        row, bottom = -1, float("-inf")
         for (a, b), rs in self._wrapped_groups(groups):
             top, end = rs[0].words[0]["top"], max(w["bottom"] for r in rs for w in r.words)
-            row, bottom = (row + 1, end) if top >= bottom - 0.5 * self.h else (row, max(bottom, end))
+            row, bottom = (
+                (row + 1, end) if top >= bottom - 0.5 * self.h else (row, max(bottom, end))
+            )
             cells.append(self._cell(row, a, rs, cols, colspan=b - a + 1))
         row += 1
         under = {c for _, _, (a, b) in groups for c in range(a, b + 1)}
@@ -575,18 +792,23 @@ class _Table:
         return row + 1
 
     def _wrapped_groups(self, groups) -> list[tuple[tuple[int, int], list[_Run]]]:
-        """Group headings top to bottom, the lines of one heading wrapped over several (same columns, each set
-        right under the one before) made one."""
+        """Group headings top to bottom, the lines of one heading wrapped over several (same
+        columns, each set right under the one before) made one."""
         out: list[tuple[tuple[int, int], list[_Run]]] = []
         for _, r, span in sorted(groups, key=lambda g: (g[1].words[0]["top"], g[1].x0)):
             last = next((g for g in reversed(out) if g[0] == span), None)
-            if last is not None and r.words[0]["top"] - max(w["bottom"] for w in last[1][-1].words) <= 0.5 * self.h:
+            if (
+                last is not None
+                and r.words[0]["top"] - max(w["bottom"] for w in last[1][-1].words) <= 0.5 * self.h
+            ):
                 last[1].append(r)
             else:
                 out.append((span, [r]))
         return sorted(out, key=lambda g: (g[1][0].words[0]["top"], g[0]))
 
-    def _group_span(self, run: _Run, i: int, header: list[int], runs, cols) -> tuple[int, int] | None:
+    def _group_span(
+        self, run: _Run, i: int, header: list[int], runs, cols
+    ) -> tuple[int, int] | None:
         """The columns a header phrase heads when it is a group heading, else None."""
         lower = [j for j in header if j > i]
         if not lower:
@@ -597,13 +819,27 @@ class _Table:
             return drawn
         centre = (run.x0 + run.x1) / 2
         claimed = {r.cols[k] for r in runs[i] if r is not run for k in (0, 1)}
-        # each column's own heading: on the lowest header line that heads it alone (not a wrapped group line)
-        under = {c: next(([r for r in runs[j] if r.cols == (c, c)] for j in reversed(lower)
-                          if any(r.cols == (c, c) for r in runs[j])), []) for c in range(len(cols))}
+        # each column's own heading: on the lowest header line that heads it alone (not a wrapped
+        # group line)
+        under = {
+            c: next(
+                (
+                    [r for r in runs[j] if r.cols == (c, c)]
+                    for j in reversed(lower)
+                    if any(r.cols == (c, c) for r in runs[j])
+                ),
+                [],
+            )
+            for c in range(len(cols))
+        }
         shape = {c: _shape(" ".join(r.text for r in under[c])) for c in range(len(cols))}
 
         def mid(c: int) -> float:  # headings are centred in their cells; figures may be set right
-            return median((r.x0 + r.x1) / 2 for r in under[c]) if under[c] else (cols[c][0] + cols[c][1]) / 2
+            return (
+                median((r.x0 + r.x1) / 2 for r in under[c])
+                if under[c]
+                else (cols[c][0] + cols[c][1]) / 2
+            )
 
         mids = [mid(c) for c in range(len(cols))]
         pitch = median(b2 - a2 for a2, b2 in zip(mids, mids[1:])) if len(mids) > 1 else 1.0
@@ -619,14 +855,21 @@ class _Table:
                 break
         if a == b or not all(shape[c] for c in range(a, b + 1)):
             return None
-        while a - 1 >= 0 and b + 1 < len(cols) and a - 1 not in claimed and b + 1 not in claimed \
-                and shape[a - 1] == shape[b + 1] == shape[a] and shape[a]:
+        while (
+            a - 1 >= 0
+            and b + 1 < len(cols)
+            and a - 1 not in claimed
+            and b + 1 not in claimed
+            and shape[a - 1] == shape[b + 1] == shape[a]
+            and shape[a]
+        ):
             a, b = a - 1, b + 1
         return a, b
 
     def _centre_col(self, run: _Run, cols) -> int:
-        """The column a heading heads: the one column lying within it (a heading wider than its figures spans
-        the cell the figures are set in), else the column under its centre, else the one it covers most."""
+        """The column a heading heads: the one column lying within it (a heading wider than its
+        figures spans the cell the figures are set in), else the column under its centre, else
+        the one it covers most."""
         within = [c for c, (a, b) in enumerate(cols) if run.x0 - 2 <= a and b <= run.x1 + 2]
         if len(within) == 1:
             return within[0]
@@ -639,8 +882,8 @@ class _Table:
         return max(range(a, b + 1), key=lambda c: _overlap(run.x0, run.x1, *cols[c]))
 
     def _drawn_span(self, run: _Run, cols, lower: list[int]) -> tuple[int, int] | None:
-        """Columns under a fill or a rule drawn just for this heading (not a band across the table), with
-        other headings below it inside its width (a tall heading cell is no group)."""
+        """Columns under a fill or a rule drawn just for this heading (not a band across the table),
+        with other headings below it inside its width (a tall heading cell is no group)."""
         cx, cy = (run.x0 + run.x1) / 2, (run.words[0]["top"] + run.words[0]["bottom"]) / 2
         table = self.x1 - self.x0
         below = [w for j in lower for w in self.lines[j].words]
@@ -648,12 +891,22 @@ class _Table:
         def heads(x0: float, x1: float, y: float) -> bool:
             return any(x0 - 1 <= w["x0"] and w["x1"] <= x1 + 1 and w["top"] >= y - 1 for w in below)
 
-        boxes = [(x0, x1) for x0, top, x1, bottom, _ in self.hints["fills"]
-                 if x0 <= cx <= x1 and top <= cy <= bottom and heads(x0, x1, bottom)]
+        boxes = [
+            (x0, x1)
+            for x0, top, x1, bottom, _ in self.hints["fills"]
+            if x0 <= cx <= x1 and top <= cy <= bottom and heads(x0, x1, bottom)
+        ]
         bottom = max(w["bottom"] for w in run.words)
-        boxes += [(x0, x1) for y, x0, x1 in self.hints["h_rules"]
-                  if bottom - 1 <= y <= bottom + 0.8 * self.h and x0 <= cx <= x1 and heads(x0, x1, y)]
-        boxes = [b for b in boxes if b[1] - b[0] < 0.9 * table and b[0] <= run.x0 + 1 and b[1] >= run.x1 - 1]
+        boxes += [
+            (x0, x1)
+            for y, x0, x1 in self.hints["h_rules"]
+            if bottom - 1 <= y <= bottom + 0.8 * self.h and x0 <= cx <= x1 and heads(x0, x1, y)
+        ]
+        boxes = [
+            b
+            for b in boxes
+            if b[1] - b[0] < 0.9 * table and b[0] <= run.x0 + 1 and b[1] >= run.x1 - 1
+        ]
         if not boxes:
             return None
         x0, x1 = min(boxes, key=lambda b: b[1] - b[0])
@@ -666,27 +919,53 @@ class _Table:
             for r in runs[i]:
                 by_col.setdefault(r.cols, []).append(r)
         cols = self._cols
-        return [self._cell(row, a, rs, cols, colspan=b - a + 1) for (a, b), rs in sorted(by_col.items())]
+        return [
+            self._cell(row, a, rs, cols, colspan=b - a + 1) for (a, b), rs in sorted(by_col.items())
+        ]
 
-    def _cell(self, row: int, col: int, rs: list[_Run], cols, colspan: int = 1, rowspan: int = 1) -> Cell:
+    def _cell(
+        self, row: int, col: int, rs: list[_Run], cols, colspan: int = 1, rowspan: int = 1
+    ) -> Cell:
         text = ""
         for r in sorted(rs, key=lambda r: (round(r.words[0]["top"]), r.x0)):
             t = r.text
-            text = t if not text else (text + t if text[-1] in "-\u2013/" and not text.endswith(" -") else text + " " + t)
+            text = (
+                t
+                if not text
+                else (
+                    text + t
+                    if text[-1] in "-\u2013/" and not text.endswith(" -")
+                    else text + " " + t
+                )
+            )
         words = [w for r in rs for w in r.words]
-        box = (min(w["x0"] for w in words), min(w["top"] for w in words), max(w["x1"] for w in words), max(w["bottom"] for w in words))
-        return Cell(row=row, col=col, text=" ".join(text.split()), colspan=colspan, rowspan=rowspan, fill=_fill_at(self.hints["fills"], box),
-                    bbox=tuple(round(v, 1) for v in box))
+        box = (
+            min(w["x0"] for w in words),
+            min(w["top"] for w in words),
+            max(w["x1"] for w in words),
+            max(w["bottom"] for w in words),
+        )
+        return Cell(
+            row=row,
+            col=col,
+            text=" ".join(text.split()),
+            colspan=colspan,
+            rowspan=rowspan,
+            fill=_fill_at(self.hints["fills"], box),
+            bbox=tuple(round(v, 1) for v in box),
+        )
 
 
 PERIOD_LABEL = re.compile(
     r"^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s'-]*(\d{2}|\d{4})|\d{1,2}/(19|20)\d\d|"
-    r"(19|20)\d\d-\d\d|(19|20)\d\d/\s?\d\d|q[1-4]\s.*\d\d|(qtr|quarter)\s*[1-4].*)$", re.I)
+    r"(19|20)\d\d-\d\d|(19|20)\d\d/\s?\d\d|q[1-4]\s.*\d\d|(qtr|quarter)\s*[1-4].*)$",
+    re.I,
+)
 
 
 def _periodish_label(runs: list[_Run]) -> bool:
-    """True for a line holding one phrase that names a month, quarter or year (a row label of a table with
-    periods down the rows)."""
+    """True for a line holding one phrase that names a month, quarter or year (a row label of a
+    table with periods down the rows)."""
     return len(runs) == 1 and bool(PERIOD_LABEL.match(runs[0].text.strip()))
 
 
@@ -701,17 +980,30 @@ def _within(y: float, line: _Line) -> bool:
 
 
 def _local(hints: Hints, x0: float, top: float, x1: float, bottom: float, h: float) -> dict:
-    """The hints drawn within (or at the edge of) a table's area: row separators (rules, fill band edges),
-    column edges (vertical rules, sides of per-cell fills), fills."""
+    """The hints drawn within (or at the edge of) a table's area: row separators (rules, fill band
+    edges), column edges (vertical rules, sides of per-cell fills), fills."""
     pad = h
-    fills = [f for f in hints.fills if f[2] > x0 - pad and f[0] < x1 + pad and f[3] > top - pad and f[1] < bottom + pad]
-    rules = [r for r in hints.h_rules if top - pad <= r[0] <= bottom + pad and r[2] > x0 and r[1] < x1]
-    seps = sorted({round(r[0], 1) for r in rules if r[2] - r[1] > 0.3 * (x1 - x0) or True}
-                  | {round(f[k], 1) for f in fills for k in (1, 3)})
+    fills = [
+        f
+        for f in hints.fills
+        if f[2] > x0 - pad and f[0] < x1 + pad and f[3] > top - pad and f[1] < bottom + pad
+    ]
+    rules = [
+        r for r in hints.h_rules if top - pad <= r[0] <= bottom + pad and r[2] > x0 and r[1] < x1
+    ]
+    seps = sorted(
+        {round(r[0], 1) for r in rules if r[2] - r[1] > 0.3 * (x1 - x0) or True}
+        | {round(f[k], 1) for f in fills for k in (1, 3)}
+    )
     width = x1 - x0
     v_edges = [x for x, t, b in hints.v_rules if x0 - 1 <= x <= x1 + 1 and b > top and t < bottom]
     v_edges += [f[k] for f in fills if f[2] - f[0] < 0.5 * width for k in (0, 2)]
-    return {"fills": sorted(fills, key=lambda f: (f[2] - f[0]) * (f[3] - f[1])), "h_rules": rules, "h_seps": seps, "v_edges": v_edges}
+    return {
+        "fills": sorted(fills, key=lambda f: (f[2] - f[0]) * (f[3] - f[1])),
+        "h_rules": rules,
+        "h_seps": seps,
+        "v_edges": v_edges,
+    }
 
 
 def _fill_at(fills, box) -> str:
@@ -728,20 +1020,32 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 def _column_of(word: dict, cols: list[tuple[float, float]]) -> int:
     cx = (word["x0"] + word["x1"]) / 2
-    best = max(range(len(cols)), key=lambda i: (_overlap(word["x0"], word["x1"], *cols[i]), -abs(cx - (cols[i][0] + cols[i][1]) / 2)))
+    best = max(
+        range(len(cols)),
+        key=lambda i: (
+            _overlap(word["x0"], word["x1"], *cols[i]),
+            -abs(cx - (cols[i][0] + cols[i][1]) / 2),
+        ),
+    )
     if _overlap(word["x0"], word["x1"], *cols[best]) > 0:
         return best
     return min(range(len(cols)), key=lambda i: min(abs(cx - cols[i][0]), abs(cx - cols[i][1])))
 
 
 def _wordy(text: str) -> bool:
-    """Text made of words (a label, code or unit) rather than a figure or a printed token such as n/a."""
+    """Text made of words (a label, code or unit) rather than a figure or a printed token such as
+    n/a."""
     letters = sum(1 for ch in text if ch.isalpha())
-    return letters >= 3 and not _is_number(text) and text.strip().lower() not in {"n/a", "dna", "tbc", "n/k", "not available", "local"}
+    return (
+        letters >= 3
+        and not _is_number(text)
+        and text.strip().lower() not in {"n/a", "dna", "tbc", "n/k", "not available", "local"}
+    )
 
 
 def _shape(text: str) -> str:
-    """A heading's shape: letters as a, digits as 9, runs collapsed (`Apr 2019` and `May 2019` alike)."""
+    """A heading's shape: letters as a, digits as 9, runs collapsed (`Apr 2019` and `May 2019`
+    alike)."""
     out = re.sub(r"[^\W\d_]+", "a", text.lower())
     out = re.sub(r"\d+", "9", out)
     return re.sub(r"\s+", " ", out).strip()

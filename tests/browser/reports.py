@@ -1,9 +1,12 @@
-"""Two small monthly reports for an authority the samples do not hold (Wirral), made for the browser tests.
+"""Two small monthly reports for an authority the samples do not hold (Wirral), made for the browser
+tests.
 
-The PDF is as at March 2019 (Jan-19 to Mar-19), the workbook as at June 2019 (Apr-19 to Jun-19); every
-number is distinctive, so the downloaded CSV can be checked figure by figure. Each holds one label the
-catalogue does not map (the review step has something to fix).
+The PDF is as at March 2019 (Jan-19 to Mar-19), the workbook as at June 2019 (Apr-19 to Jun-19);
+every number is distinctive, so the downloaded CSV can be checked figure by figure. Each holds one
+label the catalogue does not map (the review step has something to fix).
+
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,7 +15,8 @@ from pathlib import Path
 from grids import ruled_pdf
 
 AUTHORITY = "Wirral"
-UNMAPPED_PDF = "Missing episodes reported"  # unmapped; the tests set it to FIXED_ID on the Review page
+# unmapped; the tests set it to FIXED_ID on the Review page
+UNMAPPED_PDF = "Missing episodes reported"
 FIXED_ID = "missing_children"
 UNMAPPED_XLSX = "Family group conferences held"  # unmapped; left as it is
 
@@ -46,8 +50,13 @@ def _thousands(n: int) -> str:
 def make_pdf(path: Path) -> Path:
     """One ruled table, months across: No., indicator, then the three months."""
     header = ["NO.", "INDICATOR", *PDF_MONTHS]
-    body = [[f"{i}", label, *map(_thousands, values)] for i, (label, (_, values)) in enumerate(PDF_ROWS.items(), 1)]
-    ruled_pdf(path, [[*PDF_TITLE, ([header, *body], {})]], widths={0: 12, 1: 70, 2: 24, 3: 24, 4: 24})
+    body = [
+        [f"{i}", label, *map(_thousands, values)]
+        for i, (label, (_, values)) in enumerate(PDF_ROWS.items(), 1)
+    ]
+    ruled_pdf(
+        path, [[*PDF_TITLE, ([header, *body], {})]], widths={0: 12, 1: 70, 2: 24, 3: 24, 4: 24}
+    )
     return path
 
 
@@ -72,13 +81,14 @@ def make_xlsx(path: Path) -> Path:
     return path
 
 
-EXCLUDED = ("", "2019-04-01", 17.0)  # the browser test excludes this row of UNMAPPED_XLSX on the Review page
+# the browser test excludes this row of UNMAPPED_XLSX on the Review page
+EXCLUDED = ("", "2019-04-01", 17.0)
 CORRECTED = (("", "2019-05-01", 19.0), 190.0)  # and corrects this one's value
 
 
 def expected_rows() -> list[tuple[str, str, float]]:
-    """(indicator_id or '', period_start, value) of every monthly actual the two reports print, after the
-    browser test's row decisions (EXCLUDED left out, CORRECTED changed)."""
+    """(indicator_id or '', period_start, value) of every monthly actual the two reports print,
+    after the browser test's row decisions (EXCLUDED left out, CORRECTED changed)."""
     rows = []
     for table, periods in ((PDF_ROWS, PDF_PERIODS), (XLSX_ROWS, XLSX_PERIODS)):
         for indicator_id, values in table.values():
@@ -95,8 +105,10 @@ if __name__ == "__main__":  # write both into a folder, to look at them or extra
     print(make_pdf(out / PDF_NAME), make_xlsx(out / XLSX_NAME))
 
 
-# A workbook for the Review checks (Halton, as at September 2019): one month of a rate printed ten times its
-# neighbours (a lost decimal point), a sector synonym for children looked after, and an unmapped synonym for
+# A workbook for the Review checks (Halton, as at September 2019): one month of a rate printed ten
+# times its
+# neighbours (a lost decimal point), a sector synonym for children looked after, and an unmapped
+# synonym for
 # children ceasing to be looked after.
 REVIEW_AUTHORITY = "Halton"
 REVIEW_NAME = "halton_2019-09_monthly_performance.xlsx"
@@ -117,7 +129,10 @@ def make_review_xlsx(path: Path) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Summary"
-    ws["A1"], ws["A2"] = f"{REVIEW_AUTHORITY} Children's Services Monthly Performance Book", "As at September 2019"
+    ws["A1"], ws["A2"] = (
+        f"{REVIEW_AUTHORITY} Children's Services Monthly Performance Book",
+        "As at September 2019",
+    )
     ws.cell(4, 1, "INDICATOR")
     for c, month in enumerate(REVIEW_MONTHS, start=2):
         ws.cell(4, c, month).number_format = "mmm-yy"
@@ -137,8 +152,8 @@ SCAN_PAGES = [  # two scanned pages, one ruled table each
 
 
 def make_scan_pdf(path: Path, dpi: int = 150) -> Path:
-    """An image-only PDF, as a scanner makes: each page a ruled table drawn, rendered to a picture and placed
-    on an A4 landscape page with no text layer."""
+    """An image-only PDF, as a scanner makes: each page a ruled table drawn, rendered to a picture
+    and placed on an A4 landscape page with no text layer."""
     import pypdfium2 as pdfium
     from fpdf import FPDF
     from PIL import Image
@@ -146,7 +161,12 @@ def make_scan_pdf(path: Path, dpi: int = 150) -> Path:
     from extractors.pdf.ocr.scan import render
 
     drawn = path.with_suffix(".drawn.pdf")
-    ruled_pdf(drawn, [["Knowsley monthly scorecard", (rows, {})] for rows in SCAN_PAGES], widths={0: 45}, font_size=9)
+    ruled_pdf(
+        drawn,
+        [["Knowsley monthly scorecard", (rows, {})] for rows in SCAN_PAGES],
+        widths={0: 45},
+        font_size=9,
+    )
     pdf = FPDF(orientation="L", unit="mm", format="A4")
     for number, page in enumerate(pdfium.PdfDocument(str(drawn))):
         picture = path.with_suffix(f".page{number}.png")

@@ -1,5 +1,6 @@
-"""The single-user app in a real browser: the Data page says no sign-in is configured, and a document is
-withdrawn (listed under the revisions) and restored."""
+"""The single-user app in a real browser: the Data page says no sign-in is configured, and a
+document is withdrawn (listed under the revisions) and restored."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,7 @@
-"""The Compare page's board scorecard in a real browser at 1440 px: ten indicators by five authorities, every
-text of the chart measured (it is drawn as SVG) and no two overlapping; screenshots in tests/artifacts/ and docs/."""
+"""The Compare page's board scorecard in a real browser at 1440 px: ten indicators by five
+authorities, every text of the chart measured (it is drawn as SVG) and no two overlapping;
+screenshots in tests/artifacts/ and docs/."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +11,12 @@ from browsing import ARTIFACTS, ROOT, go, no_exception, shoot, wait_idle
 
 WIDTH = 1440
 ADDED_AUTHORITY = "Wakefield"
-ADDED_INDICATORS = ["Children looked after per 10000 children", "% of assessments completed within 45 working days",
-                    "Children in need per 10000 children", "Number of children looked after"]
+ADDED_INDICATORS = [
+    "Children looked after per 10000 children",
+    "% of assessments completed within 45 working days",
+    "Children in need per 10000 children",
+    "Number of children looked after",
+]
 DOC_SHOT = ROOT / "docs" / "compare_scorecard.png"
 
 # Every <text> of the chart's SVG with its box; pairs whose boxes overlap by more than half a pixel.
@@ -18,7 +24,8 @@ OVERLAPS = """svg => {
     const boxes = Array.from(svg.querySelectorAll('text'))
         .filter(t => t.textContent.trim())
         .map(t => { const r = t.getBoundingClientRect();
-                    return {text: t.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })
+                    return {text: t.textContent.trim(), left: r.left, right: r.right,
+                            top: r.top, bottom: r.bottom}; })
         .filter(b => b.right - b.left > 0 && b.bottom - b.top > 0);
     const hits = [];
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
@@ -35,10 +42,16 @@ OVERLAPS = """svg => {
 
 def add_to_multiselect(page, label: str, option: str) -> None:
     """Type an option's name into a multiselect and pick it from the list."""
-    box = page.locator('[data-testid="stMultiSelect"]').filter(has=page.get_by_text(label, exact=True)).first
+    box = (
+        page.locator('[data-testid="stMultiSelect"]')
+        .filter(has=page.get_by_text(label, exact=True))
+        .first
+    )
     box.locator("input").first.click()
     page.keyboard.type(option)
-    page.locator('[role="listbox"]').get_by_role("option", name=re.compile(rf"^\s*{re.escape(option)}\s*$")).first.click()
+    page.locator('[role="listbox"]').get_by_role(
+        "option", name=re.compile(rf"^\s*{re.escape(option)}\s*$")
+    ).first.click()
     page.keyboard.press("Escape")
     wait_idle(page)
     no_exception(page)
@@ -65,6 +78,9 @@ def test_the_scorecard_of_ten_indicators_and_five_authorities_has_no_overlapping
     headers = ("Indicator", "Period shown")
     rows = [t for t in texts if any(n.split()[0] in t for n in ADDED_INDICATORS)]
     assert len(rows) >= 4 and all(h in " ".join(texts) for h in ("Indicator", "Period")), headers
-    assert found["count"] >= 2 + 5 + 10 * 2 + 50, found["count"]  # headers, names and periods, fifty cells
+    # headers, names and periods, fifty cells
+    assert found["count"] >= 2 + 5 + 10 * 2 + 50, found["count"]
     assert found["hits"] == [], f"overlapping texts: {found['hits'][:5]}"
-    assert found["right"] <= min(found["room"], WIDTH), f"a text runs past the chart's room ({found})"
+    assert found["right"] <= min(found["room"], WIDTH), (
+        f"a text runs past the chart's room ({found})"
+    )

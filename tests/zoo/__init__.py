@@ -1,4 +1,6 @@
-"""The layout zoo: synthetic performance reports with known answers, across layout families and formats."""
+"""The layout zoo: synthetic performance reports with known answers, across layout families and
+formats."""
+
 from zoo.families import FAMILIES
 from zoo.generate import cases, generate, report
 from zoo.score import read, score

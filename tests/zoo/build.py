@@ -1,4 +1,6 @@
-"""The document being generated: its authority, dates, notation and the numbers it has already printed."""
+"""The document being generated: its authority, dates, notation and the numbers it has already
+printed."""
+
 from __future__ import annotations
 
 import random
@@ -13,7 +15,8 @@ PCT_TARGETS = ["{v}%+", "≥{v}%", "{v}%", "<{v}%", "{v}"]
 
 
 class Doc:
-    """Per-document choices (seeded) and the helpers that turn a number into a cell and its truth rows."""
+    """Per-document choices (seeded) and the helpers that turn a number into a cell and its truth
+    rows."""
 
     def __init__(self, family: str, seed: int):
         self.rng = random.Random(f"{family}:{seed}")
@@ -40,7 +43,8 @@ class Doc:
         return self.pick(topic.wordings)
 
     def topics(self, n: int, pool) -> list[Topic]:
-        """n topics this document has not printed yet (the same number printed twice would be one truth row)."""
+        """n topics this document has not printed yet (the same number printed twice would be one
+        truth row)."""
         pool = [t for t in pool if t.wordings[0] not in self.used]
         chosen = self.rng.sample(pool, min(n, len(pool)))
         self.used.update(t.wordings[0] for t in chosen)
@@ -53,7 +57,10 @@ class Doc:
 
     def fy_months(self) -> list[Period]:
         """April to the report month of the report's financial year."""
-        return [P.month(*P.shift(self.fy, 4, k)) for k in range((self.rdate.year - self.fy) * 12 + self.rdate.month - 3)]
+        return [
+            P.month(*P.shift(self.fy, 4, k))
+            for k in range((self.rdate.year - self.fy) * 12 + self.rdate.month - 3)
+        ]
 
     def quarters(self, start_year: int | None = None, upto: bool = True) -> list[Period]:
         a = self.fy if start_year is None else start_year
@@ -71,8 +78,17 @@ class Doc:
         key = (topic.id or topic.wordings[0], period, getattr(authority, "name", ""), measure)
         if key not in self.values:
             v = self.rng.uniform(topic.lo, topic.hi)
-            if topic.unit == "count" and period.type in ("financial_year", "financial_ytd") and not topic.stock:
-                v *= (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+            if (
+                topic.unit == "count"
+                and period.type in ("financial_year", "financial_ytd")
+                and not topic.stock
+            ):
+                v *= (
+                    (period.end.year - period.start.year) * 12
+                    + period.end.month
+                    - period.start.month
+                    + 1
+                )
             self.values[key] = self.rounded(topic, v)
         return self.values[key]
 
@@ -80,35 +96,73 @@ class Doc:
         """The value as this document prints it."""
         return round(v, self.pct_decimals if topic.unit == "percent" else topic.decimals)
 
-    def number(self, v: float, topic: Topic, sign: bool | None = None, decimals: int | None = None) -> str:
-        d = (self.pct_decimals if topic.unit == "percent" else topic.decimals) if decimals is None else decimals
+    def number(
+        self, v: float, topic: Topic, sign: bool | None = None, decimals: int | None = None
+    ) -> str:
+        d = (
+            (self.pct_decimals if topic.unit == "percent" else topic.decimals)
+            if decimals is None
+            else decimals
+        )
         s = f"{v:,.{d}f}" if self.thousands else f"{v:.{d}f}"
         if topic.unit == "percent" and (self.pct_sign if sign is None else sign):
             s += "%"
         return s
 
-    def obs(self, topic: Topic, label: str, measure: str, period: Period, value, authority=None, **kw) -> Obs:
-        return Obs(authority or self.auth, topic.id, " ".join(label.split()), measure, period, value, topic.unit,
-                   topic.polarity, topic=topic.wordings[0], **kw)
+    def obs(
+        self, topic: Topic, label: str, measure: str, period: Period, value, authority=None, **kw
+    ) -> Obs:
+        return Obs(
+            authority or self.auth,
+            topic.id,
+            " ".join(label.split()),
+            measure,
+            period,
+            value,
+            topic.unit,
+            topic.polarity,
+            topic=topic.wordings[0],
+            **kw,
+        )
 
-    def cell(self, topic: Topic, label: str, period: Period, measure: str = "actual", authority=None,
-             markers: float = 0.0, tokens: float = 0.0, sign: bool | None = None) -> Cell:
+    def cell(
+        self,
+        topic: Topic,
+        label: str,
+        period: Period,
+        measure: str = "actual",
+        authority=None,
+        markers: float = 0.0,
+        tokens: float = 0.0,
+        sign: bool | None = None,
+    ) -> Cell:
         """A plain value cell (perhaps with a marker or a suppressed token) and its truth row."""
         if self.chance(tokens):
             token = self.pick(SUPPRESSED)
-            return Cell(token, [self.obs(topic, label, measure, period, None, authority, note=token, scored=0)], align="R")
+            return Cell(
+                token,
+                [self.obs(topic, label, measure, period, None, authority, note=token, scored=0)],
+                align="R",
+            )
         v = self.value(topic, period, authority, measure)
         text, note = self.number(v, topic, sign), ""
         if self.chance(markers):
             mark, note = self.pick(MARKERS)
             text += mark
-        return Cell(text, [self.obs(topic, label, measure, period, v, authority, note=note)], align="R")
+        return Cell(
+            text, [self.obs(topic, label, measure, period, v, authority, note=note)], align="R"
+        )
 
-    def count_rate_cell(self, count: Topic, rate: Topic, label: str, period: Period, measure="actual") -> Cell:
+    def count_rate_cell(
+        self, count: Topic, rate: Topic, label: str, period: Period, measure="actual"
+    ) -> Cell:
         """`1,234 (612.3)`: a count and its rate per 10,000."""
         c, r = self.value(count, period, None, measure), self.value(rate, period, None, measure)
-        return Cell(f"{self.number(c, count)} ({self.number(r, rate)})",
-                    [self.obs(count, label, measure, period, c), self.obs(rate, label, measure, period, r)], align="R")
+        return Cell(
+            f"{self.number(c, count)} ({self.number(r, rate)})",
+            [self.obs(count, label, measure, period, c), self.obs(rate, label, measure, period, r)],
+            align="R",
+        )
 
     def of_cell(self, topic: Topic, label: str, period: Period, with_pct: bool = True) -> Cell:
         """`45 of 60 (75.0%)`, or `45 of 60` when the percentage is printed in its own cell."""
@@ -123,24 +177,44 @@ class Doc:
         return Cell(text, [], align="R"), Cell(f"{pct:.1f}%", [o], align="R")
 
     def target_cell(self, topic: Topic, label: str, kinds=("plain", "plus", "tbc")) -> Cell:
-        """A target for the report's financial year, printed in one of the ways councils print targets."""
+        """A target for the report's financial year, printed in one of the ways councils print
+        targets."""
         period = P.fy(self.fy)
         kind = self.pick(kinds)
         if kind == "tbc":
             token = self.pick(["TBC", "Local", "range to be set"])
-            return Cell(token, [self.obs(topic, label, "target", period, None, note=token, scored=0)], align="R")
+            return Cell(
+                token,
+                [self.obs(topic, label, "target", period, None, note=token, scored=0)],
+                align="R",
+            )
         if kind == "per" and topic.unit == "count":
             v = round(self.value(topic, period, None, "target"))
-            text = self.pick(["c. {v} per quarter", "{v} per month", "c. {v} per month"]).format(v=v)
-            return Cell(text, [self.obs(topic, label, "target", period, v, note=text, scored=0)], align="R")
+            text = self.pick(["c. {v} per quarter", "{v} per month", "c. {v} per month"]).format(
+                v=v
+            )
+            return Cell(
+                text, [self.obs(topic, label, "target", period, v, note=text, scored=0)], align="R"
+            )
         if kind == "range" and topic.unit != "percent":
-            lo = round(self.rng.uniform(topic.lo, topic.hi)); text = f"{lo}-{lo + 6}"
-            return Cell(text, [self.obs(topic, label, "target", period, None, note=text, scored=0)], align="R")
+            lo = round(self.rng.uniform(topic.lo, topic.hi))
+            text = f"{lo}-{lo + 6}"
+            return Cell(
+                text,
+                [self.obs(topic, label, "target", period, None, note=text, scored=0)],
+                align="R",
+            )
         if kind == "plusminus" and topic.unit != "percent":
             v = self.value(topic, period, None, "target")
-            return Cell(f"+/-{self.rng.randint(2, 9)} of {self.number(v, topic)}",
-                        [self.obs(topic, label, "target", period, v)], align="R")
-        v = round(self.value(topic, period, None, "target"), 0 if topic.unit == "percent" else topic.decimals)
+            return Cell(
+                f"+/-{self.rng.randint(2, 9)} of {self.number(v, topic)}",
+                [self.obs(topic, label, "target", period, v)],
+                align="R",
+            )
+        v = round(
+            self.value(topic, period, None, "target"),
+            0 if topic.unit == "percent" else topic.decimals,
+        )
         if topic.unit == "percent" and kind == "plus":
             text = self.pick(PCT_TARGETS).format(v=f"{v:.0f}")
         else:
@@ -150,9 +224,26 @@ class Doc:
     def tolerance_cell(self, topic: Topic, label: str, word: str) -> Cell:
         """A red (or amber) tolerance: a target row scored 0, its text kept in the note."""
         v = round(self.value(topic, P.fy(self.fy), None, word), 0)
-        text = (f"<{v:.0f}%" if topic.polarity == "high" else f"{v:.0f}%+") if topic.unit == "percent" else f"{v:.0f}"
-        return Cell(text, [self.obs(topic, label, "target", P.fy(self.fy), v, note=f"{word} tolerance: {text}", scored=0)],
-                    align="R")
+        text = (
+            (f"<{v:.0f}%" if topic.polarity == "high" else f"{v:.0f}%+")
+            if topic.unit == "percent"
+            else f"{v:.0f}"
+        )
+        return Cell(
+            text,
+            [
+                self.obs(
+                    topic,
+                    label,
+                    "target",
+                    P.fy(self.fy),
+                    v,
+                    note=f"{word} tolerance: {text}",
+                    scored=0,
+                )
+            ],
+            align="R",
+        )
 
     def bench_cell(self, topic: Topic, label: str, measure: str, period: Period) -> Cell:
         v = self.value(topic, period, None, measure)

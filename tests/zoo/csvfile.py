@@ -1,4 +1,5 @@
 """CSV: a report exported from a spreadsheet, text only, titles and notes in their own rows."""
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
 """One small table per indicator (exception reports) and the quarterly board report."""
+
 from __future__ import annotations
 
 from zoo import periods as P
@@ -8,12 +9,25 @@ from zoo.vocab import ENGLAND_HEADERS, NARRATIVE, SN_HEADERS, TOPICS, Topic
 
 
 def commentary(doc: Doc) -> Para:
-    return Para(" ".join(doc.pick(NARRATIVE).format(n=doc.rng.randint(3, 90)) for _ in range(doc.rng.randint(1, 3))))
+    return Para(
+        " ".join(
+            doc.pick(NARRATIVE).format(n=doc.rng.randint(3, 90))
+            for _ in range(doc.rng.randint(1, 3))
+        )
+    )
 
 
-def indicator_table(doc: Doc, topic: Topic, ruling: str, number: int, bench: bool = True, tokens: float = 0.0,
-                    count_rate: bool = False) -> Table:
-    """Title above; prior years, quarters under the financial year, target; performance, benchmark and DoT rows."""
+def indicator_table(
+    doc: Doc,
+    topic: Topic,
+    ruling: str,
+    number: int,
+    bench: bool = True,
+    tokens: float = 0.0,
+    count_rate: bool = False,
+) -> Table:
+    """Title above; prior years, quarters under the financial year, target; performance, benchmark
+    and DoT rows."""
     numbered = doc.styles.setdefault("numbered", doc.chance(0.5))
     qstyle = doc.styles.setdefault("qhead", doc.pick(["Q{q}", "Qtr {q}", "Quarter {q}"]))
     title = f"{number}. {doc.wording(topic)}" if numbered else doc.wording(topic)
@@ -25,12 +39,29 @@ def indicator_table(doc: Doc, topic: Topic, ruling: str, number: int, bench: boo
     qyear = P.fy_of(qs[0].start)
     years = [y for y in years if y.start.year < qyear]
     fyh = P.fy_text(P.fy(qyear), doc.pick(["{a}/{bb}", "{a}-{bb}"]))
-    top = [Cell("", header=True)] + [Cell("", header=True) for _ in years] + [Cell(fyh, span=len(qs), header=True, bold=True, align="C"), Cell("", header=True)]
-    head = [Cell("", header=True)] + [Cell(doc.head(y), header=True, bold=True, align="C") for y in years]
-    head += [Cell(qstyle.format(q=i + 1), header=True, bold=True, align="C") for i in range(len(qs))]
-    head += [Cell(doc.pick(["Target", "Target {a}/{bb}"]).format(**P._fy_parts(qyear)), header=True, bold=True, align="C")]
+    top = (
+        [Cell("", header=True)]
+        + [Cell("", header=True) for _ in years]
+        + [Cell(fyh, span=len(qs), header=True, bold=True, align="C"), Cell("", header=True)]
+    )
+    head = [Cell("", header=True)] + [
+        Cell(doc.head(y), header=True, bold=True, align="C") for y in years
+    ]
+    head += [
+        Cell(qstyle.format(q=i + 1), header=True, bold=True, align="C") for i in range(len(qs))
+    ]
+    head += [
+        Cell(
+            doc.pick(["Target", "Target {a}/{bb}"]).format(**P._fy_parts(qyear)),
+            header=True,
+            bold=True,
+            align="C",
+        )
+    ]
     rows = [top, head]
-    rate = next((t for t in TOPICS if t.id == topic.rate), None) if count_rate and topic.rate else None
+    rate = (
+        next((t for t in TOPICS if t.id == topic.rate), None) if count_rate and topic.rate else None
+    )
     perf = [Cell(doc.pick(["Performance", "Actual", "No. (Rate)" if rate else "Value"]))]
     for p in years + qs:
         if rate:
@@ -43,7 +74,10 @@ def indicator_table(doc: Doc, topic: Topic, ruling: str, number: int, bench: boo
         o.period = tgt_fy
     rows.append(perf)
     if bench:
-        for name, m in ((doc.pick(SN_HEADERS), "stat_neighbour_avg"), (doc.pick(ENGLAND_HEADERS), "england_avg")):
+        for name, m in (
+            (doc.pick(SN_HEADERS), "stat_neighbour_avg"),
+            (doc.pick(ENGLAND_HEADERS), "england_avg"),
+        ):
             row = [Cell(name)]
             for y in years:
                 row.append(doc.bench_cell(topic, label, m, y))

@@ -1,4 +1,5 @@
 """Generate a family's report in a format, with its truth: `generate(family, fmt, seed, folder)`."""
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,14 @@ def report(family: str, seed: int = 0) -> Report:
     rep = Report(family, doc.auth, doc.rdate, blocks, fam.landscape)
     rep.dedupe()
     slug = re.sub(r"[^a-z0-9]+", "_", doc.auth.name.lower()).strip("_")
-    # a file name that names the authority and month, or one that names neither (the title must say them)
-    rep.stem = doc.pick([f"{slug}_{doc.rdate:%Y-%m}_{family}", f"{family}_{doc.pick(['report', 'pack', 'kpis'])}_{seed}"])
+    # a file name that names the authority and month, or one that names neither (the title must say
+    # them)
+    rep.stem = doc.pick(
+        [
+            f"{slug}_{doc.rdate:%Y-%m}_{family}",
+            f"{family}_{doc.pick(['report', 'pack', 'kpis'])}_{seed}",
+        ]
+    )
     return rep
 
 

@@ -1,4 +1,5 @@
 """Run the project's pipeline on a generated report and score its observations against the truth."""
+
 from __future__ import annotations
 
 import time
@@ -23,5 +24,7 @@ def measure(g: Generated) -> dict:
     start = time.perf_counter()
     got, error = extract(g.path)
     result = score(prepare([dict(r) for r in g.truth]), prepare([dict(r) for r in got]))
-    result.update(family=g.family, fmt=g.fmt, seconds=time.perf_counter() - start, error=error, got=got)
+    result.update(
+        family=g.family, fmt=g.fmt, seconds=time.perf_counter() - start, error=error, got=got
+    )
     return result

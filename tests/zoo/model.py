@@ -1,4 +1,6 @@
-"""What a generated report is made of: blocks of text and tables whose cells carry the truth they print."""
+"""What a generated report is made of: blocks of text and tables whose cells carry the truth they
+print."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,7 +18,8 @@ class Period:
 
 @dataclass
 class Obs:
-    """One truth row: a number (or a note) a data cell prints, with everything the contract asks for."""
+    """One truth row: a number (or a note) a data cell prints, with everything the contract asks
+    for."""
 
     authority: object  # authorities.Authority
     indicator_id: str
@@ -55,7 +58,8 @@ class Cell:
 
 @dataclass
 class Table:
-    """A grid of cell rows (a spanning cell covers `span` columns) and how it is ruled and captioned."""
+    """A grid of cell rows (a spanning cell covers `span` columns) and how it is ruled and
+    captioned."""
 
     rows: list[list[Cell]]
     header_rows: int = 1
@@ -122,7 +126,8 @@ class Report:
         return [o for t in self.tables() for o in t.obs()]
 
     def dedupe(self) -> None:
-        """A number printed twice (summary and detail) is one truth row, kept where it is first printed."""
+        """A number printed twice (summary and detail) is one truth row, kept where it is first
+        printed."""
         seen = set()
         for t in self.tables():
             for row in t.rows:

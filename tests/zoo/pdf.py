@@ -1,8 +1,12 @@
-"""Text PDF (fpdf2): tables drawn cell by cell, ruled, horizontally ruled, zebra-shaded or whitespace-aligned.
+"""Text PDF (fpdf2): tables drawn cell by cell, ruled, horizontally ruled, zebra-shaded or
+whitespace-aligned.
 
-A table too long for the page continues on the next with its header repeated; a `Break(rotated=True)` puts the
-next table on a portrait page drawn sideways and marked `/Rotate 90`, so that it reads as a landscape page.
+A table too long for the page continues on the next with its header repeated; a
+`Break(rotated=True)` puts the next table on a portrait page drawn sideways and marked `/Rotate 90`,
+so that it reads as a landscape page.
+
 """
+
 from __future__ import annotations
 
 import random
@@ -24,14 +28,16 @@ class Writer:
         self.pdf = FPDF(orientation="L" if report.landscape else "P", format="A4")
         self.pdf.set_auto_page_break(False)
         self.landscape = report.landscape
-        # Helvetica when the text is Latin-1 (fast); DejaVu for arrows and signs such as ≥ where it is installed
+        # Helvetica when the text is Latin-1 (fast); DejaVu for arrows and signs such as ≥ where it
+        # is installed
         self.unicode = (FONT_DIR / FONT).exists() and not latin1(report)
         if self.unicode:
             self.pdf.add_font("Z", "", str(FONT_DIR / FONT))
             self.pdf.add_font("Z", "B", str(FONT_DIR / "DejaVuSansCondensed-Bold.ttf"))
         self.rotated_pages: list[int] = []
         rnd = random.Random(report.stem)
-        self.min_col = rnd.uniform(11.0, 20.0)  # mm: numbers need room between them; documents differ
+        # mm: numbers need room between them; documents differ
+        self.min_col = rnd.uniform(11.0, 20.0)
         self.pad = rnd.uniform(1.2, 2.6)
         self.new_page()
 
@@ -98,12 +104,22 @@ class Writer:
                 self.text(MARGIN, self.y, line)
         self.y += lh * 0.6
 
-    def table(self, t: Table, rows: list[list[Cell | None]] | None = None, x0: float = MARGIN,
-              paged: bool = True) -> float:
+    def table(
+        self,
+        t: Table,
+        rows: list[list[Cell | None]] | None = None,
+        x0: float = MARGIN,
+        paged: bool = True,
+    ) -> float:
         rows = rows if rows is not None else grid(t, False)
-        size, widths = self.fit(rows, (self.size[0] - 2 * MARGIN) if paged else (self.size[0] - 2 * MARGIN) / 2 - 3)
+        size, widths = self.fit(
+            rows, (self.size[0] - 2 * MARGIN) if paged else (self.size[0] - 2 * MARGIN) / 2 - 3
+        )
         lh = size * 0.42
-        heights = [max(len(self.lines(c)) if c and c.rowspan == 1 else 1 for c in r) * lh + 2 * self.pad for r in rows]
+        heights = [
+            max(len(self.lines(c)) if c and c.rowspan == 1 else 1 for c in r) * lh + 2 * self.pad
+            for r in rows
+        ]
         if t.title:
             self.prose(t.title, size + 1.5, True)
         y = self.y
@@ -136,18 +152,24 @@ class Writer:
                 self.line(x0, y, x0 + sum(widths), y)
 
     def lines(self, c: Cell) -> list[str]:
-        """The cell's printed lines: its own line breaks, and long header text wrapped as a word processor would."""
+        """The cell's printed lines: its own line breaks, and long header text wrapped as a word
+        processor would."""
         return self.wrapped.get(id(c)) or c.text.split("\n")
 
     def wrap(self, rows, size: float) -> None:
-        """Header text wrapped to its cell: a heading over one column at a word processor's width, a heading over
-        several within the narrowest width those columns can have (so it never runs into its neighbours)."""
+        """Header text wrapped to its cell: a heading over one column at a word processor's width, a
+        heading over several within the narrowest width those columns can have (so it never runs
+        into its neighbours)."""
         self.wrapped = {}
         for r in rows:
             for j, c in enumerate(r):
                 if c is None or not (c.header and j > 0):
                     continue
-                limit = 26 * size / 7.5 if c.span == 1 else c.span * self.min_col * size / 7.5 - 2 * self.pad
+                limit = (
+                    26 * size / 7.5
+                    if c.span == 1
+                    else c.span * self.min_col * size / 7.5 - 2 * self.pad
+                )
                 out = []
                 for part in c.text.split("\n"):
                     cur = ""
@@ -161,7 +183,8 @@ class Writer:
                 self.wrapped[id(c)] = out
 
     def fit(self, rows, room: float) -> tuple[float, list[float]]:
-        """A font size and column widths that fit the room (labels wrap at their own line breaks)."""
+        """A font size and column widths that fit the room (labels wrap at their own line
+        breaks)."""
         for size in (7.5, 7, 6.5, 6, 5.5, 5, 4.5, 4):
             self.font(size)
             self.wrap(rows, size)
@@ -172,7 +195,10 @@ class Writer:
                     if c is not None and c.span == 1 and c.rowspan > 2:
                         widths[j] = max(widths[j], size * 0.42 + 2 * self.pad)
                     elif c is not None and c.span == 1:
-                        widths[j] = max(widths[j], max(self.width(l) for l in self.lines(c)) + 2 * self.pad + 0.5)
+                        widths[j] = max(
+                            widths[j],
+                            max(self.width(line) for line in self.lines(c)) + 2 * self.pad + 0.5,
+                        )
             if sum(widths) <= room:
                 return size, widths
         return size, [w * room / sum(widths) for w in widths]
@@ -188,13 +214,21 @@ class Writer:
                 if c is None:
                     continue
                 x = x0 + sum(widths[:j])
-                w = sum(widths[j:j + c.span])
+                w = sum(widths[j : j + c.span])
                 if c.rowspan > 1:
-                    self.down(c, x, y, w, sum(self.heights[:c.rowspan]), size, t.ruling)
+                    self.down(c, x, y, w, sum(self.heights[: c.rowspan]), size, t.ruling)
                     continue
-                fill = c.fill or ("EEEEEE" if band else "DCE6F1" if header and t.ruling in ("all", "zebra") else "")
+                fill = c.fill or (
+                    "EEEEEE"
+                    if band
+                    else "DCE6F1"
+                    if header and t.ruling in ("all", "zebra")
+                    else ""
+                )
                 if fill:
-                    self.pdf.set_fill_color(int(fill[:2], 16), int(fill[2:4], 16), int(fill[4:], 16))
+                    self.pdf.set_fill_color(
+                        int(fill[:2], 16), int(fill[2:4], 16), int(fill[4:], 16)
+                    )
                     self.rect(x, y, w, h, "F")
                 if t.ruling == "all":
                     self.pdf.set_draw_color(110, 110, 110)
@@ -205,12 +239,19 @@ class Writer:
                 ty = y + (h - lh * len(lines)) / 2 + lh * 0.8
                 for k, line in enumerate(lines):
                     lw = self.width(line)
-                    tx = x + self.pad if c.align == "L" else x + w - self.pad - lw if c.align == "R" else x + (w - lw) / 2
+                    tx = (
+                        x + self.pad
+                        if c.align == "L"
+                        else x + w - self.pad - lw
+                        if c.align == "R"
+                        else x + (w - lw) / 2
+                    )
                     self.text(tx, ty + k * lh, line)
         return y + h
 
-
-    def down(self, c: Cell, x: float, y: float, w: float, h: float, size: float, ruling: str) -> None:
+    def down(
+        self, c: Cell, x: float, y: float, w: float, h: float, size: float, ruling: str
+    ) -> None:
         """A cell spanning rows, its text turned to read upwards (a section name down the side)."""
         if ruling in ("all", "zebra"):
             self.rect(x, y, w, h, "D")

@@ -1,4 +1,5 @@
 """Periods and the many ways reports print them."""
+
 from __future__ import annotations
 
 import calendar
@@ -52,14 +53,43 @@ def cal_year(y: int) -> Period:
     return Period("calendar_year", date(y, 1, 1), date(y, 12, 31))
 
 
-MONTH_STYLES = ["{b}-{yy}", "{B} {yyyy}", "{b} {yy}", "{yyyy}-{mm}", "{mm}/{yyyy}", "{b}'{yy}", "{b}-{yyyy}",
-                "{b} {yyyy}", "{b}\n{yyyy}"]
-FY_STYLES = ["{a}/{bb}", "{a}-{bb}", "{aa}/{bb}", "{a}-{bb} outturn", "FY {a}/{bb}", "Outturn {a}/{bb}", "{aa}-{bb}",
-             "{a}/{b4}", "Year end {a}/{bb}"]
-QUARTER_STYLES = ["Q{q} {a}/{bb}", "Q{q} {aa}/{bb}", "{m1}-{m2} {y}", "{a}/{bb} Q{q}", "Qtr {q} {a}-{bb}",
-                  "Quarter {q} {a}/{bb}"]
+MONTH_STYLES = [
+    "{b}-{yy}",
+    "{B} {yyyy}",
+    "{b} {yy}",
+    "{yyyy}-{mm}",
+    "{mm}/{yyyy}",
+    "{b}'{yy}",
+    "{b}-{yyyy}",
+    "{b} {yyyy}",
+    "{b}\n{yyyy}",
+]
+FY_STYLES = [
+    "{a}/{bb}",
+    "{a}-{bb}",
+    "{aa}/{bb}",
+    "{a}-{bb} outturn",
+    "FY {a}/{bb}",
+    "Outturn {a}/{bb}",
+    "{aa}-{bb}",
+    "{a}/{b4}",
+    "Year end {a}/{bb}",
+]
+QUARTER_STYLES = [
+    "Q{q} {a}/{bb}",
+    "Q{q} {aa}/{bb}",
+    "{m1}-{m2} {y}",
+    "{a}/{bb} Q{q}",
+    "Qtr {q} {a}-{bb}",
+    "Quarter {q} {a}/{bb}",
+]
 YTD_STYLES = ["YTD", "{a}/{bb} YTD", "{m1}–{m2} {y} (YTD)", "Year to date", "YTD {aa}/{bb}"]
-AS_AT_STYLES = ["As at {dd}/{mm}/{yyyy}", "At {d} {B} {yyyy}", "{d} {b} {yyyy}", "Snapshot {dd}/{mm}/{yyyy}"]
+AS_AT_STYLES = [
+    "As at {dd}/{mm}/{yyyy}",
+    "At {d} {B} {yyyy}",
+    "{d} {b} {yyyy}",
+    "Snapshot {dd}/{mm}/{yyyy}",
+]
 
 
 def _fy_parts(a: int) -> dict:
@@ -68,8 +98,13 @@ def _fy_parts(a: int) -> dict:
 
 def month_text(p: Period, style: str) -> str:
     d = p.start
-    return style.format(b=MONTHS[d.month - 1], B=MONTH_NAMES[d.month - 1], yy=f"{d.year % 100:02d}", yyyy=d.year,
-                        mm=f"{d.month:02d}")
+    return style.format(
+        b=MONTHS[d.month - 1],
+        B=MONTH_NAMES[d.month - 1],
+        yy=f"{d.year % 100:02d}",
+        yyyy=d.year,
+        mm=f"{d.month:02d}",
+    )
 
 
 def fy_text(p: Period, style: str) -> str:
@@ -79,27 +114,46 @@ def fy_text(p: Period, style: str) -> str:
 def quarter_text(p: Period, style: str) -> str:
     a = fy_of(p.start)
     q = {4: 1, 7: 2, 10: 3, 1: 4}[p.start.month]
-    return style.format(q=q, m1=MONTHS[p.start.month - 1], m2=MONTHS[p.end.month - 1], y=p.end.year, **_fy_parts(a))
+    return style.format(
+        q=q, m1=MONTHS[p.start.month - 1], m2=MONTHS[p.end.month - 1], y=p.end.year, **_fy_parts(a)
+    )
 
 
 def ytd_text(p: Period, style: str) -> str:
-    return style.format(m1=MONTHS[3], m2=MONTHS[p.end.month - 1], y=p.end.year, **_fy_parts(p.start.year))
+    return style.format(
+        m1=MONTHS[3], m2=MONTHS[p.end.month - 1], y=p.end.year, **_fy_parts(p.start.year)
+    )
 
 
 def as_at_text(p: Period, style: str) -> str:
     d = p.end
-    return style.format(d=d.day, dd=f"{d.day:02d}", mm=f"{d.month:02d}", yyyy=d.year, b=MONTHS[d.month - 1],
-                        B=MONTH_NAMES[d.month - 1])
+    return style.format(
+        d=d.day,
+        dd=f"{d.day:02d}",
+        mm=f"{d.month:02d}",
+        yyyy=d.year,
+        b=MONTHS[d.month - 1],
+        B=MONTH_NAMES[d.month - 1],
+    )
 
 
 def text(p: Period, style: str) -> str:
     """The printed header of a period in a style of its type."""
-    return {"month": month_text, "financial_year": fy_text, "quarter": quarter_text, "financial_ytd": ytd_text,
-            "as_at": as_at_text}[p.type](p, style)
+    return {
+        "month": month_text,
+        "financial_year": fy_text,
+        "quarter": quarter_text,
+        "financial_ytd": ytd_text,
+        "as_at": as_at_text,
+    }[p.type](p, style)
 
 
 def styles(rng) -> dict[str, str]:
     """One style per period type, as one document would use them."""
-    return {"month": rng.choice(MONTH_STYLES), "financial_year": rng.choice(FY_STYLES),
-            "quarter": rng.choice(QUARTER_STYLES), "financial_ytd": rng.choice(YTD_STYLES),
-            "as_at": rng.choice(AS_AT_STYLES)}
+    return {
+        "month": rng.choice(MONTH_STYLES),
+        "financial_year": rng.choice(FY_STYLES),
+        "quarter": rng.choice(QUARTER_STYLES),
+        "financial_ytd": rng.choice(YTD_STYLES),
+        "as_at": rng.choice(AS_AT_STYLES),
+    }

@@ -1,15 +1,20 @@
-"""Periods as rows, indicators as columns: monthly rows, then outturn, YTD, target and benchmark rows."""
+"""Periods as rows, indicators as columns: monthly rows, then outturn, YTD, target and benchmark
+rows."""
+
 from __future__ import annotations
 
 from zoo import periods as P
 from zoo.build import Doc
 from zoo.model import Cell, Table
-from zoo.scorecard import area, choose_topics, Options
+from zoo.scorecard import Options, area, choose_topics
 from zoo.vocab import ENGLAND_HEADERS, SECTIONS, SN_HEADERS, UNIT_WORDS
 
 
-def _headers(doc: Doc, topics, labels, sub: dict, group: bool, codes: bool, units: bool) -> list[list[Cell]]:
-    """Group row, code row, name row, unit row (as chosen); `sub` gives an indicator's sub-column heads."""
+def _headers(
+    doc: Doc, topics, labels, sub: dict, group: bool, codes: bool, units: bool
+) -> list[list[Cell]]:
+    """Group row, code row, name row, unit row (as chosen); `sub` gives an indicator's sub-column
+    heads."""
     first = doc.pick(["Month", "Period", "Date", ""])
     rows = []
     if group:
@@ -24,18 +29,48 @@ def _headers(doc: Doc, topics, labels, sub: dict, group: bool, codes: bool, unit
             prev = a
         rows.append(row)
     if codes:
-        rows.append([Cell("", header=True)] + [Cell(f"{doc.pick(['KPI', 'M', 'PI'])}{i + 1}", span=len(sub.get(t.id or t.wordings[0], [None])), header=True, align="C") for i, t in enumerate(topics)])
-    rows.append([Cell(first, header=True, bold=True)] + [Cell(labels[i], span=len(sub.get(t.id or t.wordings[0], [None])), header=True, bold=True, align="C") for i, t in enumerate(topics)])
+        rows.append(
+            [Cell("", header=True)]
+            + [
+                Cell(
+                    f"{doc.pick(['KPI', 'M', 'PI'])}{i + 1}",
+                    span=len(sub.get(t.id or t.wordings[0], [None])),
+                    header=True,
+                    align="C",
+                )
+                for i, t in enumerate(topics)
+            ]
+        )
+    rows.append(
+        [Cell(first, header=True, bold=True)]
+        + [
+            Cell(
+                labels[i],
+                span=len(sub.get(t.id or t.wordings[0], [None])),
+                header=True,
+                bold=True,
+                align="C",
+            )
+            for i, t in enumerate(topics)
+        ]
+    )
     subs = [s for t in topics for s in sub.get(t.id or t.wordings[0], [None])]
     if any(s for s in subs):
         rows.append([Cell("", header=True)] + [Cell(s or "", header=True, align="C") for s in subs])
     elif units:
-        rows.append([Cell(doc.pick(["Unit", ""]), header=True)] + [Cell(doc.pick(UNIT_WORDS.get(t.unit, ["No."])), header=True, align="C") for t in topics])
+        rows.append(
+            [Cell(doc.pick(["Unit", ""]), header=True)]
+            + [
+                Cell(doc.pick(UNIT_WORDS.get(t.unit, ["No."])), header=True, align="C")
+                for t in topics
+            ]
+        )
     return rows
 
 
-
-def table(doc: Doc, o: Options, group=True, codes=True, units=True, n_of_n=False, title="") -> Table:
+def table(
+    doc: Doc, o: Options, group=True, codes=True, units=True, n_of_n=False, title=""
+) -> Table:
     doc.pct_sign = o.pct_sign
     topics = choose_topics(doc, o)
     labels = [doc.wording(t) for t in topics]
@@ -54,7 +89,15 @@ def table(doc: Doc, o: Options, group=True, codes=True, units=True, n_of_n=False
     if o.ytd:
         body.append((doc.head(P.ytd(doc.rdate)), P.ytd(doc.rdate), "actual"))
     if o.target:
-        body.append((doc.pick(["Target", "Target {a}/{bb}", "{a}-{bb} target"]).format(**P._fy_parts(doc.fy)), P.fy(doc.fy), "target"))
+        body.append(
+            (
+                doc.pick(["Target", "Target {a}/{bb}", "{a}-{bb} target"]).format(
+                    **P._fy_parts(doc.fy)
+                ),
+                P.fy(doc.fy),
+                "target",
+            )
+        )
     if o.bench:
         y = P.fy(doc.fy - 1)
         yt = P.fy_text(y, "{a}/{bb}")
@@ -69,7 +112,9 @@ def table(doc: Doc, o: Options, group=True, codes=True, units=True, n_of_n=False
             elif measure == "target":
                 row += ([Cell("")] if key in sub else []) + [doc.target_cell(t, lab)]
             elif measure != "actual":
-                row += ([Cell("")] if key in sub else []) + [doc.bench_cell(t, lab, measure, period)]
+                row += ([Cell("")] if key in sub else []) + [
+                    doc.bench_cell(t, lab, measure, period)
+                ]
             elif key in sub:
                 if sub[key][0] == "n of N":
                     row += list(doc.of_cell(t, lab, period, with_pct=False))
@@ -92,13 +137,24 @@ def years_table(doc: Doc, o: Options, title="") -> Table:
     doc.pct_sign = o.pct_sign
     topics = choose_topics(doc, o)
     labels = [doc.wording(t) for t in topics]
-    rows = [[Cell(doc.pick(["Year", "Financial year", ""]), header=True, bold=True)] +
-            [Cell(l, header=True, bold=True, align="C") for l in labels]]
+    rows = [
+        [Cell(doc.pick(["Year", "Financial year", ""]), header=True, bold=True)]
+        + [Cell(label, header=True, bold=True, align="C") for label in labels]
+    ]
     years = doc.prior_years(doc.rng.randint(4, 6))
     for y in years:
-        rows.append([Cell(doc.head(y))] + [doc.cell(t, l, y, tokens=o.tokens) for t, l in zip(topics, labels)])
+        rows.append(
+            [Cell(doc.head(y))]
+            + [doc.cell(t, label, y, tokens=o.tokens) for t, label in zip(topics, labels)]
+        )
     if o.bench:
         y = years[-1]
-        for h, m in ((doc.pick(SN_HEADERS), "stat_neighbour_avg"), (doc.pick(ENGLAND_HEADERS), "england_avg")):
-            rows.append([Cell(f"{h} {P.fy_text(y, '{a}/{bb}')}", bold=True)] + [doc.bench_cell(t, l, m, y) for t, l in zip(topics, labels)])
+        for h, m in (
+            (doc.pick(SN_HEADERS), "stat_neighbour_avg"),
+            (doc.pick(ENGLAND_HEADERS), "england_avg"),
+        ):
+            rows.append(
+                [Cell(f"{h} {P.fy_text(y, '{a}/{bb}')}", bold=True)]
+                + [doc.bench_cell(t, label, m, y) for t, label in zip(topics, labels)]
+            )
     return Table(rows, header_rows=1, ruling=o.ruling, title=title)

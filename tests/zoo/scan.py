@@ -1,4 +1,6 @@
-"""Scanned PDF: the text PDF rendered to greyscale at ~200 dpi, turned slightly, speckled, saved as images only."""
+"""Scanned PDF: the text PDF rendered to greyscale at ~200 dpi, turned slightly, speckled, saved as
+images only."""
+
 from __future__ import annotations
 
 import random
@@ -22,7 +24,9 @@ def write(report: Report, path: Path) -> None:
     pages = []
     for page in doc:
         img = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
-        img = img.rotate(rng.uniform(-0.9, 0.9), resample=Image.BILINEAR, expand=False, fillcolor=255)
+        img = img.rotate(
+            rng.uniform(-0.9, 0.9), resample=Image.BILINEAR, expand=False, fillcolor=255
+        )
         a = np.asarray(img, dtype=np.int16)
         noise = np.random.default_rng(rng.randint(0, 2**31)).normal(0, 9, a.shape)
         pages.append(Image.fromarray(np.clip(a + noise, 0, 255).astype("uint8")))

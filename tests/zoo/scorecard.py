@@ -1,4 +1,5 @@
 """Periods as columns, indicators as rows: the scorecard and its many options."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,17 +8,44 @@ from datetime import date
 from zoo import periods as P
 from zoo.build import Doc, change_text, derived
 from zoo.model import Cell, Heading, Para, Period, Table
-from zoo.vocab import (ENGLAND_HEADERS, KINDS, POLARITY_HEADERS, POLARITY_WORDS, REGION_NAMES, SECTIONS, SN_HEADERS,
-                       TARGET_HEADERS, TITLES, TOPICS, UNIT_WORDS, AS_AT_LINES, Topic)
+from zoo.vocab import (
+    AS_AT_LINES,
+    ENGLAND_HEADERS,
+    KINDS,
+    POLARITY_HEADERS,
+    POLARITY_WORDS,
+    REGION_NAMES,
+    SECTIONS,
+    SN_HEADERS,
+    TARGET_HEADERS,
+    TITLES,
+    TOPICS,
+    UNIT_WORDS,
+    Topic,
+)
 
-AREAS = [("contacts", "front_door"), ("referrals", "front_door"), ("re_referrals", "front_door"),
-         ("assessments", "assessment"), ("s47", "child_protection"), ("icpc", "child_protection"),
-         ("cpp", "child_protection"), ("cin", "child_protection"), ("cla", "looked_after"),
-         ("adoption", "looked_after"), ("care_leavers", "care_leavers"), ("caseload", "workforce")]
+AREAS = [
+    ("contacts", "front_door"),
+    ("referrals", "front_door"),
+    ("re_referrals", "front_door"),
+    ("assessments", "assessment"),
+    ("s47", "child_protection"),
+    ("icpc", "child_protection"),
+    ("cpp", "child_protection"),
+    ("cin", "child_protection"),
+    ("cla", "looked_after"),
+    ("adoption", "looked_after"),
+    ("care_leavers", "care_leavers"),
+    ("caseload", "workforce"),
+]
 
 
 def area(topic: Topic) -> str:
-    return next((a for prefix, a in AREAS if topic.id.startswith(prefix)), "other") if topic.id else "other"
+    return (
+        next((a for prefix, a in AREAS if topic.id.startswith(prefix)), "other")
+        if topic.id
+        else "other"
+    )
 
 
 @dataclass
@@ -57,7 +85,9 @@ class Options:
     n_topics: int = 9
     future_blank: bool = False
     section_col: bool = False
-    snapshot: bool = False  # an "As at 31/03/yyyy" column before the months  # the section name in a first column spanning its rows
+    # an "As at 31/03/yyyy" column before the months  # the section name in a first column spanning
+    # its rows
+    snapshot: bool = False
     provisional: float = 0.0  # chance that the latest month's header carries "(p)"
     topics: list = field(default_factory=list)
 
@@ -92,15 +122,28 @@ def period_cols(doc: Doc, o: Options) -> list[Col]:
             while months[-1].start.month != 3:
                 months.append(P.month(*P.shift(months[-1].start.year, months[-1].start.month, 1)))
         for p in months:
-            cols.append(Col("period", names[p.start.month - 1], top=P.fy_text(P.fy(P.fy_of(p.start)), style), period=p,
-                            future=p.end > doc.rdate))
+            cols.append(
+                Col(
+                    "period",
+                    names[p.start.month - 1],
+                    top=P.fy_text(P.fy(P.fy_of(p.start)), style),
+                    period=p,
+                    future=p.end > doc.rdate,
+                )
+            )
     if o.periods == "quarters_fy":
         style = doc.pick(["{a}/{bb}", "{a}-{bb}", "{aa}/{bb}"])
         qstyle = doc.pick(["Q{q}", "Qtr {q}", "Quarter {q}"])
         for a in (doc.fy - 1, doc.fy):
             for q in doc.quarters(a):
-                cols.append(Col("period", qstyle.format(q=(q.start.month - 4) % 12 // 3 + 1),
-                                top=P.fy_text(P.fy(a), style), period=q))
+                cols.append(
+                    Col(
+                        "period",
+                        qstyle.format(q=(q.start.month - 4) % 12 // 3 + 1),
+                        top=P.fy_text(P.fy(a), style),
+                        period=q,
+                    )
+                )
     if o.ytd:
         cols.append(Col("period", doc.head(P.ytd(doc.rdate)), period=P.ytd(doc.rdate)))
     return cols
@@ -113,14 +156,44 @@ def bench_cols(doc: Doc, o: Options) -> tuple[list[Col], str]:
     ytext = P.fy_text(year, doc.pick(["{a}/{bb}", "{a}-{bb}", "{aa}-{bb}"]))
     period = year if o.bench != "none" else P.month(doc.rdate.year, doc.rdate.month)
     region = doc.pick(REGION_NAMES.get(doc.auth.region_name, [doc.auth.region_name]))
-    heads = [(doc.pick(SN_HEADERS), "stat_neighbour_avg"), (doc.pick(ENGLAND_HEADERS), "england_avg"), (region, "region_avg")]
+    heads = [
+        (doc.pick(SN_HEADERS), "stat_neighbour_avg"),
+        (doc.pick(ENGLAND_HEADERS), "england_avg"),
+        (region, "region_avg"),
+    ]
     if doc.chance(0.4):
-        heads.insert(1, (doc.pick(["Best SN", "SN best", "Best stat. neighbour"]), "stat_neighbour_best"))
+        heads.insert(
+            1, (doc.pick(["Best SN", "SN best", "Best stat. neighbour"]), "stat_neighbour_best")
+        )
     if doc.chance(0.4):
-        heads.append((doc.pick(["Top quartile", "England top quartile", "Eng top 25%"]), "england_top_quartile"))
-    top = doc.pick(["Latest benchmarking {y}", "Benchmarks ({y})", "Comparators {y}"]).format(y=ytext) if o.bench == "group" else ""
-    cols = [Col("bench", f"{h} {ytext}" if o.bench == "header" else h, top=top, period=period, measure=m) for h, m in heads]
-    note = doc.pick(["Benchmarks: {y} published data.", "Comparator figures are for {y}.", "Benchmarking data relate to {y}."]).format(y=ytext) if o.bench == "note" else ""
+        heads.append(
+            (
+                doc.pick(["Top quartile", "England top quartile", "Eng top 25%"]),
+                "england_top_quartile",
+            )
+        )
+    top = (
+        doc.pick(["Latest benchmarking {y}", "Benchmarks ({y})", "Comparators {y}"]).format(y=ytext)
+        if o.bench == "group"
+        else ""
+    )
+    cols = [
+        Col(
+            "bench", f"{h} {ytext}" if o.bench == "header" else h, top=top, period=period, measure=m
+        )
+        for h, m in heads
+    ]
+    note = (
+        doc.pick(
+            [
+                "Benchmarks: {y} published data.",
+                "Comparator figures are for {y}.",
+                "Benchmarking data relate to {y}.",
+            ]
+        ).format(y=ytext)
+        if o.bench == "note"
+        else ""
+    )
     return cols, note
 
 
@@ -134,12 +207,24 @@ def columns(doc: Doc, o: Options) -> tuple[list[Col], str]:
         cols.append(Col("polarity", doc.pick(POLARITY_HEADERS)))
     cols += period_cols(doc, o)
     for k in o.derived:
-        cols.append(Col("derived", {"change": doc.pick(["Change", "+/-", "Change on last month"]),
-                                    "pct": doc.pick(["% change", "% chg"]), "dot": doc.pick(["DoT", "Trend", "Direction"]),
-                                    "rag": "RAG", "avg": doc.pick(["12 month average", "12-mth avg"]),
-                                    "max": "12-mnth max"}[k], dkind=k))
+        cols.append(
+            Col(
+                "derived",
+                {
+                    "change": doc.pick(["Change", "+/-", "Change on last month"]),
+                    "pct": doc.pick(["% change", "% chg"]),
+                    "dot": doc.pick(["DoT", "Trend", "Direction"]),
+                    "rag": "RAG",
+                    "avg": doc.pick(["12 month average", "12-mth avg"]),
+                    "max": "12-mnth max",
+                }[k],
+                dkind=k,
+            )
+        )
     if o.target:
-        cols.append(Col("target", doc.pick(TARGET_HEADERS).format(fy=P.fy_text(P.fy(doc.fy), "{a}/{bb}"))))
+        cols.append(
+            Col("target", doc.pick(TARGET_HEADERS).format(fy=P.fy_text(P.fy(doc.fy), "{a}/{bb}")))
+        )
     if o.tolerance:
         cols += [Col("red", "Red"), Col("amber", "Amber")]
     bc, note = bench_cols(doc, o)
@@ -158,8 +243,18 @@ def header_rows(cols: list[Col], bold=True) -> list[list[Cell]]:
                 top.append(Cell(c.top, bold=bold, header=True, align="C"))
             prev = c.top
         rows.append(top)
-    rows.append([Cell(c.head, bold=bold, header=True, align="C" if c.kind != "label" else "L",
-                      value=c.period if c.kind == "period" else None) for c in cols])
+    rows.append(
+        [
+            Cell(
+                c.head,
+                bold=bold,
+                header=True,
+                align="C" if c.kind != "label" else "L",
+                value=c.period if c.kind == "period" else None,
+            )
+            for c in cols
+        ]
+    )
     return rows
 
 
@@ -170,7 +265,7 @@ def wrap(text: str, doc: Doc) -> str:
         return text
     lines = doc.rng.randint(2, min(4, len(words) // 2 + 1))
     per = -(-len(words) // lines)
-    return "\n".join(" ".join(words[i:i + per]) for i in range(0, len(words), per))
+    return "\n".join(" ".join(words[i : i + per]) for i in range(0, len(words), per))
 
 
 def label_of(doc: Doc, topic: Topic, o: Options, kind: str) -> str:
@@ -178,7 +273,22 @@ def label_of(doc: Doc, topic: Topic, o: Options, kind: str) -> str:
     if kind == "count_rate":
         w += doc.pick([" - number (rate per 10,000)", " no. (rate per 10k)", " (number and rate)"])
     if o.wrap_labels and doc.chance(0.7):
-        w = doc.pick([w + " (" + doc.pick(["rolling 12 months", "in the reporting month", "snapshot at month end", "as recorded on the case management system"]) + ")", w])
+        w = doc.pick(
+            [
+                w
+                + " ("
+                + doc.pick(
+                    [
+                        "rolling 12 months",
+                        "in the reporting month",
+                        "snapshot at month end",
+                        "as recorded on the case management system",
+                    ]
+                )
+                + ")",
+                w,
+            ]
+        )
     return w
 
 
@@ -191,10 +301,13 @@ def row_kind(doc: Doc, topic: Topic, o: Options) -> str:
 
 
 def row_kinds(doc: Doc, topics: list[Topic], o: Options) -> list[str]:
-    """How each row prints its values; a table asked for count-and-rate or `n of N (%)` cells has at least one."""
+    """How each row prints its values; a table asked for count-and-rate or `n of N (%)` cells has at
+    least one."""
     kinds = [row_kind(doc, t, o) for t in topics]
-    for want, fits in (("count_rate", lambda t: o.count_rate and t.rate),
-                       ("of_pct", lambda t: o.of_pct and t.unit == "percent")):
+    for want, fits in (
+        ("count_rate", lambda t: o.count_rate and t.rate),
+        ("of_pct", lambda t: o.of_pct and t.unit == "percent"),
+    ):
         if want not in kinds:
             i = next((i for i, t in enumerate(topics) if fits(t) and kinds[i] == "plain"), None)
             if i is not None:
@@ -210,25 +323,53 @@ def data_row(doc: Doc, topic: Topic, cols: list[Col], o: Options, kind: str) -> 
         if c.kind == "label":
             row.append(Cell(printed))
         elif c.kind == "code":
-            row.append(Cell(doc.pick(["{s}{n}", "{s} {n}", "{n}.{m}"]).format(s=doc.pick(["CP", "LAC", "FD", "NI ", "M", "KPI"]), n=doc.rng.randint(1, 40), m=doc.rng.randint(1, 9))))
+            row.append(
+                Cell(
+                    doc.pick(["{s}{n}", "{s} {n}", "{n}.{m}"]).format(
+                        s=doc.pick(["CP", "LAC", "FD", "NI ", "M", "KPI"]),
+                        n=doc.rng.randint(1, 40),
+                        m=doc.rng.randint(1, 9),
+                    )
+                )
+            )
         elif c.kind == "unit":
-            row.append(Cell(doc.pick(UNIT_WORDS.get(topic.unit, ["Number"])) if kind != "count_rate" else "No. (rate)"))
+            row.append(
+                Cell(
+                    doc.pick(UNIT_WORDS.get(topic.unit, ["Number"]))
+                    if kind != "count_rate"
+                    else "No. (rate)"
+                )
+            )
         elif c.kind == "polarity":
             row.append(Cell(doc.pick(POLARITY_WORDS[topic.polarity])))
         elif c.kind == "period":
-            row.append(Cell("") if c.future else period_cell(doc, topic, label, c.period, o, kind, seen))
+            row.append(
+                Cell("") if c.future else period_cell(doc, topic, label, c.period, o, kind, seen)
+            )
         elif c.kind == "derived":
             row.append(derived_cell(doc, c.dkind, seen))
         elif c.kind == "target":
-            row.append(doc.target_cell(topic, label, o.target_kinds) if kind != "count_rate" else Cell(""))
+            row.append(
+                doc.target_cell(topic, label, o.target_kinds) if kind != "count_rate" else Cell("")
+            )
         elif c.kind in ("red", "amber"):
-            row.append(doc.tolerance_cell(topic, label, c.kind.title()) if topic.unit == "percent" else Cell(""))
+            row.append(
+                doc.tolerance_cell(topic, label, c.kind.title())
+                if topic.unit == "percent"
+                else Cell("")
+            )
         elif c.kind == "bench":
-            row.append(doc.bench_cell(topic, label, c.measure, c.period) if kind == "plain" and doc.chance(0.85) else Cell(doc.pick(["", "-"])))
+            row.append(
+                doc.bench_cell(topic, label, c.measure, c.period)
+                if kind == "plain" and doc.chance(0.85)
+                else Cell(doc.pick(["", "-"]))
+            )
     return row
 
 
-def period_cell(doc: Doc, topic: Topic, label: str, period: Period, o: Options, kind: str, seen: list) -> Cell:
+def period_cell(
+    doc: Doc, topic: Topic, label: str, period: Period, o: Options, kind: str, seen: list
+) -> Cell:
     if topic.stock and period.type == "financial_ytd":
         return Cell("")
     if kind == "count_rate":
@@ -286,13 +427,26 @@ def table(doc: Doc, o: Options, title: str = "") -> Table:
     for i, t in enumerate(topics):
         if o.sections and area(t) != current:
             current = area(t)
-            rows.append([Cell(doc.pick(SECTIONS[current]), bold=True, span=len(cols), fill="DDDDDD")])
+            rows.append(
+                [Cell(doc.pick(SECTIONS[current]), bold=True, span=len(cols), fill="DDDDDD")]
+            )
         rows.append(data_row(doc, t, cols, o, kinds[i]))
         if i == footnote_at:
-            rows.append([Cell(doc.pick(["Note: figures from {m} include {n} late-recorded cases.",
-                                        "* {n} records awaiting validation; (r) revised since last report.",
-                                        "Footnote: the {m} figure reflects a system change ({n} records moved)."]).format(
-                m=P.MONTH_NAMES[doc.rng.randint(0, 11)], n=doc.rng.randint(3, 60)), span=len(cols))])
+            rows.append(
+                [
+                    Cell(
+                        doc.pick(
+                            [
+                                "Note: figures from {m} include {n} late-recorded cases.",
+                                "* {n} records awaiting validation; (r) revised since last report.",
+                                "Footnote: the {m} figure reflects a system "
+                                "change ({n} records moved).",
+                            ]
+                        ).format(m=P.MONTH_NAMES[doc.rng.randint(0, 11)], n=doc.rng.randint(3, 60)),
+                        span=len(cols),
+                    )
+                ]
+            )
     if o.section_col:
         side_sections(doc, rows, nhead, topics)
     return Table(rows, header_rows=nhead, ruling=o.ruling, title=title, note=note)
@@ -301,7 +455,14 @@ def table(doc: Doc, o: Options, title: str = "") -> Table:
 def side_sections(doc: Doc, rows: list[list[Cell]], nhead: int, topics: list[Topic]) -> None:
     """Put each section's name in a new first column, one cell spanning the section's rows."""
     for r in rows[:nhead]:
-        r.insert(0, Cell(doc.pick(["", "Area", "Service"]) if r is rows[nhead - 1] else "", header=True, bold=True))
+        r.insert(
+            0,
+            Cell(
+                doc.pick(["", "Area", "Service"]) if r is rows[nhead - 1] else "",
+                header=True,
+                bold=True,
+            ),
+        )
     i = nhead
     for a in dict.fromkeys(area(t) for t in topics):
         n = sum(area(t) == a for t in topics)

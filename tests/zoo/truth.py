@@ -1,4 +1,5 @@
 """The truth file of a generated report, in the columns of the practice set's truth files."""
+
 from __future__ import annotations
 
 import csv
@@ -6,9 +7,26 @@ from pathlib import Path
 
 from zoo.model import Obs, Report
 
-COLUMNS = ["authority", "la_code", "old_la_code", "indicator_id", "indicator_label", "measure", "period_type",
-           "period_start", "period_end", "value", "numerator", "denominator", "unit", "polarity", "note",
-           "report_date", "source_file", "scored"]
+COLUMNS = [
+    "authority",
+    "la_code",
+    "old_la_code",
+    "indicator_id",
+    "indicator_label",
+    "measure",
+    "period_type",
+    "period_start",
+    "period_end",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "polarity",
+    "note",
+    "report_date",
+    "source_file",
+    "scored",
+]
 
 
 def number(v) -> str:
@@ -19,12 +37,26 @@ def number(v) -> str:
 
 def row(o: Obs, report: Report, source_file: str) -> dict:
     a = o.authority
-    return {"authority": a.name, "la_code": a.new_la_code, "old_la_code": a.old_la_code,
-            "indicator_id": o.indicator_id, "indicator_label": o.label, "measure": o.measure,
-            "period_type": o.period.type, "period_start": o.period.start.isoformat(),
-            "period_end": o.period.end.isoformat(), "value": number(o.value), "numerator": number(o.numerator),
-            "denominator": number(o.denominator), "unit": o.unit, "polarity": o.polarity, "note": o.note,
-            "report_date": report.report_date.isoformat(), "source_file": source_file, "scored": str(o.scored)}
+    return {
+        "authority": a.name,
+        "la_code": a.new_la_code,
+        "old_la_code": a.old_la_code,
+        "indicator_id": o.indicator_id,
+        "indicator_label": o.label,
+        "measure": o.measure,
+        "period_type": o.period.type,
+        "period_start": o.period.start.isoformat(),
+        "period_end": o.period.end.isoformat(),
+        "value": number(o.value),
+        "numerator": number(o.numerator),
+        "denominator": number(o.denominator),
+        "unit": o.unit,
+        "polarity": o.polarity,
+        "note": o.note,
+        "report_date": report.report_date.isoformat(),
+        "source_file": source_file,
+        "scored": str(o.scored),
+    }
 
 
 def rows(report: Report, source_file: str) -> list[dict]:

@@ -1,4 +1,6 @@
-"""docx (python-docx): headings, paragraphs and tables; ruling by borders, zebra by shading, a landscape section."""
+"""docx (python-docx): headings, paragraphs and tables; ruling by borders, zebra by shading, a
+landscape section."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,6 +34,7 @@ def write(report: Report, path: Path) -> None:
             put_table(d, rows, b.left, header_rows=max(b.left.header_rows, b.right.header_rows))
         elif isinstance(b, Break):
             from docx.enum.section import WD_SECTION
+
             orient(d.add_section(WD_SECTION.NEW_PAGE), b.rotated or report.landscape)
     d.save(path)
 
@@ -55,7 +58,11 @@ def put_table(d, rows: list[list[Cell | None]], t: Table, header_rows: int | Non
                 continue
             target = cells[j]
             if cell.span > 1 or cell.rowspan > 1:
-                corner = table.cell(i + cell.rowspan - 1, j + cell.span - 1) if cell.rowspan > 1 else cells[j + cell.span - 1]
+                corner = (
+                    table.cell(i + cell.rowspan - 1, j + cell.span - 1)
+                    if cell.rowspan > 1
+                    else cells[j + cell.span - 1]
+                )
                 target = target.merge(corner)
             para = target.paragraphs[0]
             run = para.add_run(cell.text)
@@ -72,7 +79,10 @@ def put_table(d, rows: list[list[Cell | None]], t: Table, header_rows: int | Non
 def borders(table, ruling: str) -> None:
     tbl_pr = table._tbl.tblPr
     el = OxmlElement("w:tblBorders")
-    edges = {"all": ("top", "left", "bottom", "right", "insideH", "insideV"), "horizontal": ("top", "bottom", "insideH")}
+    edges = {
+        "all": ("top", "left", "bottom", "right", "insideH", "insideV"),
+        "horizontal": ("top", "bottom", "insideH"),
+    }
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         e = OxmlElement(f"w:{edge}")
         on = edge in edges.get(ruling, ())

@@ -1,1 +1,2 @@
-"""Scanned pages: rendering, cleaning, rulings, word boxes and number repairs for tesseract's words."""
+"""Scanned pages: rendering, cleaning, rulings, word boxes and number repairs for tesseract's
+words."""

@@ -1,4 +1,6 @@
-"""A scanned page read into grids: ruled tables cell by cell, tables without rulings by word alignment."""
+"""A scanned page read into grids: ruled tables cell by cell, tables without rulings by word
+alignment."""
+
 from __future__ import annotations
 
 import re
@@ -10,16 +12,27 @@ import numpy as np
 
 from extractors.grid import Cell, Grid
 from extractors.limits import LIMITS
-from extractors.pdf.ocr.scan import DARK_BACKGROUND, bands, binary_ink, clean, deskew, read_words, whitened
 from extractors.pdf.ocr.cells import CellStacks, cell_stacks, words_by_cell
-from extractors.pdf.ocr.rulings import RuledTable, crossing_rulings, ruled_tables, straight_runs
 from extractors.pdf.ocr.repair import line_style, repair, style_of
+from extractors.pdf.ocr.rulings import RuledTable, crossing_rulings, ruled_tables, straight_runs
+from extractors.pdf.ocr.scan import (
+    DARK_BACKGROUND,
+    bands,
+    binary_ink,
+    clean,
+    deskew,
+    read_words,
+    whitened,
+)
 from extractors.pdf.text_grid import text_grids
 
-KEEP_MARKS = {"-", "\u2013", "\u2014", "%"}  # marks without letters or digits that still mean something
+# marks without letters or digits that still mean something
+KEEP_MARKS = {"-", "\u2013", "\u2014", "%"}
 CONFIDENT = 60  # word confidence (0-100) above which any mark is kept
-STRADDLE = 0.2  # share of a word's width that must lie each side of a cell's side for it to be cut there
-INK_HEIGHT = 0.72  # a line's usual ink height as a share of its font size (figures and capitals 0.72, descenders 0.93)
+# share of a word's width that must lie each side of a cell's side for it to be cut there
+STRADDLE = 0.2
+# a line's usual ink height as a share of its font size (figures and capitals 0.72, descenders 0.93)
+INK_HEIGHT = 0.72
 BEARING = 0.1  # share of a line's ink height a glyph's side bearing adds to a word box each side
 STRAY = ":;'`‘’“”"  # marks OCR reads from dust beside a word
 FIGURE = re.compile(r"^[(+\-]?\d[\d,.]*%?\)?$")
@@ -38,15 +51,17 @@ class PendingPage:
     words: Future  # the words of each image sent to tesseract
 
 
-def read_page(gray: np.ndarray, dpi: int, number: int) -> tuple[list[Grid], list[tuple[float, str]]]:
+def read_page(
+    gray: np.ndarray, dpi: int, number: int
+) -> tuple[list[Grid], list[tuple[float, str]]]:
     """The page's tables as grids, and its other text as (top in points, line) pairs."""
     with ThreadPoolExecutor(max_workers=1) as background:
         return finish_page(start_page(gray, dpi, number, background))
 
 
 def start_page(gray: np.ndarray, dpi: int, number: int, background: Executor) -> PendingPage:
-    """Level and clean the page, find its ruled cells, and start tesseract on them in `background`, so the
-    caller can prepare the next page while this one is read."""
+    """Level and clean the page, find its ruled cells, and start tesseract on them in `background`,
+    so the caller can prepare the next page while this one is read."""
     import cv2
 
     level = deskew(gray)[0]
@@ -54,7 +69,8 @@ def start_page(gray: np.ndarray, dpi: int, number: int, background: Executor) ->
     runs = straight_runs(binary_ink(page), dpi, outlines)
     tables = ruled_tables(*crossing_rulings(*runs, dpi), dpi)
     page = whitened(_dark_cells(level, page, tables))
-    # every straight run is erased, rulings and the rules of unruled tables alike (a rule under a header
+    # every straight run is erased, rulings and the rules of unruled tables alike (a rule under a
+    # header
     # read with the figures under it widens their word boxes)
     page[cv2.dilate(cv2.bitwise_or(*runs), np.ones((5, 5), np.uint8)) > 0] = 255
     if not tables:
@@ -62,7 +78,9 @@ def start_page(gray: np.ndarray, dpi: int, number: int, background: Executor) ->
         words = background.submit(read_words, [strip for _, strip in strips])
         return PendingPage(number, dpi, tables, None, [top for top, _ in strips], words)
     cells = cell_stacks(page, tables, dpi, STACKS_PER_WORKER * max(1, LIMITS.OCR_WORKERS))
-    words = background.submit(read_words, [image for image, _ in cells.images] + [_blanked(page, tables)])
+    words = background.submit(
+        read_words, [image for image, _ in cells.images] + [_blanked(page, tables)]
+    )
     return PendingPage(number, dpi, tables, cells, [], words)
 
 
@@ -70,50 +88,72 @@ def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str
     """The grids and text lines of a page once tesseract has read it."""
     found = pending.words.result()
     if pending.cells is None:
-        moved = [{**w, "top": w["top"] + top, "bottom": w["bottom"] + top} for top, ws in zip(pending.strips, found) for w in ws]
+        moved = [
+            {**w, "top": w["top"] + top, "bottom": w["bottom"] + top}
+            for top, ws in zip(pending.strips, found)
+            for w in ws
+        ]
         by_cell, outside = place_words(moved, pending.tables)
     else:
         by_cell, outside = words_by_cell(pending.cells, found), found[-1]
     scale = 72 / pending.dpi
-    grids = [_grid(table, t, by_cell, pending.number, scale) for t, table in enumerate(pending.tables)]
+    grids = [
+        _grid(table, t, by_cell, pending.number, scale) for t, table in enumerate(pending.tables)
+    ]
     lines = text_lines(outside, scale)
     if not grids:
         grids = [repaired(g) for g in text_grids(glyph_boxes(lines), pending.number, 1)]
-    return [g for g in grids if g.cells], [(ln[0]["top"], " ".join(w["text"] for w in ln)) for ln in lines]
+    return [g for g in grids if g.cells], [
+        (ln[0]["top"], " ".join(w["text"] for w in ln)) for ln in lines
+    ]
 
 
 def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
-    """OCR's word boxes as a text layer's would be: ink-tight boxes widened by the glyphs' side bearings (a
-    share of the ink's height each side) and given one font box for the line (its font size, from the ink's
-    usual height, reaching no further than halfway to the ink of the lines above and below), dust read as
-    lone marks dropped and stray marks at a figure's ends (`82.9%:`) cut off, so the gaps between words and
-    between columns compare as they do on a text-layer page."""
+    """OCR's word boxes as a text layer's would be: ink-tight boxes widened by the glyphs' side
+    bearings (a share of the ink's height each side) and given one font box for the line (its
+    font size, from the ink's usual height, reaching no further than halfway to the ink of the
+    lines above and below), dust read as lone marks dropped and stray marks at a figure's ends
+    (`82.9%:`) cut off, so the gaps between words and between columns compare as they do on a
+    text-layer page."""
     inks = [(median(w["top"] for w in ln), median(w["bottom"] for w in ln)) for ln in lines]
     out = []
     for k, line in enumerate(lines):
         top, bottom = _font_box(inks, k)
         pad = BEARING * median(w["bottom"] - w["top"] for w in line)
         words = [_trimmed(w) for w in line]
-        out.append([{**w, "x0": round(w["x0"] - pad, 1), "x1": round(w["x1"] + pad, 1), "top": top, "bottom": bottom}
-                    for w in words if w["text"]])
+        out.append(
+            [
+                {
+                    **w,
+                    "x0": round(w["x0"] - pad, 1),
+                    "x1": round(w["x1"] + pad, 1),
+                    "top": top,
+                    "bottom": bottom,
+                }
+                for w in words
+                if w["text"]
+            ]
+        )
     return [line for line in out if line]
 
 
 def _font_box(inks: list[tuple[float, float]], k: int) -> tuple[float, float]:
-    """Top and bottom of line k's font box: its usual ink (top, bottom) grown to the font size, but no further
-    than halfway to the ink of the lines above and below."""
+    """Top and bottom of line k's font box: its usual ink (top, bottom) grown to the font size, but
+    no further than halfway to the ink of the lines above and below."""
     top, bottom = inks[k]
     grow = (bottom - top) * (1 / INK_HEIGHT - 1) / 2
     above = (inks[k - 1][1] + top) / 2 if k else top - grow
     below = (bottom + inks[k + 1][0]) / 2 if k + 1 < len(inks) else bottom + grow
-    return round(max(top - grow, min(top, above)), 1), round(min(bottom + grow, max(bottom, below)), 1)
+    return round(max(top - grow, min(top, above)), 1), round(
+        min(bottom + grow, max(bottom, below)), 1
+    )
 
 
 def _trimmed(word: dict) -> dict:
-    """A figure less the marks OCR reads from dust at its ends: quotes, colons and the like cut off with their
-    share of the box (`82.9%:`), a comma or point dropped from the text only (`41.4%,`; in prose, `June 2016,`
-    prints its comma, and `1.` numbering a title its point); a word of stray marks only becomes empty; any
-    other word unchanged."""
+    """A figure less the marks OCR reads from dust at its ends: quotes, colons and the like cut off
+    with their share of the box (`82.9%:`), a comma or point dropped from the text only
+    (`41.4%,`; in prose, `June 2016,` prints its comma, and `1.` numbering a title its point); a
+    word of stray marks only becomes empty; any other word unchanged."""
     text = word["text"]
     if not text.strip(STRAY + ".,"):
         return {**word, "text": ""}
@@ -122,21 +162,25 @@ def _trimmed(word: dict) -> dict:
         return word
     start = text.index(core)
     share = (word["x1"] - word["x0"]) / len(text)
-    return {**word, "text": core.strip(".,"), "x0": round(word["x0"] + share * start, 1),
-            "x1": round(word["x0"] + share * (start + len(core)), 1)}
+    return {
+        **word,
+        "text": core.strip(".,"),
+        "x0": round(word["x0"] + share * start, 1),
+        "x1": round(word["x0"] + share * (start + len(core)), 1),
+    }
 
 
 def _blanked(page: np.ndarray, tables: list[RuledTable]) -> np.ndarray:
     """The page with its tables painted over, for the text around them."""
     out = page.copy()
     for x0, top, x1, bottom in (table.box for table in tables):
-        out[top:bottom + 1, x0:x1 + 1] = 255
+        out[top : bottom + 1, x0 : x1 + 1] = 255
     return out
 
 
 def _dark_cells(level: np.ndarray, page: np.ndarray, tables: list[RuledTable]) -> np.ndarray:
-    """The page with each dark-filled cell inverted and flattened as a whole (dense white lettering can
-    make parts of a fill look light to the page-wide pass)."""
+    """The page with each dark-filled cell inverted and flattened as a whole (dense white lettering
+    can make parts of a fill look light to the page-wide pass)."""
     import cv2
 
     out = page.copy()
@@ -146,20 +190,31 @@ def _dark_cells(level: np.ndarray, page: np.ndarray, tables: list[RuledTable]) -
             region = level[top:bottom, x0:x1]
             if region.size and np.median(region) < DARK_BACKGROUND:
                 flipped = (255 - region).astype(np.float32)
-                flat = np.clip(flipped * (255 / max(64.0, float(np.median(flipped)))), 0, 255).astype(np.uint8)
+                flat = np.clip(
+                    flipped * (255 / max(64.0, float(np.median(flipped)))), 0, 255
+                ).astype(np.uint8)
                 out[top:bottom, x0:x1] = cv2.medianBlur(flat, 3)
     return out
 
 
 def place_words(words: list[dict], tables: list[RuledTable]) -> tuple[dict, list[dict]]:
-    """(table, cell) -> the words whose centre lies in that cell, and the words outside every table."""
+    """(table, cell) -> the words whose centre lies in that cell, and the words outside every
+    table."""
     by_cell: dict[tuple[int, int], list[dict]] = {}
     outside = []
     for word in words:
         for w in _split_at_rulings(word, tables):
             cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-            key = next(((t, i) for t, table in enumerate(tables) if _inside(table.box, cx, cy)
-                        for i, cell in enumerate(table.cells) if _inside(cell.box, cx, cy)), None)
+            key = next(
+                (
+                    (t, i)
+                    for t, table in enumerate(tables)
+                    if _inside(table.box, cx, cy)
+                    for i, cell in enumerate(table.cells)
+                    if _inside(cell.box, cx, cy)
+                ),
+                None,
+            )
             if key is None:
                 outside.append(w)
             else:
@@ -168,15 +223,18 @@ def place_words(words: list[dict], tables: list[RuledTable]) -> tuple[dict, list
 
 
 def _split_at_rulings(word: dict, tables: list[RuledTable]) -> list[dict]:
-    """A word OCR ran across a cell's side (`43` and the arrow beside it read as `43-4`), cut there in
-    proportion to its width; any other word unchanged."""
+    """A word OCR ran across a cell's side (`43` and the arrow beside it read as `43-4`), cut there
+    in proportion to its width; any other word unchanged."""
     cy, text = (word["top"] + word["bottom"]) / 2, word["text"]
     width = word["x1"] - word["x0"]
     for table in tables:
         for cell in table.cells:
             x0, top, x1, bottom = cell.box
             for edge in (x0, x1):
-                if top <= cy <= bottom and word["x0"] + STRADDLE * width < edge < word["x1"] - STRADDLE * width:
+                if (
+                    top <= cy <= bottom
+                    and word["x0"] + STRADDLE * width < edge < word["x1"] - STRADDLE * width
+                ):
                     cut = round(len(text) * (edge - word["x0"]) / width)
                     if 0 < cut < len(text):
                         left = {**word, "text": text[:cut], "x1": edge - 1}
@@ -190,8 +248,13 @@ def _inside(box: tuple, x: float, y: float) -> bool:
 
 
 def kept(word: dict) -> bool:
-    """False for marks OCR reads from dust, ruling ends and smudges (no letter or digit, low confidence)."""
-    return any(ch.isalnum() for ch in word["text"]) or word["text"] in KEEP_MARKS or word["conf"] >= CONFIDENT
+    """False for marks OCR reads from dust, ruling ends and smudges (no letter or digit, low
+    confidence)."""
+    return (
+        any(ch.isalnum() for ch in word["text"])
+        or word["text"] in KEEP_MARKS
+        or word["conf"] >= CONFIDENT
+    )
 
 
 def text_lines(words: list[dict], scale: float = 1.0) -> list[list[dict]]:
@@ -229,16 +292,25 @@ def cell_text(words: list[dict]) -> tuple[str, float]:
 
 def _grid(table: RuledTable, t: int, by_cell: dict, number: int, scale: float) -> Grid:
     read = {i: cell_text(by_cell.get((t, i), [])) for i in range(len(table.cells))}
-    cells = [Cell(row=cell.row, col=cell.col, text=read[i][0], rowspan=cell.rowspan, colspan=cell.colspan,
-                  bbox=tuple(round(v * scale, 1) for v in cell.box), confidence=read[i][1])
-             for i, cell in enumerate(table.cells)]
+    cells = [
+        Cell(
+            row=cell.row,
+            col=cell.col,
+            text=read[i][0],
+            rowspan=cell.rowspan,
+            colspan=cell.colspan,
+            bbox=tuple(round(v * scale, 1) for v in cell.box),
+            confidence=read[i][1],
+        )
+        for i, cell in enumerate(table.cells)
+    ]
     return repaired(Grid(cells=cells, page=number, index=t + 1))
 
 
 def repaired(grid: Grid) -> Grid:
-    """The grid with each cell's text repaired to the number style its row or column shares (look-alike
-    letters, separators, a dropped decimal point), its confidence lowered where the repair is a guess; no
-    guess where another number of its column is printed as it is."""
+    """The grid with each cell's text repaired to the number style its row or column shares
+    (look-alike letters, separators, a dropped decimal point), its confidence lowered where the
+    repair is a guess; no guess where another number of its column is printed as it is."""
     rows: dict[int, list[str]] = {}
     cols: dict[int, list[str]] = {}
     for cell in grid.cells:
@@ -249,7 +321,8 @@ def repaired(grid: Grid) -> Grid:
         peers = [_others(rows[cell.row], cell.text), _others(cols[cell.col], cell.text)]
         text, factor = repair(cell.text, [s for s in map(line_style, peers) if s])
         if factor < 1 and style_of(cell.text) in {style_of(t) for t in peers[1]}:
-            text, factor = cell.text, 1.0  # a guess its own column contradicts (`13%` among targets `76%`)
+            # a guess its own column contradicts (`13%` among targets `76%`)
+            text, factor = cell.text, 1.0
         cells.append(replace(cell, text=text, confidence=round(cell.confidence * factor, 2)))
     return replace(grid, cells=cells)
 

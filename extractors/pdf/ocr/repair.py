@@ -1,12 +1,29 @@
-"""Repair digits OCR commonly misreads, only where the cell's row or column makes the reading certain."""
+"""Repair digits OCR commonly misreads, only where the cell's row or column makes the reading
+certain."""
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
-                            "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"})
+LOOKALIKES = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "l": "1",
+        "I": "1",
+        "|": "1",
+        "i": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+    }
+)
 NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 NUMBERISH = re.compile(r"^-?[\dOoDQlIi|SsBZz][\dOoDQlIi|SsBZz,.]*%?$")
 STRAY = ".,:;'`\u2018\u2019\""  # marks OCR leaves at a number's edges (dust, ruling ends)
@@ -17,7 +34,8 @@ UNSURE = 0.6  # confidence factor when a repair is likely but not certain
 
 @dataclass(frozen=True)
 class Style:
-    """How a column or row prints its numbers: how many decimals, and whether with a percent sign."""
+    """How a column or row prints its numbers: how many decimals, and whether with a percent
+    sign."""
 
     decimals: int
     percent: bool
@@ -44,7 +62,8 @@ def line_style(texts: list[str]) -> Style | None:
 
 
 def repair(text: str, styles: list[Style]) -> tuple[str, float]:
-    """The cell text repaired to fit the style of its numeric row or column, and a confidence factor."""
+    """The cell text repaired to fit the style of its numeric row or column, and a confidence
+    factor."""
     if not styles or not text or style_of(text) in styles:
         return text, 1.0
     token = text.strip(STRAY)
@@ -60,7 +79,8 @@ def repair(text: str, styles: list[Style]) -> tuple[str, float]:
 
 
 def _separator(token: str, style: Style) -> tuple[str, float] | None:
-    """`6.913` in a line of `1,234` integers is `6,913`; `7,1%` among `1.5%` is `7.1%`; `71%` likely `7.1%`."""
+    """`6.913` in a line of `1,234` integers is `6,913`; `7,1%` among `1.5%` is `7.1%`; `71%` likely
+    `7.1%`."""
     sign = "%" if style.percent else ""
     body = token[:-1] if token.endswith("%") else token
     if (token.endswith("%")) != style.percent or not re.fullmatch(r"-?[\d.,]+", body):
@@ -70,5 +90,5 @@ def _separator(token: str, style: Style) -> tuple[str, float] | None:
     if style.decimals and re.fullmatch(rf"-?\d+[.,]\d{{{style.decimals}}}", body):
         return body.replace(",", ".") + sign, 1.0
     if style.decimals and re.fullmatch(rf"-?\d{{{style.decimals + 1},}}", body):
-        return f"{body[:-style.decimals]}.{body[-style.decimals:]}{sign}", UNSURE
+        return f"{body[: -style.decimals]}.{body[-style.decimals :]}{sign}", UNSURE
     return None

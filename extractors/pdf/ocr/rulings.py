@@ -1,4 +1,6 @@
-"""Ruled tables in a page image: ruling lines found by morphology, cells (with spans) between them."""
+"""Ruled tables in a page image: ruling lines found by morphology, cells (with spans) between
+them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,18 +39,26 @@ class RuledTable:
     box: tuple[int, int, int, int]
 
 
-def line_masks(ink: np.ndarray, dpi: int, edges: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal and vertical ruling pixels: long, thin, straight runs of ink that cross each other,
-    plus the straight parts of `edges` (outlines of dark fills, which separate cells as rulings do).
+def line_masks(
+    ink: np.ndarray, dpi: int, edges: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical ruling pixels: long, thin, straight runs of ink that cross each
+    other, plus the straight parts of `edges` (outlines of dark fills, which separate cells as
+    rulings do).
 
-    Runs that meet no crossing ruling (a long word, a line of rotated text, an underline) are dropped.
+    Runs that meet no crossing ruling (a long word, a line of rotated text, an underline) are
+    dropped.
+
     """
     return crossing_rulings(*straight_runs(ink, dpi, edges), dpi)
 
 
-def straight_runs(ink: np.ndarray, dpi: int, edges: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal and vertical pixels of every long, thin, straight run of ink with paper beside it (rules
-    under a header, underlines, rulings), crossing others or not, plus the straight parts of `edges`."""
+def straight_runs(
+    ink: np.ndarray, dpi: int, edges: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical pixels of every long, thin, straight run of ink with paper beside it
+    (rules under a header, underlines, rulings), crossing others or not, plus the straight parts
+    of `edges`."""
     import cv2
 
     length, gap = max(15, int(LINE_LENGTH * dpi)), max(3, int(BREAK * dpi))
@@ -56,17 +66,23 @@ def straight_runs(ink: np.ndarray, dpi: int, edges: np.ndarray | None = None) ->
         ink = cv2.bitwise_or(ink, edges)
     across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
     down = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
-    horizontal = _alone(cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)), ink, dpi, 0)
-    vertical = _alone(cv2.morphologyEx(down, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)), ink, dpi, 1)
+    horizontal = _alone(
+        cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)), ink, dpi, 0
+    )
+    vertical = _alone(
+        cv2.morphologyEx(down, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)), ink, dpi, 1
+    )
     if edges is not None:
         horizontal |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
         vertical |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
     return horizontal, vertical
 
 
-def crossing_rulings(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
-    """The runs of each direction that meet a run of the other (twice over, so a run kept only for a run
-    later dropped goes too): a table's rulings."""
+def crossing_rulings(
+    horizontal: np.ndarray, vertical: np.ndarray, dpi: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The runs of each direction that meet a run of the other (twice over, so a run kept only for a
+    run later dropped goes too): a table's rulings."""
     import cv2
 
     reach = np.ones((int(SNAP * dpi) * 2 + 1,) * 2, np.uint8)
@@ -77,15 +93,16 @@ def crossing_rulings(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> 
 
 
 class _Compact:
-    """A sparse mask's lines (rows, or columns when fewer) that hold any pixel, with one empty line kept
-    between runs that are not neighbours so no two components join: connected components found on it are
-    the mask's own, on a far smaller image."""
+    """A sparse mask's lines (rows, or columns when fewer) that hold any pixel, with one empty line
+    kept between runs that are not neighbours so no two components join: connected components
+    found on it are the mask's own, on a far smaller image."""
 
     def __init__(self, mask: np.ndarray):
         rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
         self.axis, lines = (0, rows) if len(rows) <= len(cols) else (1, cols)
         lines = lines if len(lines) else np.zeros(1, np.int64)
-        self.index = np.insert(lines, np.flatnonzero(np.diff(lines) > 1) + 1, -1)  # -1: a separating line
+        # -1: a separating line
+        self.index = np.insert(lines, np.flatnonzero(np.diff(lines) > 1) + 1, -1)
         self.shape = mask.shape
 
     def of(self, image: np.ndarray) -> np.ndarray:
@@ -117,18 +134,21 @@ class _Compact:
 
 
 def _alone(mask: np.ndarray, ink: np.ndarray, dpi: int, axis: int) -> np.ndarray:
-    """The thin runs with paper along both sides: a run through a line of text is thick or has letters beside it."""
+    """The thin runs with paper along both sides: a run through a line of text is thick or has
+    letters beside it."""
     compact = _Compact(mask)
     count, labels, stats = compact.stats(mask)
     off = max(2, int(SIDE * dpi))
     keep = np.zeros(count, bool)
     for i, (x, y, w, h, _area) in enumerate(stats[1:count], start=1):
         if axis == 0:
-            sides = [ink[max(0, y - off):y, x:x + w], ink[y + h:y + h + off, x:x + w]]
+            sides = [ink[max(0, y - off) : y, x : x + w], ink[y + h : y + h + off, x : x + w]]
         else:
-            sides = [ink[y:y + h, max(0, x - off):x].T, ink[y:y + h, x + w:x + w + off].T]
+            sides = [ink[y : y + h, max(0, x - off) : x].T, ink[y : y + h, x + w : x + w + off].T]
         thin = (h if axis == 0 else w) <= LINE_THICKNESS * dpi
-        keep[i] = thin and max(float((side > 0).mean()) if side.size else 0.0 for side in sides) < CROWDED
+        keep[i] = (
+            thin and max(float((side > 0).mean()) if side.size else 0.0 for side in sides) < CROWDED
+        )
     return compact.full(_painted(labels, keep))
 
 
@@ -171,7 +191,9 @@ def ruled_tables(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> list
     return sorted(tables, key=lambda t: (t.box[1], t.box[0]))
 
 
-def _segments(mask: np.ndarray, labels: np.ndarray, dpi: int, across: int) -> dict[int, list[Segment]]:
+def _segments(
+    mask: np.ndarray, labels: np.ndarray, dpi: int, across: int
+) -> dict[int, list[Segment]]:
     """Thin runs of a line mask, grouped by the table region (label) they belong to."""
     count, _, stats = _Compact(mask).stats(mask)
     out: dict[int, list[Segment]] = {}
@@ -180,6 +202,8 @@ def _segments(mask: np.ndarray, labels: np.ndarray, dpi: int, across: int) -> di
         if thickness > LINE_THICKNESS * dpi:
             continue
         seg = Segment(y + h / 2, x, x + w) if across == 0 else Segment(x + w / 2, y, y + h)
-        cy, cx = (int(seg.pos), (x + x + w) // 2) if across == 0 else ((y + y + h) // 2, int(seg.pos))
+        cy, cx = (
+            (int(seg.pos), (x + x + w) // 2) if across == 0 else ((y + y + h) // 2, int(seg.pos))
+        )
         out.setdefault(int(labels[cy, cx]), []).append(seg)
     return out

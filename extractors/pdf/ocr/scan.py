@@ -1,4 +1,6 @@
-"""Page images for OCR: rasterise, deskew and clean a scanned page, then read words with tesseract."""
+"""Page images for OCR: rasterise, deskew and clean a scanned page, then read words with
+tesseract."""
+
 from __future__ import annotations
 
 import csv
@@ -19,15 +21,20 @@ MAX_SKEW = 3.0  # degrees either way a scan may lean
 SKEW_STEP = 0.05  # degrees: the finest skew the search tells apart
 DARK_BACKGROUND = 110  # grey level under which a region is light text on a dark fill
 PAPER = 200  # grey level above which a flattened pixel is paper (scanner grain, JPEG noise)
-GRAIN = 235  # grey level above which a flattened pixel is made white for OCR; fainter ink (the dots of small i's) stays
+# grey level above which a flattened pixel is made white for OCR; fainter ink (the dots of small
+# i's) stays
+GRAIN = 235
 
 
 def tesseract_missing(name: str) -> str | None:
     """The plain sentence saying what to install, or None when tesseract is on PATH."""
     if shutil.which("tesseract"):
         return None
-    return (f"{name} is a scan with no text layer; reading it needs the tesseract OCR program, which is not "
-            f"installed. Install it with `{INSTALL}` and try again.")
+    return (
+        f"{name} is a scan with no text layer; reading it needs the tesseract OCR program, which "
+        "is not "
+        f"installed. Install it with `{INSTALL}` and try again."
+    )
 
 
 def render(pdfium_page, dpi: int) -> np.ndarray:
@@ -70,23 +77,30 @@ def _flattening_table() -> np.ndarray:
     """(paper grey, pixel grey) -> the pixel on white paper: grey * 255 / paper (paper counted as at
     least 64), as one table so a page is flattened by a single lookup."""
     grey = np.arange(256, dtype=np.float32)
-    return np.clip(grey[None, :] * (255 / np.maximum(grey, 64))[:, None], 0, 255).astype(np.uint8).ravel()
+    return (
+        np.clip(grey[None, :] * (255 / np.maximum(grey, 64))[:, None], 0, 255)
+        .astype(np.uint8)
+        .ravel()
+    )
 
 
 FLATTENED = _flattening_table()
 
 
 def clean(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Dark-filled regions inverted (light text on a dark band becomes dark on light), the paper made white
-    everywhere (shading and uneven scanning flattened), speckle removed; and the outline of every dark fill,
-    which separates cells as a ruling would."""
+    """Dark-filled regions inverted (light text on a dark band becomes dark on light), the paper
+    made white everywhere (shading and uneven scanning flattened), speckle removed; and the
+    outline of every dark fill, which separates cells as a ruling would."""
     import cv2
 
     h, w = gray.shape
     small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
     shade = cv2.medianBlur(small, 15)
-    close = np.ones((9, 9), np.uint8)  # fills the light holes dense white lettering leaves in a dark fill
-    dark_small = cv2.morphologyEx((shade < DARK_BACKGROUND).astype(np.uint8), cv2.MORPH_CLOSE, close)
+    # fills the light holes dense white lettering leaves in a dark fill
+    close = np.ones((9, 9), np.uint8)
+    dark_small = cv2.morphologyEx(
+        (shade < DARK_BACKGROUND).astype(np.uint8), cv2.MORPH_CLOSE, close
+    )
     dark = cv2.resize(dark_small * 255, (w, h), interpolation=cv2.INTER_NEAREST)
     paper = cv2.resize(shade, (w, h), interpolation=cv2.INTER_NEAREST)
     flipped = gray.copy()
@@ -99,23 +113,23 @@ def clean(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def whitened(gray: np.ndarray) -> np.ndarray:
-    """The flattened page with faint grain turned to white paper, for OCR (faint strokes are kept: whitening
-    everything lighter than PAPER erased the dots of small i's, and `ti` read as `u`)."""
+    """The flattened page with faint grain turned to white paper, for OCR (faint strokes are kept:
+    whitening everything lighter than PAPER erased the dots of small i's, and `ti` read as `u`)."""
     out = gray.copy()
     out[out > GRAIN] = 255
     return out
 
 
 def bands(gray: np.ndarray, parts: int) -> list[tuple[int, np.ndarray]]:
-    """The page cut across into `parts` strips of about equal height, each cut on the emptiest row near
-    its place so no line of text is split: (top, strip) pairs."""
+    """The page cut across into `parts` strips of about equal height, each cut on the emptiest row
+    near its place so no line of text is split: (top, strip) pairs."""
     h = gray.shape[0]
     ink = (gray < PAPER).sum(axis=1)
     cuts, window = [0], max(1, h // (4 * parts))
     for i in range(1, parts):
         centre = h * i // parts
         lo = max(cuts[-1] + 1, centre - window)
-        cuts.append(lo + int(np.argmin(ink[lo:centre + window])))
+        cuts.append(lo + int(np.argmin(ink[lo : centre + window])))
     cuts.append(h)
     return [(a, gray[a:b]) for a, b in zip(cuts, cuts[1:]) if b > a]
 
@@ -124,18 +138,24 @@ def binary_ink(gray: np.ndarray) -> np.ndarray:
     """255 where there is ink, 0 on paper, with a threshold that follows the local background."""
     import cv2
 
-    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, 31, 12)
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, 31, 12
+    )
 
 
-INK_COST = 700  # tesseract takes about as long over one pixel of ink as over this many pixels of paper
+# tesseract takes about as long over one pixel of ink as over this many pixels of paper
+INK_COST = 700
 
 
-NOISE_SPECKS = 5000  # separate specks of ink per megapixel above which an image is noise (printed scans: under 700)
-NOISE_MIN_PIXELS = 1_000_000  # images smaller than this (a cell, a stack of a few cells) are always read
+# separate specks of ink per megapixel above which an image is noise (printed scans: under 700)
+NOISE_SPECKS = 5000
+# images smaller than this (a cell, a stack of a few cells) are always read
+NOISE_MIN_PIXELS = 1_000_000
 
 
 def is_noise(image: np.ndarray) -> bool:
-    """An image with no print to read, only specks (a scan of noise): tesseract would take minutes over it."""
+    """An image with no print to read, only specks (a scan of noise): tesseract would take minutes
+    over it."""
     import cv2
 
     if image.size < NOISE_MIN_PIXELS:
@@ -145,9 +165,9 @@ def is_noise(image: np.ndarray) -> bool:
 
 
 def read_words(images: list[np.ndarray], psm: int = 6) -> list[list[dict]]:
-    """Words (text, conf 0-100 and box in pixels) of each image, read by OCR_WORKERS tesseract processes
-    at once, each given a share of the images of about equal work (one start-up per process); an image of
-    noise is not read (no words)."""
+    """Words (text, conf 0-100 and box in pixels) of each image, read by OCR_WORKERS tesseract
+    processes at once, each given a share of the images of about equal work (one start-up per
+    process); an image of noise is not read (no words)."""
     readable = [i for i, image in enumerate(images) if not is_noise(image)]
     found: dict[int, list[dict]] = {}
     with tempfile.TemporaryDirectory(prefix="perfbooks-ocr-") as folder:
@@ -155,16 +175,22 @@ def read_words(images: list[np.ndarray], psm: int = 6) -> list[list[dict]]:
         for i in readable:
             paths[i] = os.path.join(folder, f"{i}.png")
             _write_png(paths[i], images[i])
-        shares = [[readable[j] for j in s] for s in balanced([images[i] for i in readable], max(1, LIMITS.OCR_WORKERS)) if s]
+        shares = [
+            [readable[j] for j in s]
+            for s in balanced([images[i] for i in readable], max(1, LIMITS.OCR_WORKERS))
+            if s
+        ]
         with ThreadPoolExecutor(max_workers=len(shares) or 1) as pool:
-            done = pool.map(lambda share: _tesseract([paths[i] for i in share], folder, psm), shares)
+            done = pool.map(
+                lambda share: _tesseract([paths[i] for i in share], folder, psm), shares
+            )
             found = {i: words for share, read in zip(shares, done) for i, words in zip(share, read)}
     return [found.get(i, []) for i in range(len(images))]
 
 
 def balanced(images: list[np.ndarray], parts: int) -> list[list[int]]:
-    """The images' indices dealt into `parts` shares of about equal work (ink and paper to scan), the
-    biggest first to the least loaded share."""
+    """The images' indices dealt into `parts` shares of about equal work (ink and paper to scan),
+    the biggest first to the least loaded share."""
     cost = [int((image < PAPER).sum()) * INK_COST + image.size for image in images]
     shares: list[list[int]] = [[] for _ in range(parts)]
     loads = [0] * parts
@@ -182,27 +208,49 @@ def _write_png(path: str, image: np.ndarray) -> None:
 
 
 def _tesseract(paths: list[str], folder: str, psm: int) -> list[list[dict]]:
-    """The words of each image, read by one tesseract process (given a list file for several images)."""
+    """The words of each image, read by one tesseract process (given a list file for several
+    images)."""
     source = paths[0]
     if len(paths) > 1:
         source = os.path.join(folder, os.path.basename(paths[0]) + ".list.txt")
         with open(source, "w", encoding="utf-8") as fh:
             fh.write("\n".join(paths) + "\n")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = ["tesseract", source, "stdout", "-l", "eng", "--psm", str(psm), "--dpi", str(LIMITS.OCR_DPI),
-               "-c", "preserve_interword_spaces=1", "-c", "tessedit_do_invert=0", "tsv"]
+    command = [
+        "tesseract",
+        source,
+        "stdout",
+        "-l",
+        "eng",
+        "--psm",
+        str(psm),
+        "--dpi",
+        str(LIMITS.OCR_DPI),
+        "-c",
+        "preserve_interword_spaces=1",
+        "-c",
+        "tessedit_do_invert=0",
+        "tsv",
+    ]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=LIMITS.MAX_SECONDS)
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=LIMITS.MAX_SECONDS
+        )
     except FileNotFoundError:
-        raise UnreadableFile(f"Reading scans needs the tesseract OCR program; install it with `{INSTALL}`.") from None
+        raise UnreadableFile(
+            f"Reading scans needs the tesseract OCR program; install it with `{INSTALL}`."
+        ) from None
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise UnreadableFile(f"tesseract could not read a scanned page ({reason}); check it works with `{INSTALL}`.")
+        raise UnreadableFile(
+            f"tesseract could not read a scanned page ({reason}); check it works with `{INSTALL}`."
+        )
     return tsv_pages(done.stdout, len(paths))
 
 
 def tsv_pages(tsv: str, count: int) -> list[list[dict]]:
-    """The words of each of `count` images in tesseract's TSV output (its page_num counts the images)."""
+    """The words of each of `count` images in tesseract's TSV output (its page_num counts the
+    images)."""
     pages: list[list[dict]] = [[] for _ in range(count)]
     for page, word in _tsv_rows(tsv):
         if 1 <= page <= count:
@@ -222,5 +270,14 @@ def _tsv_rows(tsv: str):
         if row.get("level") != "5" or not text:
             continue
         left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
-        yield int(row.get("page_num") or 1), {"text": text, "x0": left, "x1": left + width, "top": top,
-                                               "bottom": top + height, "conf": max(0.0, float(row["conf"]))}
+        yield (
+            int(row.get("page_num") or 1),
+            {
+                "text": text,
+                "x0": left,
+                "x1": left + width,
+                "top": top,
+                "bottom": top + height,
+                "conf": max(0.0, float(row["conf"])),
+            },
+        )

@@ -1,5 +1,6 @@
-"""Cells of a ruled table: the slots between its ruling lines, joined into spanning cells where no ruling
-separates them."""
+"""Cells of a ruled table: the slots between its ruling lines, joined into spanning cells where no
+ruling separates them."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,7 +20,9 @@ def _edges(positions: list[float], tolerance: float) -> list[float]:
     return [sum(group) / len(group) for group in edges]
 
 
-def table_of(hs: list[Segment], vs: list[Segment], horizontal, vertical, dpi: int) -> RuledTable | None:
+def table_of(
+    hs: list[Segment], vs: list[Segment], horizontal, vertical, dpi: int
+) -> RuledTable | None:
     if len(hs) < 2 or len(vs) < 2:
         return None
     tol = SNAP * dpi
@@ -53,7 +56,9 @@ def _merged_slots(xs, ys, horizontal, vertical, tol: int) -> list[list[tuple[int
         if c + 1 < len(xs) - 1 and not _ruled(vertical, xs[c + 1], ys[r], ys[r + 1], tol, across=1):
             parent[root((r, c + 1))] = root((r, c))
             joined.add((r, c))
-        if r + 1 < len(ys) - 1 and not _ruled(horizontal, ys[r + 1], xs[c], xs[c + 1], tol, across=0):
+        if r + 1 < len(ys) - 1 and not _ruled(
+            horizontal, ys[r + 1], xs[c], xs[c + 1], tol, across=0
+        ):
             parent[root((r + 1, c))] = root((r, c))
     groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for slot in parent:
@@ -62,9 +67,10 @@ def _merged_slots(xs, ys, horizontal, vertical, tol: int) -> list[list[tuple[int
 
 
 def rectangles(slots: list[tuple[int, int]], joined: set) -> list[list[tuple[int, int]]]:
-    """A group of slots as one spanning cell when it is a rectangle, else as its runs along each row, a run
-    going on only where no ruling separates a slot from the next (`joined` holds each slot with no ruling
-    on its right): an L-shaped gap in the rulings must not swallow the cells around it."""
+    """A group of slots as one spanning cell when it is a rectangle, else as its runs along each
+    row, a run going on only where no ruling separates a slot from the next (`joined` holds each
+    slot with no ruling on its right): an L-shaped gap in the rulings must not swallow the cells
+    around it."""
     rows = {r for r, _ in slots}
     cols = {c for _, c in slots}
     if len(slots) == len(rows) * len(cols):
