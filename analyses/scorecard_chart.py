@@ -176,4 +176,5 @@ def _rules(size: dict, x: alt.X, y: alt.Y) -> alt.Chart:
             "x2": float(size["width"]),
         }
     )
-    return alt.Chart(lines).mark_rule(color="#DDDDDD").encode(x=x, x2="x2:Q", y=y)
+    # row separators: decorative, hidden from screen readers (the rows are in the table)
+    return alt.Chart(lines).mark_rule(color="#DDDDDD", aria=False).encode(x=x, x2="x2:Q", y=y)

@@ -61,7 +61,7 @@ def test_every_page_of_the_app_is_documented():
     import re
 
     app = (Path(__file__).resolve().parent.parent / "app.py").read_text(encoding="utf-8")
-    titles = re.findall(r'st\.Page\("pages/\w+\.py", title="([^"]+)"', app)
+    titles = re.findall(r'st\.Page\(\s*"pages/\w+\.py",\s*title="([^"]+)"', app)
     assert len(titles) == len(list((Path(__file__).resolve().parent.parent / "pages").glob("*.py")))
     for title in titles:
         assert f"**{title}**" in README, title

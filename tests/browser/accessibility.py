@@ -75,9 +75,9 @@ def chart_colours(page) -> list[dict]:
             });
             const marks = '.mark-line path, .mark-rule line, .mark-rule path, .mark-symbol path';
             svg.querySelectorAll(marks).forEach(m => {
-                // grid, ticks, domain and legend: decorative
-                const decorative =
-                    '.role-axis-grid, .role-axis-tick, .role-axis-domain, .role-legend';
+                // grid, ticks, domain, legend, marks hidden from screen readers: decorative
+                const decorative = '.role-axis-grid, .role-axis-tick, .role-axis-domain, '
+                    + '.role-legend, [aria-hidden="true"]';
                 if (m.closest(decorative)) return;
                 const s = getComputedStyle(m);
                 const filled = s.fill !== 'none' && !m.closest('.mark-line, .mark-rule');
