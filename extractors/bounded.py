@@ -32,8 +32,20 @@ def memory_cap() -> int:
     return min([ours, *in_force])
 
 
+def inherited_bytes() -> int:
+    """Address space a forked child starts with: its parent's (a process that has drawn a chart
+    with vl-convert reserves tens of GB it never touches)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _limit_memory() -> None:
-    cap = memory_cap()
+    """The reader may take its budget on top of what it inherits, never past a limit in force."""
+    in_force = [v for v in resource.getrlimit(resource.RLIMIT_AS) if v != resource.RLIM_INFINITY]
+    cap = min([inherited_bytes() + memory_cap(), *in_force])
     resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
 
 

@@ -154,6 +154,30 @@ def test_interpretation_runs_in_the_child(tmp_path):
     assert read_bounded(path, then=lambda doc: os.getpid()) != os.getpid()
 
 
+@pytest.mark.skipif(
+    resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY,
+    reason="an address-space limit is in force: no room to reserve 40 GB",
+)
+def test_a_process_that_reserved_much_address_space_still_reads(tmp_path):
+    """vl-convert (charts of the board pack) reserves tens of GB it never touches: a reader forked
+    from that process gets its budget on top, instead of failing every allocation."""
+    import mmap
+
+    reserved = mmap.mmap(
+        -1,
+        40 * 2**30,
+        flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | getattr(mmap, "MAP_NORESERVE", 0),
+        prot=0,  # PROT_NONE: reserved, never touched
+    )
+    try:
+        path = tmp_path / "report.csv"
+        path.write_text("Indicator,Apr 2019,May 2019\nReferrals,120,130\n", encoding="utf-8")
+        document = read_bounded(path, seconds=60)
+    finally:
+        reserved.close()
+    assert document.grids and any(c.text == "130" for c in document.grids[0].cells)
+
+
 def _pdf(path: Path, content: bytes, extra: bytes = b"") -> Path:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
