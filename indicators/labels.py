@@ -32,6 +32,8 @@ SPELLINGS = [
     (r"\b10\s*[,. ]?\s*000\b|\b10k\b", "10000"),
     (r"\bper\s*cent\b|\bpercentage\b|\bproportion\b|\bpct\b|%", " percent "),
     (r"\bno\s*\.|\bno\b(?=\s+of\b)|\bnum\b\.?|\bnos\b\.?|\bnumbers\b", " number "),
+    (r"\b(\d+|three)[- ]years? (rolling )?(average|avg)\b\.?", " "),  # how A1/A2 are published
+    (r"\bni ?\d{2,3}\b", " "),  # National Indicator Set codes ("NI 147") precede the NI's name
     (r"\bav\b\.?|\bavg\b\.?|\bmean\b", " average "),
     (r"\bup[- ]to[- ]date\b|\buptodate\b|\bin date\b", " uptodate "),
     (r"\bre[- ]?referrals?\b", "rereferral"),
@@ -53,6 +55,7 @@ SPELLINGS = [
     (r"\bmax\b\.?", "maximum"),
     (r"\bmin\b\.?", "minimum"),
     (r"\bauthori[sz]ed\b", "completed"),
+    (r"\bnot (in suitable accommodation|suitably accommodated)\b", "in unsuitable accommodation"),
     (r"\bsuitably accommodated\b", "in suitable accommodation"),
     (r"\bthree(?= or more\b)", "3"),
     (r"\bplacement moves\b", "placements"),
