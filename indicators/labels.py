@@ -93,7 +93,7 @@ ENTITIES = [
         r"\b(looked[- ]after (children|child|young people)|child(ren)? looked[- "
         r"]after|child(ren)? in care"
         r"|cla|lac|cic|cfc|looked[- ]after|cared[- ]for child(ren)?|our child(ren)?( in "
-        r"care)?|child(ren)? we look after)\b",
+        r"care)?|child(ren)? in our care|child(ren)? we look after)\b",
         "cla",
     ),
     (r"\bchild(ren)? in need\b|\bcins?\b", "cin"),
@@ -162,6 +162,7 @@ QUALIFIERS = re.compile(
             r"[a-z0-9]+)?)?",
             r"\baged \d+( ?- ?\d+)?( or (more|over|under))?\b",
             r"\b(within|in|outside|out of) (the )?(statutory |required |agreed )?timescales?\b",
+            r"\b(in|on) time\b",
             r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b|\brolling( "
             r"year| "
             r"period)?\b",

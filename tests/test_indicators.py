@@ -295,6 +295,10 @@ def test_a1_a2_initial_review_and_up_to_date(label, unit, expected):
         ("Children in independent fostering placements", "percent", "cla_ifa_placements_pct"),
         ("Children in independent fostering placements", "count", "cla_ifa_placements"),
         ("Children in in-house fostering placements", "percent", None),
+        ("Children in our care", "count", "cla_children"),
+        ("Children in our care", "rate_per_10k", "cla_rate_10k"),
+        ("CLA statutory visits in time", "percent", "cla_visits_timely_pct"),
+        ("Time in care", "days", None),
     ],
 )
 def test_scorecard_qualifiers_national_indicator_codes_and_placement_types(label, unit, expected):
