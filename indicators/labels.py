@@ -32,6 +32,8 @@ SPELLINGS = [
     (r"\b10\s*[,. ]?\s*000\b|\b10k\b", "10000"),
     (r"\bper\s*cent\b|\bpercentage\b|\bproportion\b|\bpct\b|%", " percent "),
     (r"\bno\s*\.|\bno\b(?=\s+of\b)|\bnum\b\.?|\bnos\b\.?|\bnumbers\b", " number "),
+    (r"\b(\d+|three)[- ]years? (rolling )?(average|avg)\b\.?", " "),  # how A1/A2 are published
+    (r"\bni ?\d{2,3}\b", " "),  # National Indicator Set codes ("NI 147") precede the NI's name
     (r"\bav\b\.?|\bavg\b\.?|\bmean\b", " average "),
     (r"\bup[- ]to[- ]date\b|\buptodate\b|\bin date\b", " uptodate "),
     (r"\bre[- ]?referrals?\b", "rereferral"),
@@ -53,6 +55,7 @@ SPELLINGS = [
     (r"\bmax\b\.?", "maximum"),
     (r"\bmin\b\.?", "minimum"),
     (r"\bauthori[sz]ed\b", "completed"),
+    (r"\bnot (in suitable accommodation|suitably accommodated)\b", "in unsuitable accommodation"),
     (r"\bsuitably accommodated\b", "in suitable accommodation"),
     (r"\bthree(?= or more\b)", "3"),
     (r"\bplacement moves\b", "placements"),
@@ -90,7 +93,7 @@ ENTITIES = [
         r"\b(looked[- ]after (children|child|young people)|child(ren)? looked[- "
         r"]after|child(ren)? in care"
         r"|cla|lac|cic|cfc|looked[- ]after|cared[- ]for child(ren)?|our child(ren)?( in "
-        r"care)?|child(ren)? we look after)\b",
+        r"care)?|child(ren)? in our care|child(ren)? we look after)\b",
         "cla",
     ),
     (r"\bchild(ren)? in need\b|\bcins?\b", "cin"),
@@ -159,6 +162,7 @@ QUALIFIERS = re.compile(
             r"[a-z0-9]+)?)?",
             r"\baged \d+( ?- ?\d+)?( or (more|over|under))?\b",
             r"\b(within|in|outside|out of) (the )?(statutory |required |agreed )?timescales?\b",
+            r"\b(in|on) time\b",
             r"\b(in|current|this|during the|in the|within the) month\b|\bmonthly\b|\brolling( "
             r"year| "
             r"period)?\b",

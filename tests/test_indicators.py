@@ -265,6 +265,49 @@ def test_a1_a2_initial_review_and_up_to_date(label, unit, expected):
 
 
 @pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("A2 - days (3 year average)", "days", "adoption_a2_days"),
+        ("A2 - days (3 year rolling average)", "days", "adoption_a2_days"),
+        ("Re-referrals within 3 years", "percent", None),  # a span, not a 3 year average
+        (
+            "NI 147 Care leavers in suitable accommodation",
+            "percent",
+            "care_leavers_suitable_accommodation_pct",
+        ),
+        ("NI 148 Care leavers in EET (%)", "percent", "care_leavers_eet_pct"),
+        ("NI 62 Stability of placements: number of moves", "percent", "cla_placements_3plus_pct"),
+        (
+            "NI 63 Stability of placements: length of placement",
+            "percent",
+            "cla_long_term_stability_pct",
+        ),
+        (
+            "NI 147 Care leavers in unsuitable accommodation",
+            "percent",
+            "care_leavers_unsuitable_accommodation_pct",
+        ),
+        (
+            "Care leavers not in suitable accommodation",
+            "percent",
+            "care_leavers_unsuitable_accommodation_pct",
+        ),
+        ("Children in independent fostering placements", "percent", "cla_ifa_placements_pct"),
+        ("Children in independent fostering placements", "count", "cla_ifa_placements"),
+        ("Children in in-house fostering placements", "percent", None),
+        ("Children in our care", "count", "cla_children"),
+        ("Children in our care", "rate_per_10k", "cla_rate_10k"),
+        ("CLA statutory visits in time", "percent", "cla_visits_timely_pct"),
+        ("Time in care", "days", None),
+    ],
+)
+def test_scorecard_qualifiers_national_indicator_codes_and_placement_types(label, unit, expected):
+    """A '3 year average' qualifier and an 'NI 147' code are dropped; 'not in suitable' is
+    'unsuitable'."""
+    assert match_label(label, unit).indicator_id == expected
+
+
+@pytest.mark.parametrize(
     "label, unit",
     [
         ("Percentage of single assessments completed within 10 days", "percent"),
