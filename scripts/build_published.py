@@ -33,33 +33,13 @@ import pandas as pd
 from build_reference import DEFAULT_SOURCE, ENGLAND, LEVELS, REPO, Codes, read_regions, write
 
 sys.path.insert(0, str(REPO))
+from interpreter.observation import COLUMNS as OBSERVATION_COLUMNS  # noqa: E402
 from reference.rules import OMISSION_COLUMNS, all_equal_to_england, leave_out, within_lifetime  # noqa: E402
 
 CATALOGUE = REPO / "indicators" / "catalogue.csv"
 LAIT_FILE, DICTIONARY = "lait/bds_long_0.parquet", "lait/lait_data_dictionary.csv"
 LAIT_SOURCE = "DfE LAIT bds_long_0.parquet"
-COLUMNS = [
-    "authority",
-    "la_code",
-    "old_la_code",
-    "indicator_id",
-    "indicator_label",
-    "measure",
-    "period_type",
-    "period_start",
-    "period_end",
-    "value",
-    "numerator",
-    "denominator",
-    "unit",
-    "polarity",
-    "note",
-    "report_date",
-    "source_file",
-    "source_location",
-    "confidence",
-    "geographic_level",
-]
+COLUMNS = [*OBSERVATION_COLUMNS, "geographic_level"]  # the contract, then the published level
 MEASURE_COLUMNS = [
     "source",
     "source_measure",
