@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from extractors.errors import UnreadableFile
+from extractors.problems import problem
 from interpreter.observation import Observation
 from pipeline import extract_path
 
@@ -30,7 +31,7 @@ def extract_file(
         path, path.name, authority, report_date, _progress(path.name), rules=rules
     )
     for warning in result.warnings:
-        print(f"{path.name}: {warning}", file=sys.stderr)
+        print(f"{path.name}: {warning.sentence}", file=sys.stderr)
     return result.observations
 
 
@@ -50,15 +51,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         path = Path(name)
         try:
             if not path.is_file():
-                raise UnreadableFile(f"{name} does not exist or is not a file.")
+                raise UnreadableFile(problem("missing", name))
             found = extract_file(path, args.authority, args.report_date, rules)
             if not found:
-                raise UnreadableFile(
-                    f"{path.name} has no tables of figures that perfbooks recognises; is it a "
-                    "performance report?"
-                )
+                raise UnreadableFile(problem("no_tables", path.name))
         except UnreadableFile as exc:
-            print(str(exc), file=sys.stderr)
+            print(exc.problem.sentence, file=sys.stderr)
             failed += 1
             continue
         print(f"{path.name}: {len(found)} observations", file=sys.stderr)

@@ -3,5 +3,6 @@ extractors.registry.read_document)."""
 
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
+from extractors.problems import Problem, problem
 
-__all__ = ["Cell", "Document", "Grid", "UnreadableFile"]
+__all__ = ["Cell", "Document", "Grid", "Problem", "UnreadableFile", "problem"]

@@ -22,6 +22,7 @@ from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Document
 from extractors.limits import LIMITS
+from extractors.problems import Problem, problem
 
 
 def memory_cap() -> int:
@@ -55,28 +56,13 @@ def _child(work: Callable[[mp.Queue], object], name: str, out: mp.Queue) -> None
         _limit_memory()
         out.put(("done", work(out)))
     except UnreadableFile as exc:
-        out.put(("error", str(exc)))
+        out.put(("error", exc.problem))
     except MemoryError:
-        out.put(
-            (
-                "error",
-                (
-                    f"{name} needs more than {memory_cap() // 2**20:,} MB to read, the most this "
-                    "server "
-                    "allows for one file."
-                ),
-            )
-        )
+        out.put(("error", problem("out_of_memory", name, mb=memory_cap() // 2**20)))
     except RecursionError:
-        out.put(("error", f"{name} refers to itself in a loop and cannot be read."))
+        out.put(("error", problem("self_reference", name)))
     except Exception:  # any other failure inside a third-party reader
-        out.put(
-            (
-                "error",
-                f"{name} could not be read: it may be damaged or not the kind of file its name "
-                "says.",
-            )
-        )
+        out.put(("error", problem("reader_failed", name)))
 
 
 def _read(path: str, name: str, then: Callable | None, out: mp.Queue):
@@ -183,17 +169,9 @@ class Deadline:
     def passed(self) -> bool:
         return time.monotonic() > self.at
 
-    def sentence(self) -> str:
-        if self.reading:
-            return (
-                f"{self.name} took longer than {self.seconds:.0f} seconds to read and was stopped."
-            )
-        return (
-            f"{self.name} was read, but working out its tables took longer than "
-            f"{self.seconds:.0f} seconds and was "
-            "stopped; a performance report is far smaller, so please check it is the right "
-            "file."
-        )
+    def problem(self) -> Problem:
+        kind = "slow_read" if self.reading else "slow_interpretation"
+        return problem(kind, self.name, seconds=self.seconds)
 
 
 def _wait(child, out: mp.Queue, deadline: Deadline, progress: Progress):
@@ -202,12 +180,9 @@ def _wait(child, out: mp.Queue, deadline: Deadline, progress: Progress):
             kind, payload = out.get(timeout=0.2)
         except queue.Empty:
             if deadline.passed():
-                raise UnreadableFile(deadline.sentence()) from None
+                raise UnreadableFile(deadline.problem()) from None
             if not child.is_alive() and out.empty():
-                raise UnreadableFile(
-                    f"{deadline.name} could not be read: the reader stopped unexpectedly (the "
-                    "file may be damaged)."
-                ) from None
+                raise UnreadableFile(problem("reader_stopped", deadline.name)) from None
             continue
         if kind == "progress":
             done, total, doing = payload

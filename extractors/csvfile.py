@@ -12,6 +12,7 @@ from extractors.base import Format, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
 from extractors.limits import LIMITS
+from extractors.problems import problem
 
 DELIMITERS = ",;\t|"
 SNIFF_CHARS = 64 * 1024  # text the delimiter is guessed from
@@ -75,13 +76,9 @@ def _rows(text: str, name: str) -> list[list[str]]:
             rows.append(row)
             width = max(width, len(row))
             if len(rows) * width > LIMITS.MAX_CELLS:
-                raise UnreadableFile(
-                    f"{name} is too large: it has more than {LIMITS.MAX_CELLS:,} cells, the "
-                    "most "
-                    "perfbooks reads."
-                )
+                raise UnreadableFile(problem("too_many_cells", name, most=LIMITS.MAX_CELLS))
     except csv.Error as exc:
-        raise UnreadableFile(f"{name} could not be read as CSV ({exc}).") from None
+        raise UnreadableFile(problem("bad_csv", name, why=exc)) from None
     return rows
 
 

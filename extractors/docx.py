@@ -14,6 +14,7 @@ from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
 from extractors.limits import LIMITS
 from extractors.ooxml import OfficeFormat, fold, open_zip
+from extractors.problems import problem
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -49,11 +50,7 @@ class DocxFormat(OfficeFormat):
         word = _load(data, name)
         body = word.element.body
         if sum(1 for _ in body.iter(TC)) > LIMITS.MAX_CELLS:
-            raise UnreadableFile(
-                f"{name} is too large: its tables have more than {LIMITS.MAX_CELLS:,} cells, "
-                "the "
-                "most perfbooks reads."
-            )
+            raise UnreadableFile(problem("too_many_cells", name, most=LIMITS.MAX_CELLS))
         doc = Document(name=name, format="docx", grids=[], text=_header_footer_text(word))
         tables = _walk(body, doc.text)
         for number, (table, context) in enumerate(tables, start=1):
@@ -68,17 +65,11 @@ def _load(data: bytes, name: str):
 
     archive = open_zip(data, name)
     if "word/document.xml" not in archive.namelist():
-        raise UnreadableFile(
-            f"{name} is not a Word document (it may be another kind of file renamed); save it "
-            "from Word as .docx."
-        )
+        raise UnreadableFile(problem("not_a_word_document", name))
     try:
         return docx.Document(io.BytesIO(data))
     except Exception:  # python-docx raises many types for broken parts
-        raise UnreadableFile(
-            f"{name} is damaged or incomplete and cannot be opened as a Word document; save it "
-            "again and upload the new copy."
-        ) from None
+        raise UnreadableFile(problem("damaged_word_document", name)) from None
 
 
 def _walk(body, text: list[str]) -> list[tuple[object, list[str]]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractors.problems import Problem
+
 
 def fold(text: object) -> str:
     """Text with every run of whitespace, newlines included, made one space."""
@@ -69,4 +71,4 @@ class Document:
     grids: list[Grid]
     text: list[str] = field(default_factory=list)  # headings and prose lines, in reading order
     units: int = 0  # pages or sheets read
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # what was read only in part

@@ -8,6 +8,7 @@ import zlib
 
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS
+from extractors.problems import problem
 
 STREAM_START = re.compile(rb"stream\r?\n")
 CHUNK = 1 << 20  # compressed bytes fed, and inflated bytes taken, at a time
@@ -53,8 +54,4 @@ def inflated_size(data: bytes, start: int, budget: int) -> int:
 
 
 def _too_large(name: str) -> UnreadableFile:
-    return UnreadableFile(
-        f"{name} is too large when unpacked: its compressed contents unpack to more than "
-        f"{LIMITS.MAX_INFLATED_BYTES // 2**20:,} MB (or far more than their "
-        "stored size), so it was refused."
-    )
+    return UnreadableFile(problem("pdf_bomb", name, mb=LIMITS.MAX_INFLATED_BYTES // 2**20))

@@ -9,6 +9,7 @@ from extractors.base import Format
 from extractors.errors import UnreadableFile
 from extractors.grid import fold  # noqa: F401  (re-exported for the Office readers)
 from extractors.limits import LIMITS
+from extractors.problems import Problem, problem
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0"
@@ -22,28 +23,15 @@ def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise UnreadableFile(
-            f"{name} is damaged or incomplete and cannot be opened; save it again and upload "
-            "the "
-            "new copy."
-        ) from None
+        raise UnreadableFile(problem("damaged_zip", name)) from None
     if any("\\" in m.filename for m in members):
-        raise UnreadableFile(
-            f"{name} was saved by a program that names its parts with backslashes, which Office "
-            "does not; open it in Excel or Word, save it again and upload the "
-            "new copy."
-        )
+        raise UnreadableFile(problem("backslashed_parts", name))
     if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
         raise UnreadableFile(
-            f"{name} is too large when unpacked: it unpacks to more than "
-            f"{LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB, the most perfbooks reads."
+            problem("unpacks_too_large", name, mb=LIMITS.MAX_UNZIPPED_BYTES // 2**20)
         )
     if any(is_zip_bomb(m) for m in members):
-        raise UnreadableFile(
-            f"{name} is too large when unpacked: a part unpacks to far more than its stored "
-            "size "
-            "(a zip bomb), so it was refused."
-        )
+        raise UnreadableFile(problem("zip_bomb", name))
     return archive
 
 
@@ -54,23 +42,12 @@ def is_zip_bomb(member: zipfile.ZipInfo) -> bool:
     return member.file_size > MAX_RATIO * max(member.compress_size, 1)
 
 
-def ole2_problem(data: bytes, name: str, kind: str, old_extension: str, old_stream: str) -> str:
+def ole2_problem(data: bytes, name: str, kind: str, old_extension: str, old_stream: str) -> Problem:
     """Why an OLE2 compound file cannot be read: a password, or the old binary format."""
-    if any(_utf16(marker) in data for marker in ("EncryptionInfo", "EncryptedPackage")):
-        return _password(name, kind)
-    if _utf16(old_stream) in data or has_extension(name, (old_extension,)):
-        return (
-            f"{name} is an old {kind} .{old_extension} file; save it as .{old_extension}x and "
-            "upload it again."
-        )
-    return _password(name, kind)
-
-
-def _password(name: str, kind: str) -> str:
-    return (
-        f"{name} is password-protected; remove the password in {kind} (File > Info > Protect) and "
-        "upload it again."
-    )
+    encrypted = any(_utf16(marker) in data for marker in ("EncryptionInfo", "EncryptedPackage"))
+    if not encrypted and (_utf16(old_stream) in data or has_extension(name, (old_extension,))):
+        return problem("old_office", name, program=kind, extension=old_extension)
+    return problem("office_password", name, program=kind)
 
 
 def _utf16(text: str) -> bytes:

@@ -12,6 +12,7 @@ from extractors.errors import UnreadableFile
 from extractors.grid import Document
 from extractors.limits import LIMITS
 from extractors.pdf import PdfFormat
+from extractors.problems import problem
 from extractors.xlsx import XlsxFormat
 
 FORMATS: list[type[Format]] = [PdfFormat, XlsxFormat, DocxFormat, CsvFormat]
@@ -24,19 +25,15 @@ def detect_format(head: bytes, name: str) -> type[Format]:
     for fmt in FORMATS:
         if fmt.detect(head, name):
             return fmt
-    raise UnreadableFile(
-        f"{name} is not a PDF, Excel workbook, Word document or CSV file that perfbooks can read."
-    )
+    raise UnreadableFile(problem("unknown_format", name))
 
 
 def read_document(fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
     """Read any supported file into grids; problems raise UnreadableFile with one plain sentence."""
     data = fp.read(LIMITS.MAX_BYTES + 1)
     if len(data) > LIMITS.MAX_BYTES:
-        raise UnreadableFile(
-            f"{name} is larger than {LIMITS.MAX_BYTES // 2**20} MB, the most perfbooks reads."
-        )
+        raise UnreadableFile(problem("too_big", name, mb=LIMITS.MAX_BYTES // 2**20))
     if not data:
-        raise UnreadableFile(f"{name} is empty.")
+        raise UnreadableFile(problem("empty", name))
     fmt = detect_format(data[:4096], name)
     return fmt.extract(io.BytesIO(data), name, progress)

@@ -16,6 +16,7 @@ from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
 from extractors.limits import LIMITS
 from extractors.ooxml import OfficeFormat, open_zip
+from extractors.problems import problem
 
 HEADER_ROWS = 8  # rows per sheet whose strings enter Document.text
 _NS = rb"(?:[\w.-]+:)?"
@@ -73,10 +74,9 @@ class XlsxFormat(OfficeFormat):
 
 
 def _too_large(name: str, what: str = "cells") -> UnreadableFile:
-    most = f"{LIMITS.MAX_SHEETS} sheets" if what == "sheets" else f"{LIMITS.MAX_CELLS:,} cells"
-    return UnreadableFile(
-        f"{name} is too large: it has more than {most}, the most perfbooks reads in one workbook."
-    )
+    if what == "sheets":
+        return UnreadableFile(problem("too_many_sheets", name, most=LIMITS.MAX_SHEETS))
+    return UnreadableFile(problem("too_many_cells", name, most=LIMITS.MAX_CELLS))
 
 
 def _load(data: bytes, name: str, doc: Document):
@@ -85,22 +85,14 @@ def _load(data: bytes, name: str, doc: Document):
 
     archive = open_zip(data, name)
     if not any(n.startswith("xl/") for n in archive.namelist()):
-        raise UnreadableFile(
-            f"{name} is not an Excel workbook (it may be another kind of file renamed); save "
-            "it "
-            "from Excel as .xlsx."
-        )
+        raise UnreadableFile(problem("not_a_workbook", name))
     _precheck(archive, name, doc)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
             return openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
     except Exception:  # openpyxl raises many types for broken parts
-        raise UnreadableFile(
-            f"{name} is damaged or incomplete and cannot be opened as a workbook; save it "
-            "again "
-            "in Excel and upload the new copy."
-        ) from None
+        raise UnreadableFile(problem("damaged_workbook", name)) from None
 
 
 def _precheck(archive: zipfile.ZipFile, name: str, doc: Document) -> None:
@@ -116,10 +108,7 @@ def _precheck(archive: zipfile.ZipFile, name: str, doc: Document) -> None:
     if merged > LIMITS.MAX_CELLS:
         raise _too_large(name)
     if uncached:
-        doc.warnings.append(
-            f"{name} has {uncached} formula cells with no saved result, which were skipped; "
-            "open it in Excel, save it and upload it again to include them."
-        )
+        doc.warnings.append(problem("formulas_uncached", name, count=uncached))
 
 
 def _area(col0: bytes, row0: bytes, col1: bytes, row1: bytes) -> int:

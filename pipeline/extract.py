@@ -11,6 +11,7 @@ from pathlib import Path
 from extractors.base import Progress, no_progress
 from extractors.bounded import read_bounded
 from extractors.errors import UnreadableFile
+from extractors.problems import Problem, as_problem, problem
 from interpreter.accounting import TableAccount
 from interpreter.document import interpret
 from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
@@ -23,7 +24,7 @@ class ExtractResult:
     name: str
     observations: list[Observation]
     units: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     format: str = ""
     # each table's numbers and those not read
     tables: list[TableAccount] = field(default_factory=list)
@@ -80,17 +81,13 @@ def interpret_document(
     try:
         observations = interpret(doc, authority, report_date, catalogue, tables, rules)
     except Exception:  # a layout the interpreter has never met must not end in a traceback
-        raise UnreadableFile(
-            f"{name} was read, but its tables could not be interpreted; please send it to the "
-            "perfbooks team."
-        ) from None
+        raise UnreadableFile(problem("not_interpreted", name)) from None
     # prose, or only notes where figures belong
     if not any(o.value is not None for o in observations):
-        raise UnreadableFile(
-            f"{name} has no tables of figures that perfbooks recognises; is it a performance "
-            "report?"
-        )
-    warnings = list(doc.warnings) + [t.sentence for t in tables if t.unexplained]
+        raise UnreadableFile(problem("no_tables", name))
+    warnings = [as_problem(w, name) for w in doc.warnings] + [
+        as_problem(t.sentence, name, "numbers_not_read", t.where) for t in tables if t.unexplained
+    ]
     return ExtractResult(name, observations, doc.units, warnings, doc.format, tables, document=doc)
 
 

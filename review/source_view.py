@@ -21,6 +21,7 @@ import pandas as pd
 from extractors.bounded import run_bounded
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS
+from extractors.problems import problem
 from interpreter.observation import Observation
 from review.locations import Location, parse_location
 from review.source_cells import printed_row_cells, workbook_cells
@@ -105,8 +106,9 @@ def bounded_preview(
             name,
             LIMITS.MAX_SECONDS,
         )
-    except UnreadableFile as problem:
-        return SourcePreview(where.caption, problem=f"The source could not be shown: {problem}")
+    except UnreadableFile as refused:
+        why = f"The source could not be shown: {refused.problem.sentence}"
+        return SourcePreview(where.caption, problem=why)
 
 
 def showable(kind: str, where: Location) -> bool:
@@ -131,9 +133,7 @@ def _preview_in_child(
     except (MemoryError, RecursionError):
         raise
     except Exception:  # an untrusted file may fail in any library
-        raise UnreadableFile(
-            f"{name} may be damaged or not the kind of file its name says."
-        ) from None
+        raise UnreadableFile(problem("source_failed", name)) from None
 
 
 def observation_of(doc, row) -> Observation:

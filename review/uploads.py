@@ -10,12 +10,13 @@ from pathlib import PurePosixPath
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS
 from extractors.ooxml import is_zip_bomb
+from extractors.problems import Problem, problem
 from extractors.registry import SUFFIXES
 
 MAX_MEMBERS = 200  # reports in one zip
 
 
-def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
+def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], list[Problem]]:
     """([(report name, bytes)], [what was skipped and why]) for one upload; UnreadableFile for a bad
     zip."""
     if PurePosixPath(name).suffix.lower() != ".zip":
@@ -26,9 +27,7 @@ def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], l
             m for m in archive.infolist() if not m.is_dir() and not m.filename.endswith("\\")
         ]
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise UnreadableFile(
-            f"{name} is not a zip file that can be opened; upload the reports themselves."
-        ) from None
+        raise UnreadableFile(problem("not_a_zip", name)) from None
     _check_sizes(name, members)
     reports, skipped = [], []
     for member in members:
@@ -36,10 +35,7 @@ def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], l
         if inner.name.startswith(".") or "__MACOSX" in inner.parts:
             continue
         if inner.suffix.lower() not in SUFFIXES:
-            skipped.append(
-                f"{inner.name} in {name} was skipped: perfbooks reads PDF, Excel, Word and CSV "
-                "files."
-            )
+            skipped.append(problem("member_skipped", name, inner.name, member=inner.name))
             continue
         reports.append((inner.name, _read(archive, member, name)))
     return reports, skipped
@@ -54,40 +50,28 @@ def member_path(member: zipfile.ZipInfo) -> PurePosixPath:
 def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
         raise UnreadableFile(
-            f"{name} holds {len(members)} files; upload at most {MAX_MEMBERS} reports at a time."
+            problem("too_many_reports", name, count=len(members), most=MAX_MEMBERS)
         )
     if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
-        raise UnreadableFile(
-            f"{name} would unzip to more than {LIMITS.MAX_UNZIPPED_BYTES // 2**20} MB; upload "
-            "fewer reports at a time."
-        )
+        raise UnreadableFile(problem("zip_too_large", name, mb=LIMITS.MAX_UNZIPPED_BYTES // 2**20))
     for m in members:
         if m.file_size > LIMITS.MAX_BYTES or is_zip_bomb(m):
-            raise UnreadableFile(
-                f"{name} holds {member_path(m).name}, which unzips far larger than "
-                "a report; it was not opened."
-            )
+            inner = member_path(m).name
+            raise UnreadableFile(problem("member_too_large", name, inner, member=inner))
     if any(m.flag_bits & 0x1 for m in members):
-        raise UnreadableFile(
-            f"{name} is password-protected; save a copy without the password and upload that."
-        )
+        raise UnreadableFile(problem("password", name))
 
 
 def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes:
     """The member's bytes, never more than it declared (a lying header stops here)."""
+    inner = member_path(member).name
     try:
         with archive.open(member) as handle:
             data = handle.read(member.file_size + 1)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError):
-        raise UnreadableFile(
-            f"{member_path(member).name} in {name} is damaged and could not be unzipped."
-        ) from None
+        raise UnreadableFile(problem("member_damaged", name, inner, member=inner)) from None
     if len(data) > member.file_size:
-        raise UnreadableFile(
-            f"{member_path(member).name} in {name} is larger than its zip entry says; it was "
-            "not "
-            "opened."
-        )
+        raise UnreadableFile(problem("member_too_long", name, inner, member=inner))
     return data
 
 

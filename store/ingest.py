@@ -9,6 +9,7 @@ from pathlib import Path
 from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS
+from extractors.problems import problem
 from pipeline import ExtractResult, extract_path
 from store.aliases import learning_catalogue
 from store.backends import Backend
@@ -47,7 +48,7 @@ def ingest_file(
             path, name, authority, report_date, progress, learning_catalogue(db), taught_rules(db)
         )
     except UnreadableFile as exc:
-        return IngestOutcome(name, "failed", str(exc))
+        return IngestOutcome(name, "failed", exc.problem.sentence)
     return save_extraction(db, content, result, by, digest)
 
 
@@ -70,7 +71,7 @@ def save_extraction(
         result.format or Path(result.name).suffix.lstrip(".").lower(),
         result.units,
         content,
-        warnings=tuple(result.warnings),
+        warnings=tuple(map(str, result.warnings)),  # the sentences, as every page shows them
     )
     try:
         document_id = save_document(db, doc, result.observations, by, digest)
@@ -100,9 +101,7 @@ def _duplicate(name: str, known: int | None) -> IngestOutcome:
 
 def _read(path: Path, name: str) -> bytes:
     if not path.is_file():
-        raise UnreadableFile(f"{name} does not exist or is not a file.")
+        raise UnreadableFile(problem("missing", name))
     if path.stat().st_size > LIMITS.MAX_BYTES:
-        raise UnreadableFile(
-            f"{name} is larger than the {LIMITS.MAX_BYTES // 2**20} MB perfbooks reads in one file."
-        )
+        raise UnreadableFile(problem("too_big", name, mb=LIMITS.MAX_BYTES // 2**20))
     return path.read_bytes()

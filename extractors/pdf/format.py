@@ -13,6 +13,7 @@ from extractors.pdf.ocr.scan import tesseract_missing
 from extractors.pdf.ruled_tables import fills, line_texts, page_grids, word_lines
 from extractors.pdf.text_grid import text_grids
 from extractors.pdf.words import page_hints
+from extractors.problems import SENTENCES, problem
 
 # share of unreadable characters (unmapped glyphs, control codes) that makes a text layer garbage
 UNMAPPED = 0.5
@@ -34,9 +35,7 @@ class PdfFormat(Format):
             total = len(pdf.pages)
             if total > LIMITS.MAX_PAGES:
                 raise UnreadableFile(
-                    f"{name} has {total} pages, more than the {LIMITS.MAX_PAGES} perfbooks "
-                    "reads "
-                    "in one file."
+                    problem("too_many_pages", name, pages=total, most=LIMITS.MAX_PAGES)
                 )
             doc = Document(name=name, format="pdf", grids=[], units=total)
             scanner = _Scanner(
@@ -118,24 +117,19 @@ class _Scanner:
             if self.pdfium is not None:
                 self.pdfium.close()
         missing = tesseract_missing(self.name)
+        most = LIMITS.MAX_OCR_PAGES
         if self.skipped and self.skipped == total:
             raise UnreadableFile(
-                missing
-                or (
-                    f"{self.name} has {total} scanned pages, more than the {LIMITS.MAX_OCR_PAGES} "
-                    "perfbooks reads by OCR in one file."
-                )
+                missing or problem("too_many_scans", self.name, pages=total, most=most)
             )
         if self.skipped:
-            why = missing or f"only the first {LIMITS.MAX_OCR_PAGES} scanned pages are read by OCR"
+            why = missing or SENTENCES["scans_past_limit"].format(most=most)
             doc.warnings.append(
-                f"{self.skipped} of {total} pages of {self.name} are scans and were skipped: {why}"
+                problem("scans_skipped", self.name, count=self.skipped, pages=total, why=why)
             )
         if self.read_pages:
             doc.warnings.append(
-                f"{self.read_pages} of {total} pages of {self.name} were read by OCR; "
-                "numbers read with low confidence are marked in the confidence "
-                "column."
+                problem("read_by_ocr", self.name, count=self.read_pages, pages=total)
             )
 
 
@@ -148,17 +142,11 @@ def _open(fp: BinaryIO, name: str):
         _ = pdf.pages
         return pdf
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise UnreadableFile(
-            f"{name} is password-protected; save a copy without the password and upload that."
-        ) from None
+        raise UnreadableFile(problem("password", name)) from None
     except Exception as exc:  # pdfminer raises many types for damaged files
         if "password" in repr(exc).lower() or "encrypt" in repr(exc).lower():
-            raise UnreadableFile(
-                f"{name} is password-protected; save a copy without the password and upload that."
-            ) from None
-        raise UnreadableFile(
-            f"{name} is damaged or incomplete and cannot be opened as a PDF."
-        ) from None
+            raise UnreadableFile(problem("password", name)) from None
+        raise UnreadableFile(problem("damaged_pdf", name)) from None
 
 
 def _is_scanned(page) -> bool:
@@ -201,7 +189,7 @@ def _read_page(page, number: int, doc: Document, name: str, before: list[str]) -
         )
         unruled = text_grids(words, number, len(grids) + 1, hints)
     except Exception:
-        doc.warnings.append(f"Page {number} of {name} could not be read and was skipped.")
+        doc.warnings.append(problem("page_skipped", name, f"page {number}", page=number))
         return []
     doc.text.extend(text for _, text in lines)
     spans = [((t.bbox[1], t.bbox[3]), t.bbox[0], t.grid) for t in grids]

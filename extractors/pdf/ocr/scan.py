@@ -15,6 +15,7 @@ import numpy as np
 
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS
+from extractors.problems import Problem, problem
 
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
 MAX_SKEW = 3.0  # degrees either way a scan may lean
@@ -26,15 +27,11 @@ PAPER = 200  # grey level above which a flattened pixel is paper (scanner grain,
 GRAIN = 235
 
 
-def tesseract_missing(name: str) -> str | None:
+def tesseract_missing(name: str) -> Problem | None:
     """The plain sentence saying what to install, or None when tesseract is on PATH."""
     if shutil.which("tesseract"):
         return None
-    return (
-        f"{name} is a scan with no text layer; reading it needs the tesseract OCR program, which "
-        "is not "
-        f"installed. Install it with `{INSTALL}` and try again."
-    )
+    return problem("no_tesseract", name, install=INSTALL)
 
 
 def render(pdfium_page, dpi: int) -> np.ndarray:
@@ -237,14 +234,10 @@ def _tesseract(paths: list[str], folder: str, psm: int) -> list[list[dict]]:
             command, capture_output=True, text=True, env=env, timeout=LIMITS.MAX_SECONDS
         )
     except FileNotFoundError:
-        raise UnreadableFile(
-            f"Reading scans needs the tesseract OCR program; install it with `{INSTALL}`."
-        ) from None
+        raise UnreadableFile(problem("tesseract_not_found", "", install=INSTALL)) from None
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise UnreadableFile(
-            f"tesseract could not read a scanned page ({reason}); check it works with `{INSTALL}`."
-        )
+        raise UnreadableFile(problem("tesseract_failed", "", why=reason, install=INSTALL))
     return tsv_pages(done.stdout, len(paths))
 
 
