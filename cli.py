@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from extractors.errors import UnreadableFile
+from extractors.limits import LIMITS, Limits
 from extractors.problems import problem
 from interpreter.observation import Observation
 from pipeline import extract_path
@@ -23,12 +24,17 @@ def _progress(name: str, unit: str = "page"):
 
 
 def extract_file(
-    path: Path, authority: str | None, report_date: date | None, rules: dict | None = None
+    path: Path,
+    authority: str | None,
+    report_date: date | None,
+    rules: dict | None = None,
+    limits: Limits = LIMITS,
 ) -> list[Observation]:
-    """Observations of one file (tables of a taught layout read with its rule); UnreadableFile when
-    it cannot be read."""
+    """Observations of one file (tables of a taught layout read with its rule) within the limits;
+    UnreadableFile when it cannot be read."""
+    progress = _progress(path.name)
     result = extract_path(
-        path, path.name, authority, report_date, _progress(path.name), rules=rules
+        path, path.name, authority, report_date, progress, rules=rules, limits=limits
     )
     for warning in result.warnings:
         print(f"{path.name}: {warning.sentence}", file=sys.stderr)
@@ -42,7 +48,7 @@ def write_csv(rows: list[Observation], out: Path) -> None:
     out.write_bytes(observations_csv(rows))
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def cmd_extract(args: argparse.Namespace, limits: Limits = LIMITS) -> int:
     from store.layout_rules import rules_at
 
     rows, failed = [], 0
@@ -52,7 +58,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         try:
             if not path.is_file():
                 raise UnreadableFile(problem("missing", name))
-            found = extract_file(path, args.authority, args.report_date, rules)
+            found = extract_file(path, args.authority, args.report_date, rules, limits)
             if not found:
                 raise UnreadableFile(problem("no_tables", path.name))
         except UnreadableFile as exc:

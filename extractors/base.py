@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from extractors.grid import Document
+from extractors.limits import LIMITS, Limits
 
 # (units done, units in all[, what the next unit is getting]): pages or sheets
 Progress = Callable[..., None]
@@ -30,6 +31,8 @@ class Format:
         raise NotImplementedError
 
     @classmethod
-    def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
-        """Read a binary file object into a Document of grids."""
+    def extract(
+        cls, fp: BinaryIO, name: str, progress: Progress = no_progress, limits: Limits = LIMITS
+    ) -> Document:
+        """Read a binary file object into a Document of grids, within the limits."""
         raise NotImplementedError

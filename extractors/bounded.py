@@ -21,14 +21,14 @@ from pathlib import Path
 from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Document
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.problems import Problem, problem
 
 
-def memory_cap() -> int:
+def memory_cap(limits: Limits = LIMITS) -> int:
     """Bytes of address space a reader may take: perfbooks' limit, or the lower one already in
     force."""
-    ours = LIMITS.MAX_MEMORY_MB * 2**20
+    ours = limits.MAX_MEMORY_MB * 2**20
     in_force = [v for v in resource.getrlimit(resource.RLIMIT_AS) if v != resource.RLIM_INFINITY]
     return min([ours, *in_force])
 
@@ -43,38 +43,39 @@ def inherited_bytes() -> int:
         return 0
 
 
-def _limit_memory() -> None:
+def _limit_memory(limits: Limits) -> None:
     """The reader may take its budget on top of what it inherits, never past a limit in force."""
     in_force = [v for v in resource.getrlimit(resource.RLIMIT_AS) if v != resource.RLIM_INFINITY]
-    cap = min([inherited_bytes() + memory_cap(), *in_force])
+    cap = min([inherited_bytes() + memory_cap(limits), *in_force])
     resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
 
 
-def _child(work: Callable[[mp.Queue], object], name: str, out: mp.Queue) -> None:
+def _child(work: Callable[[mp.Queue], object], name: str, limits: Limits, out: mp.Queue) -> None:
     try:
         os.setpgid(0, 0)
-        _limit_memory()
+        _limit_memory(limits)
         out.put(("done", work(out)))
     except UnreadableFile as exc:
         out.put(("error", exc.problem))
     except MemoryError:
-        out.put(("error", problem("out_of_memory", name, mb=memory_cap() // 2**20)))
+        out.put(("error", problem("out_of_memory", name, mb=memory_cap(limits) // 2**20)))
     except RecursionError:
         out.put(("error", problem("self_reference", name)))
     except Exception:  # any other failure inside a third-party reader
         out.put(("error", problem("reader_failed", name)))
 
 
-def _read(path: str, name: str, then: Callable | None, out: mp.Queue):
+def _read(path: str, name: str, then: Callable | None, limits: Limits, out: mp.Queue):
     from extractors.inflate import refuse_pdf_bomb
     from extractors.registry import read_document
 
+    def progress(done, total, doing=""):
+        out.put(("progress", (done, total, doing)))
+
     with open(path, "rb") as fp:
-        refuse_pdf_bomb(fp.read(LIMITS.MAX_BYTES + 1), name)
+        refuse_pdf_bomb(fp.read(limits.MAX_BYTES + 1), name, limits)
         fp.seek(0)
-        doc = read_document(
-            fp, name, lambda done, total, doing="": out.put(("progress", (done, total, doing)))
-        )
+        doc = read_document(fp, name, progress, limits)
     if then is None:
         return doc
     out.put(("read", None))
@@ -85,46 +86,43 @@ def read_bounded(
     path: str | Path,
     name: str | None = None,
     progress: Progress = no_progress,
-    seconds: float = LIMITS.MAX_SECONDS,
     then: Callable[[Document], object] | None = None,
-    then_seconds: float = LIMITS.MAX_INTERPRET_SECONDS,
+    limits: Limits = LIMITS,
 ):
-    """The document in a file (or `then(document)`), worked out in a child process; failures raise
-    UnreadableFile.
+    """The document in a file (or `then(document)`), worked out in a child process within the
+    limits; failures raise UnreadableFile.
 
-    Reading may take `seconds`, then `then` may take `then_seconds`.
+    Reading may take MAX_SECONDS, then `then` may take MAX_INTERPRET_SECONDS.
 
     """
     name = name or Path(path).name
-    return _bounded(
-        partial(_read, str(path), name, then), Deadline(name, seconds, then_seconds), progress
-    )
+    deadline = Deadline(name, limits.MAX_SECONDS, limits.MAX_INTERPRET_SECONDS)
+    return _bounded(partial(_read, str(path), name, then, limits), deadline, progress, limits)
 
 
 def run_bounded(
-    work: Callable[[], object],
-    name: str,
-    seconds: float = LIMITS.MAX_SECONDS,
-    interpreting: bool = False,
+    work: Callable[[], object], name: str, interpreting: bool = False, limits: Limits = LIMITS
 ):
     """`work()` for a file already read (a page image, cells, a document read again with a taught
-    layout), in the same kind of child with the same memory cap, within `seconds`; failures raise
-    UnreadableFile.
+    layout), in the same kind of child with the same memory cap, within MAX_SECONDS; failures
+    raise UnreadableFile.
 
-    `interpreting` says the file was read and only its tables are worked out again (the sentence
-    when time runs out).
+    `interpreting` says the file was read and only its tables are worked out again (within
+    MAX_INTERPRET_SECONDS, and the sentence when time runs out says so).
 
     """
-    deadline = Deadline(name, seconds, seconds)
+    deadline = Deadline(name, limits.MAX_SECONDS, limits.MAX_INTERPRET_SECONDS)
     if interpreting:
         deadline.interpreting()
-    return _bounded(lambda out: work(), deadline, no_progress)
+    return _bounded(lambda out: work(), deadline, no_progress, limits)
 
 
-def _bounded(work: Callable[[mp.Queue], object], deadline: Deadline, progress: Progress):
+def _bounded(
+    work: Callable[[mp.Queue], object], deadline: Deadline, progress: Progress, limits: Limits
+):
     context = mp.get_context("fork")
     out: mp.Queue = context.Queue()
-    child = context.Process(target=_child, args=(work, deadline.name, out), daemon=True)
+    child = context.Process(target=_child, args=(work, deadline.name, limits, out), daemon=True)
     child.start()
     _lead_group(child.pid)
     try:

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from extractors.base import Format, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.problems import problem
 
 DELIMITERS = ",;\t|"
@@ -33,9 +33,11 @@ class CsvFormat(Format):
         return named and (head.startswith(UTF16_BOMS) or not CONTROL_BYTES.intersection(head))
 
     @classmethod
-    def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
+    def extract(
+        cls, fp: BinaryIO, name: str, progress: Progress = no_progress, limits: Limits = LIMITS
+    ) -> Document:
         text = decode(fp.read())
-        rows = _rows(text, name)
+        rows = _rows(text, name, limits.MAX_CELLS)
         cells = [
             Cell(row=r, col=c, text=t, ref=f"{column_letter(c)}{r + 1}")
             for r, row in enumerate(rows)
@@ -68,15 +70,15 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _rows(text: str, name: str) -> list[list[str]]:
-    """The file split into rows of fields, refusing files with more cells than the limit."""
+def _rows(text: str, name: str, most: int) -> list[list[str]]:
+    """The file split into rows of fields, refusing files with more than `most` cells."""
     rows, width = [], 0
     try:
         for row in csv.reader(io.StringIO(text, newline=""), sniff_dialect(text, name)):
             rows.append(row)
             width = max(width, len(row))
-            if len(rows) * width > LIMITS.MAX_CELLS:
-                raise UnreadableFile(problem("too_many_cells", name, most=LIMITS.MAX_CELLS))
+            if len(rows) * width > most:
+                raise UnreadableFile(problem("too_many_cells", name, most=most))
     except csv.Error as exc:
         raise UnreadableFile(problem("bad_csv", name, why=exc)) from None
     return rows

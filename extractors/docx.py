@@ -12,7 +12,7 @@ from lxml.etree import XPath
 from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.ooxml import OfficeFormat, fold, open_zip
 from extractors.problems import problem
 
@@ -44,13 +44,15 @@ class DocxFormat(OfficeFormat):
     kind, old_extension, old_stream, marker = "Word", "doc", "WordDocument", b"word/document.xml"
 
     @classmethod
-    def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
+    def extract(
+        cls, fp: BinaryIO, name: str, progress: Progress = no_progress, limits: Limits = LIMITS
+    ) -> Document:
         data = fp.read()
         cls.refuse_ole2(data, name)
-        word = _load(data, name)
+        word = _load(data, name, limits)
         body = word.element.body
-        if sum(1 for _ in body.iter(TC)) > LIMITS.MAX_CELLS:
-            raise UnreadableFile(problem("too_many_cells", name, most=LIMITS.MAX_CELLS))
+        if sum(1 for _ in body.iter(TC)) > limits.MAX_CELLS:
+            raise UnreadableFile(problem("too_many_cells", name, most=limits.MAX_CELLS))
         doc = Document(name=name, format="docx", grids=[], text=_header_footer_text(word))
         tables = _walk(body, doc.text)
         for number, (table, context) in enumerate(tables, start=1):
@@ -60,10 +62,10 @@ class DocxFormat(OfficeFormat):
         return doc
 
 
-def _load(data: bytes, name: str):
+def _load(data: bytes, name: str, limits: Limits):
     import docx
 
-    archive = open_zip(data, name)
+    archive = open_zip(data, name, limits)
     if "word/document.xml" not in archive.namelist():
         raise UnreadableFile(problem("not_a_word_document", name))
     try:

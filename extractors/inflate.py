@@ -7,32 +7,35 @@ import re
 import zlib
 
 from extractors.errors import UnreadableFile
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.problems import problem
 
 STREAM_START = re.compile(rb"stream\r?\n")
 CHUNK = 1 << 20  # compressed bytes fed, and inflated bytes taken, at a time
-BOMB_FLOOR = 64 * 2**20  # a stream inflating past this ...
-BOMB_RATIO = 1000  # ... to more than this many times its compressed size is a bomb
+BOMB_FLOOR = 64 * 2**20  # a stream inflating past this to more than MAX_INFLATE_RATIO times its
+# compressed size is a bomb
 
 
-def refuse_pdf_bomb(data: bytes, name: str) -> None:
+def refuse_pdf_bomb(data: bytes, name: str, limits: Limits = LIMITS) -> None:
     """Raise UnreadableFile when the PDF's streams would inflate past the limits (a file that is not
     a PDF passes)."""
     if not data.startswith(b"%PDF"):
         return
     total = 0
     for match in STREAM_START.finditer(data):
-        total += inflated_size(data, match.end(), LIMITS.MAX_INFLATED_BYTES - total + 1)
-        if total > LIMITS.MAX_INFLATED_BYTES:
-            raise _too_large(name)
+        budget = limits.MAX_INFLATED_BYTES - total + 1
+        total += inflated_size(data, match.end(), budget, limits.MAX_INFLATE_RATIO)
+        if total > limits.MAX_INFLATED_BYTES:
+            raise UnreadableFile(problem("pdf_bomb", name, mb=limits.MAX_INFLATED_BYTES // 2**20))
 
 
-def inflated_size(data: bytes, start: int, budget: int) -> int:
+def inflated_size(
+    data: bytes, start: int, budget: int, ratio: int = LIMITS.MAX_INFLATE_RATIO
+) -> int:
     """Bytes the zlib stream at `start` inflates to (0 if none starts there), counted no further
     than `budget`.
 
-    More than `budget` also for a bomb: a stream past BOMB_FLOOR at more than BOMB_RATIO times its
+    More than `budget` also for a bomb: a stream past BOMB_FLOOR at more than `ratio` times its
     compressed size.
 
     """
@@ -46,12 +49,8 @@ def inflated_size(data: bytes, start: int, budget: int) -> int:
             else:
                 size += len(inflater.decompress(data[fed : fed + CHUNK], CHUNK))
                 fed += CHUNK
-            if size > BOMB_FLOOR and size > BOMB_RATIO * (fed - start):
+            if size > BOMB_FLOOR and size > ratio * (fed - start):
                 return budget + 1
     except zlib.error:  # not (or no longer) Flate data: what inflated so far counts
         pass
     return size
-
-
-def _too_large(name: str) -> UnreadableFile:
-    return UnreadableFile(problem("pdf_bomb", name, mb=LIMITS.MAX_INFLATED_BYTES // 2**20))

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 
 from extractors.base import Format
 from extractors.errors import UnreadableFile
 from extractors.grid import fold  # noqa: F401  (re-exported for the Office readers)
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.problems import Problem, problem
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0"
-MAX_RATIO = 200  # uncompressed ÷ compressed size beyond which a member is a zip bomb
 RATIO_FLOOR = 1024 * 1024  # members smaller than this unpack harmlessly whatever their ratio
+END_RECORD, END_RECORD_64 = b"PK\x05\x06", b"PK\x06\x06"
+END_SEARCH = 22 + 0xFFFF  # the end record and the longest comment it may carry
 
 
-def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
-    """The file as a zip archive, after refusing damaged archives and zip bombs."""
+def open_zip(data: bytes, name: str, limits: Limits = LIMITS) -> zipfile.ZipFile:
+    """The file as a zip archive, after refusing damaged archives, archives of too many parts
+    (counted before their directory is read) and zip bombs."""
+    if declared_members(data) > limits.MAX_ZIP_MEMBERS:
+        raise UnreadableFile(problem("too_many_parts", name, most=limits.MAX_ZIP_MEMBERS))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -26,20 +31,35 @@ def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
         raise UnreadableFile(problem("damaged_zip", name)) from None
     if any("\\" in m.filename for m in members):
         raise UnreadableFile(problem("backslashed_parts", name))
-    if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
+    if len(members) > limits.MAX_ZIP_MEMBERS:  # an end record that lied
+        raise UnreadableFile(problem("too_many_parts", name, most=limits.MAX_ZIP_MEMBERS))
+    if sum(m.file_size for m in members) > limits.MAX_UNZIPPED_BYTES:
         raise UnreadableFile(
-            problem("unpacks_too_large", name, mb=LIMITS.MAX_UNZIPPED_BYTES // 2**20)
+            problem("unpacks_too_large", name, mb=limits.MAX_UNZIPPED_BYTES // 2**20)
         )
-    if any(is_zip_bomb(m) for m in members):
+    if any(is_zip_bomb(m, limits) for m in members):
         raise UnreadableFile(problem("zip_bomb", name))
     return archive
 
 
-def is_zip_bomb(member: zipfile.ZipInfo) -> bool:
+def declared_members(data: bytes) -> int:
+    """Entries the zip's end record declares (its ZIP64 record's when that is used), read before
+    the central directory is parsed; 0 when no end record is found."""
+    at = data.rfind(END_RECORD, max(0, len(data) - END_SEARCH))
+    if at < 0 or len(data) < at + 22:
+        return 0
+    count = struct.unpack_from("<H", data, at + 10)[0]
+    zip64 = data.rfind(END_RECORD_64, max(0, at - 76), at)
+    if count == 0xFFFF and zip64 >= 0 and len(data) >= zip64 + 40:
+        count = struct.unpack_from("<Q", data, zip64 + 32)[0]
+    return count
+
+
+def is_zip_bomb(member: zipfile.ZipInfo, limits: Limits = LIMITS) -> bool:
     """A member that unpacks to far more than its stored size (small members never count)."""
     if member.file_size <= RATIO_FLOOR:
         return False
-    return member.file_size > MAX_RATIO * max(member.compress_size, 1)
+    return member.file_size > limits.MAX_UNZIP_RATIO * max(member.compress_size, 1)
 
 
 def ole2_problem(data: bytes, name: str, kind: str, old_extension: str, old_stream: str) -> Problem:

@@ -33,6 +33,10 @@ SENTENCES = {
         "{file} was saved by a program that names its parts with backslashes, which Office does "
         "not; open it in Excel or Word, save it again and upload the new copy."
     ),
+    "too_many_parts": (
+        "{file} is too large when unpacked: it holds more than {most:,} parts, the most perfbooks "
+        "reads in one zip."
+    ),
     "unpacks_too_large": (
         "{file} is too large when unpacked: it unpacks to more than {mb} MB, the most perfbooks "
         "reads."

@@ -10,7 +10,7 @@ from extractors.csvfile import CsvFormat
 from extractors.docx import DocxFormat
 from extractors.errors import UnreadableFile
 from extractors.grid import Document
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.pdf import PdfFormat
 from extractors.problems import problem
 from extractors.xlsx import XlsxFormat
@@ -28,12 +28,15 @@ def detect_format(head: bytes, name: str) -> type[Format]:
     raise UnreadableFile(problem("unknown_format", name))
 
 
-def read_document(fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
-    """Read any supported file into grids; problems raise UnreadableFile with one plain sentence."""
-    data = fp.read(LIMITS.MAX_BYTES + 1)
-    if len(data) > LIMITS.MAX_BYTES:
-        raise UnreadableFile(problem("too_big", name, mb=LIMITS.MAX_BYTES // 2**20))
+def read_document(
+    fp: BinaryIO, name: str, progress: Progress = no_progress, limits: Limits = LIMITS
+) -> Document:
+    """Read any supported file into grids within the limits; problems raise UnreadableFile with
+    one plain sentence."""
+    data = fp.read(limits.MAX_BYTES + 1)
+    if len(data) > limits.MAX_BYTES:
+        raise UnreadableFile(problem("too_big", name, mb=limits.MAX_BYTES // 2**20))
     if not data:
         raise UnreadableFile(problem("empty", name))
     fmt = detect_format(data[:4096], name)
-    return fmt.extract(io.BytesIO(data), name, progress)
+    return fmt.extract(io.BytesIO(data), name, progress, limits)

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.ooxml import OfficeFormat, open_zip
 from extractors.problems import problem
 
@@ -51,18 +51,20 @@ class XlsxFormat(OfficeFormat):
     kind, old_extension, old_stream, marker = "Excel", "xls", "Workbook", b"xl/workbook.xml"
 
     @classmethod
-    def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
+    def extract(
+        cls, fp: BinaryIO, name: str, progress: Progress = no_progress, limits: Limits = LIMITS
+    ) -> Document:
         data = fp.read()
         cls.refuse_ole2(data, name)
         doc = Document(name=name, format="xlsx", grids=[])
-        workbook = _load(data, name, doc)
+        workbook = _load(data, name, doc, limits)
         sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
         cells_read = 0
         for done, ws in enumerate(sheets, start=1):
             grid = sheet_grid(ws)
             cells_read += len(grid.cells)
-            if cells_read > LIMITS.MAX_CELLS:
-                raise _too_large(name)
+            if cells_read > limits.MAX_CELLS:
+                raise _too_many_cells(name, limits)
             doc.grids.append(grid)
             doc.text.append(ws.title)
             doc.text.extend(
@@ -73,20 +75,18 @@ class XlsxFormat(OfficeFormat):
         return doc
 
 
-def _too_large(name: str, what: str = "cells") -> UnreadableFile:
-    if what == "sheets":
-        return UnreadableFile(problem("too_many_sheets", name, most=LIMITS.MAX_SHEETS))
-    return UnreadableFile(problem("too_many_cells", name, most=LIMITS.MAX_CELLS))
+def _too_many_cells(name: str, limits: Limits) -> UnreadableFile:
+    return UnreadableFile(problem("too_many_cells", name, most=limits.MAX_CELLS))
 
 
-def _load(data: bytes, name: str, doc: Document):
+def _load(data: bytes, name: str, doc: Document, limits: Limits):
     """The workbook with cached formula results, after checking its zip for size and damage."""
     import openpyxl
 
-    archive = open_zip(data, name)
+    archive = open_zip(data, name, limits)
     if not any(n.startswith("xl/") for n in archive.namelist()):
         raise UnreadableFile(problem("not_a_workbook", name))
-    _precheck(archive, name, doc)
+    _precheck(archive, name, doc, limits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
@@ -95,18 +95,18 @@ def _load(data: bytes, name: str, doc: Document):
         raise UnreadableFile(problem("damaged_workbook", name)) from None
 
 
-def _precheck(archive: zipfile.ZipFile, name: str, doc: Document) -> None:
+def _precheck(archive: zipfile.ZipFile, name: str, doc: Document, limits: Limits) -> None:
     """Refuse workbooks too big to load; warn about formulas saved without results."""
     parts = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-    if len(parts) > LIMITS.MAX_SHEETS:
-        raise _too_large(name, "sheets")
+    if len(parts) > limits.MAX_SHEETS:
+        raise UnreadableFile(problem("too_many_sheets", name, most=limits.MAX_SHEETS))
     merged = uncached = 0
     for part in parts:
         xml = archive.read(part)
         merged += sum(_area(*m) for m in MERGE_REF.findall(xml))
         uncached += len(UNCACHED_FORMULA.findall(xml))
-    if merged > LIMITS.MAX_CELLS:
-        raise _too_large(name)
+    if merged > limits.MAX_CELLS:
+        raise _too_many_cells(name, limits)
     if uncached:
         doc.warnings.append(problem("formulas_uncached", name, count=uncached))
 

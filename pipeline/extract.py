@@ -11,6 +11,7 @@ from pathlib import Path
 from extractors.base import Progress, no_progress
 from extractors.bounded import read_bounded
 from extractors.errors import UnreadableFile
+from extractors.limits import LIMITS, Limits
 from extractors.problems import Problem, as_problem, problem
 from interpreter.accounting import TableAccount
 from interpreter.document import interpret
@@ -46,14 +47,15 @@ def extract_path(
     progress: Progress = no_progress,
     catalogue=None,
     rules: dict | None = None,
+    limits: Limits = LIMITS,
 ) -> ExtractResult:
     """Observations of one file on disk; raises UnreadableFile with a plain sentence when it cannot
     be read.
 
-    Reading and interpreting both happen in the bounded child (`extractors.bounded`), each with its
-    time limit. `catalogue` maps labels to indicators (default: the packaged catalogue; the store
-    adds learned aliases); `rules` maps table fingerprints to taught layouts (see
-    `interpreter.layout_rules`).
+    Reading and interpreting both happen in the bounded child (`extractors.bounded`), within the
+    `limits` (each with its time limit). `catalogue` maps labels to indicators (default: the
+    packaged catalogue; the store adds learned aliases); `rules` maps table fingerprints to taught
+    layouts (see `interpreter.layout_rules`).
 
     """
     name = name or path.name
@@ -64,7 +66,7 @@ def extract_path(
         catalogue=catalogue,
         rules=rules,
     )
-    return read_bounded(path, name, progress, then=then)
+    return read_bounded(path, name, progress, then, limits)
 
 
 def interpret_document(
@@ -99,12 +101,13 @@ def extract_bytes(
     progress: Progress = no_progress,
     catalogue=None,
     rules: dict | None = None,
+    limits: Limits = LIMITS,
 ) -> ExtractResult:
     """Observations of an uploaded file's bytes."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "upload"
         path.write_bytes(data)
-        return extract_path(path, name, authority, report_date, progress, catalogue, rules)
+        return extract_path(path, name, authority, report_date, progress, catalogue, rules, limits)
 
 
 def observations_frame(rows: list[Observation]):

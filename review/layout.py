@@ -14,7 +14,7 @@ from functools import partial
 import pandas as pd
 
 from extractors.bounded import run_bounded
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from interpreter.blocks import table_blocks
 from interpreter.layout_rules import (
     ColumnRule,
@@ -119,7 +119,12 @@ def with_roles(rule: LayoutRule, header_rows: int, label_col: int, unit: str) ->
 
 
 def with_layout(
-    doc: PendingDocument, fp: str, rule: LayoutRule, rules: dict[str, TaughtRule], catalogue
+    doc: PendingDocument,
+    fp: str,
+    rule: LayoutRule,
+    rules: dict[str, TaughtRule],
+    catalogue,
+    limits: Limits = LIMITS,
 ) -> PendingDocument:
     """The document read again with the reader's rule for tables of this fingerprint (and the
     store's for the rest); the authority and the labels the reader chose stay. The tables are
@@ -134,7 +139,7 @@ def with_layout(
     taught = {**rules, **unsaved}
     authority = authority_of(doc) or None
     work = partial(interpret_document, doc.result.document, authority, None, catalogue, taught)
-    result = run_bounded(work, doc.name, LIMITS.MAX_INTERPRET_SECONDS, interpreting=True)
+    result = run_bounded(work, doc.name, interpreting=True, limits=limits)
     new = replace(doc, result=result, layouts=layouts, confirmed={})
     for label, indicator_id in doc.confirmed.items():
         new = with_indicator(new, label, indicator_id, catalogue)

@@ -20,7 +20,7 @@ import pandas as pd
 
 from extractors.bounded import run_bounded
 from extractors.errors import UnreadableFile
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.problems import problem
 from interpreter.observation import Observation
 from review.locations import Location, parse_location
@@ -61,7 +61,7 @@ class SourcePreview:
         return self.cells.style.apply(lambda _: style, axis=None)
 
 
-def source_preview(doc, row) -> SourcePreview:
+def source_preview(doc, row, limits: Limits = LIMITS) -> SourcePreview:
     """The source of one observation (an Observation, or a row of `review_frame`) in the pending
     document.
 
@@ -83,7 +83,7 @@ def source_preview(doc, row) -> SourcePreview:
     with _SHOWN_LOCK:
         found = _SHOWN.get(key)
     if found is None:
-        found = bounded_preview(doc.content, *args)
+        found = bounded_preview(doc.content, *args, limits=limits)
     with _SHOWN_LOCK:  # Streamlit runs sessions in threads
         _SHOWN[key] = found
         _SHOWN.move_to_end(key)
@@ -93,18 +93,22 @@ def source_preview(doc, row) -> SourcePreview:
 
 
 def bounded_preview(
-    content: bytes, name: str, kind: str, location: str, bbox: tuple | None, label: str
+    content: bytes,
+    name: str,
+    kind: str,
+    location: str,
+    bbox: tuple | None,
+    label: str,
+    limits: Limits = LIMITS,
 ) -> SourcePreview:
-    """The preview of one location in a file, worked out in the bounded child; a failure is the
-    caption and why."""
+    """The preview of one location in a file, worked out in the bounded child within the limits
+    (MAX_SECONDS); a failure is the caption and why."""
     where = parse_location(location)
     if not showable(kind, where):
         return SourcePreview(where.caption)
     try:
         return run_bounded(
-            partial(_preview_in_child, content, name, kind, where, bbox, label),
-            name,
-            LIMITS.MAX_SECONDS,
+            partial(_preview_in_child, content, name, kind, where, bbox, label), name, limits=limits
         )
     except UnreadableFile as refused:
         why = f"The source could not be shown: {refused.problem.sentence}"

@@ -8,19 +8,23 @@ import zipfile
 from pathlib import PurePosixPath
 
 from extractors.errors import UnreadableFile
-from extractors.limits import LIMITS
-from extractors.ooxml import is_zip_bomb
+from extractors.limits import LIMITS, Limits
+from extractors.ooxml import declared_members, is_zip_bomb
 from extractors.problems import Problem, problem
 from extractors.registry import SUFFIXES
 
-MAX_MEMBERS = 200  # reports in one zip
 
-
-def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+def expand_upload(
+    name: str, content: bytes, limits: Limits = LIMITS
+) -> tuple[list[tuple[str, bytes]], list[Problem]]:
     """([(report name, bytes)], [what was skipped and why]) for one upload; UnreadableFile for a bad
-    zip."""
+    zip, or one past the limits."""
     if PurePosixPath(name).suffix.lower() != ".zip":
         return [(name, content)], []
+    if (count := declared_members(content)) > limits.MAX_ZIP_MEMBERS:
+        raise UnreadableFile(
+            problem("too_many_reports", name, count=count, most=limits.MAX_UPLOAD_REPORTS)
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         members = [
@@ -28,7 +32,7 @@ def expand_upload(name: str, content: bytes) -> tuple[list[tuple[str, bytes]], l
         ]
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UnreadableFile(problem("not_a_zip", name)) from None
-    _check_sizes(name, members)
+    _check_sizes(name, members, limits)
     reports, skipped = [], []
     for member in members:
         inner = member_path(member)
@@ -47,15 +51,15 @@ def member_path(member: zipfile.ZipInfo) -> PurePosixPath:
     return PurePosixPath(member.filename.replace("\\", "/"))
 
 
-def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
-    if len(members) > MAX_MEMBERS:
+def _check_sizes(name: str, members: list[zipfile.ZipInfo], limits: Limits) -> None:
+    if len(members) > limits.MAX_UPLOAD_REPORTS:
         raise UnreadableFile(
-            problem("too_many_reports", name, count=len(members), most=MAX_MEMBERS)
+            problem("too_many_reports", name, count=len(members), most=limits.MAX_UPLOAD_REPORTS)
         )
-    if sum(m.file_size for m in members) > LIMITS.MAX_UNZIPPED_BYTES:
-        raise UnreadableFile(problem("zip_too_large", name, mb=LIMITS.MAX_UNZIPPED_BYTES // 2**20))
+    if sum(m.file_size for m in members) > limits.MAX_UNZIPPED_BYTES:
+        raise UnreadableFile(problem("zip_too_large", name, mb=limits.MAX_UNZIPPED_BYTES // 2**20))
     for m in members:
-        if m.file_size > LIMITS.MAX_BYTES or is_zip_bomb(m):
+        if m.file_size > limits.MAX_BYTES or is_zip_bomb(m, limits):
             inner = member_path(m).name
             raise UnreadableFile(problem("member_too_large", name, inner, member=inner))
     if any(m.flag_bits & 0x1 for m in members):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.problems import problem
 from pipeline import ExtractResult, extract_path
 from store.aliases import learning_catalogue
@@ -36,16 +36,19 @@ def ingest_file(
     progress: Progress = no_progress,
     authority: str | None = None,
     report_date: date | None = None,
+    limits: Limits = LIMITS,
 ) -> IngestOutcome:
-    """Read one file and store it, unless the store already holds the same content."""
+    """Read one file within the limits and store it, unless the store already holds the same
+    content."""
     name = name or path.name
     try:
-        content = _read(path, name)
+        content = _read(path, name, limits)
         digest = content_hash(content)
         if (known := document_id_of(db, digest)) is not None:
             return _duplicate(name, known)
+        catalogue, rules = learning_catalogue(db), taught_rules(db)
         result = extract_path(
-            path, name, authority, report_date, progress, learning_catalogue(db), taught_rules(db)
+            path, name, authority, report_date, progress, catalogue, rules, limits
         )
     except UnreadableFile as exc:
         return IngestOutcome(name, "failed", exc.problem.sentence)
@@ -99,9 +102,9 @@ def _duplicate(name: str, known: int | None) -> IngestOutcome:
     )
 
 
-def _read(path: Path, name: str) -> bytes:
+def _read(path: Path, name: str, limits: Limits = LIMITS) -> bytes:
     if not path.is_file():
         raise UnreadableFile(problem("missing", name))
-    if path.stat().st_size > LIMITS.MAX_BYTES:
-        raise UnreadableFile(problem("too_big", name, mb=LIMITS.MAX_BYTES // 2**20))
+    if path.stat().st_size > limits.MAX_BYTES:
+        raise UnreadableFile(problem("too_big", name, mb=limits.MAX_BYTES // 2**20))
     return path.read_bytes()

@@ -19,6 +19,7 @@ from grids import ruled_pdf
 import extractors.registry
 from extractors.bounded import memory_cap, read_bounded
 from extractors.errors import UnreadableFile
+from extractors.limits import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_CEILING = 2 * 2**30  # `ulimit -v 2097152`, as many containers set
@@ -92,7 +93,7 @@ def test_memory_cap_is_the_lower_limit_in_force():
         assert memory_cap() <= soft
 
 
-def _greedy_reader(fp, name, progress):
+def _greedy_reader(fp, name, progress, limits):
     return bytearray(6 * 2**30)  # more address space than the cap allows
 
 
@@ -105,7 +106,7 @@ def test_a_file_that_exhausts_memory_says_so(monkeypatch, tmp_path):
 
 
 def _reader_starting_a_process(pid_file: Path):
-    def read(fp, name, progress):
+    def read(fp, name, progress, limits):
         pid_file.write_text(str(subprocess.Popen(["sleep", "120"]).pid))
         time.sleep(120)
 
@@ -127,7 +128,7 @@ def test_a_timed_out_read_leaves_no_process_behind(monkeypatch, tmp_path):
     path = tmp_path / "slow.csv"
     path.write_text("a,b\n")
     with pytest.raises(UnreadableFile, match="took longer than 2 seconds to read"):
-        read_bounded(path, seconds=2)
+        read_bounded(path, limits=Limits(MAX_SECONDS=2))
     grandchild = int(pid_file.read_text())
     deadline = time.monotonic() + 5
     while _alive(grandchild) and time.monotonic() < deadline:
@@ -144,7 +145,7 @@ def test_interpretation_has_its_own_time_bound(tmp_path):
         UnreadableFile,
         match="^rows.csv was read, but working out its tables took longer than 1 seconds",
     ):
-        read_bounded(path, then=lambda doc: time.sleep(60), then_seconds=1)
+        read_bounded(path, then=lambda doc: time.sleep(60), limits=Limits(MAX_INTERPRET_SECONDS=1))
     assert time.monotonic() - started < 10
 
 
@@ -172,7 +173,7 @@ def test_a_process_that_reserved_much_address_space_still_reads(tmp_path):
     try:
         path = tmp_path / "report.csv"
         path.write_text("Indicator,Apr 2019,May 2019\nReferrals,120,130\n", encoding="utf-8")
-        document = read_bounded(path, seconds=60)
+        document = read_bounded(path, limits=Limits(MAX_SECONDS=60))
     finally:
         reserved.close()
     assert document.grids and any(c.text == "130" for c in document.grids[0].cells)

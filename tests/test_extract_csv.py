@@ -10,15 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
-from extractors import csvfile
 from extractors.csvfile import CsvFormat, column_letter
 from extractors.errors import UnreadableFile
-from extractors.limits import Limits
+from extractors.limits import LIMITS, Limits
 
 
-def read(data: bytes, name: str = "data.csv"):
+def read(data: bytes, name: str = "data.csv", limits: Limits = LIMITS):
     assert CsvFormat.detect(data[:4096], name)
-    return CsvFormat.extract(io.BytesIO(data), name)
+    return CsvFormat.extract(io.BytesIO(data), name, limits=limits)
 
 
 def texts(doc) -> dict:
@@ -107,11 +106,10 @@ def test_detect_by_extension_and_text(head, name, expected):
     assert CsvFormat.detect(head, name) is expected
 
 
-def test_too_many_cells_refused(monkeypatch):
+def test_too_many_cells_refused():
     """Rows × widest row beyond MAX_CELLS is refused as too large."""
-    monkeypatch.setattr(csvfile, "LIMITS", Limits(MAX_CELLS=10))
     with pytest.raises(UnreadableFile, match="too large"):
-        read(b"a,b,c\n" * 4)
+        read(b"a,b,c\n" * 4, limits=Limits(MAX_CELLS=10))
 
 
 def test_field_too_large_unreadable():

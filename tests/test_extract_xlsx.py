@@ -15,16 +15,15 @@ from hypothesis import strategies as st
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import PatternFill
 
-from extractors import ooxml, xlsx
 from extractors.errors import UnreadableFile
-from extractors.limits import Limits
+from extractors.limits import LIMITS, Limits
 from extractors.xlsx import XlsxFormat, display_text
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def read(data: bytes, name: str = "book.xlsx"):
-    return XlsxFormat.extract(io.BytesIO(data), name)
+def read(data: bytes, name: str = "book.xlsx", limits: Limits = LIMITS):
+    return XlsxFormat.extract(io.BytesIO(data), name, limits=limits)
 
 
 def save(wb: openpyxl.Workbook, tmp_path, name: str = "book.xlsx") -> bytes:
@@ -266,34 +265,31 @@ def test_zip_bomb_refused():
         read(out.getvalue())
 
 
-def test_unzipped_size_limit(tmp_path, monkeypatch):
+def test_unzipped_size_limit(tmp_path):
     """A workbook whose parts unpack beyond MAX_UNZIPPED_BYTES is refused."""
     wb = openpyxl.Workbook()
     wb.active["A1"] = "x"
-    monkeypatch.setattr(ooxml, "LIMITS", Limits(MAX_UNZIPPED_BYTES=1000))
     with pytest.raises(UnreadableFile, match="unpacks to more than"):
-        read(save(wb, tmp_path))
+        read(save(wb, tmp_path), limits=Limits(MAX_UNZIPPED_BYTES=1000))
 
 
-def test_too_many_cells_refused(tmp_path, monkeypatch):
+def test_too_many_cells_refused(tmp_path):
     """A workbook with more cells than MAX_CELLS (counted over all sheets) is refused as too
     large."""
     wb = openpyxl.Workbook()
     for row in range(1, 6):
         wb.active.append([row, row * 2])
-    monkeypatch.setattr(xlsx, "LIMITS", Limits(MAX_CELLS=9))
     with pytest.raises(UnreadableFile, match="too large"):
-        read(save(wb, tmp_path))
+        read(save(wb, tmp_path), limits=Limits(MAX_CELLS=9))
 
 
-def test_huge_merge_refused_before_loading(tmp_path, monkeypatch):
+def test_huge_merge_refused_before_loading(tmp_path):
     """A merge covering more cells than MAX_CELLS is refused before openpyxl expands it."""
     wb = openpyxl.Workbook()
     wb.active["A1"] = "x"
     wb.active.merge_cells("A1:Z100")
-    monkeypatch.setattr(xlsx, "LIMITS", Limits(MAX_CELLS=2000))
     with pytest.raises(UnreadableFile, match="too large"):
-        read(save(wb, tmp_path))
+        read(save(wb, tmp_path), limits=Limits(MAX_CELLS=2000))
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import time
 import zipfile
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 import pytest
 from test_app import app_store  # noqa: F401 (the store the AppTest opens)
@@ -63,18 +64,13 @@ def xlsx_doc(tmp_path):
     return pending_from_upload(path.name, path.read_bytes(), extract_path(path))
 
 
-def test_a_preview_past_the_time_limit_is_one_sentence_and_this_process_is_untouched(
-    xlsx_doc, monkeypatch
-):
+def test_a_preview_past_the_time_limit_is_one_sentence_and_this_process_is_untouched(xlsx_doc):
     """Previews opened the workbook again in the app's process, with no bound: two million shared
     strings are loaded whole before any cell is shown."""
-    import review.source_view
-
-    monkeypatch.setattr(review.source_view, "LIMITS", replace(LIMITS, MAX_SECONDS=1))
     big = replace(xlsx_doc, name="big.xlsx", content=bloated(xlsx_doc.content))
     before, started = vm_mb(), time.monotonic()
     (obs,) = rows_of(big, "Number of referrals", date(2016, 12, 1))
-    preview = source_preview(big, obs)
+    preview = source_preview(big, obs, replace(LIMITS, MAX_SECONDS=1))
     assert preview.caption == "Sheet 'Summary', cell D4" and preview.cells is None
     assert preview.problem == (
         "The source could not be shown: big.xlsx took longer than 1 seconds to read and was "
@@ -150,7 +146,6 @@ def test_reading_again_with_a_taught_layout_past_the_time_limit_is_one_sentence(
     from review.layout import readings, with_layout
 
     monkeypatch.setattr(review.layout, "interpret_document", _slow_interpretation)
-    monkeypatch.setattr(review.layout, "LIMITS", replace(LIMITS, MAX_INTERPRET_SECONDS=1))
     reading = readings(xlsx_doc, {})[0]
     started = time.monotonic()
     with pytest.raises(
@@ -164,6 +159,7 @@ def test_reading_again_with_a_taught_layout_past_the_time_limit_is_one_sentence(
             replace(reading.rule, header_rows=2),
             {},
             load_catalogue(),
+            replace(LIMITS, MAX_INTERPRET_SECONDS=1),
         )
     assert time.monotonic() - started < 10
 
@@ -192,7 +188,9 @@ def test_the_review_page_stays_up_when_a_preview_is_refused(tmp_path, monkeypatc
     import review.source_view
     from ui.show import plain
 
-    monkeypatch.setattr(review.source_view, "LIMITS", replace(LIMITS, MAX_SECONDS=1))
+    # the page's previews under a one-second limit
+    quick = partial(source_preview, limits=replace(LIMITS, MAX_SECONDS=1))
+    monkeypatch.setattr(review.source_view, "source_preview", quick)
     # a row that takes a minute to show
     monkeypatch.setattr(review.source_view, "row_preview", _slow_interpretation)
     doc = pending_report(tmp_path, "Sefton")

@@ -8,7 +8,8 @@ import zipfile
 import pytest
 
 from extractors.errors import UnreadableFile
-from review.uploads import MAX_MEMBERS, expand_upload
+from extractors.limits import LIMITS
+from review.uploads import expand_upload
 
 
 def zipped(files: dict[str, bytes]) -> bytes:
@@ -46,8 +47,10 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked():
 
 
 def test_too_many_members_and_damaged_zips_end_in_a_sentence():
-    with pytest.raises(UnreadableFile, match=f"at most {MAX_MEMBERS} reports"):
-        expand_upload("many.zip", zipped({f"{i}.csv": b"a" for i in range(MAX_MEMBERS + 1)}))
+    with pytest.raises(UnreadableFile, match=f"at most {LIMITS.MAX_UPLOAD_REPORTS} reports"):
+        expand_upload(
+            "many.zip", zipped({f"{i}.csv": b"a" for i in range(LIMITS.MAX_UPLOAD_REPORTS + 1)})
+        )
     with pytest.raises(UnreadableFile, match="not a zip file"):
         expand_upload("broken.zip", zipped({"a.csv": b"a,b"})[:20])
 

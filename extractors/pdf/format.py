@@ -8,7 +8,7 @@ from typing import BinaryIO
 from extractors.base import SCANNED, Format, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Document, Grid
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.pdf.ocr.scan import tesseract_missing
 from extractors.pdf.ruled_tables import fills, line_texts, page_grids, word_lines
 from extractors.pdf.text_grid import text_grids
@@ -29,13 +29,15 @@ class PdfFormat(Format):
         return b"%PDF-" in head[:1024]
 
     @classmethod
-    def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
+    def extract(
+        cls, fp: BinaryIO, name: str, progress: Progress = no_progress, limits: Limits = LIMITS
+    ) -> Document:
         pdf = _open(fp, name)
         with pdf:
             total = len(pdf.pages)
-            if total > LIMITS.MAX_PAGES:
+            if total > limits.MAX_PAGES:
                 raise UnreadableFile(
-                    problem("too_many_pages", name, pages=total, most=LIMITS.MAX_PAGES)
+                    problem("too_many_pages", name, pages=total, most=limits.MAX_PAGES)
                 )
             doc = Document(name=name, format="pdf", grids=[], units=total)
             scanner = _Scanner(
@@ -43,6 +45,7 @@ class PdfFormat(Format):
                 name,
                 lambda number: progress(number, total),
                 lambda number: progress(number - 1, total, SCANNED),
+                limits,
             )
             trailing: list[str] = []  # lines printed under the last table of the page before
             for number, page in enumerate(pdf.pages, start=1):
@@ -62,12 +65,13 @@ class _Scanner:
     """Reads the scanned pages of one PDF by OCR, and says what it could not read. While tesseract
     reads one page (in the background), the next is rendered and its cells found."""
 
-    def __init__(self, fp: BinaryIO, name: str, done, reading):
+    def __init__(self, fp: BinaryIO, name: str, done, reading, limits: Limits = LIMITS):
         self.fp, self.name, self.pdfium, self.read_pages, self.skipped = fp, name, None, 0, 0
         self.background, self.pending, self.done, self.reading = None, None, done, reading
+        self.limits = limits
 
     def read(self, number: int, doc: Document) -> None:
-        if tesseract_missing(self.name) or self.read_pages >= LIMITS.MAX_OCR_PAGES:
+        if tesseract_missing(self.name) or self.read_pages >= self.limits.MAX_OCR_PAGES:
             self.flush(doc)
             self.skipped += 1
             self.done(number)
@@ -78,8 +82,9 @@ class _Scanner:
         from extractors.pdf.ocr.scan import render
 
         self.background = self.background or ThreadPoolExecutor(max_workers=1)
-        gray = render(self._document()[number - 1], LIMITS.OCR_DPI)
-        pending = start_page(gray, LIMITS.OCR_DPI, number, self.background)
+        dpi = self.limits.OCR_DPI
+        gray = render(self._document()[number - 1], dpi)
+        pending = start_page(gray, dpi, number, self.background, self.limits)
         self.flush(doc)
         self.pending = pending
         self.read_pages += 1
@@ -117,7 +122,7 @@ class _Scanner:
             if self.pdfium is not None:
                 self.pdfium.close()
         missing = tesseract_missing(self.name)
-        most = LIMITS.MAX_OCR_PAGES
+        most = self.limits.MAX_OCR_PAGES
         if self.skipped and self.skipped == total:
             raise UnreadableFile(
                 missing or problem("too_many_scans", self.name, pages=total, most=most)

@@ -11,7 +11,7 @@ from statistics import median
 import numpy as np
 
 from extractors.grid import Cell, Grid
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.pdf.ocr.cells import CellStacks, cell_stacks, words_by_cell
 from extractors.pdf.ocr.repair import line_style, repair, style_of
 from extractors.pdf.ocr.rulings import RuledTable, crossing_rulings, ruled_tables, straight_runs
@@ -59,7 +59,9 @@ def read_page(
         return finish_page(start_page(gray, dpi, number, background))
 
 
-def start_page(gray: np.ndarray, dpi: int, number: int, background: Executor) -> PendingPage:
+def start_page(
+    gray: np.ndarray, dpi: int, number: int, background: Executor, limits: Limits = LIMITS
+) -> PendingPage:
     """Level and clean the page, find its ruled cells, and start tesseract on them in `background`,
     so the caller can prepare the next page while this one is read."""
     import cv2
@@ -74,12 +76,12 @@ def start_page(gray: np.ndarray, dpi: int, number: int, background: Executor) ->
     # read with the figures under it widens their word boxes)
     page[cv2.dilate(cv2.bitwise_or(*runs), np.ones((5, 5), np.uint8)) > 0] = 255
     if not tables:
-        strips = bands(page, max(1, LIMITS.OCR_WORKERS))
-        words = background.submit(read_words, [strip for _, strip in strips])
+        strips = bands(page, limits.OCR_WORKERS)
+        words = background.submit(read_words, [strip for _, strip in strips], limits=limits)
         return PendingPage(number, dpi, tables, None, [top for top, _ in strips], words)
-    cells = cell_stacks(page, tables, dpi, STACKS_PER_WORKER * max(1, LIMITS.OCR_WORKERS))
+    cells = cell_stacks(page, tables, dpi, STACKS_PER_WORKER * limits.OCR_WORKERS)
     words = background.submit(
-        read_words, [image for image, _ in cells.images] + [_blanked(page, tables)]
+        read_words, [image for image, _ in cells.images] + [_blanked(page, tables)], limits=limits
     )
     return PendingPage(number, dpi, tables, cells, [], words)
 

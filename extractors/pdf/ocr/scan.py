@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from extractors.errors import UnreadableFile
-from extractors.limits import LIMITS
+from extractors.limits import LIMITS, Limits
 from extractors.problems import Problem, problem
 
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
@@ -161,7 +161,7 @@ def is_noise(image: np.ndarray) -> bool:
     return specks > NOISE_SPECKS * image.size / 1e6
 
 
-def read_words(images: list[np.ndarray], psm: int = 6) -> list[list[dict]]:
+def read_words(images: list[np.ndarray], psm: int = 6, limits: Limits = LIMITS) -> list[list[dict]]:
     """Words (text, conf 0-100 and box in pixels) of each image, read by OCR_WORKERS tesseract
     processes at once, each given a share of the images of about equal work (one start-up per
     process); an image of noise is not read (no words)."""
@@ -174,12 +174,12 @@ def read_words(images: list[np.ndarray], psm: int = 6) -> list[list[dict]]:
             _write_png(paths[i], images[i])
         shares = [
             [readable[j] for j in s]
-            for s in balanced([images[i] for i in readable], max(1, LIMITS.OCR_WORKERS))
+            for s in balanced([images[i] for i in readable], limits.OCR_WORKERS)
             if s
         ]
         with ThreadPoolExecutor(max_workers=len(shares) or 1) as pool:
             done = pool.map(
-                lambda share: _tesseract([paths[i] for i in share], folder, psm), shares
+                lambda share: _tesseract([paths[i] for i in share], folder, psm, limits), shares
             )
             found = {i: words for share, read in zip(shares, done) for i, words in zip(share, read)}
     return [found.get(i, []) for i in range(len(images))]
@@ -204,7 +204,7 @@ def _write_png(path: str, image: np.ndarray) -> None:
     cv2.imwrite(path, image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
 
 
-def _tesseract(paths: list[str], folder: str, psm: int) -> list[list[dict]]:
+def _tesseract(paths: list[str], folder: str, psm: int, limits: Limits) -> list[list[dict]]:
     """The words of each image, read by one tesseract process (given a list file for several
     images)."""
     source = paths[0]
@@ -222,7 +222,7 @@ def _tesseract(paths: list[str], folder: str, psm: int) -> list[list[dict]]:
         "--psm",
         str(psm),
         "--dpi",
-        str(LIMITS.OCR_DPI),
+        str(limits.OCR_DPI),
         "-c",
         "preserve_interword_spaces=1",
         "-c",
@@ -231,7 +231,7 @@ def _tesseract(paths: list[str], folder: str, psm: int) -> list[list[dict]]:
     ]
     try:
         done = subprocess.run(
-            command, capture_output=True, text=True, env=env, timeout=LIMITS.MAX_SECONDS
+            command, capture_output=True, text=True, env=env, timeout=limits.MAX_SECONDS
         )
     except FileNotFoundError:
         raise UnreadableFile(problem("tesseract_not_found", "", install=INSTALL)) from None
