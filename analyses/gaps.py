@@ -15,8 +15,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analyses.flows import is_cohort, is_flow
-from analyses.periods import financial_year
 from authorities import all_authorities, resolve
+from periods import financial_year_start
 
 GAP_COLUMNS = [
     "change_needed",
@@ -66,7 +66,7 @@ def gap_table(benchmarks: pd.DataFrame, population: pd.DataFrame) -> pd.DataFram
     `children_per_month`, with `children_note` saying how (see the module note)."""
     out = benchmarks.copy()
     out["change_needed"] = out["comparator_value"] - out["value"]
-    fy_first = {p: financial_year(p)[0].year for p in out["period"].dropna().unique()}
+    fy_first = {p: financial_year_start(p) for p in out["period"].dropna().unique()}
     known = {
         (a, p): population_of(population, a, fy_first[p]) if p in fy_first else (float("nan"), None)
         for a, p in set(zip(out["authority"], out["period"]))

@@ -23,8 +23,7 @@ import pandas as pd
 from exports.csvfile import csv_bytes
 from exports.frame import cell_text, normalise, oldest_vintage_first
 from exports.geography import GEOGRAPHY_COLUMNS, geography
-from exports.periods import fy_quarter
-from interpreter.periods import financial_year_of
+from periods import financial_year_of, fy_label, fy_quarter
 
 TIME_COLUMNS = ["time_period", "time_identifier"]
 FILTERS = ["indicator_id", "indicator_label", "measure", "unit"]
@@ -104,7 +103,7 @@ KINDS = {
 
 def fy_code(start_year: int) -> str:
     """'201617' for the financial year starting April 2016."""
-    return f"{start_year}{(start_year + 1) % 100:02d}"
+    return fy_label(start_year).replace("-", "")
 
 
 def time_cells(period_type: str, start: date | None, end: date | None) -> dict[str, str] | None:

@@ -18,8 +18,8 @@ from interpreter.labels import label_indicators
 from interpreter.layout_rules import apply_rule, taught_rule
 from interpreter.layout_rules import mark_taught as _mark_taught
 from interpreter.observation import Observation
-from interpreter.periods import financial_year, financial_year_of, latest_month, ytd
 from interpreter.table import cell_matrix, read_layout
+from periods import financial_year, financial_year_of, latest_month, ytd
 
 DESCRIPTION = re.compile(r"indicator|description|measure|definition", re.I)
 POLARITY_HEADER = re.compile(r"better to be|good perf|polarity|good is", re.I)

@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from extractors.grid import Grid
-from interpreter.periods import PeriodMatch, find_period, month_in_year
+from interpreter.periods import PeriodMatch, find_period
 from interpreter.table import (
     MAX_HEADER_ROWS,
     Column,
@@ -21,6 +21,7 @@ from interpreter.table import (
     text,
 )
 from interpreter.values import parse_value
+from periods import month_in_year
 
 MEASURES = (
     "actual",

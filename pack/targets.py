@@ -11,6 +11,7 @@ from analyses.trends import current_targets
 from pack.figure import Figure, gap
 from pack.sources import report_source
 from pack.template import Item
+from periods import financial_year_of, financial_year_timestamps
 
 _PREFIX = re.compile(r"^\s*(?P<kind>[A-Za-z ]{1,40}?)\s*:\s*(?P<rule>.*)$")
 TEMPLATE_SOURCE = "pack template"
@@ -23,7 +24,7 @@ def with_template_targets(
     they win)."""
     if not (item.target or item.red):
         return every
-    first = pd.Timestamp(month.year if month.month >= 4 else month.year - 1, 4, 1)
+    first = financial_year_timestamps(financial_year_of(month))[0]
     rows = [
         (f"Target Green: {item.target}" if item.target else ""),
         (f"Red tolerance: {item.red}" if item.red else ""),
