@@ -23,6 +23,7 @@ import pandas as pd
 from exports.csvfile import csv_bytes
 from exports.frame import cell_text, normalise, oldest_vintage_first
 from exports.geography import GEOGRAPHY_COLUMNS, geography
+from extractors.grid import fold
 from periods import financial_year_of, fy_label, fy_quarter
 
 TIME_COLUMNS = ["time_period", "time_identifier"]
@@ -137,7 +138,7 @@ def time_cells(period_type: str, start: date | None, end: date | None) -> dict[s
 def value_symbol(note: str) -> str:
     """The GSS symbol for a missing value: a note that is (or says) c/x/z/low maps to it, anything
     else is x."""
-    return SYMBOL_NOTES.get(" ".join(note.casefold().split()), DEFAULT_SYMBOL)
+    return SYMBOL_NOTES.get(fold(note).casefold(), DEFAULT_SYMBOL)
 
 
 def indicator_cells(row: dict) -> dict[str, str]:

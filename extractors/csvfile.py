@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from extractors.base import Format, Progress, no_progress
 from extractors.errors import UnreadableFile
-from extractors.grid import Cell, Document, Grid
+from extractors.grid import Cell, Document, Grid, fold
 from extractors.limits import LIMITS
 
 DELIMITERS = ",;\t|"
@@ -39,7 +39,7 @@ class CsvFormat(Format):
             Cell(row=r, col=c, text=t, ref=f"{column_letter(c)}{r + 1}")
             for r, row in enumerate(rows)
             for c, raw in enumerate(row)
-            if (t := " ".join(raw.split()))
+            if (t := fold(raw))
         ]
         lines = [
             " ".join(c.text for c in cells if c.row == r) for r in range(min(TEXT_LINES, len(rows)))

@@ -11,9 +11,9 @@ from lxml.etree import XPath
 
 from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
-from extractors.grid import Cell, Document, Grid
+from extractors.grid import Cell, Document, Grid, fold
 from extractors.limits import LIMITS
-from extractors.ooxml import OfficeFormat, fold, open_zip
+from extractors.ooxml import OfficeFormat, open_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}

@@ -7,7 +7,6 @@ import zipfile
 
 from extractors.base import Format
 from extractors.errors import UnreadableFile
-from extractors.grid import fold  # noqa: F401  (re-exported for the Office readers)
 from extractors.limits import LIMITS
 
 ZIP_SIGNATURE = b"PK\x03\x04"

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from extractors.base import Progress, no_progress
 from extractors.errors import UnreadableFile
-from extractors.grid import Cell, Document, Grid
+from extractors.grid import Cell, Document, Grid, fold
 from extractors.limits import LIMITS
 from extractors.ooxml import OfficeFormat, open_zip
 
@@ -190,7 +190,7 @@ def display_text(value: object, number_format: str = "General") -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    return " ".join(str(value).split())
+    return fold(value)
 
 
 def number_text(value: int | float, number_format: str) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from extractors.grid import Document, Grid
+from extractors.grid import Document, Grid, fold
 from interpreter.accounting import TableAccount, account, lower_confidence
 from interpreter.assemble import table_observations
 from interpreter.blocks import table_blocks
@@ -200,7 +200,7 @@ class NamedAuthority:
 def _resolve(name: str):
     from authorities import resolve
 
-    return resolve(name) or NamedAuthority(" ".join(name.split()))
+    return resolve(name) or NamedAuthority(fold(name))
 
 
 def _set_authority(obs: Observation, authority) -> None:

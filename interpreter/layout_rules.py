@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
-from extractors.grid import Grid
+from extractors.grid import Grid, fold
 from interpreter.periods import PeriodMatch, find_period
 from interpreter.table import (
     MAX_HEADER_ROWS,
@@ -104,9 +104,7 @@ def _token(cell) -> str:
         return "#"
     found = find_period(cell.text, cell.value)
     words = (found.rest if found is not None else cell.text).lower()
-    return ("<period> " if found is not None else "") + re.sub(
-        r"\d+(?:[.,]\d+)*", "#", " ".join(words.split())
-    )
+    return ("<period> " if found is not None else "") + re.sub(r"\d+(?:[.,]\d+)*", "#", fold(words))
 
 
 def fingerprint(grid: Grid) -> str:

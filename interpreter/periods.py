@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from extractors.grid import fold
 from periods import (
     Period,
     financial_year,
@@ -64,7 +65,7 @@ def find_period(text: str, value: object = None) -> PeriodMatch | None:
     if isinstance(value, (datetime, date)):
         day = value.date() if isinstance(value, datetime) else value
         return PeriodMatch(month_period(day.year, day.month), "")
-    text = " ".join(str(text or "").split())
+    text = fold(text or "")
     if not text or len(text) > 60:
         return None
     for finder in (

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from analyses.trends import series_polarity, series_unit, trend_table
+from extractors.grid import fold
 from indicators import load_catalogue
 from interpreter.headers import unit_word
 from pack.benchmark import Comparators, benchmark_year, comparators
@@ -149,5 +150,5 @@ def printed_label(current: pd.DataFrame, indicator: str, unit: str, store) -> st
             unit_word(label) is None
             and catalogue.match_label(label, unit).indicator_id == indicator
         ):
-            return " ".join(str(label).split())
+            return fold(label)
     return labels[0] if labels else name

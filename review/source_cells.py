@@ -26,7 +26,7 @@ def is_heading(text: str) -> bool:
     from interpreter.periods import find_period
     from interpreter.values import NOTE_WORDS, parse_value
 
-    text = fold(text or "").strip()
+    text = fold(text or "")
     if not text:
         return False
     parsed = parse_value(text)
@@ -53,11 +53,7 @@ def label_column(line: dict[int, str], col: int, label: str) -> int | None:
     to the left."""
     from extractors.grid import fold
 
-    printed = [
-        c
-        for c in sorted(line)
-        if c < col and fold(line[c]).strip() == fold(label or "").strip() and label
-    ]
+    printed = [c for c in sorted(line) if c < col and fold(line[c]) == fold(label or "") and label]
     if printed:
         return printed[0]
     return next((c for c in sorted(line, reverse=True) if c < col and is_heading(line[c])), None)
