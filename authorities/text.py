@@ -25,8 +25,8 @@ from datetime import date
 from functools import cache
 
 from authorities.authority import Authority, all_authorities, region_names
+from authorities.lookup import choose, index
 from authorities.names import name_key
-from authorities.registry import choose, index
 
 COMMON_WORDS = {"reading", "bury", "slough", "harrow"}
 NOT_AUTHORITIES = (

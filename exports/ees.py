@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from exports.csvfile import csv_bytes
-from exports.frame import cell_text, normalise, oldest_vintage_first
 from exports.geography import GEOGRAPHY_COLUMNS, geography
+from exports.observation_frame import cell_text, normalise, oldest_vintage_first
+from exports.safe_csv import csv_bytes
 from extractors.grid import fold
 from periods import financial_year_of, fy_label, fy_quarter
 

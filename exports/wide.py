@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from exports.csvfile import csv_bytes
-from exports.frame import cell_text, latest_vintage, normalise
+from exports.observation_frame import cell_text, latest_vintage, normalise
+from exports.safe_csv import csv_bytes
 from periods import period_heading, period_order
 
 ROW_KEY = ["authority", "la_code", "indicator_id", "indicator_label", "measure", "unit"]

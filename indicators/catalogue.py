@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from indicators.labels import DEFAULTS, MIXED, RATE, TIMESCALE, Label, read_label
+from indicators.label_words import DEFAULTS, MIXED, RATE, TIMESCALE, Label, read_label
 
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
 ALIASES_CSV = Path(__file__).with_name("aliases.csv")

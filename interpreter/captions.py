@@ -7,7 +7,7 @@ import re
 
 from extractors.grid import fold
 from interpreter.headers import polarity_word
-from interpreter.periods import find_period
+from interpreter.printed_periods import find_period
 
 NOT_CAPTION = re.compile(
     r"^\s*(?:source|sources|note|notes|data source|statistical neighbours? (?:as "

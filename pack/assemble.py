@@ -15,7 +15,7 @@ from pack.benchmark import Comparators, benchmark_year, comparators
 from pack.chart import alt_text, pack_chart
 from pack.facts import Fact, facts
 from pack.inputs import Inputs, pack_inputs
-from pack.summary import Row, judged, month_figures, outturn_figures, ytd_figure
+from pack.summary_rows import Row, judged, month_figures, outturn_figures, ytd_figure
 from pack.targets import month_targets, with_template_targets
 from pack.template import Template, template_for
 from store import Selection

@@ -9,10 +9,10 @@ from pipeline import extract_bytes
 from review.pending import pending_from_upload
 from review.uploads import expand_upload, progress_text
 from store.documents import content_hash
-from ui import pending as queue
+from ui import pending_uploads as queue
 from ui.access import require
+from ui.cached_store import catalogue, layout_rules, shared_store
 from ui.frame import inside_app
-from ui.store import catalogue, layout_rules, shared_store
 
 inside_app(__file__)
 require("upload")

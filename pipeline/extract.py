@@ -52,7 +52,7 @@ def extract_path(
     Reading and interpreting both happen in the bounded child (`extractors.bounded`), each with its
     time limit. `catalogue` maps labels to indicators (default: the packaged catalogue; the store
     adds learned aliases); `rules` maps table fingerprints to taught layouts (see
-    `interpreter.layout_rules`).
+    `interpreter.taught_layouts`).
 
     """
     name = name or path.name

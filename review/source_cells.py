@@ -23,7 +23,7 @@ def is_heading(text: str) -> bool:
     """Words or a period (a header or a label), not a figure, a dash, a note in a figure's place or
     nothing."""
     from extractors.grid import fold
-    from interpreter.periods import find_period
+    from interpreter.printed_periods import find_period
     from interpreter.values import NOTE_WORDS, parse_value
 
     text = fold(text or "")

@@ -129,8 +129,8 @@ def _authority_codes(text: str, comparators: bool = False) -> list[str]:
     """The ONS codes that mean this authority (none when the reference list lacks it), and with
     `comparators` its region's and England's."""
     from authorities import resolve
+    from authorities.lookup import index
     from authorities.names import name_key
-    from authorities.registry import index
 
     found = resolve(text)
     if found is None:

@@ -8,7 +8,7 @@ import pytest
 from analyses.impact.align import event_time, fold_label, monthly_series
 from analyses.impact.caution import COVID_LOCKDOWNS, CautionPeriod, mark_caution, migration_months
 from analyses.impact.estimate_charts import event_time_chart
-from analyses.interventions import (
+from analyses.intervention_frames import (
     adopters,
     comparison_authorities,
     interventions_table,

@@ -20,7 +20,7 @@ from analyses.impact.its import (
     monthly_population,
 )
 from analyses.impact.season import Season
-from analyses.interventions import interventions_table
+from analyses.intervention_frames import interventions_table
 
 # A month-of-year pattern borrowed from comparison authorities (issue 12: with fewer than 24 months
 # before the

@@ -11,7 +11,7 @@ import pytest
 from analyses.charts import trend_chart, trend_chart_table
 from analyses.rag import direction, rag_status
 from analyses.style import OKABE_ITO
-from analyses.targets import band_from_rules
+from analyses.target_bands import band_from_rules
 from analyses.trends import benchmark_lines, earlier_figures, series_polarity, trend_table
 from periods import financial_year_timestamps, period_label, population_year
 

@@ -17,7 +17,7 @@ from indicators import (
     read_aliases,
     read_indicators,
 )
-from indicators.labels import read_label
+from indicators.label_words import read_label
 
 # The core ids of spec/indicators-core.csv, copied here: they must never be renamed or dropped.
 CORE_IDS = """contacts contacts_decision_1wd_pct contacts_to_referral_pct referrals

@@ -152,7 +152,7 @@ def _scan_pdf(tmp_path, image):
 
 
 def _texts(grid):
-    from interpreter.table import cell_matrix
+    from interpreter.table_layout import cell_matrix
 
     return [[c.text if c else "" for c in row] for row in cell_matrix(grid)]
 

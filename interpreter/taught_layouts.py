@@ -9,8 +9,8 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from extractors.grid import Grid, fold
-from interpreter.periods import PeriodMatch, find_period
-from interpreter.table import (
+from interpreter.printed_periods import PeriodMatch, find_period
+from interpreter.table_layout import (
     MAX_HEADER_ROWS,
     Column,
     Layout,
