@@ -18,15 +18,6 @@ from analyses.flows import is_cohort, is_flow
 from authorities import all_authorities, resolve
 from periods import financial_year_start
 
-GAP_COLUMNS = [
-    "change_needed",
-    "population",
-    "population_year",
-    "children",
-    "children_per_month",
-    "children_note",
-]
-
 
 def children_for_rate(gap_per_10k: float, population: float) -> float:
     """Children a gap in a rate per 10,000 amounts to: gap × population ÷ 10,000."""

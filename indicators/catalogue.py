@@ -127,12 +127,6 @@ class Catalogue:
             self._by_id.values(), self._aliases, {**self._learned, **extra}, self.settings
         )
 
-    def add_alias(self, alias: str, indicator_id: str) -> None:
-        """Learn a user-confirmed alias in place (KeyError if the id is unknown)."""
-        self.indicator(indicator_id)
-        self._learned[alias] = indicator_id
-        self._build()
-
     def match_label(self, label: str, unit: str | None = None, context: str = "") -> LabelMatch:
         """The indicator a printed label names; `context` (e.g. a section title) is tried when the
         label alone fails."""

@@ -88,7 +88,6 @@ POLARITY_WORDS = {
     "within range": "within_range",
     "within limits (low)": "low",
 }
-BENCHMARK_GROUP = re.compile(r"benchmark|comparator|comparison", re.I)
 
 
 def squash(text: str) -> str:

@@ -404,15 +404,6 @@ def test_learned_alias_wins():
     assert base.match_label("LAC").indicator_id == "cla_children"
 
 
-def test_add_alias_in_place():
-    catalogue = Catalogue(read_indicators(), read_aliases())
-    assert catalogue.match_label("Front door demand", "count").indicator_id is None
-    catalogue.add_alias("Front door demand", "contacts")
-    assert catalogue.match_label("front door demand", "count").indicator_id == "contacts"
-    with pytest.raises(KeyError):
-        catalogue.add_alias("Whatever", "no_such_id")
-
-
 def test_names_only_catalogue_still_matches_plain_names():
     names_only = Catalogue(read_indicators())
     assert (
