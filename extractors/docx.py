@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from lxml.etree import XPath
 
-from extractors.base import Progress, no_progress
+from extractors.base import TABLE_ROW, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid, fold
 from extractors.limits import LIMITS
@@ -36,9 +36,11 @@ GRID_SPAN = XPath("w:tcPr/w:gridSpan/@w:val", namespaces=NS)
 
 
 class DocxFormat(OfficeFormat):
+    key = "docx"
     title = "Word document"
     extensions = ("docx",)
     unit = "table"  # progress counts tables: a .docx has no fixed pages
+    located_by, preview = "row", TABLE_ROW
 
     kind, old_extension, old_stream, marker = "Word", "doc", "WordDocument", b"word/document.xml"
 
@@ -54,7 +56,7 @@ class DocxFormat(OfficeFormat):
                 "the "
                 "most perfbooks reads."
             )
-        doc = Document(name=name, format="docx", grids=[], text=_header_footer_text(word))
+        doc = Document(name=name, format=cls.key, grids=[], text=_header_footer_text(word))
         tables = _walk(body, doc.text)
         for number, (table, context) in enumerate(tables, start=1):
             doc.grids.append(table_grid(table, number, context))

@@ -11,7 +11,7 @@ import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
-from extractors.base import Progress, no_progress
+from extractors.base import SHEET_CELLS, Progress, no_progress
 from extractors.errors import UnreadableFile
 from extractors.grid import Cell, Document, Grid, fold
 from extractors.limits import LIMITS
@@ -43,9 +43,11 @@ PERCENT = re.compile(r"[0#?,]*(?:\.([0#?]*))?\s*%")
 
 
 class XlsxFormat(OfficeFormat):
+    key = "xlsx"
     title = "Excel workbook"
     extensions = ("xlsx", "xlsm")
     unit = "sheet"
+    located_by, preview = "sheet", SHEET_CELLS
 
     kind, old_extension, old_stream, marker = "Excel", "xls", "Workbook", b"xl/workbook.xml"
 
@@ -53,7 +55,7 @@ class XlsxFormat(OfficeFormat):
     def extract(cls, fp: BinaryIO, name: str, progress: Progress = no_progress) -> Document:
         data = fp.read()
         cls.refuse_ole2(data, name)
-        doc = Document(name=name, format="xlsx", grids=[])
+        doc = Document(name=name, format=cls.key, grids=[])
         workbook = _load(data, name, doc)
         sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
         cells_read = 0

@@ -29,6 +29,7 @@ class ExtractResult:
     tables: list[TableAccount] = field(default_factory=list)
     # the grids read, so a corrected layout can be applied again
     document: object = field(default=None, repr=False)
+    ocr_pages: int = 0  # pages whose text was read by OCR
 
     @property
     def numbers_not_read(self) -> int:
@@ -91,7 +92,9 @@ def interpret_document(
             "report?"
         )
     warnings = list(doc.warnings) + [t.sentence for t in tables if t.unexplained]
-    return ExtractResult(name, observations, doc.units, warnings, doc.format, tables, document=doc)
+    return ExtractResult(
+        name, observations, doc.units, warnings, doc.format, tables, doc, doc.ocr_pages
+    )
 
 
 def extract_bytes(

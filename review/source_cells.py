@@ -112,16 +112,12 @@ def _texts(sheet, first_row: int, last_row: int, first_col: int, last_col: int) 
 
 
 def printed_row_cells(
-    content: bytes, name: str, kind: str, where: Location
+    content: bytes, name: str, fmt, where: Location
 ) -> tuple[pd.DataFrame, tuple] | None:
     """The printed row of a Word table or CSV file, read again with the same reader, under the
     table's header rows; None when the table or row is not there."""
-    from extractors.csvfile import CsvFormat
-    from extractors.docx import DocxFormat
-
-    reader = CsvFormat if kind == "csv" else DocxFormat
-    grids = reader.extract(io.BytesIO(content), name).grids
-    grid = grids[0] if kind == "csv" else next((g for g in grids if g.index == where.table), None)
+    grids = fmt.extract(io.BytesIO(content), name).grids
+    grid = next((g for g in grids if where.table in (None, g.index)), None)
     line = _grid_row(grid, where.row) if grid is not None else {}
     if not line:
         return None
@@ -132,7 +128,7 @@ def printed_row_cells(
         for r in header_band([_grid_row(grid, r).get(where.col, "") for r in range(1, where.row)])
     ]
     shown = [_grid_row(grid, r) for r in header_rows] + [line]
-    name_of = column_letter if kind == "csv" else (lambda c: f"column {c + 1}")
+    name_of = fmt.column_name
     cells = pd.DataFrame(
         [[row.get(c, "") for c in numbers] for row in shown],
         index=[*header_rows, where.row],

@@ -19,6 +19,7 @@ UNMAPPED = 0.5
 
 
 class PdfFormat(Format):
+    key = "pdf"
     title = "PDF document"
     extensions = ("pdf",)
     unit = "page"
@@ -38,7 +39,7 @@ class PdfFormat(Format):
                     "reads "
                     "in one file."
                 )
-            doc = Document(name=name, format="pdf", grids=[], units=total)
+            doc = Document(name=name, format=cls.key, grids=[], units=total)
             scanner = _Scanner(
                 fp,
                 name,
@@ -131,6 +132,7 @@ class _Scanner:
             doc.warnings.append(
                 f"{self.skipped} of {total} pages of {self.name} are scans and were skipped: {why}"
             )
+        doc.ocr_pages = self.read_pages
         if self.read_pages:
             doc.warnings.append(
                 f"{self.read_pages} of {total} pages of {self.name} were read by OCR; "
