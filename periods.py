@@ -123,49 +123,48 @@ def in_financial_year(
     return whole_year | snapshot
 
 
-def _both_ends(start, end) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The period's ends as Timestamps, one standing in for the other; None when neither is
-    known."""
+# how each period type is written for readers and in column headings that sort ("" for others)
+READER_FORMS = {
+    "month": "{start:%b %Y}",
+    "quarter": "Q{quarter} {fy}",
+    "financial_year": "{fy}",
+    "financial_ytd": "YTD to {end:%b %Y}",
+    "calendar_year": "{start.year}",
+    "as_at": "{end.day} {end:%b %Y}",
+    "": "{start:%d %b %Y} to {end:%d %b %Y}",
+}
+HEADING_FORMS = {
+    "month": "{start:%Y-%m}",
+    "quarter": "{fy} Q{quarter}",
+    "financial_year": "{fy}",
+    "financial_ytd": "FYTD to {end:%Y-%m}",
+    "calendar_year": "{start.year}",
+    "as_at": "at {end:%Y-%m-%d}",
+    "": "{start:%Y-%m-%d} to {end:%Y-%m-%d}",
+}
+
+
+def _written(forms: dict[str, str], period_type: str, start, end) -> str:
+    """The period in one of the forms above; one end stands in for a missing other."""
     start, end = (start if pd.notna(start) else end), (end if pd.notna(end) else start)
-    return None if pd.isna(start) else (pd.Timestamp(start), pd.Timestamp(end))
+    if pd.isna(start):
+        return "no period"
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    form = forms.get(period_type, forms[""])
+    fy = fy_label(financial_year_of(start))
+    return form.format(start=start, end=end, fy=fy, quarter=fy_quarter(start))
 
 
 def period_label(period_type: str, start, end) -> str:
     """For readers: 'Jan 2017', 'Q1 2016-17', '2016-17', 'YTD to Jan 2017', '2016' or
     '31 Mar 2016'."""
-    ends = _both_ends(start, end)
-    if ends is None:
-        return "no period"
-    start, end = ends
-    labels = {
-        "month": lambda: f"{start:%b %Y}",
-        "quarter": lambda: f"Q{fy_quarter(start)} {fy_label(financial_year_of(start))}",
-        "financial_year": lambda: fy_label(financial_year_of(start)),
-        "financial_ytd": lambda: f"YTD to {end:%b %Y}",
-        "calendar_year": lambda: f"{start.year}",
-        "as_at": lambda: f"{end.day} {end:%b %Y}",
-    }
-    make = labels.get(period_type)
-    return make() if make else f"{start:%d %b %Y} to {end:%d %b %Y}"
+    return _written(READER_FORMS, period_type, start, end)
 
 
 def period_heading(period_type: str, start, end) -> str:
     """For column headers that sort: '2017-01', '2016-17 Q1', '2016-17', 'FYTD to 2017-01',
     '2016', 'at 2016-03-31'."""
-    ends = _both_ends(start, end)
-    if ends is None:
-        return "no period"
-    start, end = ends
-    labels = {
-        "month": lambda: f"{start:%Y-%m}",
-        "quarter": lambda: f"{fy_label(financial_year_of(start))} Q{fy_quarter(start)}",
-        "financial_year": lambda: fy_label(financial_year_of(start)),
-        "financial_ytd": lambda: f"FYTD to {end:%Y-%m}",
-        "calendar_year": lambda: f"{start.year}",
-        "as_at": lambda: f"at {end.date().isoformat()}",
-    }
-    make = labels.get(period_type)
-    return make() if make else f"{start.date().isoformat()} to {end.date().isoformat()}"
+    return _written(HEADING_FORMS, period_type, start, end)
 
 
 def period_order(start: date | None, end: date | None) -> tuple[int, int]:

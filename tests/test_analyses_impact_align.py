@@ -15,31 +15,10 @@ from analyses.intervention_frames import (
     month_number,
     month_start,
 )
+from samples import figures_impact
 
 # "Leeds: Children Looked After Numbers by month", Aug-11 .. Apr-13 (seed 000)
-LEEDS_CLA = [
-    1443,
-    1453,
-    1446,
-    1446,
-    1449,
-    1456,
-    1471,
-    1470,
-    1454,
-    1431,
-    1423,
-    1424,
-    1429,
-    1432,
-    1418,
-    1406,
-    1392,
-    1375,
-    1387,
-    1375,
-    1377,
-]
+LEEDS_CLA = list(figures_impact.LEEDS_CLA)
 
 
 def observations(rows) -> pd.DataFrame:

@@ -21,35 +21,14 @@ from analyses.impact.its import (
 )
 from analyses.impact.season import Season
 from analyses.intervention_frames import interventions_table
+from samples import figures_impact
 
 # A month-of-year pattern borrowed from comparison authorities (issue 12: with fewer than 24 months
 # before the
 # start an ITS needs one, or it is refused); flat, so the tests' known answers stay as they were.
 FLAT, FLAT_LOG = Season((0.0,) * 12, False, ("Bradford",)), Season((0.0,) * 12, True, ("Bradford",))
 
-LEEDS_CLA = [
-    1443,
-    1453,
-    1446,
-    1446,
-    1449,
-    1456,
-    1471,
-    1470,
-    1454,
-    1431,
-    1423,
-    1424,
-    1429,
-    1432,
-    1418,
-    1406,
-    1392,
-    1375,
-    1387,
-    1375,
-    1377,
-]
+LEEDS_CLA = list(figures_impact.LEEDS_CLA)
 
 
 def series(
