@@ -6,8 +6,8 @@ import streamlit as st
 from access import set_acting
 from store.backends import StoreError
 from ui.access import current_actor, sign_in_page, signed_in_bar
+from ui.cached_store import shared_store
 from ui.frame import mark_frame, resume
-from ui.store import shared_store
 
 st.set_page_config(page_title="perfbooks", page_icon=":material/bar_chart:", layout="wide")
 mark_frame()

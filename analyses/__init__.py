@@ -24,7 +24,7 @@ from analyses.impact.its_checks import controlled_its, placebo_checks
 from analyses.impact.season import comparison_season
 from analyses.impact.synth import synthetic_control
 from analyses.intervals import poisson_exact, wilson
-from analyses.interventions import adopters, comparison_authorities, interventions_table
+from analyses.intervention_frames import adopters, comparison_authorities, interventions_table
 from analyses.league import league_table
 from analyses.scorecard import scorecard, scorecard_grid
 from analyses.scorecard_chart import scorecard_chart

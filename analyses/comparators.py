@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analyses.periods import financial_year, fy_label, in_financial_year
 from analyses.ranking import best, quartile_band, quartiles, rank, standing
 from analyses.setting import Setting, dfe_codes, setting_for
 from indicators import load_catalogue
+from periods import financial_year_timestamps, fy_label, in_financial_year
 
 COMPARATORS = {
     "stat_neighbour_mean": "Statistical neighbour mean",
@@ -268,7 +268,7 @@ def _report_rows(reports: pd.DataFrame | None, indicator: str, fy_first: int) ->
     """The authority's report rows for the indicator whose period ends inside the financial year."""
     if reports is None or reports.empty:
         return NO_REPORT_ROWS
-    first, last = financial_year(fy_first)
+    first, last = financial_year_timestamps(fy_first)
     rows = reports[reports["indicator_id"] == indicator]
     return rows[(rows["period_end"] >= first) & (rows["period_end"] <= last)]
 

@@ -8,10 +8,10 @@ import pandas as pd
 
 from analyses.charts import UNIT_TITLES, when
 from analyses.gaps import population_of
-from analyses.periods import period_label, population_year
 from analyses.style import SERIES_COLOURS
 from analyses.trends import main_period_type, series_unit
 from indicators import load_catalogue
+from periods import period_label, population_year
 
 SIDE_COLUMNS = [
     "authority",

@@ -15,17 +15,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analyses.flows import is_cohort, is_flow
-from analyses.periods import financial_year
 from authorities import all_authorities, resolve
-
-GAP_COLUMNS = [
-    "change_needed",
-    "population",
-    "population_year",
-    "children",
-    "children_per_month",
-    "children_note",
-]
+from periods import financial_year_start
 
 
 def children_for_rate(gap_per_10k: float, population: float) -> float:
@@ -66,7 +57,7 @@ def gap_table(benchmarks: pd.DataFrame, population: pd.DataFrame) -> pd.DataFram
     `children_per_month`, with `children_note` saying how (see the module note)."""
     out = benchmarks.copy()
     out["change_needed"] = out["comparator_value"] - out["value"]
-    fy_first = {p: financial_year(p)[0].year for p in out["period"].dropna().unique()}
+    fy_first = {p: financial_year_start(p) for p in out["period"].dropna().unique()}
     known = {
         (a, p): population_of(population, a, fy_first[p]) if p in fy_first else (float("nan"), None)
         for a, p in set(zip(out["authority"], out["period"]))

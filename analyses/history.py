@@ -10,8 +10,8 @@ from dataclasses import replace
 import pandas as pd
 
 from analyses.comparators import benchmark_tables
-from analyses.periods import fy_label, fy_start_year
 from analyses.setting import Setting
+from periods import financial_year_of, fy_label
 from reference import published_omissions
 
 LINES = {
@@ -51,7 +51,7 @@ HISTORY_COLUMNS = [
 def financial_years(published: pd.DataFrame) -> list[int]:
     """The first calendar year of every financial year the figures describe, in order."""
     ends = pd.to_datetime(published["period_end"])
-    return sorted({fy_start_year(e) for e in ends.dropna()})
+    return sorted({financial_year_of(e) for e in ends.dropna()})
 
 
 def benchmark_history(
@@ -91,7 +91,7 @@ def _year(published: pd.DataFrame, setting: Setting, indicator: str, reports) ->
         {column: lines.get(comparator, float("nan")) for comparator, column in LINES.items()}
     )
     ends = pd.to_datetime(published["period_end"])
-    inside = ends[(ends.map(fy_start_year) == setting.fy_first)]
+    inside = ends[(ends.map(financial_year_of) == setting.fy_first)]
     return {
         **out,
         "period": fy_label(setting.fy_first),
@@ -104,7 +104,7 @@ def _with_notes(frame: pd.DataFrame, indicator: str) -> pd.DataFrame:
     omitted = published_omissions()
     omitted = omitted[omitted["indicator_id"] == indicator]
     notes = {
-        fy_start_year(pd.Timestamp(end)): note
+        financial_year_of(pd.Timestamp(end)): note
         for end, note in zip(omitted["period_end"], omitted["note"])
     }
     return frame.assign(note=[notes.get(first, "") for first in frame["fy_first"]])
@@ -113,7 +113,7 @@ def _with_notes(frame: pd.DataFrame, indicator: str) -> pd.DataFrame:
 def omission_notes(indicator_ids, fy_first: int) -> pd.DataFrame:
     """The omissions (indicator_id, note) of a financial year among these indicators."""
     omitted = published_omissions()
-    year = omitted["period_end"].map(lambda e: fy_start_year(pd.Timestamp(e))) == fy_first
+    year = omitted["period_end"].map(lambda e: financial_year_of(pd.Timestamp(e))) == fy_first
     return omitted[year & omitted["indicator_id"].isin(set(indicator_ids))][
         ["indicator_id", "note"]
     ]

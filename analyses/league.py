@@ -7,10 +7,10 @@ from __future__ import annotations
 import pandas as pd
 
 from analyses.comparators import polarity_for
-from analyses.periods import fy_label, in_financial_year
 from analyses.ranking import quartile_band, rank
 from analyses.setting import dfe_codes
 from authorities import resolve
+from periods import fy_label, in_financial_year
 
 LEAGUE_COLUMNS = [
     "authority",

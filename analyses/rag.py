@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analyses.targets import Band, band_from_rules
+from analyses.target_bands import Band, band_from_rules
 
 BAND_COLUMNS = [
     "period_type",

@@ -8,8 +8,8 @@ import pandas as pd
 
 from analyses.compare import indicator_name, shared_period_type
 from analyses.gaps import population_of
-from analyses.periods import population_year
 from analyses.trends import series_polarity, series_unit, trend_table
+from periods import population_year
 
 CARD_COLUMNS = [
     "indicator_id",

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analyses.periods import financial_year
 from authorities import resolve
+from periods import financial_year_start
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def setting_for(
         code,
         found.new_la_code,
         found.region_code,
-        financial_year(period)[0].year,
+        financial_year_start(period),
         version,
         tuple(codes),
     )

@@ -22,11 +22,11 @@ from analyses.history import benchmark_history, omission_notes
 from analyses.history_chart import history_chart, history_lines, rank_chart
 from analyses.intervals import with_intervals
 from analyses.league import funnel_inputs, league_table, population_for
-from analyses.periods import financial_year, fy_label, fy_start_year
 from analyses.scorecard import scorecard, scorecard_grid
 from analyses.scorecard_chart import scorecard_chart
 from analyses.spc import spc_chart, spc_table
 from analyses.trends import benchmark_lines, earlier_figures, trend_table
+from periods import financial_year_of, financial_year_start, financial_year_timestamps, fy_label
 from store import Selection
 
 SPC_MONTHS = 12  # fewer months give limits too uncertain to judge a month by
@@ -107,12 +107,15 @@ class LeagueView:
 def league_view(store, indicator: str, period: str) -> LeagueView:
     """Every council's published figure for the indicator in a financial year ('2018-19'), with the
     change from the year before, rank and band (`league_table`)."""
-    first = financial_year(period)[0].year
+    first = financial_year_start(period)
     published = store.observations(
         Selection(
             source="published",
             indicator=indicator,
-            ends_between=(financial_year(first - 1)[0], financial_year(first)[1]),
+            ends_between=(
+                financial_year_timestamps(first - 1)[0],
+                financial_year_timestamps(first)[1],
+            ),
         )
     )
     notes = [f"{period}: {n}." for n in omission_notes([indicator], first)["note"]]
@@ -121,7 +124,9 @@ def league_view(store, indicator: str, period: str) -> LeagueView:
     table = with_intervals(table, population)
     points, size = funnel_inputs(table, population)
     ends = pd.to_datetime(published["period_end"])
-    england = published[(published["la_code"] == "E92000001") & (ends >= financial_year(first)[0])]
+    england = published[
+        (published["la_code"] == "E92000001") & (ends >= financial_year_timestamps(first)[0])
+    ]
     if points is None or england["value"].dropna().empty:
         return LeagueView(
             table,
@@ -195,7 +200,7 @@ def benchmark_view(
     """The authority's figures for a financial year ('2015-16') against neighbours (list `version`),
     region and England, with the gaps in children and the quartile band and ranks."""
     setting = setting_for(authority, period, store.table("statistical_neighbours"), version)
-    published = _published(store, indicators, financial_year(period))
+    published = _published(store, indicators, financial_year_timestamps(period))
     reports = store.observations(Selection(source="reports", authority=authority))
     long, standing = benchmark_tables(published, setting, reports, indicators)
     omitted = omission_notes(standing["indicator_id"] if len(standing) else [], setting.fy_first)
@@ -218,7 +223,7 @@ def benchmark_years(store, authority: str) -> tuple[list[str], str | None]:
     ends = pd.to_datetime(rows.loc[rows["value"].notna(), "period_end"]).dropna()
     if ends.empty:
         return [], None
-    counts = ends.map(fy_start_year).value_counts()
+    counts = ends.map(financial_year_of).value_counts()
     years = sorted(counts.index, reverse=True)
     full = [y for y in years if counts[y] >= YEAR_COVERAGE * counts.max()]
     return [fy_label(y) for y in years], fy_label(full[0])

@@ -66,7 +66,6 @@ SERIES = (
     "black",
 )
 SERIES_COLOURS = [MARKS[c] for c in SERIES]
-SERIES_TEXT_COLOURS = [TEXTS[c] for c in SERIES]
 # figures an earlier report printed, drawn hollow and small
 EARLIER_COLOUR = darkened("#999999", MARK_RATIO)
 REFERENCE_COLOUR = darkened("#999999", MARK_RATIO)  # reference rules (zero, index 100)

@@ -7,8 +7,8 @@ import re
 
 import pandas as pd
 
-from analyses.periods import fy_start_year
 from indicators import load_catalogue
+from periods import financial_year_of
 
 # A count of children *at* a moment (or over a rolling year) is not a count of events: summing
 # months is meaningless.
@@ -58,7 +58,7 @@ def _ytd_of(
     why_not = _why_not(unit, additive)
     if why_not:
         return float("nan"), why_not
-    first = pd.Timestamp(fy_start_year(start), 4, 1)
+    first = pd.Timestamp(financial_year_of(start), 4, 1)
     wanted = pd.date_range(first, start, freq=f"{step}MS")
     rows = by_start.reindex(wanted)
     if rows["value"].isna().any():

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analyses.periods import period_label
 from analyses.rag import band_at, bands_by_period, direction, rag_status
 from analyses.style import direction_label, rag_label
 from analyses.totals import financial_ytd, is_additive, rolling_12_months
 from indicators import load_catalogue
+from periods import period_label
 
 BENCHMARKS = {
     "stat_neighbour_avg": "Statistical neighbour average",

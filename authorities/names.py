@@ -36,7 +36,7 @@ PREFIXES = (
 )
 
 
-def fold(text: str) -> str:
+def name_key(text: str) -> str:
     """Lower case, '&' as 'and', punctuation and hyphens as single spaces: 'St. Helens' -> 'st
     helens'."""
     text = re.sub(r"['’]", "", text.casefold().replace("&", " and "))
@@ -57,7 +57,7 @@ def _peel(key: str) -> str:
 def peeled(name: str) -> Iterator[str]:
     """The folded name, then each shorter form as council words come off: 'Leeds City Council' ->
     ..., 'leeds'."""
-    key = fold(name)
+    key = name_key(name)
     while key:
         yield key
         shorter = _peel(key)

@@ -25,8 +25,8 @@ from datetime import date
 from functools import cache
 
 from authorities.authority import Authority, all_authorities, region_names
-from authorities.names import fold
-from authorities.registry import choose, index
+from authorities.lookup import choose, index
+from authorities.names import name_key
 
 COMMON_WORDS = {"reading", "bury", "slough", "harrow"}
 NOT_AUTHORITIES = (
@@ -50,7 +50,7 @@ LIST_GAP = re.compile(r"^\s*(?:,|&|/|and|,\s*and)?\s*$", re.I)
 def _phrase_pattern(phrase: str) -> str:
     """Regex for one phrase that tolerates punctuation, hyphens and '&' for 'and'."""
     pattern = ""
-    for i, word in enumerate(fold(phrase).split()):
+    for i, word in enumerate(name_key(phrase).split()):
         if word == "and":
             pattern += AND
         else:
@@ -61,7 +61,7 @@ def _phrase_pattern(phrase: str) -> str:
 @cache
 def _pattern() -> re.Pattern[str]:
     """All authority names, variants, region names and non-authority places; longest first."""
-    phrases = {fold(p) for p in _phrases()}
+    phrases = {name_key(p) for p in _phrases()}
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
     return re.compile(
         r"(?<![\w&])(?:" + "|".join(_phrase_pattern(p) for p in ordered) + r")(?!\w)", re.I
@@ -75,12 +75,12 @@ def _phrases() -> list[str]:
 @cache
 def _capitals() -> frozenset[str]:
     """Folded variants that must be printed in capitals (abbreviations)."""
-    return frozenset(fold(n) for a in all_authorities() for n in a.variants if n.isupper())
+    return frozenset(name_key(n) for a in all_authorities() for n in a.variants if n.isupper())
 
 
 def _capitalised(printed: str) -> bool:
     """Every non-connector word starts with a capital letter; abbreviations are all capitals."""
-    if fold(printed) in _capitals():
+    if name_key(printed) in _capitals():
         return printed.isupper()
     words = re.findall(r"[^\W\d_]+", printed)
     return all(w[0].isupper() for w in words if w.casefold() not in CONNECTORS)
@@ -104,7 +104,7 @@ def _candidates(text: str) -> list[tuple[re.Match[str], tuple[Authority, ...], b
     authorities."""
     found = []
     for match in _pattern().finditer(text):
-        key = fold(match[0])
+        key = name_key(match[0])
         authorities = index().get(key, ())
         accepted = bool(authorities) and _capitalised(match[0])
         if accepted and key in COMMON_WORDS:
@@ -132,7 +132,7 @@ def _accept_lists(text: str, found: list) -> list[bool]:
     changes."""
     accepted = [ok for _, _, ok in found]
     listable = [
-        i for i, (m, a, ok) in enumerate(found) if a and not ok and fold(m[0]) in COMMON_WORDS
+        i for i, (m, a, ok) in enumerate(found) if a and not ok and name_key(m[0]) in COMMON_WORDS
     ]
     changed = True
     while changed:

@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from indicators.catalogue import Catalogue, MatchSettings, _penalty, read_aliases, read_indicators  # noqa: E402
-from indicators.labels import read_label  # noqa: E402
+from indicators.label_words import read_label  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 

@@ -178,7 +178,7 @@ def main(argv=None) -> None:
     load = os.getloadavg()[0]
     began = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-c", "from ui.store import shared_store; shared_store()"],
+        [sys.executable, "-c", "from ui.cached_store import shared_store; shared_store()"],
         cwd=ROOT,
         check=True,
         # fill the store the way the app's first start does
@@ -188,7 +188,7 @@ def main(argv=None) -> None:
     opened = time.perf_counter() - began
     # before this process holds the store
     first = {page: first_visit_in_new_process(page, db) for page in PAGES}
-    from ui.store import observations
+    from ui.cached_store import observations
 
     published = len(observations("published"))
     later = [(page, page_seconds(page, True), page_seconds(page, False)) for page in PAGES]

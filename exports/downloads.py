@@ -7,8 +7,8 @@ import json
 
 import pandas as pd
 
-from exports.csvfile import csv_bytes
-from exports.frame import cell_text
+from exports.observation_frame import cell_text
+from exports.safe_csv import csv_bytes
 from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
 
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from exports.csvfile import csv_bytes
-from exports.frame import cell_text, normalise, oldest_vintage_first
 from exports.geography import GEOGRAPHY_COLUMNS, geography
-from exports.periods import fy_quarter
-from interpreter.periods import financial_year_of
+from exports.observation_frame import cell_text, normalise, oldest_vintage_first
+from exports.safe_csv import csv_bytes
+from extractors.grid import fold
+from periods import financial_year_of, fy_label, fy_quarter
 
 TIME_COLUMNS = ["time_period", "time_identifier"]
 FILTERS = ["indicator_id", "indicator_label", "measure", "unit"]
@@ -104,7 +104,7 @@ KINDS = {
 
 def fy_code(start_year: int) -> str:
     """'201617' for the financial year starting April 2016."""
-    return f"{start_year}{(start_year + 1) % 100:02d}"
+    return fy_label(start_year).replace("-", "")
 
 
 def time_cells(period_type: str, start: date | None, end: date | None) -> dict[str, str] | None:
@@ -138,7 +138,7 @@ def time_cells(period_type: str, start: date | None, end: date | None) -> dict[s
 def value_symbol(note: str) -> str:
     """The GSS symbol for a missing value: a note that is (or says) c/x/z/low maps to it, anything
     else is x."""
-    return SYMBOL_NOTES.get(" ".join(note.casefold().split()), DEFAULT_SYMBOL)
+    return SYMBOL_NOTES.get(fold(note).casefold(), DEFAULT_SYMBOL)
 
 
 def indicator_cells(row: dict) -> dict[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache, lru_cache
 
-from authorities import all_authorities, fold, resolve
+from authorities import all_authorities, name_key, resolve
 
 GEOGRAPHY_COLUMNS = [
     "geographic_level",
@@ -38,8 +38,8 @@ def _row(
 
 
 def _region_named(name: str) -> str:
-    key = fold(name)
-    return next((code for code, region in regions().items() if fold(region) == key), "")
+    key = name_key(name)
+    return next((code for code, region in regions().items() if name_key(region) == key), "")
 
 
 @lru_cache(maxsize=4096)
@@ -48,7 +48,9 @@ def geography(
 ) -> dict[str, str]:
     """The geographic_level, country, region and LA columns of one row ('x' where a code is
     unknown)."""
-    if la_code.startswith("E92") or (not la_code and fold(authority) in ("england", "national")):
+    if la_code.startswith("E92") or (
+        not la_code and name_key(authority) in ("england", "national")
+    ):
         code = la_code or ENGLAND[0]
         return _row("National", (code, ENGLAND[1] if code == ENGLAND[0] else authority))
     region_code = (

@@ -9,7 +9,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from exports.frame import DATE_COLUMNS, NUMBER_COLUMNS, cell_text, extra_columns, normalise
+from exports.observation_frame import (
+    DATE_COLUMNS,
+    NUMBER_COLUMNS,
+    cell_text,
+    extra_columns,
+    normalise,
+)
 from interpreter.observation import COLUMNS
 
 

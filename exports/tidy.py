@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from exports.csvfile import csv_bytes
-from exports.frame import normalise, text_rows
+from exports.observation_frame import normalise, text_rows
+from exports.safe_csv import csv_bytes
 
 
 def tidy_rows(frame: pd.DataFrame) -> tuple[list[str], list[tuple[str, ...]]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from exports.csvfile import csv_bytes
-from exports.frame import cell_text, latest_vintage, normalise
-from exports.periods import period_label, period_order
+from exports.observation_frame import cell_text, latest_vintage, normalise
+from exports.safe_csv import csv_bytes
+from periods import period_heading, period_order
 
 ROW_KEY = ["authority", "la_code", "indicator_id", "indicator_label", "measure", "unit"]
 MEASURE_ORDER = [
@@ -25,7 +25,7 @@ def with_periods(table: pd.DataFrame) -> pd.DataFrame:
     """The normalised table with a 'period' label column and its chronological 'period_rank'."""
     pairs = list(zip(table["period_type"], table["period_start"], table["period_end"]))
     return table.assign(
-        period=[period_label(*p) for p in pairs],
+        period=[period_heading(*p) for p in pairs],
         period_rank=[period_order(s, e) for _, s, e in pairs],
     )
 

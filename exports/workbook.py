@@ -12,8 +12,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from exports.columns import MEANINGS
-from exports.frame import cell_text, is_missing, normalise
+from exports.column_notes import MEANINGS
+from exports.observation_frame import cell_text, is_missing, normalise
 from exports.safety import neutralise
 from exports.wide import wide_table
 

@@ -8,9 +8,9 @@ from typing import BinaryIO
 
 from openpyxl.utils import get_column_letter
 
-from extractors.base import Format, Progress, no_progress
+from extractors.base import TABLE_ROW, Format, Progress, no_progress
 from extractors.errors import UnreadableFile
-from extractors.grid import Cell, Document, Grid
+from extractors.grid import Cell, Document, Grid, fold
 from extractors.limits import LIMITS, Limits
 from extractors.problems import problem
 
@@ -23,9 +23,15 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text" export
 
 
 class CsvFormat(Format):
+    key = "csv"
     title = "CSV file"
     extensions = ("csv", "tsv", "txt")
     unit = "page"
+    located_by, preview = "row", TABLE_ROW
+
+    @classmethod
+    def column_name(cls, col: int) -> str:
+        return column_letter(col)
 
     @classmethod
     def detect(cls, head: bytes, name: str) -> bool:
@@ -42,7 +48,7 @@ class CsvFormat(Format):
             Cell(row=r, col=c, text=t, ref=f"{column_letter(c)}{r + 1}")
             for r, row in enumerate(rows)
             for c, raw in enumerate(row)
-            if (t := " ".join(raw.split()))
+            if (t := fold(raw))
         ]
         lines = [
             " ".join(c.text for c in cells if c.row == r) for r in range(min(TEXT_LINES, len(rows)))
@@ -50,7 +56,7 @@ class CsvFormat(Format):
         progress(1, 1)
         return Document(
             name=name,
-            format="csv",
+            format=cls.key,
             grids=[Grid(cells=cells)],
             text=[line for line in lines if line],
             units=1,

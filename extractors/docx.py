@@ -9,11 +9,11 @@ from typing import BinaryIO
 
 from lxml.etree import XPath
 
-from extractors.base import Progress, no_progress
+from extractors.base import TABLE_ROW, Progress, no_progress
 from extractors.errors import UnreadableFile
-from extractors.grid import Cell, Document, Grid
+from extractors.grid import Cell, Document, Grid, fold
 from extractors.limits import LIMITS, Limits
-from extractors.ooxml import OfficeFormat, fold, open_zip
+from extractors.ooxml import OfficeFormat, open_zip
 from extractors.problems import problem
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -37,9 +37,11 @@ GRID_SPAN = XPath("w:tcPr/w:gridSpan/@w:val", namespaces=NS)
 
 
 class DocxFormat(OfficeFormat):
+    key = "docx"
     title = "Word document"
     extensions = ("docx",)
     unit = "table"  # progress counts tables: a .docx has no fixed pages
+    located_by, preview = "row", TABLE_ROW
 
     kind, old_extension, old_stream, marker = "Word", "doc", "WordDocument", b"word/document.xml"
 
@@ -53,7 +55,7 @@ class DocxFormat(OfficeFormat):
         body = word.element.body
         if sum(1 for _ in body.iter(TC)) > limits.MAX_CELLS:
             raise UnreadableFile(problem("too_many_cells", name, most=limits.MAX_CELLS))
-        doc = Document(name=name, format="docx", grids=[], text=_header_footer_text(word))
+        doc = Document(name=name, format=cls.key, grids=[], text=_header_footer_text(word))
         tables = _walk(body, doc.text)
         for number, (table, context) in enumerate(tables, start=1):
             doc.grids.append(table_grid(table, number, context))

@@ -71,4 +71,5 @@ class Document:
     grids: list[Grid]
     text: list[str] = field(default_factory=list)  # headings and prose lines, in reading order
     units: int = 0  # pages or sheets read
+    ocr_pages: int = 0  # pages whose text was read by OCR
     warnings: list[Problem] = field(default_factory=list)  # what was read only in part

@@ -8,7 +8,6 @@ import zipfile
 
 from extractors.base import Format
 from extractors.errors import UnreadableFile
-from extractors.grid import fold  # noqa: F401  (re-exported for the Office readers)
 from extractors.limits import LIMITS, Limits
 from extractors.problems import Problem, problem
 

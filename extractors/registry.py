@@ -20,6 +20,15 @@ FORMATS: list[type[Format]] = [PdfFormat, XlsxFormat, DocxFormat, CsvFormat]
 SUFFIXES = frozenset(f".{extension}" for fmt in FORMATS for extension in fmt.extensions)
 
 
+def format_of(key: str, name: str = "") -> type[Format] | None:
+    """The format a document was read as (its `Document.format`), else the one its file name's
+    extension names; None when neither is known."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return next((f for f in FORMATS if f.key == key), None) or next(
+        (f for f in FORMATS if extension in f.extensions), None
+    )
+
+
 def detect_format(head: bytes, name: str) -> type[Format]:
     """The format whose signature the file's first bytes carry, whatever its name says."""
     for fmt in FORMATS:

@@ -11,9 +11,9 @@ import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from typing import BinaryIO
 
-from extractors.base import Progress, no_progress
+from extractors.base import SHEET_CELLS, Progress, no_progress
 from extractors.errors import UnreadableFile
-from extractors.grid import Cell, Document, Grid
+from extractors.grid import Cell, Document, Grid, fold
 from extractors.limits import LIMITS, Limits
 from extractors.ooxml import OfficeFormat, open_zip
 from extractors.problems import problem
@@ -44,9 +44,11 @@ PERCENT = re.compile(r"[0#?,]*(?:\.([0#?]*))?\s*%")
 
 
 class XlsxFormat(OfficeFormat):
+    key = "xlsx"
     title = "Excel workbook"
     extensions = ("xlsx", "xlsm")
     unit = "sheet"
+    located_by, preview = "sheet", SHEET_CELLS
 
     kind, old_extension, old_stream, marker = "Excel", "xls", "Workbook", b"xl/workbook.xml"
 
@@ -56,7 +58,7 @@ class XlsxFormat(OfficeFormat):
     ) -> Document:
         data = fp.read()
         cls.refuse_ole2(data, name)
-        doc = Document(name=name, format="xlsx", grids=[])
+        doc = Document(name=name, format=cls.key, grids=[])
         workbook = _load(data, name, doc, limits)
         sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
         cells_read = 0
@@ -179,7 +181,7 @@ def display_text(value: object, number_format: str = "General") -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    return " ".join(str(value).split())
+    return fold(value)
 
 
 def number_text(value: int | float, number_format: str) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from indicators.labels import DEFAULTS, MIXED, RATE, TIMESCALE, Label, read_label
+from indicators.label_words import DEFAULTS, MIXED, RATE, TIMESCALE, Label, read_label
 
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
 ALIASES_CSV = Path(__file__).with_name("aliases.csv")
@@ -126,12 +126,6 @@ class Catalogue:
         return Catalogue(
             self._by_id.values(), self._aliases, {**self._learned, **extra}, self.settings
         )
-
-    def add_alias(self, alias: str, indicator_id: str) -> None:
-        """Learn a user-confirmed alias in place (KeyError if the id is unknown)."""
-        self.indicator(indicator_id)
-        self._learned[alias] = indicator_id
-        self._build()
 
     def match_label(self, label: str, unit: str | None = None, context: str = "") -> LabelMatch:
         """The indicator a printed label names; `context` (e.g. a section title) is tried when the

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from extractors.grid import Grid
 from interpreter.observation import Observation
-from interpreter.table import Layout, cell_matrix, header_period, is_origin
+from interpreter.table_layout import Layout, cell_matrix, header_period, is_origin
 from interpreter.values import parse_value
 
 LEAST_CONFIDENCE = 0.5  # factor for the rows of a table none of whose numbers could be explained

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.grid import Grid
-from interpreter.table import cell_matrix
+from interpreter.table_layout import cell_matrix
 
 PROSE_CHARS = 90  # a cell this long is a paragraph, not a header or a label
 

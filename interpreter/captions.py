@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.grid import fold
 from interpreter.headers import polarity_word
-from interpreter.periods import find_period
+from interpreter.printed_periods import find_period
 
 NOT_CAPTION = re.compile(
     r"^\s*(?:source|sources|note|notes|data source|statistical neighbours? (?:as "
@@ -31,7 +32,7 @@ def table_caption(context: list[str], names_indicator=None) -> str:
     """The line above a table that names its indicator: the nearest caption-like line (not a source,
     note, date or prose line) that `names_indicator` (a label -> bool test) accepts, else the
     nearest caption-like line."""
-    lines = [" ".join(line.split()) for line in reversed(context) if _is_caption(line)]
+    lines = [fold(line) for line in reversed(context) if _is_caption(line)]
     return next(
         (line for line in lines if names_indicator and names_indicator(line)),
         lines[0] if lines else "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from interpreter.periods import find_period
+from interpreter.printed_periods import find_period
 
 AS_AT = re.compile(
     (

@@ -6,20 +6,20 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from extractors.grid import Document, Grid
+from extractors.grid import Document, Grid, fold
 from interpreter.accounting import TableAccount, account, lower_confidence
-from interpreter.assemble import table_observations
 from interpreter.blocks import table_blocks
 from interpreter.captions import context_period, context_polarity, table_caption
 from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
 from interpreter.headers import polarity_word
-from interpreter.labels import label_indicators
-from interpreter.layout_rules import apply_rule, taught_rule
-from interpreter.layout_rules import mark_taught as _mark_taught
+from interpreter.indicator_match import label_indicators
 from interpreter.observation import Observation
-from interpreter.periods import financial_year, financial_year_of, latest_month, ytd
-from interpreter.table import cell_matrix, read_layout
+from interpreter.table_layout import cell_matrix, read_layout
+from interpreter.table_observations import table_observations
+from interpreter.taught_layouts import apply_rule, taught_rule
+from interpreter.taught_layouts import mark_taught as _mark_taught
+from periods import financial_year, financial_year_of, latest_month, ytd
 
 DESCRIPTION = re.compile(r"indicator|description|measure|definition", re.I)
 POLARITY_HEADER = re.compile(r"better to be|good perf|polarity|good is", re.I)
@@ -45,7 +45,7 @@ def interpret(
     `catalogue` maps labels to indicators (default: the packaged one; the store passes one with
     learned aliases). `accounts`, when given, receives each table's count of numbers and of those
     not read. `rules` maps table fingerprints to taught layouts
-    (`interpreter.layout_rules.TaughtRule`), read instead of guessing.
+    (`interpreter.taught_layouts.TaughtRule`), read instead of guessing.
 
     """
     from indicators.catalogue import load_catalogue
@@ -200,7 +200,7 @@ class NamedAuthority:
 def _resolve(name: str):
     from authorities import resolve
 
-    return resolve(name) or NamedAuthority(" ".join(name.split()))
+    return resolve(name) or NamedAuthority(fold(name))
 
 
 def _set_authority(obs: Observation, authority) -> None:

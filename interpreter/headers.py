@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.grid import fold
+
 # Checked in order; the first pattern that matches a header decides its role.
 MEASURE_PATTERNS: list[tuple[str, str]] = [
     ("stat_neighbour_best", r"\bbest\b.*\b(?:stat|sn|neighbou?r)"),
@@ -86,12 +88,11 @@ POLARITY_WORDS = {
     "within range": "within_range",
     "within limits (low)": "low",
 }
-BENCHMARK_GROUP = re.compile(r"benchmark|comparator|comparison", re.I)
 
 
 def squash(text: str) -> str:
     """Lowercase text with the spaces a wrapped header puts inside words still in place."""
-    return " ".join(str(text or "").lower().split())
+    return fold(text or "").lower()
 
 
 def measure_of(text: str) -> str | None:

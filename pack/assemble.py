@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from analyses.trends import series_polarity, series_unit, trend_table
+from extractors.grid import fold
 from indicators import load_catalogue
 from interpreter.headers import unit_word
 from pack.benchmark import Comparators, benchmark_year, comparators
 from pack.chart import alt_text, pack_chart
 from pack.facts import Fact, facts
 from pack.inputs import Inputs, pack_inputs
-from pack.summary import Row, judged, month_figures, outturn_figures, ytd_figure
+from pack.summary_rows import Row, judged, month_figures, outturn_figures, ytd_figure
 from pack.targets import month_targets, with_template_targets
 from pack.template import Template, template_for
 from store import Selection
@@ -149,5 +150,5 @@ def printed_label(current: pd.DataFrame, indicator: str, unit: str, store) -> st
             unit_word(label) is None
             and catalogue.match_label(label, unit).indicator_id == indicator
         ):
-            return " ".join(str(label).split())
+            return fold(label)
     return labels[0] if labels else name

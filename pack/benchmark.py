@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analyses.periods import fy_label, fy_start_year
 from analyses.source import benchmark_view
 from pack.figure import Figure, figure, gap
+from periods import financial_year_of, fy_label
 
 COLUMNS = {
     "stat_neighbour_mean": "stat_neighbour_avg",
@@ -45,7 +45,7 @@ class Comparators:
 
 def benchmark_year(month: pd.Timestamp) -> str:
     """The last financial year complete before the month's ('2015-16' for January 2017)."""
-    return fy_label(fy_start_year(month) - 1)
+    return fy_label(financial_year_of(month) - 1)
 
 
 def comparators(store, authority: str, month: pd.Timestamp, indicators: list[str]) -> Comparators:

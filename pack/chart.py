@@ -10,7 +10,7 @@ import pandas as pd
 
 from analyses.charts import trend_chart
 from pack.figure import number_text
-from pack.summary import Row
+from pack.summary_rows import Row
 
 WIDTH, HEIGHT, SCALE = 760, 210, 2
 COLOURS = 64

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pack.figure import Figure
-from pack.summary import Row
+from pack.summary_rows import Row
 
 COMPARATOR_HEADERS = {
     "stat_neighbour_avg": "Stat neighbour",

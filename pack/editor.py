@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from extractors.grid import fold
 from indicators import load_catalogue
 from pack.template import Item, Template
 
@@ -53,16 +54,12 @@ def from_editor(
     ]
     return Template(
         template.authority,
-        " ".join(str(name).split()) or "default",
+        fold(name) or "default",
         tuple(items),
         tuple(sections),
-        " ".join(str(title).split()) or template.title,
+        fold(title) or template.title,
     )
 
 
 def _text(value) -> str:
-    return (
-        ""
-        if value is None or (isinstance(value, float) and pd.isna(value))
-        else " ".join(str(value).split())
-    )
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else fold(value)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pack.figure import number_text
-from pack.summary import Row
+from pack.summary_rows import Row
 
 
 @dataclass(frozen=True)

@@ -3,16 +3,15 @@ them)."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
+from analyses.target_bands import rule_kind
 from analyses.trends import current_targets
 from pack.figure import Figure, gap
 from pack.sources import report_source
 from pack.template import Item
+from periods import financial_year_of, financial_year_timestamps
 
-_PREFIX = re.compile(r"^\s*(?P<kind>[A-Za-z ]{1,40}?)\s*:\s*(?P<rule>.*)$")
 TEMPLATE_SOURCE = "pack template"
 
 
@@ -23,7 +22,7 @@ def with_template_targets(
     they win)."""
     if not (item.target or item.red):
         return every
-    first = pd.Timestamp(month.year if month.month >= 4 else month.year - 1, 4, 1)
+    first = financial_year_timestamps(financial_year_of(month))[0]
     rows = [
         (f"Target Green: {item.target}" if item.target else ""),
         (f"Red tolerance: {item.red}" if item.red else ""),
@@ -86,15 +85,7 @@ def split_rule(note, value, unit: str) -> tuple[str, str]:
     """('green'|'red'|'amber', the rule as printed) from a target row's note ('Red tolerance:
     <92%')."""
     note = "" if note is None or (isinstance(note, float) and pd.isna(note)) else str(note)
-    m = _PREFIX.match(note)
-    prefix, rule = (m["kind"].lower(), m["rule"].strip()) if m else ("", note.strip())
-    kind = (
-        "red"
-        if "red" in prefix
-        else "amber"
-        if ("amber" in prefix or "yellow" in prefix)
-        else "green"
-    )
+    kind, rule = rule_kind(note)
     if not rule and value is not None and not pd.isna(value):
         from pack.figure import number_text
 

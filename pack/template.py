@@ -4,7 +4,7 @@ commentary."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 import pandas as pd
 
@@ -52,9 +52,6 @@ class Template:
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1)
-
-    def with_items(self, items) -> Template:
-        return replace(self, items=tuple(items))
 
 
 def from_json(text: str) -> Template:

@@ -4,9 +4,10 @@ year before, national rank and quartile band; sortable by any column."""
 import streamlit as st
 
 from exports.downloads import frame_csv
+from periods import fy_label
+from ui.cached_store import indicator_label, indicators_of
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
-from ui.store import indicator_label, indicators_of
 from ui.views import league
 
 inside_app(__file__)
@@ -25,7 +26,7 @@ left, right = st.columns(2)
 indicator = left.selectbox(
     "Indicator", indicators_of("England", "published"), format_func=indicator_label
 )
-years = [f"{y}-{(y + 1) % 100:02d}" for y in range(2024, 2011, -1)]
+years = [fy_label(y) for y in range(2024, 2011, -1)]
 period = right.selectbox("Financial year", years)
 view = league(indicator, period)
 for note in view.notes:

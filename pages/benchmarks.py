@@ -4,11 +4,12 @@ indicator's unit and in children, the national quartile band and ranks."""
 import streamlit as st
 
 from analyses.gap_chart import comparable, gap_chart, gap_frame
+from analyses.history import STANDING
 from analyses.readable import area_name
 from exports.downloads import frame_csv
+from ui.cached_store import all_authorities, packaged_catalogue
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, show_table
-from ui.store import all_authorities, packaged_catalogue
 from ui.views import authority_index, benchmarks, history, remember_authority, years_with_figures
 
 inside_app(__file__)
@@ -114,25 +115,7 @@ st.download_button(
 for note in view.omitted:
     st.caption(note)
 st.subheader("Quartile band and rank")
-show_table(
-    standing[
-        [
-            "indicator_name",
-            "unit",
-            "polarity",
-            "polarity_from",
-            "value",
-            "q25",
-            "q50",
-            "q75",
-            "quartile_band",
-            "rank_england",
-            "authorities_ranked",
-            "rank_neighbours",
-            "neighbours_ranked",
-        ]
-    ]
-)
+show_table(standing[["indicator_name", "unit", "polarity", "polarity_from", "value", *STANDING]])
 
 st.subheader("Over time")
 names = dict(zip(standing["indicator_id"], standing["indicator_name"]))

@@ -6,9 +6,9 @@ import streamlit as st
 
 from exports.downloads import frame_csv
 from ui.access import may
+from ui.cached_store import aliases, indicator_label, packaged_catalogue, saved, shared_store
 from ui.frame import inside_app
 from ui.layout_review import taught_layouts_section
-from ui.store import aliases, indicator_label, packaged_catalogue, saved, shared_store
 
 inside_app(__file__)
 MESSAGE = "catalogue_message"

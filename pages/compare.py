@@ -5,15 +5,15 @@ import streamlit as st
 
 from analyses.summaries import chart_summary
 from exports.downloads import frame_csv
-from ui.frame import inside_app
-from ui.show import chart_with_table, no_data, show_table
-from ui.store import (
+from ui.cached_store import (
     all_authorities,
     indicator_name,
     indicators_of,
     packaged_catalogue,
     report_authorities,
 )
+from ui.frame import inside_app
+from ui.show import chart_with_table, no_data, show_table
 from ui.views import LAST_AUTHORITY, scorecard, side_by_side
 
 inside_app(__file__)

@@ -6,9 +6,7 @@ from exports import FILES, export_bytes
 from exports.downloads import frame_csv
 from ui.access import mode_note
 from ui.admin import audit_section, roles_section, withdraw_controls
-from ui.frame import inside_app
-from ui.show import show_table
-from ui.store import (
+from ui.cached_store import (
     all_authorities,
     indicator_name,
     indicators_of,
@@ -16,6 +14,8 @@ from ui.store import (
     revisions,
     withdrawn,
 )
+from ui.frame import inside_app
+from ui.show import show_table
 from ui.views import export_selection
 
 inside_app(__file__)

@@ -9,9 +9,7 @@ from analyses.impact.summary import impact_summary
 from analyses.impact.view import ImpactOptions, months_between
 from analyses.summaries import chart_summary
 from ui.access import may
-from ui.frame import inside_app
-from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence, show_table
-from ui.store import (
+from ui.cached_store import (
     all_authorities,
     indicator_name,
     interventions,
@@ -19,6 +17,8 @@ from ui.store import (
     saved,
     shared_store,
 )
+from ui.frame import inside_app
+from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence, show_table
 from ui.views import impact
 
 inside_app(__file__)

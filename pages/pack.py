@@ -3,10 +3,10 @@
 import streamlit as st
 
 from pack.pdf import RendererMissing
+from ui.cached_pack import pack_files, report_months, template, template_json, template_names
+from ui.cached_store import report_authorities
 from ui.frame import inside_app
-from ui.pack import pack_files, report_months, template, template_json, template_names
 from ui.show import no_data, plain, slug
-from ui.store import report_authorities
 
 inside_app(__file__)
 

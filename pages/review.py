@@ -15,14 +15,14 @@ from review.pending import (
 )
 from review.source_view import source_preview
 from store.backends import StoreError
-from ui import pending as queue
+from ui import pending_uploads as queue
 from ui.access import require
+from ui.cached_store import catalogue, indicator_label, saved, shared_store
 from ui.frame import inside_app
-from ui.labels import learned_aliases, remember_question, suggestion_buttons
+from ui.label_widgets import learned_aliases, remember_question, suggestion_buttons
 from ui.layout_review import layout_section
 from ui.rows import decisions_taken, row_decision_form
 from ui.show import EARLIEST, LATEST, highlight_rows, plain
-from ui.store import catalogue, indicator_label, saved, shared_store
 
 inside_app(__file__)
 require("accept")

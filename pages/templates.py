@@ -5,10 +5,10 @@ import streamlit as st
 
 from pack.editor import EDITOR_COLUMNS, editor_frame, from_editor
 from pack.template import SECTIONS
+from ui.cached_pack import LAST_REPORT, delete, save, template, template_names
+from ui.cached_store import indicator_label, indicators_of, report_authorities
 from ui.frame import inside_app
-from ui.pack import LAST_REPORT, delete, save, template, template_names
 from ui.show import no_data, plain
-from ui.store import indicator_label, indicators_of, report_authorities
 
 inside_app(__file__)
 

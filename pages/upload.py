@@ -6,13 +6,12 @@ import streamlit as st
 from extractors.errors import UnreadableFile
 from extractors.registry import SUFFIXES
 from pipeline import extract_bytes
-from review.pending import pending_from_upload
+from review.intake import take_upload, waiting_summary
 from review.uploads import expand_upload, progress_text
-from store.documents import content_hash
-from ui import pending as queue
+from ui import pending_uploads as queue
 from ui.access import require
+from ui.cached_store import catalogue, layout_rules, shared_store
 from ui.frame import inside_app
-from ui.store import catalogue, layout_rules, shared_store
 
 inside_app(__file__)
 require("upload")
@@ -30,42 +29,31 @@ authority = st.text_input("Authority (leave blank to read it from each report)")
 
 
 def read_one(name: str, content: bytes) -> None:
-    key = content_hash(content)
-    failed = queue.failures()
-    if key in failed:
-        st.error(failed[key], icon=":material/error:")
-    stored = None if key in queue.pending() else shared_store().stored_as(content)
-    if stored:
-        st.info(
-            f"{name} is already in the store ({stored}); it was not read again.",
-            icon=":material/info:",
-        )
-        return
-    if key in queue.seen() or key in failed:
-        return
-    bar = st.progress(0.0, text=f"Reading {name}")
+    bar = None
 
     def step(done, total, doing=""):
         bar.progress(
             min(done / max(total, 1), 1.0), text=progress_text(name, content, done, total, doing)
         )
 
-    try:
-        result = extract_bytes(
-            content, name, authority, progress=step, catalogue=catalogue(), rules=layout_rules()
+    def read(data: bytes, file_name: str):
+        nonlocal bar
+        bar = st.progress(0.0, text=f"Reading {file_name}")
+        return extract_bytes(
+            data, file_name, authority, progress=step, catalogue=catalogue(), rules=layout_rules()
         )
-    except UnreadableFile as problem:
+
+    outcome = take_upload(name, content, queue, shared_store().stored_as, read)
+    if bar is not None and outcome.status == "read":
+        bar.progress(1.0, text=f"{name}: done")
+    elif bar is not None:
         bar.empty()
-        failed[key] = str(problem)
-        st.error(str(problem), icon=":material/error:")
-        return
-    queue.seen().add(key)
-    queue.put(key, pending_from_upload(name, content, result))
-    bar.progress(1.0, text=f"{name}: done")
-    st.success(
-        f"{name}: {len(result.observations)} numbers read, ready to review.",
-        icon=":material/check_circle:",
-    )
+    if outcome.status == "failed":
+        st.error(outcome.message, icon=":material/error:")
+    elif outcome.status == "stored":
+        st.info(outcome.message, icon=":material/info:")
+    elif outcome.status == "read":
+        st.success(outcome.message, icon=":material/check_circle:")
 
 
 for upload in files or []:
@@ -82,17 +70,5 @@ for upload in files or []:
 waiting = queue.pending()
 if waiting:
     st.subheader(f"{len(waiting)} waiting for review")
-    st.dataframe(
-        [
-            {
-                "file": d.name,
-                "numbers": len(d.observations),
-                "numbers not read": d.result.numbers_not_read,
-                "warnings": "; ".join(d.result.warnings),
-            }
-            for d in waiting.values()
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+    st.dataframe(waiting_summary(waiting), hide_index=True, width="stretch")
     st.page_link("pages/review.py", label="Review them", icon=":material/fact_check:")

@@ -31,6 +31,7 @@ class ExtractResult:
     tables: list[TableAccount] = field(default_factory=list)
     # the grids read, so a corrected layout can be applied again
     document: object = field(default=None, repr=False)
+    ocr_pages: int = 0  # pages whose text was read by OCR
 
     @property
     def numbers_not_read(self) -> int:
@@ -55,7 +56,7 @@ def extract_path(
     Reading and interpreting both happen in the bounded child (`extractors.bounded`), within the
     `limits` (each with its time limit). `catalogue` maps labels to indicators (default: the
     packaged catalogue; the store adds learned aliases); `rules` maps table fingerprints to taught
-    layouts (see `interpreter.layout_rules`).
+    layouts (see `interpreter.taught_layouts`).
 
     """
     name = name or path.name
@@ -90,7 +91,9 @@ def interpret_document(
     warnings = [as_problem(w, name) for w in doc.warnings] + [
         as_problem(t.sentence, name, "numbers_not_read", t.where) for t in tables if t.unexplained
     ]
-    return ExtractResult(name, observations, doc.units, warnings, doc.format, tables, document=doc)
+    return ExtractResult(
+        name, observations, doc.units, warnings, doc.format, tables, doc, doc.ocr_pages
+    )
 
 
 def extract_bytes(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from interpreter.observation import Observation, format_number
-from interpreter.periods import find_period
+from interpreter.printed_periods import find_period
 
 KINDS = ("exclude", "value", "measure", "period")
 MEASURES = (

@@ -114,5 +114,5 @@ def suggestions(label: str, catalogue, n: int = 3) -> list[Suggestion]:
 
 
 def read_by_ocr(doc) -> bool:
-    """Whether any page of the document was read by OCR (the reader says so in its warnings)."""
-    return any("read by OCR" in w for w in doc.result.warnings)
+    """Whether any page of the document was read by OCR."""
+    return doc.result.ocr_pages > 0

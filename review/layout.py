@@ -16,7 +16,8 @@ import pandas as pd
 from extractors.bounded import run_bounded
 from extractors.limits import LIMITS, Limits
 from interpreter.blocks import table_blocks
-from interpreter.layout_rules import (
+from interpreter.table_layout import cell_matrix, read_layout, text
+from interpreter.taught_layouts import (
     ColumnRule,
     LayoutRule,
     TaughtRule,
@@ -24,7 +25,6 @@ from interpreter.layout_rules import (
     header_texts,
     rule_of,
 )
-from interpreter.table import cell_matrix, read_layout, text
 from pipeline import interpret_document
 from review.pending import PendingDocument, authority_of, with_indicator
 

@@ -17,7 +17,7 @@ from pipeline import ExtractResult
 from review.decisions import EXCLUDED, RowDecision, applied, decide
 from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
 
-# units the interpreter lets the catalogue override (interpreter/labels.py)
+# units the interpreter lets the catalogue override (interpreter/indicator_match.py)
 PLAIN_NUMBERS = {"count", "average", "days"}
 CONFIRMED = 1.0  # confidence of a row whose indicator a person chose
 

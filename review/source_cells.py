@@ -23,10 +23,10 @@ def is_heading(text: str) -> bool:
     """Words or a period (a header or a label), not a figure, a dash, a note in a figure's place or
     nothing."""
     from extractors.grid import fold
-    from interpreter.periods import find_period
+    from interpreter.printed_periods import find_period
     from interpreter.values import NOTE_WORDS, parse_value
 
-    text = fold(text or "").strip()
+    text = fold(text or "")
     if not text:
         return False
     parsed = parse_value(text)
@@ -53,11 +53,7 @@ def label_column(line: dict[int, str], col: int, label: str) -> int | None:
     to the left."""
     from extractors.grid import fold
 
-    printed = [
-        c
-        for c in sorted(line)
-        if c < col and fold(line[c]).strip() == fold(label or "").strip() and label
-    ]
+    printed = [c for c in sorted(line) if c < col and fold(line[c]) == fold(label or "") and label]
     if printed:
         return printed[0]
     return next((c for c in sorted(line, reverse=True) if c < col and is_heading(line[c])), None)
@@ -116,16 +112,12 @@ def _texts(sheet, first_row: int, last_row: int, first_col: int, last_col: int) 
 
 
 def printed_row_cells(
-    content: bytes, name: str, kind: str, where: Location
+    content: bytes, name: str, fmt, where: Location
 ) -> tuple[pd.DataFrame, tuple] | None:
     """The printed row of a Word table or CSV file, read again with the same reader, under the
     table's header rows; None when the table or row is not there."""
-    from extractors.csvfile import CsvFormat
-    from extractors.docx import DocxFormat
-
-    reader = CsvFormat if kind == "csv" else DocxFormat
-    grids = reader.extract(io.BytesIO(content), name).grids
-    grid = grids[0] if kind == "csv" else next((g for g in grids if g.index == where.table), None)
+    grids = fmt.extract(io.BytesIO(content), name).grids
+    grid = next((g for g in grids if where.table in (None, g.index)), None)
     line = _grid_row(grid, where.row) if grid is not None else {}
     if not line:
         return None
@@ -136,7 +128,7 @@ def printed_row_cells(
         for r in header_band([_grid_row(grid, r).get(where.col, "") for r in range(1, where.row)])
     ]
     shown = [_grid_row(grid, r) for r in header_rows] + [line]
-    name_of = column_letter if kind == "csv" else (lambda c: f"column {c + 1}")
+    name_of = fmt.column_name
     cells = pd.DataFrame(
         [[row.get(c, "") for c in numbers] for row in shown],
         index=[*header_rows, where.row],

@@ -18,10 +18,12 @@ from functools import partial
 
 import pandas as pd
 
+from extractors.base import PAGE_IMAGE, SHEET_CELLS, Format
 from extractors.bounded import run_bounded
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS, Limits
 from extractors.problems import problem
+from extractors.registry import format_of
 from interpreter.observation import Observation
 from review.locations import Location, parse_location
 from review.source_cells import printed_row_cells, workbook_cells
@@ -73,7 +75,7 @@ def source_preview(doc, row, limits: Limits = LIMITS) -> SourcePreview:
     obs = observation_of(doc, row)
     args = (
         doc.name,
-        document_kind(doc),
+        format_of(doc.result.format, doc.name),
         obs.source_location,
         tuple(obs.bbox) if obs.bbox else None,
         obs.indicator_label,
@@ -95,7 +97,7 @@ def source_preview(doc, row, limits: Limits = LIMITS) -> SourcePreview:
 def bounded_preview(
     content: bytes,
     name: str,
-    kind: str,
+    fmt: type[Format] | None,
     location: str,
     bbox: tuple | None,
     label: str,
@@ -104,36 +106,33 @@ def bounded_preview(
     """The preview of one location in a file, worked out in the bounded child within the limits
     (MAX_SECONDS); a failure is the caption and why."""
     where = parse_location(location)
-    if not showable(kind, where):
+    if not showable(fmt, where):
         return SourcePreview(where.caption)
     try:
         return run_bounded(
-            partial(_preview_in_child, content, name, kind, where, bbox, label), name, limits=limits
+            partial(_preview_in_child, content, name, fmt, where, bbox, label), name, limits=limits
         )
     except UnreadableFile as refused:
         why = f"The source could not be shown: {refused.problem.sentence}"
         return SourcePreview(where.caption, problem=why)
 
 
-def showable(kind: str, where: Location) -> bool:
-    """Whether a location in this kind of file can be shown: a PDF page, a workbook cell, a row of a
-    table."""
-    return {"pdf": where.page, "xlsx": where.sheet, "docx": where.row, "csv": where.row}.get(
-        kind
-    ) is not None
+def showable(fmt: type[Format] | None, where: Location) -> bool:
+    """Whether the location has the part the format's preview needs (a page, a sheet, a row)."""
+    return fmt is not None and getattr(where, fmt.located_by) is not None
 
 
 def _preview_in_child(
-    content: bytes, name: str, kind: str, where: Location, bbox, label: str
+    content: bytes, name: str, fmt: type[Format], where: Location, bbox, label: str
 ) -> SourcePreview:
     """Run in the bounded child: the preview, or one sentence when a library fails on a damaged
     file."""
     try:
-        if kind == "pdf":
+        if fmt.preview == PAGE_IMAGE:
             return pdf_preview(content, where, bbox)
-        if kind == "xlsx":
+        if fmt.preview == SHEET_CELLS:
             return workbook_preview(content, where, label)
-        return row_preview(content, name, kind, where)
+        return row_preview(content, name, fmt, where)
     except (MemoryError, RecursionError):
         raise
     except Exception:  # an untrusted file may fail in any library
@@ -157,12 +156,6 @@ def observation_of(doc, row) -> Observation:
     return next(
         (o for o in rows if o.source_location == location), Observation(source_location=location)
     )
-
-
-def document_kind(doc) -> str:
-    """pdf, xlsx, docx or csv: what the reader said, else the file name's extension."""
-    kind = doc.result.format or doc.name.rsplit(".", 1)[-1].lower()
-    return {"xlsm": "xlsx", "tsv": "csv", "txt": "csv"}.get(kind, kind)
 
 
 def pdf_preview(content: bytes, where: Location, bbox) -> SourcePreview:
@@ -211,9 +204,9 @@ def workbook_preview(content: bytes, where: Location, label: str = "") -> Source
     return SourcePreview(where.caption, cells=cells, marked=marked)
 
 
-def row_preview(content: bytes, name: str, kind: str, where: Location) -> SourcePreview:
+def row_preview(content: bytes, name: str, fmt: type[Format], where: Location) -> SourcePreview:
     """The printed row of a Word table or CSV file under the table's header rows."""
-    found = printed_row_cells(content, name, kind, where)
+    found = printed_row_cells(content, name, fmt, where)
     if found is None:
         return SourcePreview(where.caption)
     cells, marked = found

@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl.worksheet.worksheet import Worksheet
 
 from samples import figures_impact as fig
-from samples.cells import BOLD, put, put_row
+from samples.sheet_cells import BOLD, put, put_row
 from samples.stable import new_workbook, save_workbook
 
 HEADING = "Impact of the approach in other authorities"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.grid import fold
 from extractors.registry import SUFFIXES
 from samples import FOLDER
 from samples.figures_impact import INTERVENTIONS
@@ -65,7 +66,7 @@ def ensure_samples(store, folder: Path = FOLDER) -> list[str]:
 
 
 def _key(name: str, authority: str, start) -> tuple:
-    return " ".join(str(name).split()).lower(), str(authority).strip().lower(), as_date(start)
+    return fold(name).lower(), str(authority).strip().lower(), as_date(start)
 
 
 def _official(authority: str) -> str:

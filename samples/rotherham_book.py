@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl.worksheet.worksheet import Worksheet
 
 from samples import figures_rotherham as fig
-from samples.cells import BOLD, put, put_row
+from samples.sheet_cells import BOLD, put, put_row
 from samples.stable import new_workbook, save_workbook
 
 TITLE = "Rotherham Safeguarding Children & Families - Monthly Performance Report"

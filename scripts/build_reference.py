@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from extractors.grid import fold
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO.parent / "shared" / "reference"
 REQUIRED = (
@@ -165,7 +167,7 @@ def source_names(source: Path) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
     for code, name in pairs:
         if isinstance(code, str) and isinstance(name, str):
-            names.setdefault(code.strip(), set()).add(" ".join(name.split()))
+            names.setdefault(code.strip(), set()).add(fold(name))
     return names
 
 
@@ -320,7 +322,7 @@ def code_and_name(codes: Codes, old_code: str, day: str) -> tuple[str, str, str]
 def closeness(text: str) -> str:
     """The list's closeness band in sentence case ('Very Close' -> 'Very close'); blank when not
     given."""
-    text = " ".join(text.split()).capitalize()
+    text = fold(text).capitalize()
     return text if text.lower().endswith("close") else ""
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from extractors.grid import fold
 from indicators.catalogue import Catalogue, load_catalogue, read_aliases
 from store.backends import Backend
 
@@ -30,7 +31,7 @@ def learning_catalogue(db: Backend) -> Catalogue:
 
 def learn_alias(db: Backend, label: str, indicator_id: str, by: str) -> None:
     """Remember that this printed label means this indicator (KeyError for an unknown id)."""
-    label = " ".join(str(label).split())
+    label = fold(label)
     if not label:
         raise ValueError("an alias needs a label")
     load_catalogue().indicator(indicator_id)
@@ -43,7 +44,7 @@ def learn_alias(db: Backend, label: str, indicator_id: str, by: str) -> None:
 
 def forget_alias(db: Backend, label: str) -> None:
     with db.transaction() as cur:
-        cur.execute("DELETE FROM label_aliases WHERE alias = ?", [" ".join(str(label).split())])
+        cur.execute("DELETE FROM label_aliases WHERE alias = ?", [fold(label)])
 
 
 def aliases_frame(db: Backend) -> pd.DataFrame:

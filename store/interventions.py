@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 
 from authorities import resolve
+from extractors.grid import fold
 from store.backends import Backend
 
 INTERVENTION_COLUMNS = [
@@ -64,7 +65,7 @@ def add_intervention(
     """Record an intervention; its new id. `authority` is a name, variant or code, resolved to the
     official name and ONS code as at the start date (give `la_code` to record an authority the
     reference list lacks)."""
-    name = " ".join(str(name or "").split())
+    name = fold(name or "")
     if not name:
         raise ValueError("an intervention needs a name")
     start_date = as_date(start, "start")
@@ -85,7 +86,7 @@ def add_intervention(
                 code,
                 start_date,
                 end_date,
-                " ".join(str(description or "").split()),
+                fold(description or ""),
                 by or "unknown",
                 _now(),
             ],
@@ -130,7 +131,7 @@ def remove_intervention(db: Backend, intervention_id: int) -> bool:
 
 
 def _authority(authority: str, la_code: str | None, on: date) -> tuple[str, str]:
-    text = " ".join(str(authority or "").split())
+    text = fold(authority or "")
     if la_code:
         return text or la_code.strip(), la_code.strip()
     found = resolve(text, on) if text else None

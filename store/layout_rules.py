@@ -1,5 +1,5 @@
 """Layout rules people taught, kept in the store by table fingerprint (see
-`interpreter.layout_rules`)."""
+`interpreter.taught_layouts`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from interpreter.layout_rules import TaughtRule, rule_from_json
+from interpreter.taught_layouts import TaughtRule, rule_from_json
 from store.backends import Backend
 
 RULE_COLUMNS = ["id", "fingerprint", "description", "rule", "taught_by", "taught_at"]

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from authorities import resolve
+from extractors.grid import fold
 from store.backends import Backend
 
 TEMPLATE_COLUMNS = ["authority", "la_code", "name", "body", "saved_by", "saved_at"]
@@ -15,7 +16,7 @@ TEMPLATE_COLUMNS = ["authority", "la_code", "name", "body", "saved_by", "saved_a
 
 def save_template(db: Backend, authority: str, name: str, body: str, by: str) -> None:
     """Keep (or replace) an authority's template of this name, in one transaction."""
-    name = " ".join(str(name or "").split())
+    name = fold(name or "")
     if not name:
         raise ValueError("a pack template needs a name")
     official, code = _authority(authority)
@@ -60,7 +61,7 @@ def delete_template(db: Backend, authority: str, name: str) -> bool:
 def _authority(text: str) -> tuple[str, str]:
     """(official name, ONS code); an authority the reference list lacks is kept by its name."""
     found = resolve(text)
-    clean = " ".join(str(text or "").split())
+    clean = fold(text or "")
     return (found.name, found.new_la_code) if found else (clean, clean.lower())
 
 

@@ -129,14 +129,14 @@ def _authority_codes(text: str, comparators: bool = False) -> list[str]:
     """The ONS codes that mean this authority (none when the reference list lacks it), and with
     `comparators` its region's and England's."""
     from authorities import resolve
-    from authorities.names import fold
-    from authorities.registry import index
+    from authorities.lookup import index
+    from authorities.names import name_key
 
     found = resolve(text)
     if found is None:
         return []
     # a council whose code changed keeps its figures
-    same_name = index().get(fold(found.name), (found,))
+    same_name = index().get(name_key(found.name), (found,))
     codes = [a.new_la_code for a in same_name] + (
         [found.region_code, ENGLAND] if comparators else []
     )

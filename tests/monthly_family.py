@@ -15,7 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from interpreter.periods import month_end
+from periods import month_end
 
 AUTHORITY = "Rotherham"
 INDICATORS = [  # label, low, high, percent?

@@ -8,38 +8,17 @@ import pytest
 from analyses.impact.align import event_time, fold_label, monthly_series
 from analyses.impact.caution import COVID_LOCKDOWNS, CautionPeriod, mark_caution, migration_months
 from analyses.impact.estimate_charts import event_time_chart
-from analyses.interventions import (
+from analyses.intervention_frames import (
     adopters,
     comparison_authorities,
     interventions_table,
     month_number,
     month_start,
 )
+from samples import figures_impact
 
 # "Leeds: Children Looked After Numbers by month", Aug-11 .. Apr-13 (seed 000)
-LEEDS_CLA = [
-    1443,
-    1453,
-    1446,
-    1446,
-    1449,
-    1456,
-    1471,
-    1470,
-    1454,
-    1431,
-    1423,
-    1424,
-    1429,
-    1432,
-    1418,
-    1406,
-    1392,
-    1375,
-    1387,
-    1375,
-    1377,
-]
+LEEDS_CLA = list(figures_impact.LEEDS_CLA)
 
 
 def observations(rows) -> pd.DataFrame:

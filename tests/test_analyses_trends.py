@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from analyses.charts import trend_chart, trend_chart_table
-from analyses.periods import financial_year, period_label, population_year
 from analyses.rag import direction, rag_status
 from analyses.style import OKABE_ITO
-from analyses.targets import band_from_rules
+from analyses.target_bands import band_from_rules
 from analyses.trends import benchmark_lines, earlier_figures, series_polarity, trend_table
+from periods import financial_year_timestamps, period_label, population_year
 
 MONTHS_2016_17 = pd.date_range("2016-04-01", "2017-01-01", freq="MS")
 # Rotherham's contacts, April 2016 to January 2017; its report printed 11,934 for the year to date.
@@ -202,12 +202,12 @@ def test_direction_of_travel_by_polarity(previous, current, polarity, expected):
     ],
 )
 def test_financial_years(period, first, last):
-    assert financial_year(period) == (pd.Timestamp(first), pd.Timestamp(last))
+    assert financial_year_timestamps(period) == (pd.Timestamp(first), pd.Timestamp(last))
 
 
 def test_a_period_that_is_not_a_financial_year_is_refused():
     with pytest.raises(ValueError):
-        financial_year("2015-17")
+        financial_year_timestamps("2015-17")
 
 
 @pytest.mark.parametrize(

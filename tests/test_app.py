@@ -84,7 +84,7 @@ def review_page(doc) -> AppTest:
 
 
 def test_review_sets_a_label_s_indicator_then_accept_saves_it_and_learns_the_alias(tmp_path):
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     doc = pending_report(tmp_path)
     assert any(not o.indicator_id for o in doc.observations)
@@ -111,7 +111,7 @@ def test_review_sets_a_label_s_indicator_then_accept_saves_it_and_learns_the_ali
 
 
 def test_reject_discards_the_document_and_saves_nothing(tmp_path):
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     doc = pending_report(tmp_path, "Sefton")
     at = review_page(doc)
@@ -160,7 +160,7 @@ def test_one_click_on_a_suggestion_maps_the_doubtful_label(tmp_path):
 
 
 def test_a_suggestion_for_this_report_only_is_not_learned(tmp_path):
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     at = review_page(pending_report(tmp_path, "Bury", "Sprockets counted at the front door"))
     next(b for b in at.button if b.label.startswith("Use: ")).click().run()
@@ -174,7 +174,7 @@ def test_a_suggestion_for_this_report_only_is_not_learned(tmp_path):
 
 
 def test_a_taught_alias_can_be_forgotten_from_review(tmp_path):
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     shared_store().learn_alias("Gadgets counted at the door", "contacts")
     at = review_page(pending_report(tmp_path, "Wigan"))
@@ -237,7 +237,7 @@ def test_impact_records_an_intervention_and_refuses_one_without_a_start():
     next(d for d in at.date_input if d.label == "Started").set_value(date(2011, 10, 1))
     next(b for b in at.button if b.label == "Add intervention").click().run()
     assert not at.exception, at.exception
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     added = shared_store().interventions("Wirral")
     assert (
@@ -280,7 +280,7 @@ def test_impact_page_reproduces_the_leeds_slide_from_the_sample_report():
 
 
 def test_catalogue_teaches_and_forgets_an_alias():
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     at = run_page("pages/catalogue.py")
     next(t for t in at.text_input if t.label == "Printed label").input(
@@ -364,7 +364,7 @@ def test_trends_show_a_control_chart_for_a_monthly_series():
 
 def test_review_lists_the_row_decisions_and_saves_them(tmp_path):
     from review.pending import with_row_decision
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     doc = pending_report(tmp_path, "Oldham", "Number of referrals")
     row = next(
@@ -386,7 +386,7 @@ def test_review_lists_the_row_decisions_and_saves_them(tmp_path):
 
 
 def test_accepting_with_flagged_rows_asks_first_and_says_how_many(tmp_path):
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     at = review_page(pending_report(tmp_path, "Trafford", "Thingamajigs tallied"))
     anyway = next(c for c in at.checkbox if c.label.startswith("Save anyway with"))
@@ -403,7 +403,7 @@ def test_accepting_with_flagged_rows_asks_first_and_says_how_many(tmp_path):
 def test_the_store_names_the_document_that_already_holds_a_file(tmp_path):
     """What the Upload page says of a file already stored, before reading it (the browser test
     uploads one)."""
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     doc = pending_report(tmp_path, "Stockport")
     assert shared_store().stored_as(doc.content) is None

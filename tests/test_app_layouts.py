@@ -17,7 +17,7 @@ from zoo.score import prepare, score  # noqa: E402
 def pending_month(folder: Path, month: int, seed: int = 0):
     from pipeline import extract_bytes
     from review.pending import pending_from_upload
-    from ui.store import layout_rules
+    from ui.cached_store import layout_rules
 
     path, truth = write_month(folder, month, seed)
     content = path.read_bytes()
@@ -31,7 +31,7 @@ def scored(doc, truth) -> dict:
 
 
 def test_review_corrects_a_table_remembers_it_and_next_month_is_read_with_it(tmp_path):
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     doc, truth = pending_month(tmp_path, 1)
     assert scored(doc, truth)["recall"] < 0.5
@@ -68,7 +68,7 @@ def test_review_corrects_a_table_remembers_it_and_next_month_is_read_with_it(tmp
 
 
 def test_catalogue_lists_and_removes_a_taught_layout(tmp_path):
-    from ui.store import shared_store
+    from ui.cached_store import shared_store
 
     doc, _ = pending_month(tmp_path, 1)
     at = review_page(doc)

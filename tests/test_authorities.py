@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from authorities import Authority, all_authorities, find_in_text, fold, resolve
+from authorities import Authority, all_authorities, find_in_text, name_key, resolve
 from authorities.authority import region_names
 
 
@@ -209,7 +209,7 @@ def test_no_name_means_two_authorities_at_once():
     """Reorganisations reuse names, never for two authorities that existed on the same day."""
     by_key: dict[str, list[Authority]] = {}
     for authority in all_authorities():
-        for key in {fold(n) for n in authority.names}:
+        for key in {name_key(n) for n in authority.names}:
             by_key.setdefault(key, []).append(authority)
     for key, found in by_key.items():
         for a in found:

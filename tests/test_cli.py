@@ -11,30 +11,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from contract import SPEC_COLUMNS
 from grids import ruled_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC_COLUMNS = [
-    "authority",
-    "la_code",
-    "old_la_code",
-    "indicator_id",
-    "indicator_label",
-    "measure",
-    "period_type",
-    "period_start",
-    "period_end",
-    "value",
-    "numerator",
-    "denominator",
-    "unit",
-    "polarity",
-    "note",
-    "report_date",
-    "source_file",
-    "source_location",
-    "confidence",
-]
 SUMMARY = [
     ["Indicator", "Nov-16", "Dec-16", "Jan-17", "Target"],
     ["Number of referrals", "450", "400", "n/a", "5,000"],

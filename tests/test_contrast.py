@@ -21,7 +21,6 @@ from analyses.style import (
     RAG,
     REFERENCE_COLOUR,
     SERIES_COLOURS,
-    SERIES_TEXT_COLOURS,
     TEXT,
     TEXT_RATIO,
     TEXTS,
@@ -38,7 +37,6 @@ CONFIG = tomllib.loads(
 TEXT_COLOURS = {
     "body text": TEXT,
     "axis and legend text": AXIS_TEXT,
-    **{f"series text {i}": c for i, c in enumerate(SERIES_TEXT_COLOURS)},
     **{f"text {name}": c for name, c in TEXTS.items()},
 }
 MARK_COLOURS = {

@@ -14,28 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from contract import FIGURE_COLUMNS
 from grids import ruled_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
-COMPARED = [
-    "authority",
-    "la_code",
-    "old_la_code",
-    "indicator_id",
-    "indicator_label",
-    "measure",
-    "period_type",
-    "period_start",
-    "period_end",
-    "value",
-    "numerator",
-    "denominator",
-    "unit",
-    "polarity",
-    "note",
-    "report_date",
-]
+COMPARED = FIGURE_COLUMNS
 N = None
 TITLE = ["Rotherham Children's Services Performance Report", "As at January 2017"]
 HEADER = [

@@ -17,7 +17,7 @@ from indicators import (
     read_aliases,
     read_indicators,
 )
-from indicators.labels import read_label
+from indicators.label_words import read_label
 
 # The core ids of spec/indicators-core.csv, copied here: they must never be renamed or dropped.
 CORE_IDS = """contacts contacts_decision_1wd_pct contacts_to_referral_pct referrals
@@ -402,15 +402,6 @@ def test_learned_alias_wins():
     assert learned.match_label("Kids in our care (snapshot)").score == 1.0
     assert learned.match_label("LAC").indicator_id == "cla_rate_10k"
     assert base.match_label("LAC").indicator_id == "cla_children"
-
-
-def test_add_alias_in_place():
-    catalogue = Catalogue(read_indicators(), read_aliases())
-    assert catalogue.match_label("Front door demand", "count").indicator_id is None
-    catalogue.add_alias("Front door demand", "contacts")
-    assert catalogue.match_label("front door demand", "count").indicator_id == "contacts"
-    with pytest.raises(KeyError):
-        catalogue.add_alias("Whatever", "no_such_id")
 
 
 def test_names_only_catalogue_still_matches_plain_names():

@@ -12,8 +12,8 @@ from extractors.errors import UnreadableFile
 from extractors.grid import Document
 from interpreter.accounting import account
 from interpreter.document import interpret
-from interpreter.periods import find_period
-from interpreter.table import read_layout
+from interpreter.printed_periods import find_period
+from interpreter.table_layout import read_layout
 from pipeline import extract_path
 
 N = None

@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent / "zoo"))
 from grids import grid  # noqa: E402
 from monthly_family import OTHER_LAYOUT, write_month  # noqa: E402
 
-from interpreter.layout_rules import (  # noqa: E402
+from interpreter.table_layout import read_layout  # noqa: E402
+from interpreter.taught_layouts import (  # noqa: E402
     ColumnRule,
     LayoutRule,
     TaughtRule,
@@ -25,7 +26,6 @@ from interpreter.layout_rules import (  # noqa: E402
     rule_from_json,
     rule_of,
 )
-from interpreter.table import read_layout  # noqa: E402
 from pipeline import extract_path  # noqa: E402
 from zoo.score import prepare, read, score  # noqa: E402
 

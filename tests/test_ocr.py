@@ -152,7 +152,7 @@ def _scan_pdf(tmp_path, image):
 
 
 def _texts(grid):
-    from interpreter.table import cell_matrix
+    from interpreter.table_layout import cell_matrix
 
     return [[c.text if c else "" for c in row] for row in cell_matrix(grid)]
 
@@ -212,6 +212,7 @@ def test_scanned_pdf_reads_into_observations_with_ocr_confidence(tmp_path):
             fp, "scan.pdf", lambda done, total, doing="": pages.append((done, total, doing))
         )
     assert pages == [(0, 1, "reading scanned text"), (1, 1, "")]
+    assert doc.ocr_pages == 1
     found = {
         (o.indicator_label, o.period_end.isoformat(), o.value)
         for o in interpret(doc, "Southampton")

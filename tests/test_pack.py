@@ -20,7 +20,7 @@ from analyses.trends import trend_table
 from pack import build_pack, render_pack
 from pack.pdf import RendererMissing
 from pack.render import charts
-from pack.table import summary_frame
+from pack.text_table import summary_frame
 from pipeline import extract_path
 from samples.build import FOLDER
 from store import Selection, Store

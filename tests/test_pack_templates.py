@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from analyses.rag import rag_status
-from analyses.targets import band_from_rules
+from analyses.target_bands import band_from_rules
 from pack import Item, Template, build_pack, default_template
 from pack.editor import editor_frame, from_editor
 from pack.template import from_json, save_template, saved_template, template_for

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from interpreter.periods import financial_year, find_period, quarter_of_fy, ytd
+from interpreter.printed_periods import find_period
+from periods import financial_year, quarter_of_fy, ytd
 
 D = date
 

@@ -4,6 +4,7 @@ once."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -237,6 +238,21 @@ def test_doubtful_rows_say_why(pdf_doc):
         and "low confidence 0.50" in over["why"]
     )
     assert frame["value"].dtype == float and frame["doubtful"].dtype == bool
+
+
+def test_low_confidence_says_ocr_when_pages_were_scanned(pdf_doc):
+    """Whether text came from OCR is the result's page count, not a warning's wording."""
+    row = ("% of assessments completed within 45 days", "2016-12-01")
+    scanned = replace(pdf_doc, result=replace(pdf_doc.result, ocr_pages=1))
+    printed = replace(pdf_doc, result=replace(pdf_doc.result, warnings=["read by OCR"]))
+    assert (
+        "low OCR confidence 0.50"
+        in review_frame(scanned).set_index(["indicator_label", "period_start"]).loc[row, "why"]
+    )
+    assert (
+        "OCR"
+        not in review_frame(printed).set_index(["indicator_label", "period_start"]).loc[row, "why"]
+    )
 
 
 def test_doubtful_labels_rank_the_right_indicator_first(pdf_doc):

@@ -8,7 +8,7 @@ import streamlit as st
 
 from access import Actor, NotAllowed, acting, set_acting
 from settings import current_user
-from ui.store import shared_store
+from ui.cached_store import shared_store
 
 
 def sign_in_configured() -> bool:

@@ -10,7 +10,7 @@ import streamlit as st
 from access import ROLES, NotAllowed
 from exports.downloads import frame_csv
 from ui.access import session_actor
-from ui.store import documents, saved, shared_store
+from ui.cached_store import documents, saved, shared_store
 
 DONE = "data_admin_message"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from extractors.errors import UnreadableFile
-from interpreter.layout_rules import MEASURES, header_texts
+from interpreter.taught_layouts import MEASURES, header_texts
 from review.layout import (
     PERIOD_WORDS,
     UNITS,
@@ -19,8 +19,8 @@ from review.layout import (
     with_roles,
 )
 from review.pending import PendingDocument
-from ui import pending as queue
-from ui.store import catalogue, layout_rules, saved, shared_store
+from ui import pending_uploads as queue
+from ui.cached_store import catalogue, layout_rules, saved, shared_store
 
 
 def layout_section(key: str, doc: PendingDocument) -> PendingDocument:
@@ -126,7 +126,7 @@ def _controls(key: str, reading):
 def taught_layouts_section() -> None:
     """The Catalogue page's list of taught layouts: each removable; all downloadable and
     importable."""
-    from ui.store import layout_rules_frame
+    from ui.cached_store import layout_rules_frame
 
     st.subheader("Layouts taught")
     taught = layout_rules_frame()

@@ -7,7 +7,7 @@ import streamlit as st
 from interpreter.observation import format_number
 from review.decisions import MEASURES, period_text
 from review.pending import with_row_decision
-from ui import pending as queue
+from ui import pending_uploads as queue
 from ui.show import plain
 
 CHOICES = {

@@ -15,7 +15,7 @@ from analyses.source import (
     selected_observations,
     trend_view,
 )
-from ui.store import interventions, shared_store
+from ui.cached_store import interventions, shared_store
 
 
 @st.cache_data(show_spinner="Working out the trend…")

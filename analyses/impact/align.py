@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analyses.interventions import authority_key, month_number, month_start
+from analyses.intervention_frames import authority_key, month_number, month_start
 
 SERIES_COLUMNS = [
     "authority",

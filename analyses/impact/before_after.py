@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from analyses.interventions import month_start
+from analyses.intervention_frames import month_start
 
 TABLE_COLUMNS = [
     "authority",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analyses.interventions import authority_key, month_start
+from analyses.intervention_frames import authority_key, month_start
 
 MIGRATION_NOTE = re.compile(
     r"migrat|data (?:is |are |was |were )?(?:not |un)available", re.IGNORECASE

@@ -43,7 +43,7 @@ from analyses.impact.result import (
     refusal,
     results_frame,
 )
-from analyses.interventions import authority_key, comparison_authorities, month_start
+from analyses.intervention_frames import authority_key, comparison_authorities, month_start
 
 METHOD = "difference in differences"
 # comparison authorities per stack: fewer cannot show how much figures wander by chance

@@ -258,16 +258,3 @@ def hac_intervals(
         )
         intervals.append(Interval(b, s, c, b - c * s, b + c * s))
     return HacResult(tuple(intervals), phi, d.lag, float(d.crit_at(np.array([phi]))[0, 0]))
-
-
-def newey_west_variance(X: np.ndarray, residuals: np.ndarray, positions, lag: int) -> np.ndarray:
-    """The Newey–West (Bartlett) covariance matrix of OLS coefficients, kernel weights by month
-    distance, no degrees-of-freedom scaling (equal to statsmodels' HAC with use_correction=False
-    when months have no gaps)."""
-    X = np.asarray(X, dtype=float)
-    positions = np.asarray(positions)
-    scores = X * np.asarray(residuals, dtype=float)[:, None]
-    distance = np.abs(positions[:, None] - positions[None, :])
-    weights = np.clip(1 - distance / (lag + 1), 0, None)
-    bread = np.linalg.pinv(X.T @ X)
-    return bread @ (scores.T @ weights @ scores) @ bread

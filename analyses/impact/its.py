@@ -40,7 +40,7 @@ from analyses.impact.result import (
     refusal,
     results_frame,
 )
-from analyses.interventions import authority_key, month_number, month_start
+from analyses.intervention_frames import authority_key, month_number, month_start
 
 # months: a trend is not seen in fewer (Penfold & Zhang 2013 suggest at least 8 a segment)
 MIN_BEFORE = 8

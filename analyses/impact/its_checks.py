@@ -24,7 +24,7 @@ import pandas as pd
 from analyses.impact.its import MIN_AFTER, MIN_BEFORE, SEASONAL_BEFORE, interrupted_time_series
 from analyses.impact.result import ESTIMATED, month_text, refusal
 from analyses.impact.season import Season, comparison_season
-from analyses.interventions import authority_key, month_start
+from analyses.intervention_frames import authority_key, month_start
 
 PLACEBO_COLUMNS = ["false_start", "estimate", "low", "high", "excludes_zero", "status", "reason"]
 CONTROLLED = "controlled interrupted time series"

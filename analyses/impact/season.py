@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyses.interventions import authority_key, month_number
+from analyses.intervention_frames import authority_key, month_number
 
 MIN_MONTHS = 24
 

@@ -19,7 +19,7 @@ import pandas as pd
 from scipy.optimize import nnls
 
 from analyses.impact.result import ESTIMATED, UNIT_WORDS, month_text, number_text, refusal
-from analyses.interventions import authority_key, month_start
+from analyses.intervention_frames import authority_key, month_start
 
 METHOD = "synthetic control"
 MIN_DONORS = 5

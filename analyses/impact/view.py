@@ -29,7 +29,7 @@ from analyses.impact.its_checks import controlled_its, placebo_checks, placebo_s
 from analyses.impact.result import refusal, results_frame
 from analyses.impact.season import comparison_season
 from analyses.impact.synth import synthetic_control
-from analyses.interventions import adopters, authority_key, comparison_authorities
+from analyses.intervention_frames import adopters, authority_key, comparison_authorities
 from analyses.readable import codes_named, frame_named
 from store import Selection
 

@@ -20,6 +20,7 @@ UNMAPPED = 0.5
 
 
 class PdfFormat(Format):
+    key = "pdf"
     title = "PDF document"
     extensions = ("pdf",)
     unit = "page"
@@ -39,7 +40,7 @@ class PdfFormat(Format):
                 raise UnreadableFile(
                     problem("too_many_pages", name, pages=total, most=limits.MAX_PAGES)
                 )
-            doc = Document(name=name, format="pdf", grids=[], units=total)
+            doc = Document(name=name, format=cls.key, grids=[], units=total)
             scanner = _Scanner(
                 fp,
                 name,
@@ -132,6 +133,7 @@ class _Scanner:
             doc.warnings.append(
                 problem("scans_skipped", self.name, count=self.skipped, pages=total, why=why)
             )
+        doc.ocr_pages = self.read_pages
         if self.read_pages:
             doc.warnings.append(
                 problem("read_by_ocr", self.name, count=self.read_pages, pages=total)

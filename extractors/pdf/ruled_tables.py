@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from extractors.grid import Cell, Grid
+from extractors.grid import Cell, Grid, fold
 from extractors.pdf.words import fully_ruled, rulings
 
 SNAP = 2.0  # points within which two cell edges are the same ruling line
@@ -86,7 +86,7 @@ def _cells(table, fills, sideways) -> list[Cell]:
             Cell(
                 row=r0,
                 col=c0,
-                text=" ".join(text.split()),
+                text=fold(text),
                 rowspan=max(1, r1 - r0),
                 colspan=max(1, c1 - c0),
                 fill=_fill_at(fills, box),

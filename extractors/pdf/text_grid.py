@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from extractors.grid import Cell, Grid
+from extractors.grid import Cell, Grid, fold
 
 # a gap wider than this many character widths starts a new phrase (prose vs table lines)
 PHRASE_GAP = 2.5
@@ -948,7 +948,7 @@ class _Table:
         return Cell(
             row=row,
             col=col,
-            text=" ".join(text.split()),
+            text=fold(text),
             colspan=colspan,
             rowspan=rowspan,
             fill=_fill_at(self.hints["fills"], box),
@@ -1048,4 +1048,4 @@ def _shape(text: str) -> str:
     alike)."""
     out = re.sub(r"[^\W\d_]+", "a", text.lower())
     out = re.sub(r"\d+", "9", out)
-    return re.sub(r"\s+", " ", out).strip()
+    return fold(out)

@@ -5,28 +5,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from contract import FIGURE_COLUMNS
+
 from zoo.model import Obs, Report
 
-COLUMNS = [
-    "authority",
-    "la_code",
-    "old_la_code",
-    "indicator_id",
-    "indicator_label",
-    "measure",
-    "period_type",
-    "period_start",
-    "period_end",
-    "value",
-    "numerator",
-    "denominator",
-    "unit",
-    "polarity",
-    "note",
-    "report_date",
-    "source_file",
-    "scored",
-]
+COLUMNS = [*FIGURE_COLUMNS, "source_file", "scored"]
 
 
 def number(v) -> str:

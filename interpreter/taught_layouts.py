@@ -8,9 +8,9 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
-from extractors.grid import Grid
-from interpreter.periods import PeriodMatch, find_period, month_in_year
-from interpreter.table import (
+from extractors.grid import Grid, fold
+from interpreter.printed_periods import PeriodMatch, find_period
+from interpreter.table_layout import (
     MAX_HEADER_ROWS,
     Column,
     Layout,
@@ -21,6 +21,7 @@ from interpreter.table import (
     text,
 )
 from interpreter.values import parse_value
+from periods import month_in_year
 
 MEASURES = (
     "actual",
@@ -103,9 +104,7 @@ def _token(cell) -> str:
         return "#"
     found = find_period(cell.text, cell.value)
     words = (found.rest if found is not None else cell.text).lower()
-    return ("<period> " if found is not None else "") + re.sub(
-        r"\d+(?:[.,]\d+)*", "#", " ".join(words.split())
-    )
+    return ("<period> " if found is not None else "") + re.sub(r"\d+(?:[.,]\d+)*", "#", fold(words))
 
 
 def fingerprint(grid: Grid) -> str:

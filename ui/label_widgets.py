@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from review.pending import with_indicator
-from ui import pending as queue
-from ui.store import indicator_name
+from ui import pending_uploads as queue
+from ui.cached_store import indicator_name
 
 # session key: (document key, printed label, indicator id) awaiting an answer
 ASKING = "alias_question"

@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 
 from authorities.authority import Authority, all_authorities
-from authorities.names import fold, peeled
+from authorities.names import name_key, peeled
 
 
 @cache
@@ -15,8 +15,8 @@ def index() -> dict[str, tuple[Authority, ...]]:
     """Folded name, variant, ONS code or DfE code -> the authorities that carry it."""
     found: dict[str, list[Authority]] = {}
     for authority in all_authorities():
-        keys = {fold(n) for n in authority.names} | {
-            fold(authority.new_la_code),
+        keys = {name_key(n) for n in authority.names} | {
+            name_key(authority.new_la_code),
             authority.old_la_code,
         }
         for key in keys - {""}:

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analyses.periods import fy_label, fy_start_year
 from analyses.style import direction_label, rag_label
 from pack.figure import Figure, figure, gap
 from pack.sources import published_source, report_source
+from periods import financial_year_of, fy_label
 
 POLARITY_WORDS = {"high": "High", "low": "Low", "within_range": "Within range", "info": "Info"}
 
@@ -94,7 +94,7 @@ def outturn_figures(
 ) -> list:
     """The last two complete financial years: the report's own outturn, else the published
     figure."""
-    first = fy_start_year(month)
+    first = financial_year_of(month)
     return [(fy_label(y), _outturn(current, published, y, unit)) for y in (first - 2, first - 1)]
 
 

@@ -7,6 +7,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from extractors.grid import fold
+from periods import (
+    Period,
+    financial_year,
+    financial_year_of,
+    month_end,
+    month_period,
+    quarter_of_fy,
+    ytd,
+)
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
 MONTHS.update({"sept": 9, "june": 6, "july": 7})
@@ -34,15 +45,6 @@ _as_at = re.compile(
 
 
 @dataclass(frozen=True)
-class Period:
-    """A typed period: month, quarter, financial_year, financial_ytd, calendar_year or as_at."""
-
-    type: str
-    start: date
-    end: date
-
-
-@dataclass(frozen=True)
 class PeriodMatch:
     """A period found in a header, and the words printed around it."""
 
@@ -51,47 +53,6 @@ class PeriodMatch:
     quarter: int | None = None
     ytd: bool = False
     month: int | None = None  # a month named without its year (`October` under `2016/17`)
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def month_period(year: int, month: int) -> Period:
-    return Period("month", date(year, month, 1), month_end(year, month))
-
-
-def months_before(period: Period, months: int) -> Period:
-    """The month or quarter that many months earlier."""
-    index = period.start.year * 12 + period.start.month - 1 - months
-    start = date(index // 12, index % 12 + 1, 1)
-    span = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month
-    last = index + span
-    return Period(period.type, start, month_end(last // 12, last % 12 + 1))
-
-
-def financial_year(start_year: int) -> Period:
-    """The financial year that starts on 1 April of start_year."""
-    return Period("financial_year", date(start_year, 4, 1), date(start_year + 1, 3, 31))
-
-
-def financial_year_of(day: date) -> int:
-    """The starting calendar year of the financial year containing day."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def quarter_of_fy(start_year: int, quarter: int) -> Period:
-    first = 4 + 3 * (quarter - 1)
-    year = start_year + (first > 12)
-    first = (first - 1) % 12 + 1
-    return Period("quarter", date(year, first, 1), month_end(year, first + 2))
-
-
-def ytd(fy_start_year: int, until: date | None) -> Period:
-    """Financial year to date, ending at the report month's end (or the year's end when unknown)."""
-    fy = financial_year(fy_start_year)
-    end = month_end(until.year, until.month) if until and fy.start <= until <= fy.end else fy.end
-    return Period("financial_ytd", fy.start, end)
 
 
 def _full_year(text: str) -> int:
@@ -104,7 +65,7 @@ def find_period(text: str, value: object = None) -> PeriodMatch | None:
     if isinstance(value, (datetime, date)):
         day = value.date() if isinstance(value, datetime) else value
         return PeriodMatch(month_period(day.year, day.month), "")
-    text = " ".join(str(text or "").split())
+    text = fold(text or "")
     if not text or len(text) > 60:
         return None
     for finder in (
@@ -207,7 +168,7 @@ def _find_month(text: str) -> PeriodMatch | None:
     month, to_date = MONTHS[m["m"].lower()], _ytd.search(text)
     if to_date:  # `Apr–Oct 2019 (YTD)`: the year to date of the financial year that month falls in
         return PeriodMatch(
-            ytd(year if month >= 4 else year - 1, None),
+            ytd(financial_year_of(date(year, month, 1)), None),
             _rest(text, m.span(), to_date.span()),
             ytd=True,
         )
@@ -247,17 +208,6 @@ def _find_bare_month(text: str) -> PeriodMatch | None:
     """A header that is only a month's name: its year comes from the header above or the report."""
     month = MONTHS.get(text.strip(" .").lower())
     return PeriodMatch(None, "", month=month) if month else None
-
-
-def month_in_year(year: Period, month: int) -> Period:
-    """The month of that name within a financial or calendar year."""
-    first = year.start.year + (year.type == "financial_year" and month < 4)
-    return month_period(first, month)
-
-
-def latest_month(month: int, until: date) -> Period:
-    """The month of that name at or before a date."""
-    return month_period(until.year if month <= until.month else until.year - 1, month)
 
 
 def _find_year(text: str) -> PeriodMatch | None:

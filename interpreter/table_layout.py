@@ -14,7 +14,7 @@ from interpreter.headers import (
     squash,
     unit_word,
 )
-from interpreter.periods import PeriodMatch, find_period
+from interpreter.printed_periods import PeriodMatch, find_period
 from interpreter.values import parse_value
 
 STRONG_DERIVED = re.compile(

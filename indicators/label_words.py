@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.grid import fold
+
 # Spellings, abbreviations and time units, folded in order on lower-cased text.
 SPELLINGS = [
     (r"[\u2018\u2019`]", "'"),
@@ -319,17 +321,17 @@ SINGLE = {
 }
 
 
-def fold(text: str, replacements) -> str:
+def rewrite(text: str, replacements) -> str:
     """Text with each (pattern, replacement) applied in order and spaces collapsed."""
     for pattern, replacement in replacements:
         text = pattern.sub(replacement, text)
-    return re.sub(r"\s+", " ", text).strip()
+    return fold(text)
 
 
 def clean(text: str) -> str:
     """Lower-case text without numbering or footnote marks, with `SPELLINGS` folded."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return fold(FOOTNOTE.sub("", NUMBERING.sub("", text)), SPELLINGS)
+    return rewrite(FOOTNOTE.sub("", NUMBERING.sub("", text)), SPELLINGS)
 
 
 def tokens(text: str) -> list[str]:
@@ -417,8 +419,8 @@ def read_label(text: str) -> Label:
     """The `Label` of a printed label (cached)."""
     cleaned = clean(text)
     plain = ASIDE.sub(" ", cleaned)
-    main = fold(plain, ENTITIES)
-    markers = markers_of(main, fold(" ".join(ASIDE.findall(cleaned)), ENTITIES))
+    main = rewrite(plain, ENTITIES)
+    markers = markers_of(main, rewrite(" ".join(ASIDE.findall(cleaned)), ENTITIES))
     words = tokens(main)
     unit_words = sorted({w for w in re.findall(r"[a-z0-9]+", plain) if w in UNIT_WORDS})
     loose_key = " ".join(words) + "|" + repr(markers)

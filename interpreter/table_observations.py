@@ -8,9 +8,16 @@ from dataclasses import dataclass, replace
 from extractors.grid import Cell, Grid
 from interpreter.headers import measure_of, polarity_word, unit_word
 from interpreter.observation import Observation
-from interpreter.periods import financial_year, month_in_year, months_before, quarter_of_fy
-from interpreter.table import MIN_AUTHORITY_ROWS, Column, Layout, authority_named, is_origin, text
+from interpreter.table_layout import (
+    MIN_AUTHORITY_ROWS,
+    Column,
+    Layout,
+    authority_named,
+    is_origin,
+    text,
+)
 from interpreter.values import Number, ParsedValue, parse_value
+from periods import financial_year, month_in_year, months_before, quarter_of_fy
 
 GENERIC_LABEL = re.compile(
     r"^(?:no\.?|number|num|rate|%|percentage|value|actual|actuals|outturn|result|performance|figure|count|"

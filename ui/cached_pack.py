@@ -9,9 +9,9 @@ import streamlit as st
 from pack import build_pack, render_pack
 from pack.preview import page_images
 from pack.render import charts
-from pack.table import summary_frame
 from pack.template import Template, default_template, from_json, save_template
-from ui.store import observations, shared_store
+from pack.text_table import summary_frame
+from ui.cached_store import observations, shared_store
 
 LAST_REPORT = "(the last report's indicators)"
 

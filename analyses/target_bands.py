@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 NUM = r"[+-]?\d+(?:\.\d+)?"
-_PREFIX = re.compile(r"^(?P<kind>[A-Za-z ]{1,40}?)\s*:\s*(?P<rule>.*)$")
+_PREFIX = re.compile(r"^\s*(?P<kind>[A-Za-z ]{1,40}?)\s*:\s*(?P<rule>.*)$")
 _OF = re.compile(rf"^(?:up to\s+)?\+/-\s*(?P<t>{NUM})\s*%?\s*of\s*(?P<c>{NUM})\s*%?$", re.I)
 _PLUS_MINUS = re.compile(
     rf"^(?:(?:more than|over|outside|beyond)\s+)?\+/-\s*(?P<t>{NUM})\s*%?$", re.I
@@ -120,8 +120,9 @@ def band_from_rules(rows: list[tuple[float | None, str]], polarity: str = "info"
     return band
 
 
-def _split(note: str, value: float | None) -> tuple[str, str, float | None]:
-    """(kind, rule, value): kind 'red', 'amber' or 'green' (a green rule or a plain target)."""
+def rule_kind(note: str) -> tuple[str, str]:
+    """(kind, rule as printed) of a target row's note ('Red tolerance: <92%'): kind 'red', 'amber'
+    or 'green' (a green rule or a plain target)."""
     m = _PREFIX.match(note or "")
     prefix, rule = (m["kind"].lower(), m["rule"].strip()) if m else ("", (note or "").strip())
     kind = (
@@ -131,6 +132,12 @@ def _split(note: str, value: float | None) -> tuple[str, str, float | None]:
         if ("amber" in prefix or "yellow" in prefix)
         else "green"
     )
+    return kind, rule
+
+
+def _split(note: str, value: float | None) -> tuple[str, str, float | None]:
+    """(kind, rule, value) of a target row."""
+    kind, rule = rule_kind(note)
     return kind, rule, (None if value is None or pd.isna(value) else float(value))
 
 
