@@ -4,9 +4,27 @@
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 from datetime import date
 from pathlib import Path
+
+ENOUGH_MEMORY = 1024 * 2**20  # address space the command needs to load its libraries and read
+
+
+def refuse_when_starved() -> None:
+    """Under an address-space limit too small to load the libraries (`ulimit -v`), stop at once
+    with one sentence: a native library whose allocation fails inside an import may hang."""
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if limit != resource.RLIM_INFINITY and limit < ENOUGH_MEMORY:
+        sys.exit(
+            f"perfbooks cannot run: this process may use only {limit // 2**20:,} MB of memory "
+            f"(ulimit -v), too little to load its libraries; allow at least "
+            f"{ENOUGH_MEMORY // 2**20:,} MB."
+        )
+
+
+refuse_when_starved()
 
 from extractors.errors import UnreadableFile
 from extractors.limits import LIMITS, Limits

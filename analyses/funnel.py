@@ -14,7 +14,6 @@ from __future__ import annotations
 import altair as alt
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from analyses.style import MARKS, OKABE_ITO
 
@@ -26,6 +25,8 @@ def control_limit(target: float, size: float, p: float, unit: str) -> float:
     """The figure (in the unit) below which a share p of councils of this size fall when their true
     value is the target: the interpolated binomial (percent, size = denominator) or Poisson
     (rate, size = population) quantile."""
+    from scipy import stats  # loaded when first asked for (0.7 s)
+
     scale = SCALE[unit]
     theta = target / scale
     dist = (

@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from scipy import stats
 
 LEVEL = 0.95
 INTERVAL_COLUMNS = ["ci_low", "ci_high", "interval_method"]
@@ -25,6 +24,8 @@ def wilson(k: float, n: float, level: float = LEVEL) -> tuple[float, float]:
     positive."""
     if not n or n <= 0 or pd.isna(k) or pd.isna(n):
         return float("nan"), float("nan")
+    from scipy import stats  # loaded when first asked for (0.7 s)
+
     z = stats.norm.ppf(1 - (1 - level) / 2)
     p = k / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
@@ -40,6 +41,8 @@ def poisson_exact(
     0."""
     if not exposure or exposure <= 0 or pd.isna(k) or pd.isna(exposure):
         return float("nan"), float("nan")
+    from scipy import stats  # loaded when first asked for (0.7 s)
+
     alpha = 1 - level
     low = stats.chi2.ppf(alpha / 2, 2 * k) / 2 if k > 0 else 0.0
     high = stats.chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import queue
 import resource
 import signal
 import time
@@ -50,8 +49,31 @@ def _limit_memory(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
 
 
-def _child(work: Callable[[mp.Queue], object], name: str, limits: Limits, out: mp.Queue) -> None:
+class Sender:
+    """The child's end of the pipe to the caller: each message is written at once, by the thread
+    that sends it (a queue's feeder thread is one a child at its memory limit may be unable to
+    start, and it would then wait for ever)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def put(self, message) -> None:
+        self.connection.send(message)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when the process that started it dies: no orphaned reader."""
     try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the caller's time limit still applies
+        pass
+
+
+def _child(work: Callable[[Sender], object], name: str, limits: Limits, out: Sender) -> None:
+    try:
+        _die_with_parent()
         os.setpgid(0, 0)
         _limit_memory(limits)
         out.put(("done", work(out)))
@@ -65,7 +87,7 @@ def _child(work: Callable[[mp.Queue], object], name: str, limits: Limits, out: m
         out.put(("error", problem("reader_failed", name)))
 
 
-def _read(path: str, name: str, then: Callable | None, limits: Limits, out: mp.Queue):
+def _read(path: str, name: str, then: Callable | None, limits: Limits, out: Sender):
     from extractors.inflate import refuse_pdf_bomb
     from extractors.registry import read_document
 
@@ -118,18 +140,22 @@ def run_bounded(
 
 
 def _bounded(
-    work: Callable[[mp.Queue], object], deadline: Deadline, progress: Progress, limits: Limits
+    work: Callable[[Sender], object], deadline: Deadline, progress: Progress, limits: Limits
 ):
     context = mp.get_context("fork")
-    out: mp.Queue = context.Queue()
-    child = context.Process(target=_child, args=(work, deadline.name, limits, out), daemon=True)
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child, args=(work, deadline.name, limits, Sender(sender)), daemon=True
+    )
     child.start()
+    sender.close()  # the child holds the only writing end: its exit is the end of the pipe
     _lead_group(child.pid)
     try:
-        return _wait(child, out, deadline, progress)
+        return _wait(child, receiver, deadline, progress)
     finally:
         stop_group(child.pid)
         child.join(1)
+        receiver.close()
 
 
 def _lead_group(pid: int) -> None:
@@ -172,16 +198,16 @@ class Deadline:
         return problem(kind, self.name, seconds=self.seconds)
 
 
-def _wait(child, out: mp.Queue, deadline: Deadline, progress: Progress):
+def _wait(child, receiver, deadline: Deadline, progress: Progress):
     while True:
-        try:
-            kind, payload = out.get(timeout=0.2)
-        except queue.Empty:
-            if deadline.passed():
-                raise UnreadableFile(deadline.problem()) from None
-            if not child.is_alive() and out.empty():
-                raise UnreadableFile(problem("reader_stopped", deadline.name)) from None
+        if deadline.passed():
+            raise UnreadableFile(deadline.problem())
+        if not receiver.poll(0.2):
             continue
+        try:
+            kind, payload = receiver.recv()
+        except (EOFError, OSError):  # the child ended without a word: killed, or out of memory
+            raise UnreadableFile(problem("reader_stopped", deadline.name)) from None
         if kind == "progress":
             done, total, doing = payload
             progress(done, total, doing) if doing else progress(done, total)

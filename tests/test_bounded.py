@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -267,3 +268,37 @@ def test_a_scanned_page_of_pure_noise_is_refused_in_one_sentence(tmp_path):
     assert proc.stderr.strip().splitlines()[-1] == (
         "noise.pdf has no tables of figures that perfbooks recognises; is it a performance report?"
     )
+
+
+def test_a_reader_dies_with_the_process_that_started_it(tmp_path):
+    """A caller killed outright (a server restarted) leaves no reader running on."""
+    pid_file = tmp_path / "reader.pid"
+    script = (
+        "import os, time\n"
+        "from extractors.bounded import run_bounded\n"
+        f"def work():\n    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(120)\n"
+        "run_bounded(work, 'slow.pdf')\n"
+    )
+    caller = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline, "the reader never started"
+        time.sleep(0.1)
+    reader = int(pid_file.read_text())
+    caller.kill()
+    caller.wait()
+    while time.monotonic() < deadline:
+        if not _running(reader):
+            return
+        time.sleep(0.1)
+    os.kill(reader, signal.SIGKILL)
+    raise AssertionError("the reader outlived its caller")
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (a zombie waiting for init to reap it does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from extractors.errors import UnreadableFile
+from extractors.problems import problem
 from pipeline.extract import ExtractResult
 from review.intake import take_upload, waiting_summary
 
@@ -33,7 +34,7 @@ class CountingReader:
     def __call__(self, content: bytes, name: str) -> ExtractResult:
         self.calls += 1
         if self.problem:
-            raise UnreadableFile(self.problem)
+            raise UnreadableFile(problem(self.problem, name))
         return ExtractResult(name, [], warnings=["page 2 was blank"])
 
 
@@ -63,9 +64,13 @@ def test_a_report_already_in_the_store_is_not_read():
 
 
 def test_a_refused_report_says_the_same_sentence_without_being_read_again():
-    queue, reader = SessionQueue(), CountingReader("scan.pdf is encrypted.")
+    queue, reader = SessionQueue(), CountingReader("password")
     first = take_upload("scan.pdf", b"x", queue, not_stored, reader)
     again = take_upload("scan.pdf", b"x", queue, not_stored, reader)
     assert [first.status, again.status] == ["failed", "failed"]
-    assert first.message == again.message == "scan.pdf is encrypted."
+    assert (
+        first.message
+        == again.message
+        == ("scan.pdf is password-protected; save a copy without the password and upload that.")
+    )
     assert reader.calls == 1 and not queue.waiting

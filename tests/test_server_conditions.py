@@ -16,7 +16,7 @@ import pytest
 from zoo.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDRESS_SPACE = 3 * 2**30  # bytes: a small shared host
+ADDRESS_SPACE = 2**30  # bytes: a small shared host (the least cli.py runs with)
 CASES = [
     ("ruled_months", "pdf"),
     ("ruled_months", "xlsx"),
@@ -99,3 +99,15 @@ def test_the_constrained_run_really_refuses_network_and_home(probe, said, tmp_pa
         [sys.executable, "-c", probe], env=_server_env(tmp_path), capture_output=True, text=True
     )
     assert ran.returncode != 0 and said in ran.stderr
+
+
+def test_a_process_with_too_little_memory_stops_at_once_in_one_sentence(reports, tmp_path):
+    def starve():
+        resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20))
+
+    ran = _extract(reports[:1], tmp_path / "out.csv", _server_env(tmp_path), starve)
+    assert ran.returncode == 1 and "Traceback" not in ran.stderr
+    assert ran.stderr.strip() == (
+        "perfbooks cannot run: this process may use only 400 MB of memory (ulimit -v), too little "
+        "to load its libraries; allow at least 1,024 MB."
+    )

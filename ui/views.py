@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from analyses.impact.view import ImpactOptions, impact_view
 from analyses.source import (
     benchmark_view,
     benchmark_years,
@@ -16,6 +17,9 @@ from analyses.source import (
     trend_view,
 )
 from ui.cached_store import interventions, shared_store
+
+if TYPE_CHECKING:
+    from analyses.impact.view import ImpactOptions
 
 
 @st.cache_data(show_spinner="Working out the trend…")
@@ -42,6 +46,8 @@ def scorecard(authorities: tuple[str, ...], indicators: tuple[str, ...]):
 
 @st.cache_data(show_spinner="Estimating the change…")
 def impact(intervention_ids: tuple[int, ...], indicator: str, options: ImpactOptions):
+    from analyses.impact.view import impact_view  # the estimators load only for this page (1.5 s)
+
     chosen = interventions()
     chosen = chosen[chosen["intervention_id"].isin(intervention_ids)]
     return impact_view(shared_store(), chosen, indicator, options)
