@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analyses.target_bands import Band, band_from_rules
+from interpreter.observation import DIRECTIONAL
 
 BAND_COLUMNS = [
     "period_type",
@@ -19,7 +20,7 @@ BAND_COLUMNS = [
     "target_note",
     "band",
 ]
-JUDGED = ("high", "low", "within_range")
+JUDGED = (*DIRECTIONAL, "within_range")
 
 
 def bands_by_period(targets: pd.DataFrame, polarity: str = "info") -> pd.DataFrame:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from interpreter.observation import DIRECTIONAL
+
 NOT_APPLICABLE = "not applicable"
 
 
@@ -29,7 +31,7 @@ def quartile_band(value: float | None, values: pd.Series, polarity: str) -> str:
     value."""
     if value is None or pd.isna(value):
         return ""
-    if polarity not in ("high", "low"):
+    if polarity not in DIRECTIONAL:
         return NOT_APPLICABLE
     q25, q50, q75 = quartiles(values)
     if pd.isna(q25):
@@ -44,7 +46,7 @@ def quartile_band(value: float | None, values: pd.Series, polarity: str) -> str:
 
 def rank(value: float | None, values: pd.Series, polarity: str) -> int | None:
     """1 for the best by polarity, ties sharing the better rank; None for 'info' or no value."""
-    if value is None or pd.isna(value) or polarity not in ("high", "low"):
+    if value is None or pd.isna(value) or polarity not in DIRECTIONAL:
         return None
     held = pd.Series(values, dtype=float).dropna()
     better = held > value + 1e-9 if polarity == "high" else held < value - 1e-9
@@ -54,7 +56,7 @@ def rank(value: float | None, values: pd.Series, polarity: str) -> int | None:
 def best(values: pd.Series, polarity: str) -> tuple[object, float] | tuple[None, float]:
     """(index label, value) of the best value by polarity; (None, NaN) for 'info' or no values."""
     held = pd.Series(values, dtype=float).dropna()
-    if held.empty or polarity not in ("high", "low"):
+    if held.empty or polarity not in DIRECTIONAL:
         return None, float("nan")
     label = held.idxmax() if polarity == "high" else held.idxmin()
     return label, float(held[label])
@@ -67,6 +69,6 @@ def standing(value: float | None, comparator: float | None, polarity: str) -> st
     diff = round(float(value) - float(comparator), 9)
     if diff == 0:
         return "same"
-    if polarity in ("high", "low"):
+    if polarity in DIRECTIONAL:
         return "better" if (diff > 0) == (polarity == "high") else "worse"
     return "higher" if diff > 0 else "lower"

@@ -7,18 +7,11 @@ import pandas as pd
 
 from exports.observation_frame import cell_text, latest_vintage, normalise
 from exports.safe_csv import csv_bytes
+from interpreter.observation import MEASURES
 from periods import period_heading, period_order
 
 ROW_KEY = ["authority", "la_code", "indicator_id", "indicator_label", "measure", "unit"]
-MEASURE_ORDER = [
-    "actual",
-    "target",
-    "stat_neighbour_avg",
-    "stat_neighbour_best",
-    "england_avg",
-    "england_top_quartile",
-    "region_avg",
-]
+MEASURE_ORDER = list(MEASURES)
 
 
 def with_periods(table: pd.DataFrame) -> pd.DataFrame:

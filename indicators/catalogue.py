@@ -27,10 +27,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from indicators.label_words import DEFAULTS, MIXED, RATE, TIMESCALE, Label, read_label
+from interpreter.observation import UNITS
 
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
 ALIASES_CSV = Path(__file__).with_name("aliases.csv")
-UNITS = ("count", "percent", "rate_per_10k", "days", "average", "ratio")
 # MILD penalties when one side is silent (else 1)
 SILENCE = {"direction": 0, "population": 0, "durations": 2}
 CODES = "code"  # a shared scorecard code (A1, A2) is worth two MILD penalties

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.grid import Grid
-from interpreter.observation import Observation
+from interpreter.observation import Observation, add_flag
 from interpreter.table_layout import Layout, cell_matrix, header_period, is_origin
 from interpreter.values import parse_value
 
@@ -59,9 +59,7 @@ def lower_confidence(account_: TableAccount, observations: list[Observation]) ->
     factor = max(LEAST_CONFIDENCE, 1 - len(account_.unexplained) / account_.numbers)
     for obs in observations:
         obs.confidence *= factor
-        obs.flags = ",".join(
-            sorted({*filter(None, obs.flags.split(",")), "table_numbers_not_read"})
-        )
+        add_flag(obs, "table_numbers_not_read")
 
 
 def _body_cells(grid: Grid, layout: Layout | None):

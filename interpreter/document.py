@@ -14,7 +14,7 @@ from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
 from interpreter.headers import polarity_word
 from interpreter.indicator_match import label_indicators
-from interpreter.observation import Observation
+from interpreter.observation import Observation, add_flag
 from interpreter.table_layout import cell_matrix, read_layout
 from interpreter.table_observations import table_observations
 from interpreter.taught_layouts import apply_rule, taught_rule
@@ -259,7 +259,7 @@ def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
         p = latest_month(obs.pending["bare_month"], vintage)
         obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
         obs.confidence *= 0.9
-        obs.flags = ",".join(sorted({*filter(None, obs.flags.split(",")), "year_from_report_date"}))
+        add_flag(obs, "year_from_report_date")
     elif obs.pending.get("default_period") and vintage:
         p = financial_year(financial_year_of(vintage))
         obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end

@@ -27,6 +27,21 @@ COLUMNS = [
     "confidence",
 ]
 EXTRA_COLUMNS = ["code", "flags"]
+# The contract's vocabularies, defined here once
+# what a figure is: the authority's own, its target, or a benchmark it is compared with
+MEASURES = (
+    "actual",
+    "target",
+    "stat_neighbour_avg",
+    "stat_neighbour_best",
+    "england_avg",
+    "england_top_quartile",
+    "region_avg",
+)
+PERIOD_TYPES = ("month", "quarter", "financial_year", "financial_ytd", "calendar_year", "as_at")
+UNITS = ("count", "percent", "rate_per_10k", "days", "average", "ratio")
+POLARITIES = ("high", "low", "info", "within_range")  # which direction is good
+DIRECTIONAL = ("high", "low")  # the polarities that say which way is better
 UNWRITTEN = ("pending", "bbox")  # fields kept for the app, never written to the CSV or the store
 
 
@@ -69,6 +84,16 @@ class Observation:
             row[key] = format_number(row[key])
         row["confidence"] = f"{row['confidence']:.2f}"
         return row
+
+
+def flags_of(obs: Observation) -> frozenset[str]:
+    """The observation's flags as a set (they are stored as comma-joined text, as the spec says)."""
+    return frozenset(filter(None, obs.flags.split(",")))
+
+
+def add_flag(obs: Observation, flag: str) -> None:
+    """Flag the observation (once), keeping the stored text sorted."""
+    obs.flags = ",".join(sorted(flags_of(obs) | {flag}))
 
 
 def format_number(v: float | None) -> str:

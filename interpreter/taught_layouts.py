@@ -9,6 +9,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from extractors.grid import Grid, fold
+from interpreter.observation import MEASURES, add_flag, flags_of
 from interpreter.printed_periods import PeriodMatch, find_period
 from interpreter.table_layout import (
     MAX_HEADER_ROWS,
@@ -23,16 +24,7 @@ from interpreter.table_layout import (
 from interpreter.values import parse_value
 from periods import month_in_year
 
-MEASURES = (
-    "actual",
-    "target",
-    "stat_neighbour_avg",
-    "stat_neighbour_best",
-    "england_avg",
-    "england_top_quartile",
-    "region_avg",
-    "ignore",
-)
+MEASURES = (*MEASURES, "ignore")  # a column a taught layout leaves unread
 # as its header reads | month n of the title's year | the report's year
 PERIOD_KINDS = ("header", "fy_month", "report_year")
 FY_MONTH = r"M(\d{1,2})"  # `M1` .. `M12`: month 1 (April) to 12 (March) of the financial year
@@ -238,7 +230,7 @@ def mark_taught(doc, grid: Grid, taught: TaughtRule, rows) -> None:
     from interpreter.accounting import _where
 
     for obs in rows:
-        obs.flags = ",".join(sorted({*filter(None, obs.flags.split(",")), taught.flag}))
-        if taught.rule.unit and "pair" not in obs.flags.split(","):
+        add_flag(obs, taught.flag)
+        if taught.rule.unit and "pair" not in flags_of(obs):
             obs.unit = taught.rule.unit
     doc.warnings.append(taught.sentence(_where(grid)))

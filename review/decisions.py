@@ -13,19 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from interpreter.observation import Observation, format_number
+from interpreter.observation import MEASURES, Observation, add_flag, format_number
 from interpreter.printed_periods import find_period
 
 KINDS = ("exclude", "value", "measure", "period")
-MEASURES = (
-    "actual",
-    "target",
-    "stat_neighbour_avg",
-    "stat_neighbour_best",
-    "england_avg",
-    "england_top_quartile",
-    "region_avg",
-)
 CORRECTED = "corrected"
 EXCLUDED = "excluded"
 
@@ -94,8 +85,7 @@ def applied(obs: Observation, decision: RowDecision) -> Observation:
             period.end,
         )
     flag = EXCLUDED if decision.kind == "exclude" else CORRECTED
-    flags = [f for f in obs.flags.split(",") if f]
-    changed.flags = ",".join(flags + ([flag] if flag not in flags else []))
+    add_flag(changed, flag)
     if decision.kind != "exclude":
         changed.note = "; ".join(filter(None, [obs.note, _note(decision)]))
     return changed

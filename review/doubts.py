@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
+from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation, flags_of
 from pipeline import observations_frame
 
 DOUBTFUL_BELOW = 0.8  # confidence under which a row is shown as doubtful
@@ -65,10 +65,10 @@ class DoubtfulLabel(NamedTuple):
 def doubts(obs: Observation, read_by_ocr: bool = False) -> list[str]:
     """Why a row needs a look, in plain words; empty when it does not or a person has decided on
     it."""
-    if DECIDED & set(obs.flags.split(",")):
+    if DECIDED & flags_of(obs):
         return []
     why = [] if obs.indicator_id else [UNMAPPED]
-    why += [CHECK_WORDS[f] for f in obs.flags.split(",") if f in CHECK_WORDS]
+    why += [CHECK_WORDS[f] for f in sorted(flags_of(obs)) if f in CHECK_WORDS]
     if obs.confidence < DOUBTFUL_BELOW:
         why.append(f"low {'OCR ' if read_by_ocr else ''}confidence {obs.confidence:.2f}")
     return why

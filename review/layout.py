@@ -16,6 +16,7 @@ import pandas as pd
 from extractors.bounded import run_bounded
 from extractors.limits import LIMITS, Limits
 from interpreter.blocks import table_blocks
+from interpreter.observation import UNITS as CONTRACT_UNITS
 from interpreter.table_layout import cell_matrix, read_layout, text
 from interpreter.taught_layouts import (
     ColumnRule,
@@ -33,7 +34,7 @@ PERIOD_WORDS = {
     "fy_month": "month n of the title's year (header M1..M12)",
     "report_year": "the report's financial year",
 }
-UNITS = ["", "count", "percent", "rate_per_10k", "days", "average", "ratio"]
+UNITS = ["", *CONTRACT_UNITS]
 
 
 @dataclass(frozen=True)

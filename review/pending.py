@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extractors.grid import fold
-from interpreter.observation import Observation
+from interpreter.observation import Observation, flags_of
 from pipeline import ExtractResult
 from review.decisions import EXCLUDED, RowDecision, applied, decide
 from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
@@ -162,7 +162,7 @@ def with_row_decision(
 def saved_result(doc: PendingDocument) -> ExtractResult:
     """What accepting saves: the rows not excluded, and the reader's warnings plus a sentence per
     exclusion."""
-    kept = [o for o in doc.observations if EXCLUDED not in o.flags.split(",")]
+    kept = [o for o in doc.observations if EXCLUDED not in flags_of(o)]
     excluded = [d.sentence(doc.observations[d.row]) for d in doc.decisions if d.kind == "exclude"]
     return replace(doc.result, observations=kept, warnings=[*doc.result.warnings, *excluded])
 
@@ -196,4 +196,4 @@ def _edited(doc: PendingDocument, change: Callable[[Observation], None]) -> Pend
 
 def _other_half(obs: Observation, unit: str) -> bool:
     """The half of a count-and-rate pair that is not in this unit."""
-    return "pair" in obs.flags.split(",") and obs.unit != unit
+    return "pair" in flags_of(obs) and obs.unit != unit
