@@ -1,5 +1,5 @@
 """The last complete financial year's comparators for each indicator: statistical neighbour mean,
-England, region and the national quartile band, from `analyses.source.benchmark_view`."""
+England, region and the national quartile band, from `views.explore.benchmark_view`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analyses.source import benchmark_view
 from pack.figure import Figure, figure, gap
 from periods import financial_year_of, fy_label
+from views.explore import benchmark_view
 
 COLUMNS = {
     "stat_neighbour_mean": "stat_neighbour_avg",

@@ -6,9 +6,9 @@ import streamlit as st
 from exports.downloads import frame_csv
 from periods import fy_label
 from ui.cached_store import indicator_label, indicators_of
+from ui.cached_views import league
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data
-from ui.views import league
 
 inside_app(__file__)
 

@@ -8,9 +8,15 @@ from analyses.history import STANDING
 from analyses.readable import area_name
 from exports.downloads import frame_csv
 from ui.cached_store import all_authorities, packaged_catalogue
+from ui.cached_views import (
+    authority_index,
+    benchmarks,
+    history,
+    remember_authority,
+    years_with_figures,
+)
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, show_table
-from ui.views import authority_index, benchmarks, history, remember_authority, years_with_figures
 
 inside_app(__file__)
 

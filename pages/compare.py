@@ -12,9 +12,9 @@ from ui.cached_store import (
     packaged_catalogue,
     report_authorities,
 )
+from ui.cached_views import LAST_AUTHORITY, scorecard, side_by_side
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, show_table
-from ui.views import LAST_AUTHORITY, scorecard, side_by_side
 
 inside_app(__file__)
 

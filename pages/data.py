@@ -14,9 +14,9 @@ from ui.cached_store import (
     revisions,
     withdrawn,
 )
+from ui.cached_views import export_selection
 from ui.frame import inside_app
 from ui.show import show_table
-from ui.views import export_selection
 
 inside_app(__file__)
 

@@ -6,7 +6,6 @@ import streamlit as st
 
 from analyses.impact.align import baseline_text
 from analyses.impact.summary import impact_summary
-from analyses.impact.view import ImpactOptions, months_between
 from analyses.summaries import chart_summary
 from ui.access import may
 from ui.cached_store import (
@@ -17,9 +16,10 @@ from ui.cached_store import (
     saved,
     shared_store,
 )
+from ui.cached_views import impact
 from ui.frame import inside_app
 from ui.show import EARLIEST, LATEST, chart_with_table, no_data, plain, sentence, show_table
-from ui.views import impact
+from views.impact import ImpactOptions, months_between
 
 inside_app(__file__)
 

@@ -6,9 +6,9 @@ import streamlit as st
 from analyses.readable import source_names
 from analyses.summaries import rank_summary
 from ui.cached_store import all_authorities, indicator_name, indicators_of, report_authorities
+from ui.cached_views import authority_index, history, remember_authority, side_by_side, trend
 from ui.frame import inside_app
 from ui.show import chart_with_table, no_data, plain, show_table
-from ui.views import authority_index, history, remember_authority, side_by_side, trend
 
 inside_app(__file__)
 

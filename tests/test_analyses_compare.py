@@ -9,7 +9,7 @@ import pytest
 from analyses.compare import side_by_side, side_by_side_chart
 from analyses.scorecard import scorecard, scorecard_grid
 from analyses.scorecard_chart import layout, scorecard_chart
-from analyses.source import benchmark_view, compare_view, scorecard_view, trend_view
+from views.explore import benchmark_view, compare_view, scorecard_view, trend_view
 
 POPULATION = pd.DataFrame(
     {

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyses.impact.view import ImpactOptions, impact_view
 from store.store import Store
+from views.impact import ImpactOptions, impact_view
 
 
 def monthly_report(
@@ -77,7 +77,7 @@ def test_before_after_windows_sit_around_each_authority_s_own_start(store):
 def test_a_reader_s_date_range_is_a_month_window():
     from datetime import date
 
-    from analyses.impact.view import months_between
+    from views.impact import months_between
 
     assert months_between(()) is None and months_between(None) is None
     assert months_between((date(2011, 8, 1),)) == ("2011-08", "2011-08")

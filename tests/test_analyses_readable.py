@@ -174,7 +174,7 @@ def test_the_axis_labels_the_last_period_and_at_most_twelve():
 
 def test_benchmarks_open_on_the_latest_year_that_holds_most_figures():
     """A year holding only September workforce counts is offered but not opened first."""
-    from analyses.source import benchmark_years
+    from views.explore import benchmark_years
 
     class Store:
         def observations(self, selection):

@@ -78,7 +78,7 @@ def test_no_table_shows_ids_codes_none_nan_long_floats_or_midnight_times(page):
 
 def test_benchmarks_open_on_the_latest_year_with_figures_for_the_authority_with_most_reports():
     from ui.cached_store import report_authorities
-    from ui.views import years_with_figures
+    from ui.cached_views import years_with_figures
 
     at = run_page("pages/benchmarks.py")
     boxes = {b.label: b for b in at.selectbox}

@@ -15,7 +15,6 @@ import pandas as pd
 import pdfplumber
 import pytest
 
-from analyses.source import benchmark_view
 from analyses.trends import trend_table
 from pack import build_pack, render_pack
 from pack.pdf import RendererMissing
@@ -24,6 +23,7 @@ from pack.text_table import summary_frame
 from pipeline import extract_path
 from samples.build import FOLDER
 from store import Selection, Store
+from views.explore import benchmark_view
 
 MONTH = pd.Timestamp(2017, 1, 1)
 SAMPLE = FOLDER / "rotherham_2017-01_monthly_performance_sample.xlsx"

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from analyses.source import (
+from ui.cached_store import interventions, shared_store
+from views.explore import (
     benchmark_view,
     benchmark_years,
     compare_view,
@@ -16,10 +17,9 @@ from analyses.source import (
     selected_observations,
     trend_view,
 )
-from ui.cached_store import interventions, shared_store
 
 if TYPE_CHECKING:
-    from analyses.impact.view import ImpactOptions
+    from views.impact import ImpactOptions
 
 
 @st.cache_data(show_spinner="Working out the trend…")
@@ -46,7 +46,7 @@ def scorecard(authorities: tuple[str, ...], indicators: tuple[str, ...]):
 
 @st.cache_data(show_spinner="Estimating the change…")
 def impact(intervention_ids: tuple[int, ...], indicator: str, options: ImpactOptions):
-    from analyses.impact.view import impact_view  # the estimators load only for this page (1.5 s)
+    from views.impact import impact_view  # the estimators load only for this page (1.5 s)
 
     chosen = interventions()
     chosen = chosen[chosen["intervention_id"].isin(intervention_ids)]
