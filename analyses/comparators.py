@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analyses.ranking import best, quartile_band, quartiles, rank, standing
@@ -121,8 +122,8 @@ def _long(contexts: list, setting: Setting) -> pd.DataFrame:
 def _standing(contexts: list, setting: Setting) -> pd.DataFrame:
     rows = []
     for c in contexts:
-        group = pd.concat([c.neighbour_values, pd.Series({setting.code: c.value})])
-        q25, q50, q75 = quartiles(c.all_values)
+        group = np.append(c.neighbour_values.to_numpy(), c.value)
+        q25, q50, q75 = c.quartiles
         rows.append(
             {
                 **c.head,
@@ -131,9 +132,9 @@ def _standing(contexts: list, setting: Setting) -> pd.DataFrame:
                 "q75": q75,
                 "quartile_band": quartile_band(c.value, c.all_values, c.polarity),
                 "rank_england": rank(c.value, c.all_values, c.polarity),
-                "authorities_ranked": int(c.all_values.notna().sum()),
+                "authorities_ranked": int(np.count_nonzero(~np.isnan(c.all_values))),
                 "rank_neighbours": rank(c.value, group, c.polarity),
-                "neighbours_ranked": int(group.notna().sum()),
+                "neighbours_ranked": int(np.count_nonzero(~np.isnan(group))),
                 "neighbour_list": setting.version,
             }
         )
@@ -145,58 +146,93 @@ class _Context:
     head: dict
     value: float
     polarity: str
-    all_values: pd.Series  # every authority's value that year, by DfE code
+    all_values: np.ndarray  # every authority's value that year
+    quartiles: tuple[float, float, float]  # of all_values
     neighbour_values: pd.Series  # the neighbours' values in rank order, by DfE code
-    places: pd.DataFrame  # the year's rows for regions and England
+    places: dict  # the year's values for regions and England, by ONS code
     names: dict
     printed: pd.DataFrame  # report benchmark rows for the year
 
 
-def _contexts(published, setting, reports, indicators):
+@dataclass
+class _Year:
+    """One financial year's published figures, split by indicator once (Benchmarks' speed)."""
+
+    firsts: dict  # indicator -> its first row (name, unit, period type, polarity)
+    values: dict  # indicator -> {DfE code: every authority's value}
+    names: dict  # indicator -> {DfE code: authority}
+    denominators: dict  # indicator -> {DfE code: denominator}
+    places: dict  # indicator -> {ONS code: the first value of a region or England}
+
+
+def _year(published: pd.DataFrame, fy_first: int) -> _Year:
     published = published.assign(
         period_start=pd.to_datetime(published["period_start"]),
         period_end=pd.to_datetime(published["period_end"]),
     )
     year = published[
         in_financial_year(
-            published["period_type"],
-            published["period_start"],
-            published["period_end"],
-            setting.fy_first,
+            published["period_type"], published["period_start"], published["period_end"], fy_first
         )
     ]
     year = year.assign(code=dfe_codes(year))
-    wanted = indicators or sorted(set(year["indicator_id"]) - {""})
-    # split once, not once per indicator (Benchmarks' speed)
-    local = year["geographic_level"] == "Local authority"
-    las = year[local].drop_duplicates(["indicator_id", "code"]).set_index("code")
-    by_indicator, places_by, las_by = (
-        dict(tuple(part.groupby("indicator_id", sort=False))) for part in (year, year[~local], las)
+    local = (year["geographic_level"] == "Local authority").to_numpy()
+    las = year[local].drop_duplicates(["indicator_id", "code"])
+    places = year[~local].drop_duplicates(["indicator_id", "la_code"])
+    firsts = year.drop_duplicates("indicator_id").set_index("indicator_id")
+    columns = ["unit", "period_type", "polarity", "indicator_label"]
+    return _Year(
+        {i: dict(zip(columns, row)) for i, *row in firsts[columns].itertuples()},
+        _by_indicator(las.assign(value=las["value"].astype(float)), "code", "value"),
+        _by_indicator(las, "code", "authority"),
+        _by_indicator(las, "code", "denominator") if "denominator" in las else {},
+        _by_indicator(places, "la_code", "value"),
     )
-    empty = year.iloc[0:0]
+
+
+def _by_indicator(frame: pd.DataFrame, key: str, column: str) -> dict:
+    """indicator -> {`key`: `column`}, in the frame's order."""
+    return {i: dict(zip(keys, values)) for i, keys, values in _grouped(frame, [key, column])}
+
+
+def _grouped(frame: pd.DataFrame, columns: list[str]):
+    """(indicator, *arrays of `columns`) per indicator, rows in the frame's order: one stable sort
+    and plain arrays, not one frame per indicator."""
+    ids = frame["indicator_id"].to_numpy(dtype=object)
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    arrays = [frame[c].to_numpy(dtype=object)[order] for c in columns]
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else []
+    for begin, end in zip(starts, [*starts[1:], len(ids)]):
+        yield (ids[begin], *(a[begin:end] for a in arrays))
+
+
+def _contexts(published, setting, reports, indicators):
+    year = _year(published, setting.fy_first)
+    wanted = indicators or sorted(set(year.firsts) - {""})
     own = (
         dict(tuple(reports.groupby("indicator_id", sort=False)))
         if reports is not None and len(reports)
         else {}
     )
     for indicator in wanted:
-        rows = by_indicator.get(indicator, empty)
-        las = las_by.get(indicator, empty)
-        all_values = las["value"].astype(float)
+        first = year.firsts.get(indicator, {})
+        by_code = year.values.get(indicator, {})
+        all_values = np.fromiter(by_code.values(), dtype=float, count=len(by_code))
         mine = _report_rows(own.get(indicator), indicator, setting.fy_first)
-        value, value_source = _own_value(all_values.get(setting.code), mine)
-        denominator = las["denominator"].get(setting.code) if "denominator" in las else None
-        polarity, polarity_from = polarity_for(indicator, mine, rows)
+        value, value_source = _own_value(by_code.get(setting.code), mine)
+        denominator = year.denominators.get(indicator, {}).get(setting.code)
+        polarity, polarity_from = polarity_for(indicator, mine, first.get("polarity"))
         head = {
             "authority": setting.name,
             "la_code": setting.la_code,
             "indicator_id": indicator,
-            "indicator_name": _name(indicator, rows),
-            "unit": _unit(indicator, rows),
+            "indicator_name": _name(indicator, first),
+            "unit": first.get("unit", ""),
             "polarity": polarity,
             "polarity_from": polarity_from,
             "period": fy_label(setting.fy_first),
-            "period_type": rows["period_type"].iloc[0] if len(rows) else "",
+            "period_type": first.get("period_type", ""),
             "value": value,
             "value_source": value_source,
             "denominator": denominator if value_source == "published" else float("nan"),
@@ -206,23 +242,29 @@ def _contexts(published, setting, reports, indicators):
             value,
             polarity,
             all_values,
-            all_values.reindex(list(setting.neighbours)),
-            places_by.get(indicator, empty),
-            dict(zip(las.index, las["authority"])),
-            mine[mine["measure"].isin(list(FROM_REPORT))],
+            quartiles(all_values),
+            pd.Series(
+                [by_code.get(code, np.nan) for code in setting.neighbours],
+                index=list(setting.neighbours),
+                dtype=float,
+            ),
+            year.places.get(indicator, {}),
+            year.names.get(indicator, {}),
+            mine[mine["measure"].isin(list(FROM_REPORT))] if len(mine) else mine,
         )
 
 
 def _comparators(c: _Context, setting: Setting) -> dict:
     """comparator -> (value, source, extra columns): published first, then what the report printed
     overrides."""
-    held = c.neighbour_values.dropna()
+    held = c.neighbour_values.to_numpy()
+    held = held[~np.isnan(held)]
     n = {"neighbour_list": setting.version, "neighbours_with_values": int(len(held))}
-    label, top = best(held, c.polarity)
-    q25, _, q75 = quartiles(c.all_values)
+    label, top = best(c.neighbour_values, c.polarity)
+    q25, _, q75 = c.quartiles
     found = {
         "stat_neighbour_mean": (held.mean() if len(held) else float("nan"), "published", n),
-        "stat_neighbour_median": (held.median() if len(held) else float("nan"), "published", n),
+        "stat_neighbour_median": (np.median(held) if len(held) else float("nan"), "published", n),
         "stat_neighbour_best": (top, "published", {**n, "best_neighbour": c.names.get(label, "")}),
         "region": (_place(c.places, setting.region_code), "published", {}),
         "england": (_place(c.places, "E92000001"), "published", {}),
@@ -232,6 +274,8 @@ def _comparators(c: _Context, setting: Setting) -> dict:
             {},
         ),
     }
+    if c.printed.empty:
+        return found
     printed = (
         c.printed[c.printed["value"].notna()]
         .sort_values("period_end")
@@ -246,9 +290,9 @@ def _comparators(c: _Context, setting: Setting) -> dict:
     return found
 
 
-def _place(places: pd.DataFrame, la_code: str) -> float:
-    found = places["value"][places["la_code"] == la_code]  # one column masked, not the whole frame
-    return float(found.iloc[0]) if len(found) else float("nan")
+def _place(places: dict, la_code: str) -> float:
+    found = places.get(la_code)
+    return float("nan") if found is None else float(found)
 
 
 NO_REPORT_ROWS = pd.DataFrame(
@@ -288,30 +332,25 @@ def _own_value(published_value, mine: pd.DataFrame) -> tuple[float, str]:
     return float("nan"), ""
 
 
-def polarity_for(indicator: str, mine: pd.DataFrame, rows: pd.DataFrame) -> tuple[str, str]:
+def polarity_for(indicator: str, mine: pd.DataFrame, figures: str | None) -> tuple[str, str]:
     """What is good and who said so: the authority's report (high/low/within_range), else the
     publisher's polarity (the DfE's, `published_polarity` in the catalogue), else the
-    catalogue's, else the figures'."""
-    printed = mine["polarity"][mine["polarity"].isin(["high", "low", "within_range"])]
-    if len(printed):
-        return printed.value_counts().index[0], "report"
+    catalogue's, else the published figures' own (`figures`)."""
+    if len(mine):
+        printed = mine["polarity"][mine["polarity"].isin(["high", "low", "within_range"])]
+        if len(printed):
+            return printed.value_counts().index[0], "report"
     catalogue = load_catalogue()
     entry = catalogue.indicator(indicator) if indicator in catalogue.ids() else None
     if entry is not None and entry.published_polarity:
         return entry.published_polarity, PUBLISHER
     if entry is not None and entry.polarity:
         return entry.polarity, "catalogue"
-    return (
-        rows["polarity"].iloc[0] if len(rows) and rows["polarity"].iloc[0] else "info"
-    ), "published figures"
+    return figures or "info", "published figures"
 
 
-def _name(indicator: str, rows: pd.DataFrame) -> str:
+def _name(indicator: str, first: dict) -> str:
     catalogue = load_catalogue()
     if indicator in catalogue.ids():
         return catalogue.indicator(indicator).name
-    return rows["indicator_label"].iloc[0] if len(rows) else indicator
-
-
-def _unit(indicator: str, rows: pd.DataFrame) -> str:
-    return rows["unit"].iloc[0] if len(rows) else ""
+    return first.get("indicator_label", indicator)

@@ -65,14 +65,14 @@ def gap_table(benchmarks: pd.DataFrame, population: pd.DataFrame) -> pd.DataFram
     found = [known[(a, p)] for a, p in zip(out["authority"], out["period"])]
     out["population"] = [f[0] for f in found]
     out["population_year"] = pd.array([f[1] for f in found], dtype="Int64")
-    made = [_children(r, r.get("denominator")) for _, r in out.iterrows()]
+    made = [_children(r, r.get("denominator")) for r in out.to_dict("records")]
     out["children"] = [m[0] for m in made]
     out["children_per_month"] = [m[1] for m in made]
     out["children_note"] = [m[2] for m in made]
     return out
 
 
-def _children(row: pd.Series, denominator: float | None) -> tuple[float, float, str]:
+def _children(row: dict, denominator: float | None) -> tuple[float, float, str]:
     change, unit = row["change_needed"], row["unit"]
     if pd.isna(change):
         return float("nan"), float("nan"), ""

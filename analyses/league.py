@@ -55,9 +55,8 @@ def league_table(published: pd.DataFrame, indicator: str, fy_first: int) -> pd.D
         councils_in_year(published, indicator, fy_first),
         councils_in_year(published, indicator, fy_first - 1),
     )
-    polarity, source = polarity_for(
-        indicator, NO_REPORT, published[published["indicator_id"] == indicator]
-    )
+    figures = published["polarity"][published["indicator_id"] == indicator]
+    polarity, source = polarity_for(indicator, NO_REPORT, figures.iloc[0] if len(figures) else None)
     values = now["value"].astype(float)
     out = pd.DataFrame(
         {

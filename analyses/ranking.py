@@ -19,7 +19,8 @@ NOT_APPLICABLE = "not applicable"
 
 def quartiles(values: pd.Series) -> tuple[float, float, float]:
     """The 25th, 50th and 75th percentiles of the values held (NaN when there are none)."""
-    held = pd.Series(values, dtype=float).dropna().to_numpy()
+    held = _floats(values)
+    held = held[~np.isnan(held)]
     if not len(held):
         return (float("nan"),) * 3
     q25, q50, q75 = np.quantile(held, [0.25, 0.5, 0.75])
@@ -48,18 +49,21 @@ def rank(value: float | None, values: pd.Series, polarity: str) -> int | None:
     """1 for the best by polarity, ties sharing the better rank; None for 'info' or no value."""
     if value is None or pd.isna(value) or polarity not in DIRECTIONAL:
         return None
-    held = pd.Series(values, dtype=float).dropna()
+    held = _floats(values)  # NaN is never better
     better = held > value + 1e-9 if polarity == "high" else held < value - 1e-9
     return int(better.sum()) + 1
 
 
 def best(values: pd.Series, polarity: str) -> tuple[object, float] | tuple[None, float]:
     """(index label, value) of the best value by polarity; (None, NaN) for 'info' or no values."""
-    held = pd.Series(values, dtype=float).dropna()
-    if held.empty or polarity not in DIRECTIONAL:
+    values = pd.Series(values, dtype=float)
+    floats = values.to_numpy()
+    held = np.flatnonzero(~np.isnan(floats))
+    if not len(held) or polarity not in DIRECTIONAL:
         return None, float("nan")
-    label = held.idxmax() if polarity == "high" else held.idxmin()
-    return label, float(held[label])
+    pick = np.argmax if polarity == "high" else np.argmin  # the first of equal bests
+    at = held[pick(floats[held])]
+    return values.index[at], float(floats[at])
 
 
 def standing(value: float | None, comparator: float | None, polarity: str) -> str:
@@ -72,3 +76,8 @@ def standing(value: float | None, comparator: float | None, polarity: str) -> st
     if polarity in DIRECTIONAL:
         return "better" if (diff > 0) == (polarity == "high") else "worse"
     return "higher" if diff > 0 else "lower"
+
+
+def _floats(values) -> np.ndarray:
+    """The values as a float array, missing ones NaN (plain arrays: ranking runs per indicator)."""
+    return pd.Series(values, dtype=float).to_numpy()

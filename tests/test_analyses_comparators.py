@@ -421,3 +421,45 @@ def test_gap_chart_leaves_out_counts_and_says_better_or_worse():
     frame = gap_frame(gaps, "england")
     assert list(frame["indicator_id"]) == ["r", "p"]
     assert list(frame["standing"]) == ["worse", "higher (neither better nor worse)"]
+
+
+def test_each_indicator_keeps_its_own_figures_when_rows_are_interleaved():
+    """The year is split by indicator once: shuffled rows of four indicators, a missing value and a
+    repeated row (the first is kept) give each indicator exactly its own comparators and ranks."""
+    rng = np.random.default_rng(7)
+    indicators = ["cpp_rate_10k", "cla_rate_10k", "cin_rate_10k", "referrals_rate_10k"]
+    values = {(i, c): round(float(rng.uniform(10, 90)), 1) for i in indicators for c in LAS}
+    values[("cla_rate_10k", "370")] = float("nan")
+    rows = [
+        published_row((LAS[c][0], LAS[c][1], c), i, v, "Local authority")
+        for (i, c), v in values.items()
+    ]
+    rows += [published_row(REGION, i, 40.0 + k, "Regional") for k, i in enumerate(indicators)]
+    rows += [published_row(ENGLAND, i, 50.0 + k, "National") for k, i in enumerate(indicators)]
+    rows.append(
+        published_row((LAS["372"][0], LAS["372"][1], "372"), "cin_rate_10k", 1.0, "Local authority")
+    )
+    figures = pd.DataFrame(rows).sample(frac=1.0, random_state=3)
+    figures = pd.concat([figures[figures["value"] != 1.0], figures[figures["value"] == 1.0]])
+    setting = setting_for("Rotherham", "2015-16", neighbours())
+    long = benchmark_table(figures, setting, None, indicators)
+    ranks = standing_table(figures, setting, None, indicators).set_index("indicator_id")
+    for k, indicator in enumerate(indicators):
+        found = comparators(long, indicator)
+        held = [values[(indicator, c)] for c in NEIGHBOURS["2021"]]
+        held = [v for v in held if not np.isnan(v)]
+        everyone = pd.Series([values[(indicator, c)] for c in LAS]).dropna()
+        assert found["stat_neighbour_mean"][0] == pytest.approx(np.mean(held))
+        assert found["stat_neighbour_median"][0] == pytest.approx(np.median(held))
+        assert (found["region"][0], found["england"][0]) == (40.0 + k, 50.0 + k)
+        row = ranks.loc[indicator]
+        assert row["value"] == values[(indicator, "372")]
+        assert row["authorities_ranked"] == len(everyone)
+        assert (row["q25"], row["q50"], row["q75"]) == pytest.approx(
+            tuple(np.quantile(everyone, [0.25, 0.5, 0.75]))
+        )
+        if row["polarity"] in ("high", "low"):
+            better = (
+                everyone > row["value"] if row["polarity"] == "high" else everyone < row["value"]
+            )
+            assert row["rank_england"] == int(better.sum()) + 1
