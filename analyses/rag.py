@@ -3,6 +3,7 @@ print."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analyses.target_bands import Band, band_from_rules
@@ -51,19 +52,20 @@ def bands_by_period(targets: pd.DataFrame, polarity: str = "info") -> pd.DataFra
     return frame
 
 
-def band_at(bands: pd.DataFrame, day) -> Band | None:
-    """The band of the shortest target period holding `day` (a value's period end); None when no
-    target covers it."""
-    if bands is None or bands.empty or pd.isna(day):
-        return None
-    holding = bands[(bands["period_start"] <= day) & (bands["period_end"] >= day)]
-    if holding.empty:
-        return None
-    return (
-        holding.assign(days=holding["period_end"] - holding["period_start"])
-        .sort_values("days")["band"]
-        .iloc[0]
-    )
+def bands_at(bands: pd.DataFrame, days) -> list[Band | None]:
+    """For each day (a value's period end), the band of the shortest target period holding it
+    (the first printed of equal ones); None where no target covers it."""
+    days = pd.to_datetime(pd.Series(days, dtype=object)).to_numpy()
+    if bands is None or bands.empty:
+        return [None] * len(days)
+    starts, ends = bands["period_start"].to_numpy(), bands["period_end"].to_numpy()
+    by_length = np.argsort(ends - starts, kind="stable")
+    starts, ends, found = starts[by_length], ends[by_length], bands["band"].to_numpy()[by_length]
+    out = []
+    for day in days:
+        holding = np.flatnonzero((starts <= day) & (ends >= day)) if not pd.isna(day) else []
+        out.append(found[holding[0]] if len(holding) else None)
+    return out
 
 
 def rag_status(value: float | None, band: Band | None, polarity: str) -> str:

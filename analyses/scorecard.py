@@ -50,15 +50,29 @@ def scorecard(
     `common_period`. A count is also given per 10,000 children (`per_10k`, with a `population`
     table) and `shown` is what the board compares (per 10,000 for a count, else the value);
     `sparkline` the last `last` shown values up to it."""
-    observations = reports_first(observations)
     authorities = authorities or sorted(observations["authority"].dropna().unique())
+    observations = reports_first(observations[observations["indicator_id"].isin(indicators)])
+    by_indicator = _split(observations, "indicator_id")
+    vintages = _split(all_vintages, "authority")
+    no_vintages = None if all_vintages is None else all_vintages.iloc[0:0]
     rows = []
     for indicator in indicators:
-        tables = {a: _series(observations, all_vintages, a, indicator) for a in authorities}
+        shared = _shared_series(by_indicator.get(indicator, observations.iloc[0:0]), indicator)
+        tables = {
+            a: _series(*shared, vintages.get(a, no_vintages), a, indicator) for a in authorities
+        }
         period = common_period(tables)
         for authority, table in tables.items():
             rows.append(_card(authority, indicator, table, period, population, last))
     return pd.DataFrame(rows, columns=CARD_COLUMNS)
+
+
+def _split(frame: pd.DataFrame | None, column: str) -> dict:
+    """value -> the frame's rows with it (none for no frame), split once: the scorecard loops over
+    indicators and authorities."""
+    if frame is None:
+        return {}
+    return dict(tuple(frame.groupby(column, sort=False)))
 
 
 def reports_first(observations: pd.DataFrame) -> pd.DataFrame:
@@ -73,19 +87,21 @@ def reports_first(observations: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([report, published[~clash]], ignore_index=True)
 
 
-def _series(
-    observations: pd.DataFrame, all_vintages: pd.DataFrame | None, authority: str, indicator: str
-) -> pd.DataFrame:
-    """The authority's values of the indicator on the period type the authorities share (RAG,
-    movement), judged by one polarity for every authority (the one printed most, else the
-    catalogue's)."""
-    rows = observations[observations["indicator_id"] == indicator]
+def _shared_series(rows: pd.DataFrame, indicator: str) -> tuple[pd.DataFrame, str]:
+    """(the indicator's rows judged by one polarity for every authority (the one printed most,
+    else the catalogue's), the period type the authorities share (RAG, movement))."""
     rows = rows.assign(polarity=series_polarity(rows, indicator))
     actual = rows[(rows["measure"] == "actual") & rows["value"].notna()]
     actual = actual[actual["unit"] == series_unit(actual, indicator)]
-    period_type = shared_period_type(actual)
+    return rows, shared_period_type(actual)
+
+
+def _series(
+    rows: pd.DataFrame, period_type: str, every: pd.DataFrame | None, authority: str, indicator: str
+) -> pd.DataFrame:
+    """The authority's values of the indicator on the shared period type, from its rows among the
+    indicator's `rows` and its rows of every vintage (`every`)."""
     mine = rows[rows["authority"] == authority]
-    every = None if all_vintages is None else all_vintages[all_vintages["authority"] == authority]
     if mine.empty or not period_type:
         return pd.DataFrame(columns=["period_end", "value"])
     table = trend_table(mine, indicator, period_type, all_vintages=every, details=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analyses.rag import band_at, bands_by_period, direction, rag_status
+from analyses.rag import bands_at, bands_by_period, direction, rag_status
 from analyses.style import direction_label, rag_label
 from analyses.totals import financial_ytd, is_additive, rolling_12_months
 from indicators import load_catalogue
@@ -158,21 +158,29 @@ def _one_per_period(series: pd.DataFrame) -> pd.DataFrame:
 def _judged(table: pd.DataFrame, bands: pd.DataFrame, polarity: str) -> pd.DataFrame:
     """Band edges, RAG and direction of travel per row (direction from the last period that had a
     value)."""
-    found = [band_at(bands, day) for day in table["period_end"]]
-    for edge in ("target", "green_low", "green_high", "red_below", "red_above"):
-        table[edge] = [getattr(b, edge) if b is not None else None for b in found]
-        table[edge] = pd.to_numeric(table[edge]).astype(float)
-    table["target_note"] = [b.note if b is not None else "" for b in found]
-    table["rag"] = [rag_status(v, b, polarity) for v, b in zip(table["value"], found)]
-    table["rag_label"] = table["rag"].map(rag_label)
-    previous = table["value"].ffill().shift(1)
-    table["direction"] = [
-        direction(p, v, polarity, b) for p, v, b in zip(previous, table["value"], found)
-    ]
-    table["direction_label"] = table["direction"].map(direction_label)
-    table["movement"] = [movement(p, v) for p, v in zip(previous, table["value"])]
-    table["judgement"] = table["direction"].map(judgement)
-    return table
+    found = bands_at(bands, table["period_end"])
+    columns = {
+        edge: pd.to_numeric(
+            pd.Series([getattr(b, edge) if b is not None else None for b in found], dtype=object)
+        )
+        .astype(float)
+        .to_numpy()
+        for edge in ("target", "green_low", "green_high", "red_below", "red_above")
+    }
+    columns["target_note"] = [b.note if b is not None else "" for b in found]
+    values = table["value"]
+    rag = [rag_status(v, b, polarity) for v, b in zip(values, found)]
+    previous = values.ffill().shift(1)
+    directions = [direction(p, v, polarity, b) for p, v, b in zip(previous, values, found)]
+    return table.assign(
+        **columns,
+        rag=rag,
+        rag_label=[rag_label(r) for r in rag],
+        direction=directions,
+        direction_label=[direction_label(d) for d in directions],
+        movement=[movement(p, v) for p, v in zip(previous, values)],
+        judgement=[judgement(d) for d in directions],
+    )
 
 
 MOVEMENTS = {1: "up ↑", -1: "down ↓", 0: "no change →"}
