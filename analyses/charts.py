@@ -6,15 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analyses.style import (
-    EARLIER_COLOUR,
-    OKABE_ITO,
-    SERIES_COLOURS,
-    rag_scale_colours,
-    rag_scale_domain,
-    rag_scale_shapes,
-    rag_word,
-)
+from analyses.style import EARLIER_COLOUR, OKABE_ITO, SERIES_COLOURS, rag_marks, rag_word
 from indicators import load_catalogue
 
 UNIT_TITLES = {
@@ -278,21 +270,7 @@ def _points(data: pd.DataFrame, unit: str) -> alt.Chart:
     return (
         alt.Chart(data)
         .mark_point(filled=True, size=80, opacity=1)
-        .encode(
-            x=x_axis(),
-            y=y_axis(unit),
-            tooltip=_tooltip(),
-            color=alt.Color(
-                "rag_shown:N",
-                scale=alt.Scale(domain=rag_scale_domain(), range=rag_scale_colours()),
-                legend=rag,
-            ),
-            shape=alt.Shape(
-                "rag_shown:N",
-                scale=alt.Scale(domain=rag_scale_domain(), range=rag_scale_shapes()),
-                legend=rag,
-            ),
-        )
+        .encode(x=x_axis(), y=y_axis(unit), tooltip=_tooltip(), **rag_marks("rag_shown:N", rag))
     )
 
 

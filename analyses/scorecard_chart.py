@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from analyses.scorecard import change_text, value_text
-from analyses.style import rag_scale_colours, rag_scale_domain, rag_scale_shapes, rag_word
+from analyses.style import rag_marks, rag_word
 
 # pixels the whole grid takes (fits the wide layout's main column at 1440 px with the sidebar)
 WIDTH = 960
@@ -142,16 +142,7 @@ def scorecard_chart(card: pd.DataFrame, title: str = "Scorecard") -> alt.LayerCh
             x=x,
             y=y,
             tooltip=[alt.Tooltip("rag_shown:N", title="RAG")],
-            color=alt.Color(
-                "rag_shown:N",
-                scale=alt.Scale(domain=rag_scale_domain(), range=rag_scale_colours()),
-                legend=rag,
-            ),
-            shape=alt.Shape(
-                "rag_shown:N",
-                scale=alt.Scale(domain=rag_scale_domain(), range=rag_scale_shapes()),
-                legend=rag,
-            ),
+            **rag_marks("rag_shown:N", rag),
         )
     )
     return (

@@ -109,12 +109,19 @@ def rag_scale_domain() -> list[str]:
     return [rag_label(s) for s in RAG] + [rag_word("")]
 
 
-def rag_scale_colours() -> list[str]:
-    return [RAG[s][2] for s in RAG] + [NOT_JUDGED[2]]
-
-
-def rag_scale_shapes() -> list[str]:
-    return [RAG[s][3] for s in RAG] + [NOT_JUDGED[3]]
+def rag_marks(field: str, legend) -> dict:
+    """The `color` and `shape` encodings of a RAG label field (`rag_scale_domain`), colour and
+    shape together so RAG never rests on colour alone."""
+    colours = [RAG[s][2] for s in RAG] + [NOT_JUDGED[2]]
+    shapes = [RAG[s][3] for s in RAG] + [NOT_JUDGED[3]]
+    return {
+        "color": alt.Color(
+            field, scale=alt.Scale(domain=rag_scale_domain(), range=colours), legend=legend
+        ),
+        "shape": alt.Shape(
+            field, scale=alt.Scale(domain=rag_scale_domain(), range=shapes), legend=legend
+        ),
+    }
 
 
 def chart_config() -> dict:

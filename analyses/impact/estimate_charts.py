@@ -132,29 +132,8 @@ def event_study_chart(event_study: pd.DataFrame, title: str | None = None) -> al
     intervals; before the start they should sit around zero if adopters and comparisons moved
     alike."""
     x = alt.X("event_month:Q", title="months since the start (0 = start month)", axis=WHOLE_MONTHS)
-    bars = (
-        alt.Chart(event_study)
-        .mark_rule(color=OKABE_ITO["blue"])
-        .encode(x=x, y=alt.Y("low:Q", title="difference"), y2="high:Q")
-    )
-    points = (
-        alt.Chart(event_study)
-        .mark_point(filled=True, color=OKABE_ITO["blue"])
-        .encode(
-            x=x,
-            y="estimate:Q",
-            tooltip=[
-                "event_month:Q",
-                alt.Tooltip("estimate:Q", format=",.2f"),
-                alt.Tooltip("low:Q", format=",.2f"),
-                alt.Tooltip("high:Q", format=",.2f"),
-            ],
-        )
-    )
-    zero = (
-        alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color=REFERENCE_COLOUR).encode(y="zero:Q")
-    )
-    return alt.layer(zero, bars, points, _start_rule(-0.5)).properties(
+    layers = _intervals(event_study, "y", x, "difference", ["event_month:Q"])
+    return alt.layer(*layers, _start_rule(-0.5)).properties(
         title=title or "Adopters against comparison authorities, month by month"
     )
 
@@ -171,33 +150,37 @@ def estimates_chart(results: pd.DataFrame, title: str | None = None) -> alt.Laye
         + ")"
     )
     y = alt.Y("row:N", title=None, sort=None)
+    layers = _intervals(data, "x", y, "estimate", ["row:N", "effect:N"], ["caveat:N"])
+    return alt.layer(*layers).properties(title=title or "Estimated changes with 95% intervals")
+
+
+def _intervals(
+    data: pd.DataFrame, value_axis: str, along, title: str, first: list, last: list = ()
+) -> tuple:
+    """(a zero line, each estimate's 95% interval as a rule, the estimate as a point), the
+    values on `value_axis` ('x' or 'y') and the estimates placed by `along`; the tooltip
+    shows `first`, the estimate and its interval, then `last`."""
+    value = alt.X if value_axis == "x" else alt.Y
+    place = "y" if value_axis == "x" else "x"
     bars = (
         alt.Chart(data)
         .mark_rule(color=OKABE_ITO["blue"])
-        .encode(y=y, x=alt.X("low:Q", title="estimate"), x2="high:Q")
+        .encode(
+            **{place: along, value_axis: value("low:Q", title=title), f"{value_axis}2": "high:Q"}
+        )
     )
+    interval = [alt.Tooltip(f"{c}:Q", format=",.2f") for c in ("estimate", "low", "high")]
     points = (
         alt.Chart(data)
         .mark_point(filled=True, color=OKABE_ITO["blue"])
-        .encode(
-            y=y,
-            x="estimate:Q",
-            tooltip=[
-                "row:N",
-                "effect:N",
-                alt.Tooltip("estimate:Q", format=",.2f"),
-                alt.Tooltip("low:Q", format=",.2f"),
-                alt.Tooltip("high:Q", format=",.2f"),
-                "caveat:N",
-            ],
-        )
+        .encode(**{place: along, value_axis: "estimate:Q"}, tooltip=[*first, *interval, *last])
     )
     zero = (
-        alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color=REFERENCE_COLOUR).encode(x="zero:Q")
+        alt.Chart(pd.DataFrame({"zero": [0]}))
+        .mark_rule(color=REFERENCE_COLOUR)
+        .encode(**{value_axis: "zero:Q"})
     )
-    return alt.layer(zero, bars, points).properties(
-        title=title or "Estimated changes with 95% intervals"
-    )
+    return zero, bars, points
 
 
 def before_after_chart(table: pd.DataFrame, title: str | None = None) -> alt.Chart:
