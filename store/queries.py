@@ -31,6 +31,7 @@ class Selection:
     indicator: str | None = None  # an indicator id
     comparators: bool = False  # with an authority: also its region's and England's figures
     ends_between: tuple | None = None  # (first, last) dates: only periods ending inside them
+    indicators: tuple[str, ...] | None = None  # any of these indicator ids
 
     def __post_init__(self):
         if self.source not in ("all", *SOURCES):
@@ -111,6 +112,13 @@ def _where(selection: Selection) -> tuple[str, list]:
     if selection.indicator:
         clauses.append("o.indicator_id = ?")
         params.append(selection.indicator)
+    if selection.indicators is not None:
+        clauses.append(
+            f"o.indicator_id IN ({_marks(selection.indicators)})"
+            if selection.indicators
+            else "FALSE"
+        )
+        params += list(selection.indicators)
     if selection.ends_between:
         clauses.append("o.period_end BETWEEN ? AND ?")
         params += [pd.Timestamp(d).date() for d in selection.ends_between]

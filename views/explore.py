@@ -250,9 +250,14 @@ def scorecard_view(
     """(scorecard rows, the board's grid, its chart) from each authority's reports and published
     figures: every authority's figure of an indicator for the same period, counts per 10,000
     children."""
-    current = [store.observations(Selection(source="all", authority=a)) for a in authorities]
+    wanted = tuple(indicators)
+    current = [
+        store.observations(Selection(source="all", authority=a, indicators=wanted))
+        for a in authorities
+    ]
     every = [
-        store.observations(Selection(source="all", vintage="all", authority=a)) for a in authorities
+        store.observations(Selection(source="all", vintage="all", authority=a, indicators=wanted))
+        for a in authorities
     ]
     current = [f.assign(authority=a) for f, a in zip(current, authorities) if len(f)]
     every = [f.assign(authority=a) for f, a in zip(every, authorities) if len(f)]
@@ -298,14 +303,8 @@ def selected_observations(
 
 def _published(store, indicators: list[str] | None, year: tuple | None = None) -> pd.DataFrame:
     """Published figures (of these indicators) whose periods end inside `year` (first, last day)."""
-    if not indicators:
-        return store.observations(Selection(source="published", ends_between=year))
-    return _concat(
-        [
-            store.observations(Selection(source="published", indicator=i, ends_between=year))
-            for i in indicators
-        ]
-    )
+    chosen = tuple(indicators) if indicators else None
+    return store.observations(Selection(source="published", ends_between=year, indicators=chosen))
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
