@@ -58,9 +58,9 @@ class Pending:
     table: int | None = None  # which table of the document printed it, counted from 0
     row: int | None = None  # its printed row, whichever way the periods run
     authority: Authority | None = None  # the authority its row or column names
-    bare_month: int | None = None  # a month printed without its year: the latest by the report
+    bare_month: int | None = None  # a month printed without its year (the latest such, by vintage)
     ytd: bool = False  # a year-to-date figure, to the report's date
-    ytd_year: int | None = None  # the financial year it runs in (None: the report's own)
+    ytd_year: int | None = None  # the year its financial year starts (None: the report's own)
     default_period: bool = False  # no period printed: the one above its table, else the report's
 
 
