@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.grid import Grid
+from interpreter.flags import OF, TABLE_NUMBERS_NOT_READ
 from interpreter.observation import Observation, add_flag
 from interpreter.table_layout import Layout, cell_matrix, header_period, is_origin
 from interpreter.values import parse_value
@@ -42,7 +43,7 @@ def account(grid: Grid, layout: Layout | None, observations: list[Observation]) 
             continue
         numbers += 1
         where = grid.location(cell)
-        if where in read or ("of" in parsed.flags and _row_of(grid, where) in rows_read):
+        if where in read or (OF in parsed.flags and _row_of(grid, where) in rows_read):
             continue
         if layout is not None and (
             c in _explained_columns(layout) or _repeats_code(layout, r, cell)
@@ -59,7 +60,7 @@ def lower_confidence(account_: TableAccount, observations: list[Observation]) ->
     factor = max(LEAST_CONFIDENCE, 1 - len(account_.unexplained) / account_.numbers)
     for obs in observations:
         obs.confidence *= factor
-        add_flag(obs, "table_numbers_not_read")
+        add_flag(obs, TABLE_NUMBERS_NOT_READ)
 
 
 def _body_cells(grid: Grid, layout: Layout | None):

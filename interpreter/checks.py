@@ -11,6 +11,15 @@ from collections import defaultdict
 from statistics import median
 
 from indicators.catalogue import load_catalogue
+from interpreter.flags import (
+    BENCHMARK_AS_ACTUAL,
+    BENCHMARK_LABEL,
+    COUNT_SAYS_PERCENT,
+    MAGNITUDE_JUMP,
+    PAIR,
+    PERCENT_OVER_100,
+    RATE_DISAGREES,
+)
 from interpreter.headers import measure_of
 from interpreter.observation import Observation
 
@@ -60,7 +69,7 @@ def count_says_percent(obs: Observation) -> bool:
     """A count where the label (and not also a count word) or the indicator says percent: the
     `Number` sub-column beside `%`, or a count from the table next door, stored under a
     percentage."""
-    if obs.unit != "count" or obs.value is None or "pair" in obs.flags.split(","):
+    if obs.unit != "count" or obs.value is None or PAIR in obs.flags:
         return False
     label = obs.indicator_label or ""
     if SAYS_PERCENT.search(label) and not SAYS_COUNT_TOO.search(label):
@@ -130,21 +139,26 @@ def benchmark_copies(observations: list[Observation]) -> set[int]:
     return flagged
 
 
-CHECKS = (percent_over_100, rate_disagrees, count_says_percent, benchmark_label)
-SERIES_CHECKS = {"magnitude_jump": magnitude_jumps, "benchmark_as_actual": benchmark_copies}
+CHECKS = {  # each check by the flag a figure that fails it takes
+    PERCENT_OVER_100: percent_over_100,
+    RATE_DISAGREES: rate_disagrees,
+    COUNT_SAYS_PERCENT: count_says_percent,
+    BENCHMARK_LABEL: benchmark_label,
+}
+SERIES_CHECKS = {MAGNITUDE_JUMP: magnitude_jumps, BENCHMARK_AS_ACTUAL: benchmark_copies}
 
 
 def check_numbers(observations: list[Observation]) -> None:
     """Lower the confidence of every observation that fails a check, and name the check in its
     flags."""
-    failed = [[check.__name__ for check in CHECKS if check(obs)] for obs in observations]
+    failed = [[name for name, check in CHECKS.items() if check(obs)] for obs in observations]
     for name, check in SERIES_CHECKS.items():
         for index in check(observations):
             failed[index].append(name)
     for obs, names in zip(observations, failed):
         if names:
             obs.confidence = round(obs.confidence * DOUBTFUL, 2)
-            obs.flags = ",".join(filter(None, [obs.flags, *names]))
+            obs.flags = obs.flags.then(names)
 
 
 def _series_key(obs: Observation) -> tuple:

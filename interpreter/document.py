@@ -12,6 +12,7 @@ from interpreter.blocks import table_blocks
 from interpreter.captions import context_period, context_polarity, table_caption
 from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
+from interpreter.flags import YEAR_FROM_REPORT_DATE
 from interpreter.headers import polarity_word
 from interpreter.indicator_match import label_indicators
 from interpreter.observation import Observation, add_flag
@@ -80,13 +81,11 @@ def interpret(
         rows = table_observations(grid, layout, caption, polarity)
         carried, previous = ("", None), ((grid, layout), caption, polarity)
         for obs in rows:
-            obs.pending["table"] = number
+            obs.pending = replace(obs.pending, table=number)
         if taught:
             _mark_taught(doc, grid, taught, rows)
         for obs in rows:
-            _set_authority(
-                obs, obs.pending.pop("authority", None) or table_authority or doc_authority
-            )
+            _set_authority(obs, obs.pending.authority or table_authority or doc_authority)
         _date_undated(rows, context_period(grid.context))
         table = account(grid, layout, rows)
         lower_confidence(table, rows)
@@ -174,8 +173,8 @@ def _date_undated(rows: list[Observation], period) -> None:
     if period is None:
         return
     for obs in rows:
-        if obs.pending.get("default_period") and obs.measure != "target":
-            del obs.pending["default_period"]
+        if obs.pending.default_period and obs.measure != "target":
+            obs.pending = replace(obs.pending, default_period=False)
             obs.period_type, obs.period_start, obs.period_end = (
                 period.type,
                 period.start,
@@ -238,10 +237,10 @@ def _latest_period(observations: list[Observation]) -> date | None:
 
 def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
     obs.report_date, obs.source_file = vintage, source_file
-    if "ytd" in obs.pending:
+    if obs.pending.ytd:
         fy = (
-            obs.pending["ytd"]
-            if obs.pending["ytd"] is not None
+            obs.pending.ytd_year
+            if obs.pending.ytd_year is not None
             else (financial_year_of(vintage) if vintage else None)
         )
         if fy is not None:
@@ -255,12 +254,12 @@ def _settle(obs: Observation, vintage: date | None, source_file: str) -> None:
     ):
         p = ytd(obs.period_start.year, vintage)  # a year not yet over when the report was written
         obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
-    elif obs.pending.get("bare_month") and vintage:
-        p = latest_month(obs.pending["bare_month"], vintage)
+    elif obs.pending.bare_month and vintage:
+        p = latest_month(obs.pending.bare_month, vintage)
         obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
         obs.confidence *= 0.9
-        add_flag(obs, "year_from_report_date")
-    elif obs.pending.get("default_period") and vintage:
+        add_flag(obs, YEAR_FROM_REPORT_DATE)
+    elif obs.pending.default_period and vintage:
         p = financial_year(financial_year_of(vintage))
         obs.period_type, obs.period_start, obs.period_end = p.type, p.start, p.end
         obs.confidence *= 0.9
@@ -270,7 +269,7 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
     """The keys a figure is looked up by, and those it is kept under. A benchmark whose table names
     no period matches the same benchmark of any period; a dated one only the same period's (or an
     undated one's later)."""
-    undated = obs.measure in BENCHMARKS and obs.pending.get("default_period")
+    undated = obs.measure in BENCHMARKS and obs.pending.default_period
     periods = [("", "")] if undated else [(obs.period_type, obs.period_start, obs.period_end)]
     value = round(obs.value, 3) if obs.value is not None else obs.note.lower()
     names = (
@@ -305,8 +304,8 @@ def deduplicate(observations: list[Observation]) -> list[Observation]:
 def _other_row(kept: Observation, obs: Observation) -> bool:
     """True for two figures in different printed rows of one table (a count's rate and the rate's
     own row)."""
-    same_table = "table" in kept.pending and kept.pending["table"] == obs.pending.get("table")
-    return same_table and kept.pending.get("row") != obs.pending.get("row")
+    same_table = kept.pending.table is not None and kept.pending.table == obs.pending.table
+    return same_table and kept.pending.row != obs.pending.row
 
 
 def _complete(kept: Observation, copy: Observation) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from interpreter.flags import COUNT_BESIDE_PERCENT, PAIR
 from interpreter.observation import Observation
 
 UNMAPPED_CONFIDENCE = 0.85
@@ -108,7 +109,7 @@ def _name_parts(parts: list[str]) -> list[str]:
 
 def _unit_fits(catalogue, indicator_id: str, obs: Observation, hint: str | None) -> bool:
     unit = catalogue.indicator(indicator_id).unit
-    return hint in (None, unit) and "count_beside_percent" not in obs.flags
+    return hint in (None, unit) and COUNT_BESIDE_PERCENT not in obs.flags
 
 
 def _unit_of_parts(parts: list[str]) -> str | None:
@@ -131,8 +132,7 @@ def _labels_with_fractions(observations: list[Observation]) -> set[str]:
 def _unit_hint(obs: Observation) -> str | None:
     """The unit to match with: only one that tells indicators apart, or the count of a
     count-and-rate pair."""
-    flags = obs.flags.split(",")
-    if obs.unit in DISCRIMINATING_UNITS or "pair" in flags or "count_beside_percent" in flags:
+    if obs.unit in DISCRIMINATING_UNITS or obs.flags & {PAIR, COUNT_BESIDE_PERCENT}:
         return obs.unit
     return None
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import TYPE_CHECKING
+
+from interpreter.flags import Flags
+
+if TYPE_CHECKING:
+    from authorities.authority import Authority
 
 COLUMNS = [
     "authority",
@@ -45,6 +51,19 @@ DIRECTIONAL = ("high", "low")  # the polarities that say which way is better
 UNWRITTEN = ("pending", "bbox")  # fields kept for the app, never written to the CSV or the store
 
 
+@dataclass(frozen=True)
+class Pending:
+    """What the document pass still has to settle about one figure (interpreter/document.py)."""
+
+    table: int | None = None  # which table of the document printed it, counted from 0
+    row: int | None = None  # its printed row, whichever way the periods run
+    authority: Authority | None = None  # the authority its row or column names
+    bare_month: int | None = None  # a month printed without its year (the latest such, by vintage)
+    ytd: bool = False  # a year-to-date figure, to the report's date
+    ytd_year: int | None = None  # the year its financial year starts (None: the report's own)
+    default_period: bool = False  # no period printed: the one above its table, else the report's
+
+
 @dataclass
 class Observation:
     """A row of the observations table (see the spec); dates stay dates until written."""
@@ -69,15 +88,16 @@ class Observation:
     source_location: str = ""
     confidence: float = 1.0
     code: str = ""
-    flags: str = ""
+    flags: Flags = Flags()
     # what the document pass still has to settle
-    pending: dict = field(default_factory=dict, repr=False)
+    pending: Pending = field(default_factory=Pending, repr=False)
     # the cell on its page: x0, top, x1, bottom in points; not written
     bbox: tuple[float, float, float, float] | None = field(default=None, repr=False)
 
     def as_row(self) -> dict:
         """The contract's columns and the extra ones, as text (pending and bbox left out)."""
-        row = {k: v for k, v in asdict(self).items() if k not in UNWRITTEN}
+        row = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in UNWRITTEN}
+        row["flags"] = self.flags.text()
         for key in ("period_start", "period_end", "report_date"):
             row[key] = row[key].isoformat() if row[key] else ""
         for key in ("value", "numerator", "denominator"):
@@ -86,14 +106,9 @@ class Observation:
         return row
 
 
-def flags_of(obs: Observation) -> frozenset[str]:
-    """The observation's flags as a set (they are stored as comma-joined text, as the spec says)."""
-    return frozenset(filter(None, obs.flags.split(",")))
-
-
 def add_flag(obs: Observation, flag: str) -> None:
-    """Flag the observation (once), keeping the stored text sorted."""
-    obs.flags = ",".join(sorted(flags_of(obs) | {flag}))
+    """Flag the observation (once), its flags then in order of name."""
+    obs.flags |= {flag}
 
 
 def format_number(v: float | None) -> str:

@@ -6,8 +6,17 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.grid import Cell, Grid
+from interpreter.flags import (
+    COMPARATOR,
+    COUNT_BESIDE_PERCENT,
+    OF,
+    PAIR,
+    PER_PERIOD,
+    SUFFIX,
+    TOLERANCE,
+)
 from interpreter.headers import measure_of, polarity_word, unit_word
-from interpreter.observation import Observation
+from interpreter.observation import Observation, Pending
 from interpreter.table_layout import (
     MIN_AUTHORITY_ROWS,
     Column,
@@ -178,14 +187,11 @@ def merge_of_and_percent(cells):
     for item in cells:
         by_group.setdefault(item[0].group, []).append(item)
     for items in by_group.values():
-        ofs = [i for i in items if "of" in i[2].flags]
+        ofs = [i for i in items if OF in i[2].flags]
         pcts = [
             i
             for i in items
-            if i[2].kind == "number"
-            and "of" not in i[2].flags
-            and i[2].first
-            and i[2].first.percent
+            if i[2].kind == "number" and OF not in i[2].flags and i[2].first and i[2].first.percent
         ]
         if len(ofs) == 1 and len(pcts) == 1:
             pcts[0][2].numerator, pcts[0][2].denominator = (
@@ -196,7 +202,7 @@ def merge_of_and_percent(cells):
         elif pcts and len(items) == 2:
             for _, _, parsed in items:
                 if parsed.kind == "number" and parsed.first and not parsed.first.percent:
-                    parsed.flags.add("count_beside_percent")
+                    parsed.flags |= {COUNT_BESIDE_PERCENT}
         yield from items
 
 
@@ -206,13 +212,13 @@ def cell_observations(
     if parsed.kind in ("empty", "dash"):
         return []
     # "591 LAC" in a row with no label of its own
-    own_words = "suffix" in parsed.flags and not info.printed
+    own_words = SUFFIX in parsed.flags and not info.printed
     label = (
         col.leaf if col.indicator else (parsed.suffix if own_words else info.label) or parsed.suffix
     )
     if not label:
         return []
-    if "suffix" in parsed.flags and not own_words:
+    if SUFFIX in parsed.flags and not own_words:
         parsed = ParsedValue("note", note=cell.text)
     base = Observation(
         indicator_label=label,
@@ -224,10 +230,8 @@ def cell_observations(
         code=info.code,
         confidence=cell.confidence,
         bbox=cell.bbox,
+        pending=Pending(row=cell.row, authority=info.authority or col.authority),
     )
-    base.pending["row"] = cell.row  # the printed row, whichever way the periods run
-    if (authority := info.authority or col.authority) is not None:
-        base.pending["authority"] = authority
     _set_period(base, col, info.months_back)
     prefix = _note_prefix(col)
     if parsed.kind in ("note", "range"):
@@ -248,22 +252,22 @@ def _note_prefix(col: Column) -> str:
 def _numbered(
     base: Observation, number: Number, parsed: ParsedValue, prefix: str, index: int
 ) -> Observation:
-    obs = replace(base, pending=dict(base.pending))
+    obs = replace(base)
     obs.value = number.value
     obs.numerator, obs.denominator = parsed.numerator, parsed.denominator
-    if "pair" in parsed.flags:
+    if PAIR in parsed.flags:
         obs.unit = (
             "rate_per_10k" if number.role == "rate" else ("percent" if number.percent else "count")
         )
     elif number.percent:
         obs.unit = "percent"
-    elif "count_beside_percent" in parsed.flags:
+    elif COUNT_BESIDE_PERCENT in parsed.flags:
         obs.unit, obs.note = "count", "count printed beside the percentage"
-    if parsed.note and parsed.flags & {"comparator", "tolerance", "per_period"}:
+    if parsed.note and parsed.flags & {COMPARATOR, TOLERANCE, PER_PERIOD}:
         obs.note = f"{prefix}{parsed.note}"
-    if "of" in parsed.flags and parsed.numbers and parsed.numbers[0] is number:
+    if OF in parsed.flags and parsed.numbers and parsed.numbers[0] is number:
         obs.confidence *= 0.9  # percentage worked out from the printed counts
-    obs.flags = ",".join(sorted(parsed.flags))
+    obs.flags = parsed.flags
     return obs
 
 
@@ -292,10 +296,10 @@ def _set_period(obs: Observation, col: Column, months_back: int = 0) -> None:
         if year is not None:
             _assign(obs, month_in_year(year, leaf.month))
         else:
-            obs.pending["bare_month"] = leaf.month  # the latest such month by the report's date
+            obs.pending = replace(obs.pending, bare_month=leaf.month)
     elif leaf and leaf.ytd:
         fy = leaf.period.start.year if leaf.period else fy
-        obs.pending["ytd"] = fy  # None: the report's own financial year
+        obs.pending = replace(obs.pending, ytd=True, ytd_year=fy)
     elif parent and parent.period:
         _assign(
             obs,
@@ -304,7 +308,7 @@ def _set_period(obs: Observation, col: Column, months_back: int = 0) -> None:
             else financial_year(parent.period.start.year),
         )
     else:
-        obs.pending["default_period"] = True
+        obs.pending = replace(obs.pending, default_period=True)
 
 
 def _assign(obs: Observation, period) -> None:

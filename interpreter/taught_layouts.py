@@ -9,7 +9,8 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from extractors.grid import Grid, fold
-from interpreter.observation import MEASURES, add_flag, flags_of
+from interpreter.flags import PAIR, layout_rule
+from interpreter.observation import MEASURES, add_flag
 from interpreter.printed_periods import PeriodMatch, find_period
 from interpreter.table_layout import (
     MAX_HEADER_ROWS,
@@ -71,7 +72,7 @@ class TaughtRule:
 
     @property
     def flag(self) -> str:
-        return f"layout_rule:{self.id}"
+        return layout_rule(self.id)
 
     def sentence(self, where: str) -> str:
         if not self.id:  # a correction made in Review, not yet remembered
@@ -231,6 +232,6 @@ def mark_taught(doc, grid: Grid, taught: TaughtRule, rows) -> None:
 
     for obs in rows:
         add_flag(obs, taught.flag)
-        if taught.rule.unit and "pair" not in flags_of(obs):
+        if taught.rule.unit and PAIR not in obs.flags:
             obs.unit = taught.rule.unit
     doc.warnings.append(taught.sentence(_where(grid)))

@@ -6,6 +6,19 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.grid import fold
+from interpreter.flags import (
+    COMPARATOR,
+    ESTIMATE,
+    FOOTNOTE,
+    OF,
+    PAIR,
+    PER_PERIOD,
+    PROVISIONAL,
+    REVISED,
+    SUFFIX,
+    TOLERANCE,
+    Flags,
+)
 
 NOTE_WORDS = {
     "n/a",
@@ -76,8 +89,7 @@ class ParsedValue:
     numerator: float | None = None
     denominator: float | None = None
     note: str = ""
-    # revised, provisional, footnote, comparator, per_period
-    flags: set[str] = field(default_factory=set)
+    flags: Flags = Flags()  # what the cell printed around its numbers (interpreter/flags.py)
     suffix: str = ""  # words printed after the number ("591 LAC", "21% increase")
     confidence: float = 1.0
 
@@ -141,13 +153,13 @@ def _strip_flags(text: str, flags: set[str]) -> str:
             return text
         f = (m.group("f") or "").lower()
         flags.add(
-            "revised"
+            REVISED
             if f.startswith("r")
-            else "provisional"
+            else PROVISIONAL
             if f.startswith("p")
-            else "estimate"
+            else ESTIMATE
             if f.startswith("e")
-            else "footnote"
+            else FOOTNOTE
         )
         text = text[: m.start()].rstrip()
 
@@ -168,7 +180,7 @@ def _parse_of(text: str) -> ParsedValue | None:
         return None
     a, b = to_float(m["a"]), to_float(m["b"])
     pct = [Number(round(100 * a / b, 1), percent=True)] if b else []
-    return ParsedValue("number", pct, numerator=a, denominator=b, flags={"of"})
+    return ParsedValue("number", pct, numerator=a, denominator=b, flags=Flags.of(OF))
 
 
 def _parse_of_paren(text: str) -> ParsedValue | None:
@@ -186,7 +198,7 @@ def _parse_paren(text: str) -> ParsedValue | None:
         return None
     first = Number(to_float(m["a"]), percent=bool(m["ap"]))
     second = Number(to_float(m["b"]), percent=bool(m["bp"]), role="rate")
-    return ParsedValue("number", [first, second], flags={"pair"})
+    return ParsedValue("number", [first, second], flags=Flags.of(PAIR))
 
 
 def _parse_tolerance(text: str) -> ParsedValue | None:
@@ -194,7 +206,7 @@ def _parse_tolerance(text: str) -> ParsedValue | None:
     if not m:
         return None
     centre = Number(to_float(m["n"]), percent=bool(m["pct"]), role="tolerance_of")
-    return ParsedValue("number", [centre], note=text, flags={"tolerance"})
+    return ParsedValue("number", [centre], note=text, flags=Flags.of(TOLERANCE))
 
 
 def _parse_threshold(text: str) -> ParsedValue | None:
@@ -202,7 +214,7 @@ def _parse_threshold(text: str) -> ParsedValue | None:
     if not m or not (m["pre"] or m["post"]):
         return None
     n = Number(to_float(m["n"]), percent=bool(m["pct"]), role="threshold")
-    return ParsedValue("number", [n], note=text, flags={"comparator"})
+    return ParsedValue("number", [n], note=text, flags=Flags.of(COMPARATOR))
 
 
 def _parse_per(text: str) -> ParsedValue | None:
@@ -210,7 +222,7 @@ def _parse_per(text: str) -> ParsedValue | None:
     if not m:
         return None
     n = Number(to_float(m["n"]), percent=bool(m["pct"]))
-    return ParsedValue("number", [n], note=text, flags={"per_period"})
+    return ParsedValue("number", [n], note=text, flags=Flags.of(PER_PERIOD))
 
 
 def _parse_range(text: str) -> ParsedValue | None:
@@ -225,4 +237,4 @@ def _parse_suffix(text: str) -> ParsedValue | None:
     if not m or m["word"].lower().strip() in NOTE_WORDS:
         return None
     n = Number(to_float(m["n"]), percent=bool(m["pct"]))
-    return ParsedValue("number", [n], suffix=m["word"].strip(), flags={"suffix"})
+    return ParsedValue("number", [n], suffix=m["word"].strip(), flags=Flags.of(SUFFIX))

@@ -13,12 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from interpreter.flags import CORRECTED, EXCLUDED
 from interpreter.observation import MEASURES, Observation, add_flag, format_number
 from interpreter.printed_periods import find_period
 
 KINDS = ("exclude", "value", "measure", "period")
-CORRECTED = "corrected"
-EXCLUDED = "excluded"
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def decide(
 
 def applied(obs: Observation, decision: RowDecision) -> Observation:
     """A copy of the row with the decision taken on it (an exclusion only flags it `excluded`)."""
-    changed = replace(obs, pending=dict(obs.pending))
+    changed = replace(obs)
     if decision.kind == "value":
         changed.value = _number(decision.new)
     elif decision.kind == "measure":

@@ -7,25 +7,35 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation, flags_of
+from interpreter.flags import (
+    BENCHMARK_AS_ACTUAL,
+    BENCHMARK_LABEL,
+    CORRECTED,
+    COUNT_SAYS_PERCENT,
+    EXCLUDED,
+    MAGNITUDE_JUMP,
+    PERCENT_OVER_100,
+    RATE_DISAGREES,
+)
+from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
 from pipeline import observations_frame
 
 DOUBTFUL_BELOW = 0.8  # confidence under which a row is shown as doubtful
 CHECK_WORDS = {  # flags set by interpreter/checks.py, in plain words
-    "percent_over_100": "percentage above 100",
-    "rate_disagrees": "figure disagrees with its own printed count and denominator",
-    "magnitude_jump": "ten times above or below the months around it (a misread decimal point?)",
-    "count_says_percent": "a count where the label or indicator says percent",
-    "benchmark_label": (
+    PERCENT_OVER_100: "percentage above 100",
+    RATE_DISAGREES: "figure disagrees with its own printed count and denominator",
+    MAGNITUDE_JUMP: "ten times above or below the months around it (a misread decimal point?)",
+    COUNT_SAYS_PERCENT: "a count where the label or indicator says percent",
+    BENCHMARK_LABEL: (
         "the label names a benchmark but the figure is stored as the authority's own"
     ),
-    "benchmark_as_actual": (
+    BENCHMARK_AS_ACTUAL: (
         "equals the printed benchmark for the same period (a benchmark column read as the "
         "authority's?)"
     ),
 }
 UNMAPPED = "label not matched to an indicator"
-DECIDED = {"corrected", "excluded"}  # flags of rows a reviewer decided on (review/decisions.py)
+DECIDED = {CORRECTED, EXCLUDED}  # flags of rows a reviewer decided on (review/decisions.py)
 NUMBERS = ("value", "numerator", "denominator", "confidence")
 
 
@@ -65,10 +75,10 @@ class DoubtfulLabel(NamedTuple):
 def doubts(obs: Observation, read_by_ocr: bool = False) -> list[str]:
     """Why a row needs a look, in plain words; empty when it does not or a person has decided on
     it."""
-    if DECIDED & flags_of(obs):
+    if obs.flags & DECIDED:
         return []
     why = [] if obs.indicator_id else [UNMAPPED]
-    why += [CHECK_WORDS[f] for f in sorted(flags_of(obs)) if f in CHECK_WORDS]
+    why += [CHECK_WORDS[f] for f in sorted(obs.flags) if f in CHECK_WORDS]
     if obs.confidence < DOUBTFUL_BELOW:
         why.append(f"low {'OCR ' if read_by_ocr else ''}confidence {obs.confidence:.2f}")
     return why

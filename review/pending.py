@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extractors.grid import fold
-from interpreter.observation import Observation, flags_of
+from interpreter.flags import EXCLUDED, PAIR
+from interpreter.observation import Observation
 from pipeline import ExtractResult
-from review.decisions import EXCLUDED, RowDecision, applied, decide
+from review.decisions import RowDecision, applied, decide
 from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
 
 # units the interpreter lets the catalogue override (interpreter/indicator_match.py)
@@ -162,7 +163,7 @@ def with_row_decision(
 def saved_result(doc: PendingDocument) -> ExtractResult:
     """What accepting saves: the rows not excluded, and the reader's warnings plus a sentence per
     exclusion."""
-    kept = [o for o in doc.observations if EXCLUDED not in flags_of(o)]
+    kept = [o for o in doc.observations if EXCLUDED not in o.flags]
     excluded = [d.sentence(doc.observations[d.row]) for d in doc.decisions if d.kind == "exclude"]
     return replace(doc.result, observations=kept, warnings=[*doc.result.warnings, *excluded])
 
@@ -185,7 +186,7 @@ def accept(store, doc: PendingDocument):
 
 def _edited(doc: PendingDocument, change: Callable[[Observation], None]) -> PendingDocument:
     """A copy of the document whose observations are copies passed through `change`."""
-    observations = [replace(o, pending=dict(o.pending)) for o in doc.observations]
+    observations = [replace(o) for o in doc.observations]
     for obs in observations:
         change(obs)
     return replace(
@@ -196,4 +197,4 @@ def _edited(doc: PendingDocument, change: Callable[[Observation], None]) -> Pend
 
 def _other_half(obs: Observation, unit: str) -> bool:
     """The half of a count-and-rate pair that is not in this unit."""
-    return "pair" in flags_of(obs) and obs.unit != unit
+    return PAIR in obs.flags and obs.unit != unit

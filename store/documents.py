@@ -122,6 +122,7 @@ def observation_table(rows) -> pd.DataFrame:
 
 def _stored_row(obs: Observation) -> dict:
     row = {c: getattr(obs, c, "") for c in COLUMNS + EXTRA_COLUMNS}
+    row["flags"] = obs.flags.text()
     row["geographic_level"] = "Local authority" if obs.la_code else ""
     return row
 

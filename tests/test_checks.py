@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from interpreter.checks import check_numbers
+from interpreter.flags import Flags
 from interpreter.observation import Observation
 
 MONTHS = [date(2016, m, 28) for m in range(1, 8)]
@@ -32,7 +33,7 @@ def series(
 
 
 def flagged(observations, name):
-    return [o.value for o in observations if name in o.flags.split(",")]
+    return [o.value for o in observations if name in o.flags]
 
 
 def test_ocr_decimal_point_lost_is_an_order_of_magnitude_jump():
@@ -106,9 +107,11 @@ def test_count_where_label_or_indicator_says_percent(label, unit, indicator_id, 
 
 def test_pair_count_beside_a_percent_label_is_not_flagged():
     """`2,774 (955.6)` pairs keep the count under the rate's label on purpose."""
-    obs = Observation(indicator_label="% of children", unit="count", value=2774, flags="pair")
+    obs = Observation(
+        indicator_label="% of children", unit="count", value=2774, flags=Flags.of("pair")
+    )
     check_numbers([obs])
-    assert obs.flags == "pair"
+    assert obs.flags.text() == "pair"
 
 
 @pytest.mark.parametrize(
@@ -129,7 +132,7 @@ def test_benchmark_label_stored_as_actual(label, doubtful):
 def test_benchmark_label_as_benchmark_measure_is_fine():
     obs = Observation(indicator_label="England average", measure="england_avg", value=536.0)
     check_numbers([obs])
-    assert obs.flags == ""
+    assert obs.flags.text() == ""
 
 
 def test_actuals_copying_the_printed_benchmark_are_flagged():
