@@ -3,15 +3,12 @@ it, see it listed and removed on the Catalogue page."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent / "zoo"))
+from monthly_family import write_month
+from test_app import app_store, review_page, run_page  # noqa: F401  (the module's store)
 
-from monthly_family import write_month  # noqa: E402
-from test_app import app_store, review_page, run_page  # noqa: E402,F401  (the module's store)
-
-from zoo.score import prepare, score  # noqa: E402
+from zoo.score import prepare, score
 
 
 def pending_month(folder: Path, month: int, seed: int = 0):

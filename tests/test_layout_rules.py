@@ -9,14 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from grids import grid
+from monthly_family import OTHER_LAYOUT, write_month
 
-sys.path.insert(0, str(Path(__file__).parent / "zoo"))
-
-from grids import grid  # noqa: E402
-from monthly_family import OTHER_LAYOUT, write_month  # noqa: E402
-
-from interpreter.table_layout import read_layout  # noqa: E402
-from interpreter.taught_layouts import (  # noqa: E402
+from interpreter.table_layout import read_layout
+from interpreter.taught_layouts import (
     ColumnRule,
     LayoutRule,
     TaughtRule,
@@ -26,8 +23,8 @@ from interpreter.taught_layouts import (  # noqa: E402
     rule_from_json,
     rule_of,
 )
-from pipeline import extract_path  # noqa: E402
-from zoo.score import prepare, read, score  # noqa: E402
+from pipeline import extract_path
+from zoo.score import prepare, read, score
 
 ROOT = Path(__file__).resolve().parents[1]
 
