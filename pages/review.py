@@ -3,7 +3,7 @@ row; then accept (saved in one step) or reject."""
 
 import streamlit as st
 
-from review.pending import (
+from review import (
     accept,
     authority_of,
     doubtful_labels,

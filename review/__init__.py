@@ -1,15 +1,13 @@
 """What the Review page does with one uploaded file before it is saved: edits, doubts, sources,
 accepting."""
 
+from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
 from review.pending import (
-    DOUBTFUL_BELOW,
     PendingDocument,
     accept,
     authority_of,
-    doubtful_labels,
     pending_from_upload,
     report_date_of,
-    review_frame,
     with_authority,
     with_indicator,
     with_report_date,

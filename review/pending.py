@@ -16,21 +16,17 @@ from interpreter.flags import EXCLUDED, PAIR
 from interpreter.observation import Observation
 from pipeline import ExtractResult
 from review.decisions import RowDecision, applied, decide
-from review.doubts import DOUBTFUL_BELOW, doubtful_labels, review_frame
 
 # units the interpreter lets the catalogue override (interpreter/indicator_match.py)
 PLAIN_NUMBERS = {"count", "average", "days"}
 CONFIRMED = 1.0  # confidence of a row whose indicator a person chose
 
 __all__ = [
-    "DOUBTFUL_BELOW",
     "PendingDocument",
     "accept",
     "authority_of",
-    "doubtful_labels",
     "pending_from_upload",
     "report_date_of",
-    "review_frame",
     "saved_result",
     "with_authority",
     "with_indicator",
