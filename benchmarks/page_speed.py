@@ -88,7 +88,8 @@ def page_seconds(page: str, clear: bool) -> tuple[float, float]:
     import streamlit as st
 
     at = app_test().run()
-    if clear:
+    if clear:  # a page visited before, then every cached query cleared (as a save clears them)
+        at.switch_page(f"pages/{page}.py").run()
         st.cache_data.clear()
     began, cpu = time.perf_counter(), time.process_time()
     at.switch_page(f"pages/{page}.py").run()

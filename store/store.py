@@ -81,6 +81,9 @@ class Store:
     def observations(self, selection: queries.Selection = queries.Selection()) -> pd.DataFrame:
         return queries.observations(self.db, selection)
 
+    def indicator_ids(self, selection: queries.Selection = queries.Selection()) -> list[str]:
+        return queries.indicator_ids(self.db, selection)
+
     def revisions(self, authority: str | None = None, indicator: str | None = None) -> pd.DataFrame:
         return queries.revisions(self.db, authority, indicator)
 

@@ -216,3 +216,20 @@ def test_a_stored_frame_has_the_contract_columns_first(store, january):
     frame = store.observations()
     assert list(frame.columns[: len(COLUMNS)]) == COLUMNS
     assert isinstance(frame, pd.DataFrame) and frame["report_date"].dtype.kind == "M"
+
+
+def test_indicator_ids_and_indicator_selections_come_from_the_database(store, january, tmp_path):
+    """Indicators most observations first (ties as the rows come) and a selection of several
+    indicators: the same as filtering and counting the rows read back."""
+    store.ingest(january)
+    store.ingest(report(tmp_path, "mar.csv", ["Mar-17"], [410], [19.0]))
+    for vintage in ("current", "all"):
+        rows = store.observations(Selection(source="reports", vintage=vintage))
+        expected = list(rows["indicator_id"].value_counts().index)
+        assert store.indicator_ids(Selection(source="reports", vintage=vintage)) == expected
+    ids = store.indicator_ids(Selection(source="reports"))
+    assert len(ids) == 2 and store.indicator_ids(Selection(source="published")) == []
+    both = store.observations(Selection(source="reports", indicators=tuple(ids)))
+    one = store.observations(Selection(source="reports", indicators=(ids[0],)))
+    assert len(both) == 8 and set(one["indicator_id"]) == {ids[0]} and len(one) == 4
+    assert store.observations(Selection(source="reports", indicators=())).empty

@@ -70,8 +70,7 @@ def all_authorities() -> list[str]:
 @st.cache_data(show_spinner=False)
 def indicators_of(authority: str, source: str = "reports") -> list[str]:
     """The indicator ids with figures for the authority, most observations first."""
-    ids = observations(source, "current", authority)["indicator_id"].fillna("")
-    return list(ids[ids != ""].value_counts().index)
+    return shared_store().indicator_ids(Selection(source, "current", authority))
 
 
 @st.cache_data(show_spinner=False)
