@@ -6,21 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analyses.target_bands import Band, band_from_rules
+from analyses.target_bands import EDGES, Band, band_from_rules
 from interpreter.observation import DIRECTIONAL
 
-BAND_COLUMNS = [
-    "period_type",
-    "period_start",
-    "period_end",
-    "target",
-    "green_low",
-    "green_high",
-    "red_below",
-    "red_above",
-    "target_note",
-    "band",
-]
+BAND_COLUMNS = ["period_type", "period_start", "period_end", *EDGES, "target_note", "band"]
 JUDGED = (*DIRECTIONAL, "within_range")
 
 
@@ -47,7 +36,7 @@ def bands_by_period(targets: pd.DataFrame, polarity: str = "info") -> pd.DataFra
             ]
         )
     frame = pd.DataFrame(rows, columns=BAND_COLUMNS)
-    for edge in ("target", "green_low", "green_high", "red_below", "red_above"):
+    for edge in EDGES:
         frame[edge] = pd.to_numeric(frame[edge]).astype(float)
     return frame
 

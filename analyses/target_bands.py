@@ -58,6 +58,10 @@ _THRESHOLD = [
 _PLAIN = re.compile(rf"^(?P<n>{NUM})\s*%?(?:\s+per\s+[a-z]+)?$", re.I)
 
 
+# a band's numeric edges, as the bands' and trends' columns name them
+EDGES = ("target", "green_low", "green_high", "red_below", "red_above")
+
+
 @dataclass(frozen=True)
 class Band:
     """Where a value is Green, and where it is Red; Amber lies between. Edges are None when not

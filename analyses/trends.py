@@ -8,6 +8,7 @@ import pandas as pd
 
 from analyses.rag import bands_at, bands_by_period, direction, rag_status
 from analyses.style import direction_label, rag_label
+from analyses.target_bands import EDGES
 from analyses.totals import financial_ytd, is_additive, rolling_12_months
 from indicators import load_catalogue
 from periods import period_label
@@ -32,11 +33,7 @@ TREND_COLUMNS = [
     "unit",
     "polarity",
     "note",
-    "target",
-    "green_low",
-    "green_high",
-    "red_below",
-    "red_above",
+    *EDGES,
     "target_note",
     "rag",
     "rag_label",
@@ -165,7 +162,7 @@ def _judged(table: pd.DataFrame, bands: pd.DataFrame, polarity: str) -> pd.DataF
         )
         .astype(float)
         .to_numpy()
-        for edge in ("target", "green_low", "green_high", "red_below", "red_above")
+        for edge in EDGES
     }
     columns["target_note"] = [b.note if b is not None else "" for b in found]
     values = table["value"]
