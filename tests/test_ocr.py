@@ -434,3 +434,94 @@ def test_dust_marks_at_a_figure_are_cut(text, kept, narrowed):
     word = _trimmed({"text": text, "x0": 0, "x1": 60, "top": 0, "bottom": 6, "conf": 50})
     assert word["text"] == kept
     assert (word["x1"] - word["x0"] < 60) == narrowed
+
+
+def _scanned(tmp_path, pdf, skew=0.6, seed=3):
+    """The first page of an fpdf document rendered at 200 dpi, turned `skew` degrees, blurred and
+    noised, as a scanner gives it."""
+    import cv2
+    import pypdfium2 as pdfium
+
+    from extractors.pdf.ocr.scan import render
+
+    pdf.output(str(tmp_path / "page.pdf"))
+    image = render(pdfium.PdfDocument(str(tmp_path / "page.pdf"))[0], 200).astype(np.float32)
+    h, w = image.shape
+    image = cv2.warpAffine(
+        image, cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1), (w, h), borderValue=255
+    )
+    image = cv2.GaussianBlur(image, (3, 3), 0.8) + np.random.default_rng(seed).normal(
+        0, 10, image.shape
+    )
+    return np.clip(image, 0, 255).astype(np.uint8)
+
+
+FIGURES = [
+    ["Value", "657.0", "636.5", "628.3", "631.9", "640.2", "622.7"],
+    ["Target", "650", "640", "630", "630", "630", "630"],
+]
+
+
+def _exception_table(tmp_path, label_gap=2):
+    """An exception report's small table ruled by horizontal rules only: two years, then a year
+    over its quarters, with the rule under that year running from just after `15/16` (`label_gap`
+    points) to the last quarter."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", size=9)
+    x, top = 40, 100
+    years = [(x + 80, "14/15"), (x + 115, "15/16")]
+    quarters = [x + 160 + 36 * k for k in range(4)]
+    for left, text in years:
+        pdf.text(left, top + 17, text)
+    end = quarters[-1] + pdf.get_string_width("Q4")
+    pdf.text((quarters[0] + end - pdf.get_string_width("16/17")) / 2, top + 11, "16/17")
+    pdf.line(years[1][0] + pdf.get_string_width("15/16") + label_gap, top + 14, end, top + 14)
+    for k, left in enumerate(quarters):
+        pdf.text(left, top + 24, f"Q{k + 1}")
+    pdf.set_font("Helvetica", size=9)
+    for k, row in enumerate(FIGURES):
+        y = top + 42 + 14 * k
+        pdf.text(x + 2, y, row[0])
+        for left, text in zip([left for left, _ in years] + quarters, row[1:]):
+            pdf.text(left, y, text)
+    for y in (top, top + 30, top + 60):
+        pdf.line(x, y, end + 4, y)
+    return _scanned(tmp_path, pdf)
+
+
+@needs_tesseract
+def test_rule_ending_at_a_heading_leaves_its_letters_and_spans_its_group(tmp_path):
+    """A rule that starts just after a heading (`15/16 ——`, no ruling crosses it) is erased
+    without the strokes of the letters it touches, and is the one the group heading above it
+    (`16/17`) spans, as a text layer's drawn rule is: the year heads its four quarters only."""
+    from extractors.pdf.ocr.boxes import read_page
+
+    grids, _ = read_page(_exception_table(tmp_path), 200, 1)
+    assert len(grids) == 1
+    texts = _texts(grids[0])
+    assert texts[0][1:3] == ["14/15", "15/16"]
+    assert texts[0][3:] == ["16/17"] * 4
+    assert texts[1][3:] == ["Q1", "Q2", "Q3", "Q4"]
+    assert texts[2:] == FIGURES
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("Qi", "Q1"),  # the 1 of a bold `Q1` read as an i
+        ("Ql 2016/17", "Q1 2016/17"),
+        ("Q1l", "Q1"),  # and read twice
+        ("Q1", "Q1"),
+        ("Q2", "Q2"),
+        ("Qin", "Qin"),  # a word stays a word
+        ("FAQi", "FAQi"),
+    ],
+)
+def test_first_quarter_heading_misread_by_ocr(text, read):
+    """OCR reads the 1 of a bold `Q1` heading as an i or l; the heading is read as printed."""
+    from extractors.pdf.ocr.repair import quarters
+
+    assert quarters(text) == read

@@ -13,26 +13,40 @@ import numpy as np
 from extractors.grid import Cell, Grid
 from extractors.limits import LIMITS, Limits
 from extractors.pdf.ocr.cells import CellStacks, cell_stacks, words_by_cell
-from extractors.pdf.ocr.repair import line_style, repair, style_of
-from extractors.pdf.ocr.rulings import RuledTable, crossing_rulings, ruled_tables, straight_runs
+from extractors.pdf.ocr.repair import line_style, quarters, repair, style_of
+from extractors.pdf.ocr.rulings import (
+    RuledTable,
+    crossing_rulings,
+    drawn_hints,
+    erased_runs,
+    glyph_strokes,
+    ruled_tables,
+    straight_runs,
+)
 from extractors.pdf.ocr.scan import (
     DARK_BACKGROUND,
+    PAPER,
     bands,
     binary_ink,
     clean,
     deskew,
     read_words,
+    shaded_boxes,
     whitened,
 )
-from extractors.pdf.text_grid import text_grids
+from extractors.pdf.text_grid import Hints, text_grids
 
 # marks without letters or digits that still mean something
 KEEP_MARKS = {"-", "\u2013", "\u2014", "%"}
 CONFIDENT = 60  # word confidence (0-100) above which any mark is kept
 # share of a word's width that must lie each side of a cell's side for it to be cut there
 STRADDLE = 0.2
-# a line's usual ink height as a share of its font size (figures and capitals 0.72, descenders 0.93)
+# how high figures and capitals reach above the baseline, as a share of the font size
 INK_HEIGHT = 0.72
+X_HEIGHT = 0.52  # ... and small letters without ascenders (`a`, `e`, `n`)
+DESCENT = 0.21  # how far descenders (`g`, `p`, brackets) reach below it
+ASCENDING = set("bdfhiklt/%()[]{}&?!#£$@|'\"‘’“”")
+DESCENDING = set("gjpqy()[]{}|")
 BEARING = 0.1  # share of a line's ink height a glyph's side bearing adds to a word box each side
 STRAY = ":;'`‘’“”"  # marks OCR reads from dust beside a word
 FIGURE = re.compile(r"^[(+\-]?\d[\d,.]*%?\)?$")
@@ -49,6 +63,7 @@ class PendingPage:
     cells: CellStacks | None  # None when the page has no ruled table and is read whole
     strips: list[int]  # top row of each strip of a page read whole
     words: Future  # the words of each image sent to tesseract
+    hints: Hints  # the rules a page read whole draws, for rebuilding its tables
 
 
 def read_page(
@@ -64,26 +79,44 @@ def start_page(
 ) -> PendingPage:
     """Level and clean the page, find its ruled cells, and start tesseract on them in `background`,
     so the caller can prepare the next page while this one is read."""
-    import cv2
-
     level = deskew(gray)[0]
     page, outlines = clean(level)
-    runs = straight_runs(binary_ink(page), dpi, outlines)
+    ink = binary_ink(page)
+    runs = straight_runs(ink, dpi, outlines)
     tables = ruled_tables(*crossing_rulings(*runs, dpi), dpi)
-    page = whitened(_dark_cells(level, page, tables))
     # every straight run is erased, rulings and the rules of unruled tables alike (a rule under a
-    # header
-    # read with the figures under it widens their word boxes)
-    page[cv2.dilate(cv2.bitwise_or(*runs), np.ones((5, 5), np.uint8)) > 0] = 255
+    # header read with the figures under it widens their word boxes)
+    strokes = glyph_strokes(ink, runs, dpi)
+    page = erased_runs(whitened(_dark_cells(level, page, tables)), runs, strokes)
     if not tables:
         strips = bands(page, limits.OCR_WORKERS)
-        words = background.submit(read_words, [strip for _, strip in strips], limits=limits)
-        return PendingPage(number, dpi, tables, None, [top for top, _ in strips], words)
+        words = background.submit(_read_inked, [strip for _, strip in strips], limits)
+        hints = drawn_hints(runs, shaded_boxes(level, dpi), dpi)
+        return PendingPage(number, dpi, tables, None, [top for top, _ in strips], words, hints)
     cells = cell_stacks(page, tables, dpi, STACKS_PER_WORKER * limits.OCR_WORKERS)
     words = background.submit(
         read_words, [image for image, _ in cells.images] + [_blanked(page, tables)], limits=limits
     )
-    return PendingPage(number, dpi, tables, cells, [], words)
+    return PendingPage(number, dpi, tables, cells, [], words, Hints())
+
+
+def _read_inked(images: list[np.ndarray], limits: Limits) -> list[list[dict]]:
+    """The words of each image, each box's top and bottom drawn in to the ink inside it: tesseract
+    can box a lone word (a section row's `Comparators`) half again as tall as its letters, and the
+    line would then pass for a title."""
+    return [
+        [_inked(word, image) for word in words]
+        for image, words in zip(images, read_words(images, limits=limits))
+    ]
+
+
+def _inked(word: dict, image: np.ndarray) -> dict:
+    """The word with its top and bottom at the first and last rows of ink inside its box."""
+    region = image[word["top"] : word["bottom"], word["x0"] : word["x1"]] < PAPER
+    rows = np.flatnonzero(region.sum(axis=1) >= 2)
+    if rows.size == 0:
+        return word
+    return {**word, "top": word["top"] + int(rows[0]), "bottom": word["top"] + int(rows[-1]) + 1}
 
 
 def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str]]]:
@@ -104,7 +137,8 @@ def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str
     ]
     lines = text_lines(outside, scale)
     if not grids:
-        grids = [repaired(g) for g in text_grids(glyph_boxes(lines), pending.number, 1)]
+        found = text_grids(glyph_boxes(lines), pending.number, 1, pending.hints)
+        grids = [repaired(g) for g in found]
     return [g for g in grids if g.cells], [
         (ln[0]["top"], " ".join(w["text"] for w in ln)) for ln in lines
     ]
@@ -117,11 +151,11 @@ def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
     lines above and below), dust read as lone marks dropped and stray marks at a figure's ends
     (`82.9%:`) cut off, so the gaps between words and between columns compare as they do on a
     text-layer page."""
-    inks = [(median(w["top"] for w in ln), median(w["bottom"] for w in ln)) for ln in lines]
+    inks = [_cap_and_base(line) for line in lines]
     out = []
     for k, line in enumerate(lines):
         top, bottom = _font_box(inks, k)
-        pad = BEARING * median(w["bottom"] - w["top"] for w in line)
+        pad = BEARING * (inks[k][1] - inks[k][0])
         words = [_trimmed(w) for w in line]
         out.append(
             [
@@ -139,9 +173,24 @@ def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
     return [line for line in out if line]
 
 
+def _cap_and_base(line: list[dict]) -> tuple[float, float]:
+    """Where a line's capitals and figures reach up to and where it stands (its baseline): each
+    word's ink box told from its letters (a word of small letters reaches only the x-height, one
+    with `p` or `y` hangs below the baseline), so a label such as `Comparators` sets the same font
+    size as the figures beside it."""
+    caps, bases = [], []
+    for w in line:
+        tall = any(ch.isupper() or ch.isdigit() or ch in ASCENDING for ch in w["text"])
+        low = any(ch in DESCENDING for ch in w["text"])
+        size = (w["bottom"] - w["top"]) / ((INK_HEIGHT if tall else X_HEIGHT) + low * DESCENT)
+        caps.append(w["top"] - (0 if tall else (INK_HEIGHT - X_HEIGHT) * size))
+        bases.append(w["bottom"] - low * DESCENT * size)
+    return median(caps), median(bases)
+
+
 def _font_box(inks: list[tuple[float, float]], k: int) -> tuple[float, float]:
-    """Top and bottom of line k's font box: its usual ink (top, bottom) grown to the font size, but
-    no further than halfway to the ink of the lines above and below."""
+    """Top and bottom of line k's font box: its capitals' ink (cap line, baseline) grown to the
+    font size, but no further than halfway to the ink of the lines above and below."""
     top, bottom = inks[k]
     grow = (bottom - top) * (1 / INK_HEIGHT - 1) / 2
     above = (inks[k - 1][1] + top) / 2 if k else top - grow
@@ -312,7 +361,8 @@ def _grid(table: RuledTable, t: int, by_cell: dict, number: int, scale: float) -
 def repaired(grid: Grid) -> Grid:
     """The grid with each cell's text repaired to the number style its row or column shares
     (look-alike letters, separators, a dropped decimal point), its confidence lowered where the
-    repair is a guess; no guess where another number of its column is printed as it is."""
+    repair is a guess, no guess where another number of its column is printed as it is; and a
+    first quarter's heading misread (`Qi`) read as `Q1`."""
     rows: dict[int, list[str]] = {}
     cols: dict[int, list[str]] = {}
     for cell in grid.cells:
@@ -321,7 +371,7 @@ def repaired(grid: Grid) -> Grid:
     cells = []
     for cell in grid.cells:
         peers = [_others(rows[cell.row], cell.text), _others(cols[cell.col], cell.text)]
-        text, factor = repair(cell.text, [s for s in map(line_style, peers) if s])
+        text, factor = repair(quarters(cell.text), [s for s in map(line_style, peers) if s])
         if factor < 1 and style_of(cell.text) in {style_of(t) for t in peers[1]}:
             # a guess its own column contradicts (`13%` among targets `76%`)
             text, factor = cell.text, 1.0

@@ -27,6 +27,8 @@ LOOKALIKES = str.maketrans(
 NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 NUMBERISH = re.compile(r"^-?[\dOoDQlIi|SsBZz][\dOoDQlIi|SsBZz,.]*%?$")
 STRAY = ".,:;'`\u2018\u2019\""  # marks OCR leaves at a number's edges (dust, ruling ends)
+# `Q1` as OCR reads it in a bold heading: its 1 taken for an i or l (`Qi`, `Ql`, `Q1l`)
+FIRST_QUARTER = re.compile(r"(?<!\S)Q(?:[il|I!]|1[il|I!])(?!\S)")
 PEERS = 3  # other numbers a line needs before its format is trusted
 AGREE = 0.8  # share of those peers that must share one format
 UNSURE = 0.6  # confidence factor when a repair is likely but not certain
@@ -76,6 +78,11 @@ def repair(text: str, styles: list[Style]) -> tuple[str, float]:
         if fixed:
             return fixed
     return text, 1.0
+
+
+def quarters(text: str) -> str:
+    """The text with a first quarter's heading OCR misread (`Qi 2016/17`) read as printed (`Q1`)."""
+    return FIRST_QUARTER.sub("Q1", text)
 
 
 def _separator(token: str, style: Style) -> tuple[str, float] | None:
