@@ -525,3 +525,82 @@ def test_first_quarter_heading_misread_by_ocr(text, read):
     from extractors.pdf.ocr.repair import quarters
 
     assert quarters(text) == read
+
+
+BENCHMARKS = [
+    ["LA", "2018/19", "2019/20", "2020/21", "2021/22"],
+    ["Wigan", "264.0", "282.3", "259.9", "276.0"],
+    ["St. Helens", "425.2", "471.4", "490.7", "458.8"],
+    ["Redcar and Cleveland", "416.2", "439.1", "413.7", "430.4"],
+    ["Comparators", "", "", "", ""],
+    ["SN average", "369.2", "374.3", "370.8", "377.9"],
+    ["NW region", "319.3", "359.8", "333.7", "327.4"],
+    ["England", "313.9", "338.3", "330.5", "320.5"],
+]
+
+
+def _banded_table(tmp_path, rows):
+    """A whitespace table with a rule under its header and a bold section row (a row whose only
+    text is its label) on a light grey band, as benchmarking packs print `Comparators`."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    x, width = 40, 300
+    for k, row in enumerate(rows):
+        y = 100 + 14 * k
+        section = not any(row[1:])
+        if section:
+            pdf.set_fill_color(232, 232, 232)
+            pdf.rect(x, y - 10, width, 14, style="F")
+        pdf.set_font("Helvetica", "B" if section or k == 0 else "", size=9)
+        pdf.text(x + 2, y, row[0])
+        for c, text in enumerate(row[1:]):
+            pdf.text(x + 130 + 45 * (c + 1) - pdf.get_string_width(text), y, text)
+        if k == 0:
+            pdf.line(x, y + 3, x + width, y + 3)
+    return _scanned(tmp_path, pdf)
+
+
+@needs_tesseract
+def test_section_row_on_a_grey_band_stays_in_its_table(tmp_path):
+    """A scanned table without rulings keeps its rows after a bold section row set on a grey band
+    (`Comparators`): the band's edges part rows as a text layer's fill does, and the lone label is
+    not taken for a title that ends the table."""
+    from extractors.pdf.ocr.boxes import read_page
+
+    grids, _ = read_page(_banded_table(tmp_path, BENCHMARKS), 200, 1)
+    assert len(grids) == 1
+    assert _texts(grids[0]) == BENCHMARKS
+
+
+def test_line_font_size_is_told_from_its_letters():
+    """A lone label with capitals and descenders (`Comparators`, ink 0.93 of its font size) gets
+    the same font box as a line of figures (ink 0.72 of it) and of small letters (`area`, 0.52):
+    the ink's height alone made its font 1.29 times too large, a title's."""
+    from extractors.pdf.ocr.boxes import glyph_boxes
+
+    def line(text, top, bottom):
+        return [{"text": text, "x0": 40, "x1": 90, "top": top, "bottom": bottom, "conf": 95}]
+
+    size = 10.0
+    lines = [
+        line("264.0", 100, 100 + 0.72 * size),
+        line("Comparators", 120, 120 + 0.93 * size),
+        line("area", 140 + 0.2 * size, 140 + 0.72 * size),
+    ]
+    heights = [round(w["bottom"] - w["top"], 1) for ln in glyph_boxes(lines) for w in ln]
+    assert heights == [size] * 3
+
+
+def test_word_box_drawn_in_to_its_ink():
+    """A word box tesseract made taller than the word's letters is drawn in to the rows of ink
+    inside it; a box with no ink is left as it is."""
+    from extractors.pdf.ocr.boxes import _inked
+
+    image = np.full((100, 200), 255, np.uint8)
+    image[40:60, 20:120] = 0
+    word = {"text": "Comparators", "x0": 10, "x1": 130, "top": 25, "bottom": 70, "conf": 96}
+    assert (_inked(word, image)["top"], _inked(word, image)["bottom"]) == (40, 60)
+    empty = {**word, "x0": 150, "x1": 190}
+    assert _inked(empty, image) == empty

@@ -84,20 +84,28 @@ def start_page(
     ink = binary_ink(page)
     runs = straight_runs(ink, dpi, outlines)
     tables = ruled_tables(*crossing_rulings(*runs, dpi), dpi)
-    # every straight run is erased, rulings and the rules of unruled tables alike (a rule under a
-    # header read with the figures under it widens their word boxes)
-    strokes = glyph_strokes(ink, runs, dpi)
-    page = erased_runs(whitened(_dark_cells(level, page, tables)), runs, strokes)
+    page = whitened(_dark_cells(level, page, tables))
     if not tables:
-        strips = bands(page, limits.OCR_WORKERS)
-        words = background.submit(_read_inked, [strip for _, strip in strips], limits)
-        hints = drawn_hints(runs, shaded_boxes(level, dpi), dpi)
-        return PendingPage(number, dpi, tables, None, [top for top, _ in strips], words, hints)
+        return _start_whole(number, dpi, level, page, ink, outlines, background, limits)
+    # every straight run is erased, rulings and rules outside the tables alike
+    page = erased_runs(page, runs)
     cells = cell_stacks(page, tables, dpi, STACKS_PER_WORKER * limits.OCR_WORKERS)
     words = background.submit(
         read_words, [image for image, _ in cells.images] + [_blanked(page, tables)], limits=limits
     )
     return PendingPage(number, dpi, tables, cells, [], words, Hints())
+
+
+def _start_whole(number, dpi, level, page, ink, outlines, background, limits) -> PendingPage:
+    """A page without ruled tables sent to tesseract whole, in strips: its straight runs, cut off
+    the letters they touch, erased (a rule under a header read with the figures under it widens
+    their word boxes) and kept, with its shaded boxes, as hints for rebuilding its tables."""
+    runs = straight_runs(ink, dpi, outlines, letters_cut=True)
+    page = erased_runs(page, runs, glyph_strokes(ink, runs, dpi))
+    strips = bands(page, limits.OCR_WORKERS)
+    words = background.submit(_read_inked, [strip for _, strip in strips], limits)
+    hints = drawn_hints(runs, shaded_boxes(level, dpi), dpi)
+    return PendingPage(number, dpi, [], None, [top for top, _ in strips], words, hints)
 
 
 def _read_inked(images: list[np.ndarray], limits: Limits) -> list[list[dict]]:
@@ -137,11 +145,34 @@ def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str
     ]
     lines = text_lines(outside, scale)
     if not grids:
-        found = text_grids(glyph_boxes(lines), pending.number, 1, pending.hints)
+        hints = replace(pending.hints, h_rules=heading_rules(pending.hints.h_rules, lines))
+        found = text_grids(glyph_boxes(lines), pending.number, 1, hints)
         grids = [repaired(g) for g in found]
     return [g for g in grids if g.cells], [
         (ln[0]["top"], " ".join(w["text"] for w in ln)) for ln in lines
     ]
+
+
+def heading_rules(rules: list[tuple], lines: list[list[dict]]) -> list[tuple]:
+    """The horizontal rules (y, x0, x1) less those with two or more headings set just above them:
+    one rule drawn under several group headings (`ANNUAL TREND  18/19  19/20`, the cells' borders
+    run together) cannot tell which columns each heading spans, while a rule under one heading
+    (`16/17` over its quarters) can."""
+    words = [w for line in lines for w in line]
+    if not words:
+        return rules
+    h = median(w["bottom"] - w["top"] for w in words)
+    kept_rules = []
+    for y, x0, x1 in rules:
+        above = sorted(
+            (w for w in words if y - 1.5 * h <= w["bottom"] <= y + 1 and w["top"] < y - 1),
+            key=lambda w: w["x0"],
+        )
+        above = [w for w in above if x0 <= (w["x0"] + w["x1"]) / 2 <= x1]
+        headings = 1 + sum(1 for a, b in zip(above, above[1:]) if b["x0"] - a["x1"] > h)
+        if headings < 2:
+            kept_rules.append((y, x0, x1))
+    return kept_rules
 
 
 def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:

@@ -54,11 +54,14 @@ def line_masks(
 
 
 def straight_runs(
-    ink: np.ndarray, dpi: int, edges: np.ndarray | None = None
+    ink: np.ndarray, dpi: int, edges: np.ndarray | None = None, letters_cut: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical pixels of every long, thin, straight run of ink with paper beside it
     (rules under a header, underlines, rulings), crossing others or not, plus the straight parts
-    of `edges`."""
+    of `edges`. With `letters_cut`, the letters a horizontal run was joined to (a rule ending
+    just before `15/16`) are cut off it first, so the rule is not judged, nor erased, with them
+    (vertical runs are left whole: a column of text lines set close holds thin runs of letters
+    that only the letters beside them tell from a ruling)."""
     import cv2
 
     length, gap = max(15, int(LINE_LENGTH * dpi)), max(3, int(BREAK * dpi))
@@ -66,20 +69,19 @@ def straight_runs(
         ink = cv2.bitwise_or(ink, edges)
     across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
     down = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
-    long_ = (np.ones((1, length), np.uint8), np.ones((length, 1), np.uint8))
+    along, downward = np.ones((1, length), np.uint8), np.ones((length, 1), np.uint8)
     raw = (
-        cv2.morphologyEx(across, cv2.MORPH_OPEN, long_[0]),
-        cv2.morphologyEx(down, cv2.MORPH_OPEN, long_[1]),
+        cv2.morphologyEx(across, cv2.MORPH_OPEN, along),
+        cv2.morphologyEx(down, cv2.MORPH_OPEN, downward),
     )
-    # the letters a run was joined to (a rule ending just before `15/16`) are cut off it
-    cut = [
-        cv2.morphologyEx(np.where(stroke > 0, 0, run).astype(np.uint8), cv2.MORPH_OPEN, kernel)
-        for run, stroke, kernel in zip(raw, glyph_strokes(ink, raw, dpi), long_)
-    ]
-    horizontal, vertical = _alone(cut[0], ink, dpi, 0), _alone(cut[1], ink, dpi, 1)
+    if letters_cut:
+        letters = glyph_strokes(ink, raw, dpi)[0]
+        cut = np.where(letters > 0, 0, raw[0]).astype(np.uint8)
+        raw = (cv2.morphologyEx(cut, cv2.MORPH_OPEN, along), raw[1])
+    horizontal, vertical = _alone(raw[0], ink, dpi, 0), _alone(raw[1], ink, dpi, 1)
     if edges is not None:
-        horizontal |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-        vertical |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+        horizontal |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, along)
+        vertical |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, downward)
     return horizontal, vertical
 
 
@@ -99,13 +101,16 @@ def glyph_strokes(ink: np.ndarray, runs: tuple, dpi: int) -> tuple[np.ndarray, n
     return tall, wide
 
 
-def erased_runs(page: np.ndarray, runs: tuple, strokes: tuple) -> np.ndarray:
+def erased_runs(page: np.ndarray, runs: tuple, strokes: tuple | None = None) -> np.ndarray:
     """The page with every straight run of ink painted white, except the strokes of letters that
     touch a run (`strokes`: across horizontal runs, along vertical ones), which stay."""
     import cv2
 
     reach = np.ones((5, 5), np.uint8)
     out = page.copy()
+    if strokes is None:
+        out[cv2.dilate(cv2.bitwise_or(*runs), reach) > 0] = 255
+        return out
     for run, stroke in zip(runs, strokes):
         out[(cv2.dilate(run, reach) > 0) & (stroke == 0)] = 255
     return out
