@@ -604,3 +604,47 @@ def test_word_box_drawn_in_to_its_ink():
     assert (_inked(word, image)["top"], _inked(word, image)["bottom"]) == (40, 60)
     empty = {**word, "x0": 150, "x1": 190}
     assert _inked(empty, image) == empty
+
+
+@pytest.mark.parametrize(
+    "text, peers, read",
+    [
+        # a row of d.d with whole counts among it: too mixed for a line style
+        (
+            "118",
+            ["15.6", "13.5", "16.6", "13.5", "161", "21.0", "226", "16.7", "16.4", "25"],
+            "11.8",
+        ),
+        ("566%", ["55.1%", "56.0%", "57.2%", "1,204"], "56.6%"),
+        ("25", ["15.6", "13.5", "16.6", "13.5", "21.0", "16.7"], None),  # a target, not ten times
+        ("92", ["13.5", "56.6", "80.8", "84.4"], None),  # a count among percentages
+        ("1,581", ["15.6", "13.5", "16.6", "13.5"], None),  # printed with a separator
+        ("118", ["115", "163", "103", "92"], None),  # a line of whole numbers
+        ("118", ["15.6", "161", "226", "301"], None),  # decimals are not most of the line
+        ("566", ["55.1%", "56.0%", "57.2%"], None),  # percent signs differ
+    ],
+)
+def test_point_dropped_by_ocr_among_decimals(text, peers, read):
+    """A whole number about ten times its line's decimals, which make most of the line, has lost
+    its point to OCR (`118` among `13.5 16.6 21.0`), also where whole counts share the line; a
+    number the line's decimals do not make ten times too large stays as printed."""
+    from extractors.pdf.ocr.repair import UNSURE, dropped_point
+
+    assert dropped_point(text, peers) == (None if read is None else (read, UNSURE))
+
+
+def test_rule_under_several_headings_is_no_span():
+    """A rule under one group heading (`16/17` over its quarters) is kept for the table rebuild;
+    one under several (`ANNUAL TREND  18/19  19/20`, the cells' borders run together) is not,
+    and neither are headings beside the rule rather than above it (`15/16 ——`)."""
+    from extractors.pdf.ocr.boxes import heading_rules
+
+    def word(text, x0, top):
+        return {"text": text, "x0": x0, "x1": x0 + 5 * len(text), "top": top, "bottom": top + 7}
+
+    lines = [
+        [word("16/17", 230, 100), word("ANNUAL", 400, 100), word("TREND", 436, 100)],
+        [word("15/16", 150, 105), word("18/19", 480, 100), word("19/20", 560, 100)],
+    ]
+    rules = [(110.0, 178.0, 300.0), (110.0, 390.0, 620.0)]
+    assert heading_rules(rules, lines) == [rules[0]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from statistics import median
 
 import numpy as np
@@ -13,7 +14,7 @@ import numpy as np
 from extractors.grid import Cell, Grid
 from extractors.limits import LIMITS, Limits
 from extractors.pdf.ocr.cells import CellStacks, cell_stacks, words_by_cell
-from extractors.pdf.ocr.repair import line_style, quarters, repair, style_of
+from extractors.pdf.ocr.repair import dropped_point, line_style, quarters, repair, style_of
 from extractors.pdf.ocr.rulings import (
     RuledTable,
     crossing_rulings,
@@ -406,6 +407,8 @@ def repaired(grid: Grid) -> Grid:
         if factor < 1 and style_of(cell.text) in {style_of(t) for t in peers[1]}:
             # a guess its own column contradicts (`13%` among targets `76%`)
             text, factor = cell.text, 1.0
+        if text == cell.text:
+            text, factor = next(filter(None, map(partial(dropped_point, text), peers)), (text, 1.0))
         cells.append(replace(cell, text=text, confidence=round(cell.confidence * factor, 2)))
     return replace(grid, cells=cells)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from statistics import median
 
 LOOKALIKES = str.maketrans(
     {
@@ -32,6 +33,8 @@ FIRST_QUARTER = re.compile(r"(?<!\S)Q(?:[il|I!]|1[il|I!])(?!\S)")
 PEERS = 3  # other numbers a line needs before its format is trusted
 AGREE = 0.8  # share of those peers that must share one format
 UNSURE = 0.6  # confidence factor when a repair is likely but not certain
+# a whole number this many times the median of its line's decimals has likely lost its point
+DROPPED = 5
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,28 @@ def repair(text: str, styles: list[Style]) -> tuple[str, float]:
         if fixed:
             return fixed
     return text, 1.0
+
+
+def dropped_point(text: str, peers: list[str]) -> tuple[str, float] | None:
+    """`118` in a line whose numbers are mostly `d.d` (13.5 16.6 21.0) and about a tenth of it is
+    `11.8` whose point OCR lost (at lower confidence), even where the line's styles are too mixed
+    for `line_style`; None when the reading is not that clear."""
+    digits = text.rstrip("%")
+    if not re.fullmatch(r"\d{2,}", digits):
+        return None
+    styles = [(style_of(t), t) for t in peers if style_of(t)]
+    counted = Counter(st for st, _ in styles if st.decimals)
+    if not counted:
+        return None
+    style, count = counted.most_common(1)[0]
+    if count < PEERS or 2 * count <= len(styles) or style.percent != text.endswith("%"):
+        return None
+    values = [float(t.rstrip("%").replace(",", "")) for st, t in styles if st == style]
+    value, guess = float(digits), float(digits) / 10**style.decimals
+    if value < DROPPED * median(values) or not min(values) / 2 <= guess <= 2 * max(values):
+        return None
+    cut = len(digits) - style.decimals
+    return f"{digits[:cut]}.{digits[cut:]}" + ("%" if style.percent else ""), UNSURE
 
 
 def quarters(text: str) -> str:
