@@ -527,6 +527,15 @@ def test_first_quarter_heading_misread_by_ocr(text, read):
     assert quarters(text) == read
 
 
+def test_first_quarter_heading_that_lost_its_q():
+    """A lone `1` among the other quarters' headings is `Q1` whose Q OCR lost; elsewhere it is a
+    one."""
+    from extractors.pdf.ocr.repair import quarters
+
+    assert quarters("1", ["", "14/15", "15/16", "Q2", "Q3", "Q4"]) == "Q1"
+    assert quarters("1", ["Referrals", "12", "3"]) == "1"
+
+
 BENCHMARKS = [
     ["LA", "2018/19", "2019/20", "2020/21", "2021/22"],
     ["Wigan", "264.0", "282.3", "259.9", "276.0"],
@@ -634,17 +643,85 @@ def test_point_dropped_by_ocr_among_decimals(text, peers, read):
 
 
 def test_rule_under_several_headings_is_no_span():
-    """A rule under one group heading (`16/17` over its quarters) is kept for the table rebuild;
-    one under several (`ANNUAL TREND  18/19  19/20`, the cells' borders run together) is not,
-    and neither are headings beside the rule rather than above it (`15/16 ——`)."""
+    """A rule under one group heading (`16/17` over its quarters, `15/16` beside its start) is kept
+    for the table rebuild; one drawn inside a header under several group headings (`ANNUAL TREND
+    18/19  19/20`, a taller heading `GOOD PERF IS` beside its start) is not; a rule under a whole
+    header row, with nothing beside it, is kept to part the header from the body."""
     from extractors.pdf.ocr.boxes import heading_rules
 
-    def word(text, x0, top):
-        return {"text": text, "x0": x0, "x1": x0 + 5 * len(text), "top": top, "bottom": top + 7}
+    def word(text, x0, top, height=7):
+        return {
+            "text": text,
+            "x0": x0,
+            "x1": x0 + 5 * len(text),
+            "top": top,
+            "bottom": top + height,
+        }
 
     lines = [
         [word("16/17", 230, 100), word("ANNUAL", 400, 100), word("TREND", 436, 100)],
-        [word("15/16", 150, 105), word("18/19", 480, 100), word("19/20", 560, 100)],
+        [word("15/16", 150, 105), word("PERF", 360, 104, 12), word("18/19", 480, 100)],
+        [word("19/20", 560, 100), word("Indicator", 40, 200), word("Unit", 120, 200)],
     ]
-    rules = [(110.0, 178.0, 300.0), (110.0, 390.0, 620.0)]
-    assert heading_rules(rules, lines) == [rules[0]]
+    rules = [(110.0, 178.0, 300.0), (110.0, 390.0, 620.0), (209.0, 40.0, 600.0)]
+    assert heading_rules(rules, lines) == [rules[0], rules[2]]
+
+
+WRAPPED = [
+    ("Total contacts received", "NUMBER", "478 485 465 539 508 563 489 528 586 571 450 502"),
+    (
+        "% of children becoming subject to a CP plan for a|second or subsequent time",
+        "PERCENTAGE",
+        "20.0% 26.3% 26.3% 23.5% 21.4% 24.1% 18.8% 23.5% 17.6% 16.7% 18.8% 14.3%",
+    ),
+    (
+        "Section 47s where harm is|substantiated and risk continues",
+        "PERCENTAGE",
+        "45.8% 47.2% 44.1% 38.3% 42.0% 41.5% 36.5% 42.0% 35.6% 31.8% 36.6% 40.2%",
+    ),
+    (
+        "Children in need open cases",
+        "NUMBER",
+        "1,471 1,442 1,428 1,454 1,508 1,629 1,559 1,591 1,521 1,558 1,602 1,577",
+    ),
+]
+
+
+def _wrapped_labels(tmp_path):
+    """A scorecard without rulings in small print whose long labels wrap over two lines (`|`
+    marks the break), the unit and a year of figures set midway between them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A3", orientation="L")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=7.5)
+    y = 100
+    for label, unit, figures in WRAPPED:
+        parts = label.split("|")
+        middle = y + 4.5 * (len(parts) - 1)
+        for k, part in enumerate(parts):
+            pdf.text(40, y + 9 * k, part)
+        pdf.text(330 - pdf.get_string_width(unit), middle, unit)
+        for c, text in enumerate(figures.split()):
+            pdf.text(380 + 38 * c - pdf.get_string_width(text), middle, text)
+        y += 9 * len(parts) + 5
+    return _scanned(tmp_path, pdf, skew=0.4)
+
+
+@needs_tesseract
+def test_label_wrapped_beside_figures_between_its_lines_reads_as_printed(tmp_path):
+    """A label wrapped over two lines, with the row's figures set midway between them, is read
+    line by line as printed, and the figures one by one: reading the page as one block of text
+    lines ran each label line into the figures' line (`sub: iated and risk continues`) and the
+    figures into one another (`-1,442—=«1,428~=s«*1,454`)."""
+    from extractors.pdf.ocr.boxes import read_page
+
+    grids, _ = read_page(_wrapped_labels(tmp_path), 200, 1)
+    assert len(grids) == 1
+    rows = _texts(grids[0])
+    assert [row[0] for row in rows] == [label.replace("|", " ") for label, _, _ in WRAPPED]
+    printed = [figures.split() for _, _, figures in WRAPPED]
+    assert [len(row[2:]) for row in rows] == [len(figures) for figures in printed]
+    # each figure in its own cell; small print at 200 dpi still costs a digit here and there
+    read = [a == b for row, figures in zip(rows, printed) for a, b in zip(row[2:], figures)]
+    assert sum(read) >= 0.9 * len(read)

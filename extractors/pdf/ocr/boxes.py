@@ -51,6 +51,10 @@ DESCENDING = set("gjpqy()[]{}|")
 BEARING = 0.1  # share of a line's ink height a glyph's side bearing adds to a word box each side
 STRAY = ":;'`‘’“”"  # marks OCR reads from dust beside a word
 FIGURE = re.compile(r"^[(+\-]?\d[\d,.]*%?\)?$")
+# tesseract's page segmentation for pages read whole: sparse text, each run of words found on its
+# own, so a label wrapped over two lines beside figures centred between them is not read as one
+# line with the figures (`cubsequenttine Subject to a CP plan`)
+SPARSE = 11
 STACKS_PER_WORKER = 2  # images of cells per tesseract process, so the processes finish together
 
 
@@ -115,17 +119,22 @@ def _read_inked(images: list[np.ndarray], limits: Limits) -> list[list[dict]]:
     line would then pass for a title."""
     return [
         [_inked(word, image) for word in words]
-        for image, words in zip(images, read_words(images, limits=limits))
+        for image, words in zip(images, read_words(images, SPARSE, limits))
     ]
 
 
 def _inked(word: dict, image: np.ndarray) -> dict:
-    """The word with its top and bottom at the first and last rows of ink inside its box."""
+    """The word with its top and bottom at the first and last rows of the inkiest band of ink
+    inside its box (rows of ink with no more than a row of paper between them): a speck or the
+    top of the next line that the box took in is left out."""
     region = image[word["top"] : word["bottom"], word["x0"] : word["x1"]] < PAPER
-    rows = np.flatnonzero(region.sum(axis=1) >= 2)
+    ink = region.sum(axis=1)
+    rows = np.flatnonzero(ink >= 2)
     if rows.size == 0:
         return word
-    return {**word, "top": word["top"] + int(rows[0]), "bottom": word["top"] + int(rows[-1]) + 1}
+    bands = np.split(rows, np.flatnonzero(np.diff(rows) > 2) + 1)
+    band = max(bands, key=lambda b: int(ink[b[0] : b[-1] + 1].sum()))
+    return {**word, "top": word["top"] + int(band[0]), "bottom": word["top"] + int(band[-1]) + 1}
 
 
 def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str]]]:
@@ -155,25 +164,39 @@ def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str
 
 
 def heading_rules(rules: list[tuple], lines: list[list[dict]]) -> list[tuple]:
-    """The horizontal rules (y, x0, x1) less those with two or more headings set just above them:
-    one rule drawn under several group headings (`ANNUAL TREND  18/19  19/20`, the cells' borders
-    run together) cannot tell which columns each heading spans, while a rule under one heading
-    (`16/17` over its quarters) can."""
+    """The horizontal rules (y, x0, x1) less those drawn inside a header under several group
+    headings (`ANNUAL TREND  18/19  19/20`, the cells' borders run together, with taller headings
+    such as `GOOD PERF IS` beside its ends): such a rule cannot tell which columns each heading
+    spans, while a rule under one heading (`16/17` over its quarters) can, and a rule under a
+    whole header row still parts it from the body."""
     words = [w for line in lines for w in line]
     if not words:
         return rules
     h = median(w["bottom"] - w["top"] for w in words)
-    kept_rules = []
-    for y, x0, x1 in rules:
-        above = sorted(
-            (w for w in words if y - 1.5 * h <= w["bottom"] <= y + 1 and w["top"] < y - 1),
-            key=lambda w: w["x0"],
-        )
-        above = [w for w in above if x0 <= (w["x0"] + w["x1"]) / 2 <= x1]
-        headings = 1 + sum(1 for a, b in zip(above, above[1:]) if b["x0"] - a["x1"] > h)
-        if headings < 2:
-            kept_rules.append((y, x0, x1))
-    return kept_rules
+    return [rule for rule in rules if not _under_group_headings(rule, words, h)]
+
+
+def _under_group_headings(rule: tuple, words: list[dict], h: float) -> bool:
+    """True when two or more headings stand just above the rule and a word beside one of its
+    ends reaches across its height."""
+    y, x0, x1 = rule
+    above = sorted(
+        (
+            w
+            for w in words
+            if y - 1.5 * h <= w["bottom"] <= y + 1
+            and w["top"] < y - 1
+            and x0 <= (w["x0"] + w["x1"]) / 2 <= x1
+        ),
+        key=lambda w: w["x0"],
+    )
+    headings = 1 + sum(1 for a, b in zip(above, above[1:]) if b["x0"] - a["x1"] > h)
+    beside = any(
+        w["top"] < y < w["bottom"]
+        and (x0 - 3 * h <= w["x1"] <= x0 + h or x1 - h <= w["x0"] <= x1 + 3 * h)
+        for w in words
+    )
+    return len(above) > 0 and headings >= 2 and beside
 
 
 def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
@@ -403,7 +426,8 @@ def repaired(grid: Grid) -> Grid:
     cells = []
     for cell in grid.cells:
         peers = [_others(rows[cell.row], cell.text), _others(cols[cell.col], cell.text)]
-        text, factor = repair(quarters(cell.text), [s for s in map(line_style, peers) if s])
+        heading = quarters(cell.text, peers[0])
+        text, factor = repair(heading, [s for s in map(line_style, peers) if s])
         if factor < 1 and style_of(cell.text) in {style_of(t) for t in peers[1]}:
             # a guess its own column contradicts (`13%` among targets `76%`)
             text, factor = cell.text, 1.0

@@ -30,6 +30,7 @@ NUMBERISH = re.compile(r"^-?[\dOoDQlIi|SsBZz][\dOoDQlIi|SsBZz,.]*%?$")
 STRAY = ".,:;'`\u2018\u2019\""  # marks OCR leaves at a number's edges (dust, ruling ends)
 # `Q1` as OCR reads it in a bold heading: its 1 taken for an i or l (`Qi`, `Ql`, `Q1l`)
 FIRST_QUARTER = re.compile(r"(?<!\S)Q(?:[il|I!]|1[il|I!])(?!\S)")
+QUARTER = re.compile(r"Q[2-4]")
 PEERS = 3  # other numbers a line needs before its format is trusted
 AGREE = 0.8  # share of those peers that must share one format
 UNSURE = 0.6  # confidence factor when a repair is likely but not certain
@@ -105,8 +106,11 @@ def dropped_point(text: str, peers: list[str]) -> tuple[str, float] | None:
     return f"{digits[:cut]}.{digits[cut:]}" + ("%" if style.percent else ""), UNSURE
 
 
-def quarters(text: str) -> str:
-    """The text with a first quarter's heading OCR misread (`Qi 2016/17`) read as printed (`Q1`)."""
+def quarters(text: str, peers: list[str] = ()) -> str:
+    """The text with a first quarter's heading OCR misread (`Qi 2016/17`) read as printed (`Q1`),
+    and a lone `1` among the other quarters' headings (`Q2`, `Q3`: OCR lost its Q) read as `Q1`."""
+    if text in ("1", "i", "l", "I", "|") and sum(1 for t in peers if QUARTER.fullmatch(t)) >= 2:
+        return "Q1"
     return FIRST_QUARTER.sub("Q1", text)
 
 
