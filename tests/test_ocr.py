@@ -35,6 +35,7 @@ ROWS = [
         ("1O7", ["307", "299", "246"], "107", 1.0),
         ("l49", ["307", "299", "246"], "149", 1.0),  # l is a one
         ("2S6", ["307", "299", "246"], "256", 1.0),  # S is a five
+        ("$18", ["582", "597", "249"], "518", 1.0),  # and so is a dollar sign
         ("6.913", ["1,234", "5,678", "997"], "6,913", 1.0),  # a thousands comma read as a point
         ("7,1%", ["1.5%", "22.6%", "19.5%"], "7.1%", 1.0),  # a decimal point read as a comma
         # a dropped decimal point: likely, so less sure
@@ -514,6 +515,9 @@ def test_rule_ending_at_a_heading_leaves_its_letters_and_spans_its_group(tmp_pat
         ("Qi", "Q1"),  # the 1 of a bold `Q1` read as an i
         ("Ql 2016/17", "Q1 2016/17"),
         ("Q1l", "Q1"),  # and read twice
+        ("Qtri", "Qtr1"),
+        ("Qtr l", "Qtr 1"),
+        ("Quarter", "Quarter"),
         ("Q1", "Q1"),
         ("Q2", "Q2"),
         ("Qin", "Qin"),  # a word stays a word

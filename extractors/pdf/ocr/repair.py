@@ -20,17 +20,18 @@ LOOKALIKES = str.maketrans(
         "i": "1",
         "S": "5",
         "s": "5",
+        "$": "5",
         "B": "8",
         "Z": "2",
         "z": "2",
     }
 )
 NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-NUMBERISH = re.compile(r"^-?[\dOoDQlIi|SsBZz][\dOoDQlIi|SsBZz,.]*%?$")
+NUMBERISH = re.compile(r"^-?[\dOoDQlIi|Ss$BZz][\dOoDQlIi|Ss$BZz,.]*%?$")
 STRAY = ".,:;'`\u2018\u2019\""  # marks OCR leaves at a number's edges (dust, ruling ends)
-# `Q1` as OCR reads it in a bold heading: its 1 taken for an i or l (`Qi`, `Ql`, `Q1l`)
-FIRST_QUARTER = re.compile(r"(?<!\S)Q(?:[il|I!]|1[il|I!])(?!\S)")
-QUARTER = re.compile(r"Q[2-4]")
+# `Q1` (`Qtr1`, `Qtr 1`) as OCR reads it in a heading: its 1 taken for an i or l (`Qi`, `Qtri`)
+FIRST_QUARTER = re.compile(r"(?<!\S)(Q(?:tr|uarter)? ?)(?:[il|I!]|1[il|I!])(?!\S)")
+QUARTER = re.compile(r"Q(?:tr|uarter)? ?[2-4]")
 PEERS = 3  # other numbers a line needs before its format is trusted
 AGREE = 0.8  # share of those peers that must share one format
 UNSURE = 0.6  # confidence factor when a repair is likely but not certain
@@ -111,7 +112,7 @@ def quarters(text: str, peers: list[str] = ()) -> str:
     and a lone `1` among the other quarters' headings (`Q2`, `Q3`: OCR lost its Q) read as `Q1`."""
     if text in ("1", "i", "l", "I", "|") and sum(1 for t in peers if QUARTER.fullmatch(t)) >= 2:
         return "Q1"
-    return FIRST_QUARTER.sub("Q1", text)
+    return FIRST_QUARTER.sub(r"\g<1>1", text)
 
 
 def _separator(token: str, style: Style) -> tuple[str, float] | None:
