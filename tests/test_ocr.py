@@ -36,6 +36,9 @@ ROWS = [
         ("l49", ["307", "299", "246"], "149", 1.0),  # l is a one
         ("2S6", ["307", "299", "246"], "256", 1.0),  # S is a five
         ("$18", ["582", "597", "249"], "518", 1.0),  # and so is a dollar sign
+        # a scorecard row: its label and polarity are words, not figures
+        ("$18", ["Children subject to a CP plan", "Info", "582", "597", "249", "360"], "518", 1.0),
+        ("47 4%", ["61.0%", "63.0%", "68.3%", "52.1%"], "47.4%", 1.0),  # a point read as a space
         ("6.913", ["1,234", "5,678", "997"], "6,913", 1.0),  # a thousands comma read as a point
         ("7,1%", ["1.5%", "22.6%", "19.5%"], "7.1%", 1.0),  # a decimal point read as a comma
         # a dropped decimal point: likely, so less sure
@@ -729,3 +732,23 @@ def test_label_wrapped_beside_figures_between_its_lines_reads_as_printed(tmp_pat
     # each figure in its own cell; small print at 200 dpi still costs a digit here and there
     read = [a == b for row, figures in zip(rows, printed) for a, b in zip(row[2:], figures)]
     assert sum(read) >= 0.9 * len(read)
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("Jul't9", "Jul'19"),  # the 1 of the year read as a t
+        ("Aug-I9", "Aug-19"),
+        ("Jul'19", "Jul'19"),
+        ("Target", "Target"),
+        ("Jul'tt", "Jul'11"),
+    ],
+)
+def test_month_heading_year_misread_among_months(text, read):
+    """A month heading whose year OCR misread (`Jul't9`) is repaired where the row's other
+    headings are months with clean years; alone it is left as printed."""
+    from extractors.pdf.ocr.repair import month_heading
+
+    months = ["Measure", "Aug'19", "Sep'19", "Oct'19", "Nov'19"]
+    assert month_heading(text, months) == read
+    assert month_heading(text, ["Measure", "Target"]) == text

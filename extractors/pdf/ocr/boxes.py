@@ -14,7 +14,14 @@ import numpy as np
 from extractors.grid import Cell, Grid
 from extractors.limits import LIMITS, Limits
 from extractors.pdf.ocr.cells import CellStacks, cell_stacks, words_by_cell
-from extractors.pdf.ocr.repair import dropped_point, line_style, quarters, repair, style_of
+from extractors.pdf.ocr.repair import (
+    dropped_point,
+    line_style,
+    month_heading,
+    quarters,
+    repair,
+    style_of,
+)
 from extractors.pdf.ocr.rulings import (
     RuledTable,
     crossing_rulings,
@@ -426,7 +433,7 @@ def repaired(grid: Grid) -> Grid:
     cells = []
     for cell in grid.cells:
         peers = [_others(rows[cell.row], cell.text), _others(cols[cell.col], cell.text)]
-        heading = quarters(cell.text, peers[0])
+        heading = month_heading(quarters(cell.text, peers[0]), peers[0])
         text, factor = repair(heading, [s for s in map(line_style, peers) if s])
         if factor < 1 and style_of(cell.text) in {style_of(t) for t in peers[1]}:
             # a guess its own column contradicts (`13%` among targets `76%`)

@@ -32,6 +32,12 @@ STRAY = ".,:;'`\u2018\u2019\""  # marks OCR leaves at a number's edges (dust, ru
 # `Q1` (`Qtr1`, `Qtr 1`) as OCR reads it in a heading: its 1 taken for an i or l (`Qi`, `Qtri`)
 FIRST_QUARTER = re.compile(r"(?<!\S)(Q(?:tr|uarter)? ?)(?:[il|I!]|1[il|I!])(?!\S)")
 QUARTER = re.compile(r"Q(?:tr|uarter)? ?[2-4]")
+# a month heading with a two-digit year (`Jul'19`, `Aug-19`), and one whose year OCR misread
+MONTH_YEAR = re.compile(r"[A-Z][a-z]{2}['\u2019 -]?\d{2}")
+MONTH_MISREAD = re.compile(r"([A-Z][a-z]{2}['\u2019 -]?)([\dOoDQlIi|SsBZzt]{2})")
+YEAR_LOOKALIKES = {**{chr(k): v for k, v in LOOKALIKES.items()}, "t": "1"}
+# a letter no digit is mistaken for: a cell holding one is a word, not a misread figure
+WORD = re.compile(r"[^\W\dOoDQlIiSsBZz_]")
 PEERS = 3  # other numbers a line needs before its format is trusted
 AGREE = 0.8  # share of those peers that must share one format
 UNSURE = 0.6  # confidence factor when a repair is likely but not certain
@@ -58,8 +64,9 @@ def style_of(text: str) -> Style | None:
 
 
 def line_style(texts: list[str]) -> Style | None:
-    """The style most numbers of a line share when the line is all numbers, else None."""
-    filled = [t for t in texts if t and t not in ("-", "n/a")]
+    """The style most numbers of a line share when its figures are all numbers, else None; words
+    (a row's label, its unit or polarity: `Info`, `Low`) are no figures and do not count."""
+    filled = [t for t in texts if t and t not in ("-", "n/a") and not WORD.search(t)]
     styles = [style_of(t) for t in filled]
     known = [s for s in styles if s is not None]
     if len(known) < PEERS or len(known) < AGREE * len(filled):
@@ -115,17 +122,29 @@ def quarters(text: str, peers: list[str] = ()) -> str:
     return FIRST_QUARTER.sub(r"\g<1>1", text)
 
 
+def month_heading(text: str, peers: list[str]) -> str:
+    """`Jul't9` among the month headings `Aug'19 Sep'19 Oct'19` is `Jul'19`: the year's digits
+    repaired where the row's other headings are months with clean years."""
+    misread = MONTH_MISREAD.fullmatch(text)
+    if not misread or MONTH_YEAR.fullmatch(text):
+        return text
+    if sum(1 for t in peers if MONTH_YEAR.fullmatch(t)) < PEERS:
+        return text
+    year = "".join(YEAR_LOOKALIKES.get(ch, ch) for ch in misread.group(2))
+    return misread.group(1) + year if year.isdigit() else text
+
+
 def _separator(token: str, style: Style) -> tuple[str, float] | None:
-    """`6.913` in a line of `1,234` integers is `6,913`; `7,1%` among `1.5%` is `7.1%`; `71%` likely
-    `7.1%`."""
+    """`6.913` in a line of `1,234` integers is `6,913`; `7,1%` or `7 1%` among `1.5%` is `7.1%`;
+    `71%` likely `7.1%`."""
     sign = "%" if style.percent else ""
     body = token[:-1] if token.endswith("%") else token
-    if (token.endswith("%")) != style.percent or not re.fullmatch(r"-?[\d.,]+", body):
+    if (token.endswith("%")) != style.percent or not re.fullmatch(r"-?[\d.,]+(?: \d+)?", body):
         return None
     if style.decimals == 0 and re.fullmatch(r"-?\d{1,3}(?:[.,]\d{3})+", body):
         return body.replace(".", ","), 1.0
-    if style.decimals and re.fullmatch(rf"-?\d+[.,]\d{{{style.decimals}}}", body):
-        return body.replace(",", ".") + sign, 1.0
+    if style.decimals and re.fullmatch(rf"-?\d+[., ]\d{{{style.decimals}}}", body):
+        return re.sub("[, ]", ".", body) + sign, 1.0
     if style.decimals and re.fullmatch(rf"-?\d{{{style.decimals + 1},}}", body):
         return f"{body[: -style.decimals]}.{body[-style.decimals :]}{sign}", UNSURE
     return None
