@@ -423,8 +423,9 @@ def _grid(table: RuledTable, t: int, by_cell: dict, number: int, scale: float) -
 def repaired(grid: Grid) -> Grid:
     """The grid with each cell's text repaired to the number style its row or column shares
     (look-alike letters, separators, a dropped decimal point), its confidence lowered where the
-    repair is a guess, no guess where another number of its column is printed as it is; and a
-    first quarter's heading misread (`Qi`) read as `Q1`."""
+    repair is a guess, no guess where another number of its column is printed as it is; a point
+    lost among decimals restored (`118` among `13.5 16.6`) at lower confidence; and quarter and
+    month headings misread (`Qi`, `Jul't9`) read as printed."""
     rows: dict[int, list[str]] = {}
     cols: dict[int, list[str]] = {}
     for cell in grid.cells:
