@@ -434,15 +434,26 @@ def repaired(grid: Grid) -> Grid:
     cells = []
     for cell in grid.cells:
         peers = [_others(rows[cell.row], cell.text), _others(cols[cell.col], cell.text)]
-        heading = month_heading(quarters(cell.text, peers[0]), peers[0])
-        text, factor = repair(heading, [s for s in map(line_style, peers) if s])
-        if factor < 1 and style_of(cell.text) in {style_of(t) for t in peers[1]}:
-            # a guess its own column contradicts (`13%` among targets `76%`)
-            text, factor = cell.text, 1.0
-        if text == cell.text:
-            text, factor = next(filter(None, map(partial(dropped_point, text), peers)), (text, 1.0))
+        text, factor = _repaired_text(cell.text, peers)
         cells.append(replace(cell, text=text, confidence=round(cell.confidence * factor, 2)))
     return replace(grid, cells=cells)
+
+
+def _repaired_text(printed: str, peers: list[list[str]]) -> tuple[str, float]:
+    """One cell's text repaired against its row's and column's texts (`peers`), and the factor
+    its confidence is lowered by."""
+    heading = month_heading(quarters(printed, peers[0]), peers[0])
+    text, factor = repair(heading, [s for s in map(line_style, peers) if s])
+    if factor < 1 and style_of(printed) in {style_of(t) for t in peers[1]}:
+        # a guess its own column contradicts (`13%` among targets `76%`)
+        text, factor = printed, 1.0
+    if text == heading:
+        # a sure repair (a look-alike, a separator) also where the line's label is a word
+        sure = repair(heading, [s for p in peers if (s := line_style(p, figures_only=True))])
+        text, factor = sure if sure[1] == 1.0 else (text, factor)
+    if text == printed:
+        text, factor = next(filter(None, map(partial(dropped_point, text), peers)), (text, 1.0))
+    return text, factor
 
 
 def _others(texts: list[str], own: str) -> list[str]:

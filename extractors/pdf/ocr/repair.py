@@ -63,10 +63,13 @@ def style_of(text: str) -> Style | None:
     return Style(decimals, text.endswith("%"))
 
 
-def line_style(texts: list[str]) -> Style | None:
-    """The style most numbers of a line share when its figures are all numbers, else None; words
-    (a row's label, its unit or polarity: `Info`, `Low`) are no figures and do not count."""
-    filled = [t for t in texts if t and t not in ("-", "n/a") and not WORD.search(t)]
+def line_style(texts: list[str], figures_only: bool = False) -> Style | None:
+    """The style most numbers of a line share when the line is all numbers, else None; with
+    `figures_only`, when its figures are (a row's label, unit or polarity, `Info`, `Low`, are
+    words, not figures, and do not count)."""
+    filled = [
+        t for t in texts if t and t not in ("-", "n/a") and not (figures_only and WORD.search(t))
+    ]
     styles = [style_of(t) for t in filled]
     known = [s for s in styles if s is not None]
     if len(known) < PEERS or len(known) < AGREE * len(filled):
