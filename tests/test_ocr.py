@@ -35,6 +35,8 @@ ROWS = [
         ("1O7", ["307", "299", "246"], "107", 1.0),
         ("l49", ["307", "299", "246"], "149", 1.0),  # l is a one
         ("2S6", ["307", "299", "246"], "256", 1.0),  # S is a five
+        ("$18", ["582", "597", "249"], "518", 1.0),  # and so is a dollar sign
+        ("47 4%", ["61.0%", "63.0%", "68.3%", "52.1%"], "47.4%", 1.0),  # a point read as a space
         ("6.913", ["1,234", "5,678", "997"], "6,913", 1.0),  # a thousands comma read as a point
         ("7,1%", ["1.5%", "22.6%", "19.5%"], "7.1%", 1.0),  # a decimal point read as a comma
         # a dropped decimal point: likely, so less sure
@@ -49,6 +51,26 @@ def test_digit_repair_only_where_the_line_is_numeric(text, peers, expected, fact
     numbers."""
     styles = [s for s in [line_style(peers)] if s]
     assert repair(text, styles) == (expected, factor)
+
+
+def test_scorecard_row_label_and_polarity_are_no_figures():
+    """A row's label and polarity (`Info`) do not stop its figures agreeing on a style for sure
+    repairs (`$18` among 582 597 is 518); a guess (a point put back in `55%`, a whole target among
+    d.d% figures) still needs a line of numbers only."""
+    from extractors.grid import Cell, Grid
+    from extractors.pdf.ocr.boxes import repaired
+
+    rows = [
+        ["Children subject to a CP plan", "Info", "582", "597", "249", "$18", "433"],
+        ["Care leavers in EET", "High", "47.8%", "52.7%", "51.0%", "49.9%", "55%"],
+    ]
+    grid = Grid(
+        cells=[Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    )
+    fixed = {(c.row, c.col): c.text for c in repaired(grid).cells}
+    assert fixed[0, 5] == "518" and fixed[1, 6] == "55%"
+    assert line_style(rows[0][1:], figures_only=True) == Style(0, False)
+    assert line_style(rows[0][1:]) is None
 
 
 def test_line_style_needs_agreeing_numbers():
@@ -434,3 +456,317 @@ def test_dust_marks_at_a_figure_are_cut(text, kept, narrowed):
     word = _trimmed({"text": text, "x0": 0, "x1": 60, "top": 0, "bottom": 6, "conf": 50})
     assert word["text"] == kept
     assert (word["x1"] - word["x0"] < 60) == narrowed
+
+
+def _scanned(tmp_path, pdf, skew=0.6, seed=3):
+    """The first page of an fpdf document rendered at 200 dpi, turned `skew` degrees, blurred and
+    noised, as a scanner gives it."""
+    import cv2
+    import pypdfium2 as pdfium
+
+    from extractors.pdf.ocr.scan import render
+
+    pdf.output(str(tmp_path / "page.pdf"))
+    image = render(pdfium.PdfDocument(str(tmp_path / "page.pdf"))[0], 200).astype(np.float32)
+    h, w = image.shape
+    image = cv2.warpAffine(
+        image, cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1), (w, h), borderValue=255
+    )
+    image = cv2.GaussianBlur(image, (3, 3), 0.8) + np.random.default_rng(seed).normal(
+        0, 10, image.shape
+    )
+    return np.clip(image, 0, 255).astype(np.uint8)
+
+
+FIGURES = [
+    ["Value", "657.0", "636.5", "628.3", "631.9", "640.2", "622.7"],
+    ["Target", "650", "640", "630", "630", "630", "630"],
+]
+
+
+def _exception_table(tmp_path, label_gap=2):
+    """An exception report's small table ruled by horizontal rules only: two years, then a year
+    over its quarters, with the rule under that year running from just after `15/16` (`label_gap`
+    points) to the last quarter."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", size=9)
+    x, top = 40, 100
+    years = [(x + 80, "14/15"), (x + 115, "15/16")]
+    quarters = [x + 160 + 36 * k for k in range(4)]
+    for left, text in years:
+        pdf.text(left, top + 17, text)
+    end = quarters[-1] + pdf.get_string_width("Q4")
+    pdf.text((quarters[0] + end - pdf.get_string_width("16/17")) / 2, top + 11, "16/17")
+    pdf.line(years[1][0] + pdf.get_string_width("15/16") + label_gap, top + 14, end, top + 14)
+    for k, left in enumerate(quarters):
+        pdf.text(left, top + 24, f"Q{k + 1}")
+    pdf.set_font("Helvetica", size=9)
+    for k, row in enumerate(FIGURES):
+        y = top + 42 + 14 * k
+        pdf.text(x + 2, y, row[0])
+        for left, text in zip([left for left, _ in years] + quarters, row[1:]):
+            pdf.text(left, y, text)
+    for y in (top, top + 30, top + 60):
+        pdf.line(x, y, end + 4, y)
+    return _scanned(tmp_path, pdf)
+
+
+@needs_tesseract
+def test_rule_ending_at_a_heading_leaves_its_letters_and_spans_its_group(tmp_path):
+    """A rule that starts just after a heading (`15/16 ——`, no ruling crosses it) is erased
+    without the strokes of the letters it touches, and is the one the group heading above it
+    (`16/17`) spans, as a text layer's drawn rule is: the year heads its four quarters only."""
+    from extractors.pdf.ocr.boxes import read_page
+
+    grids, _ = read_page(_exception_table(tmp_path), 200, 1)
+    assert len(grids) == 1
+    texts = _texts(grids[0])
+    assert texts[0][1:3] == ["14/15", "15/16"]
+    assert texts[0][3:] == ["16/17"] * 4
+    assert texts[1][3:] == ["Q1", "Q2", "Q3", "Q4"]
+    assert texts[2:] == FIGURES
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("Qi", "Q1"),  # the 1 of a bold `Q1` read as an i
+        ("Ql 2016/17", "Q1 2016/17"),
+        ("Q1l", "Q1"),  # and read twice
+        ("Qtri", "Qtr1"),
+        ("Qtr l", "Qtr 1"),
+        ("Quarter", "Quarter"),
+        ("Q1", "Q1"),
+        ("Q2", "Q2"),
+        ("Qin", "Qin"),  # a word stays a word
+        ("FAQi", "FAQi"),
+    ],
+)
+def test_first_quarter_heading_misread_by_ocr(text, read):
+    """OCR reads the 1 of a bold `Q1` heading as an i or l; the heading is read as printed."""
+    from extractors.pdf.ocr.repair import quarters
+
+    assert quarters(text) == read
+
+
+def test_first_quarter_heading_that_lost_its_q():
+    """A lone `1` among the other quarters' headings is `Q1` whose Q OCR lost; elsewhere it is a
+    one."""
+    from extractors.pdf.ocr.repair import quarters
+
+    assert quarters("1", ["", "14/15", "15/16", "Q2", "Q3", "Q4"]) == "Q1"
+    assert quarters("1", ["Referrals", "12", "3"]) == "1"
+
+
+BENCHMARKS = [
+    ["LA", "2018/19", "2019/20", "2020/21", "2021/22"],
+    ["Wigan", "264.0", "282.3", "259.9", "276.0"],
+    ["St. Helens", "425.2", "471.4", "490.7", "458.8"],
+    ["Redcar and Cleveland", "416.2", "439.1", "413.7", "430.4"],
+    ["Comparators", "", "", "", ""],
+    ["SN average", "369.2", "374.3", "370.8", "377.9"],
+    ["NW region", "319.3", "359.8", "333.7", "327.4"],
+    ["England", "313.9", "338.3", "330.5", "320.5"],
+]
+
+
+def _banded_table(tmp_path, rows):
+    """A whitespace table with a rule under its header and a bold section row (a row whose only
+    text is its label) on a light grey band, as benchmarking packs print `Comparators`."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    x, width = 40, 300
+    for k, row in enumerate(rows):
+        y = 100 + 14 * k
+        section = not any(row[1:])
+        if section:
+            pdf.set_fill_color(232, 232, 232)
+            pdf.rect(x, y - 10, width, 14, style="F")
+        pdf.set_font("Helvetica", "B" if section or k == 0 else "", size=9)
+        pdf.text(x + 2, y, row[0])
+        for c, text in enumerate(row[1:]):
+            pdf.text(x + 130 + 45 * (c + 1) - pdf.get_string_width(text), y, text)
+        if k == 0:
+            pdf.line(x, y + 3, x + width, y + 3)
+    return _scanned(tmp_path, pdf)
+
+
+@needs_tesseract
+def test_section_row_on_a_grey_band_stays_in_its_table(tmp_path):
+    """A scanned table without rulings keeps its rows after a bold section row set on a grey band
+    (`Comparators`): the band's edges part rows as a text layer's fill does, and the lone label is
+    not taken for a title that ends the table."""
+    from extractors.pdf.ocr.boxes import read_page
+
+    grids, _ = read_page(_banded_table(tmp_path, BENCHMARKS), 200, 1)
+    assert len(grids) == 1
+    assert _texts(grids[0]) == BENCHMARKS
+
+
+def test_line_font_size_is_told_from_its_letters():
+    """A lone label with capitals and descenders (`Comparators`, ink 0.93 of its font size) gets
+    the same font box as a line of figures (ink 0.72 of it) and of small letters (`area`, 0.52):
+    the ink's height alone made its font 1.29 times too large, a title's."""
+    from extractors.pdf.ocr.boxes import glyph_boxes
+
+    def line(text, top, bottom):
+        return [{"text": text, "x0": 40, "x1": 90, "top": top, "bottom": bottom, "conf": 95}]
+
+    size = 10.0
+    lines = [
+        line("264.0", 100, 100 + 0.72 * size),
+        line("Comparators", 120, 120 + 0.93 * size),
+        line("area", 140 + 0.2 * size, 140 + 0.72 * size),
+    ]
+    heights = [round(w["bottom"] - w["top"], 1) for ln in glyph_boxes(lines) for w in ln]
+    assert heights == [size] * 3
+
+
+def test_word_box_drawn_in_to_its_ink():
+    """A word box tesseract made taller than the word's letters is drawn in to the rows of ink
+    inside it; a box with no ink is left as it is."""
+    from extractors.pdf.ocr.boxes import _inked
+
+    image = np.full((100, 200), 255, np.uint8)
+    image[40:60, 20:120] = 0
+    word = {"text": "Comparators", "x0": 10, "x1": 130, "top": 25, "bottom": 70, "conf": 96}
+    assert (_inked(word, image)["top"], _inked(word, image)["bottom"]) == (40, 60)
+    empty = {**word, "x0": 150, "x1": 190}
+    assert _inked(empty, image) == empty
+
+
+@pytest.mark.parametrize(
+    "text, peers, read",
+    [
+        # a row of d.d with whole counts among it: too mixed for a line style
+        (
+            "118",
+            ["15.6", "13.5", "16.6", "13.5", "161", "21.0", "226", "16.7", "16.4", "25"],
+            "11.8",
+        ),
+        ("566%", ["55.1%", "56.0%", "57.2%", "1,204"], "56.6%"),
+        ("25", ["15.6", "13.5", "16.6", "13.5", "21.0", "16.7"], None),  # a target, not ten times
+        ("92", ["13.5", "56.6", "80.8", "84.4"], None),  # a count among percentages
+        ("1,581", ["15.6", "13.5", "16.6", "13.5"], None),  # printed with a separator
+        ("118", ["115", "163", "103", "92"], None),  # a line of whole numbers
+        ("118", ["15.6", "161", "226", "301"], None),  # decimals are not most of the line
+        ("566", ["55.1%", "56.0%", "57.2%"], None),  # percent signs differ
+    ],
+)
+def test_point_dropped_by_ocr_among_decimals(text, peers, read):
+    """A whole number about ten times its line's decimals, which make most of the line, has lost
+    its point to OCR (`118` among `13.5 16.6 21.0`), also where whole counts share the line; a
+    number the line's decimals do not make ten times too large stays as printed."""
+    from extractors.pdf.ocr.repair import UNSURE, dropped_point
+
+    assert dropped_point(text, peers) == (None if read is None else (read, UNSURE))
+
+
+def test_rule_under_several_headings_is_no_span():
+    """A rule under one group heading (`16/17` over its quarters, `15/16` beside its start) is kept
+    for the table rebuild; one drawn inside a header under several group headings (`ANNUAL TREND
+    18/19  19/20`, a taller heading `GOOD PERF IS` beside its start) is not; a rule under a whole
+    header row, with nothing beside it, is kept to part the header from the body."""
+    from extractors.pdf.ocr.boxes import heading_rules
+
+    def word(text, x0, top, height=7):
+        return {
+            "text": text,
+            "x0": x0,
+            "x1": x0 + 5 * len(text),
+            "top": top,
+            "bottom": top + height,
+        }
+
+    lines = [
+        [word("16/17", 230, 100), word("ANNUAL", 400, 100), word("TREND", 436, 100)],
+        [word("15/16", 150, 105), word("PERF", 360, 104, 12), word("18/19", 480, 100)],
+        [word("19/20", 560, 100), word("Indicator", 40, 200), word("Unit", 120, 200)],
+    ]
+    rules = [(110.0, 178.0, 300.0), (110.0, 390.0, 620.0), (209.0, 40.0, 600.0)]
+    assert heading_rules(rules, lines) == [rules[0], rules[2]]
+
+
+WRAPPED = [
+    ("Total contacts received", "NUMBER", "478 485 465 539 508 563 489 528 586 571 450 502"),
+    (
+        "% of children becoming subject to a CP plan for a|second or subsequent time",
+        "PERCENTAGE",
+        "20.0% 26.3% 26.3% 23.5% 21.4% 24.1% 18.8% 23.5% 17.6% 16.7% 18.8% 14.3%",
+    ),
+    (
+        "Section 47s where harm is|substantiated and risk continues",
+        "PERCENTAGE",
+        "45.8% 47.2% 44.1% 38.3% 42.0% 41.5% 36.5% 42.0% 35.6% 31.8% 36.6% 40.2%",
+    ),
+    (
+        "Children in need open cases",
+        "NUMBER",
+        "1,471 1,442 1,428 1,454 1,508 1,629 1,559 1,591 1,521 1,558 1,602 1,577",
+    ),
+]
+
+
+def _wrapped_labels(tmp_path):
+    """A scorecard without rulings in small print whose long labels wrap over two lines (`|`
+    marks the break), the unit and a year of figures set midway between them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A3", orientation="L")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=7.5)
+    y = 100
+    for label, unit, figures in WRAPPED:
+        parts = label.split("|")
+        middle = y + 4.5 * (len(parts) - 1)
+        for k, part in enumerate(parts):
+            pdf.text(40, y + 9 * k, part)
+        pdf.text(330 - pdf.get_string_width(unit), middle, unit)
+        for c, text in enumerate(figures.split()):
+            pdf.text(380 + 38 * c - pdf.get_string_width(text), middle, text)
+        y += 9 * len(parts) + 5
+    return _scanned(tmp_path, pdf, skew=0.4)
+
+
+@needs_tesseract
+def test_label_wrapped_beside_figures_between_its_lines_reads_as_printed(tmp_path):
+    """A label wrapped over two lines, with the row's figures set midway between them, is read
+    line by line as printed, and the figures one by one: reading the page as one block of text
+    lines ran each label line into the figures' line (`sub: iated and risk continues`) and the
+    figures into one another (`-1,442—=«1,428~=s«*1,454`)."""
+    from extractors.pdf.ocr.boxes import read_page
+
+    grids, _ = read_page(_wrapped_labels(tmp_path), 200, 1)
+    assert len(grids) == 1
+    rows = _texts(grids[0])
+    assert [row[0] for row in rows] == [label.replace("|", " ") for label, _, _ in WRAPPED]
+    printed = [figures.split() for _, _, figures in WRAPPED]
+    assert [len(row[2:]) for row in rows] == [len(figures) for figures in printed]
+    # each figure in its own cell; small print at 200 dpi still costs a digit here and there
+    read = [a == b for row, figures in zip(rows, printed) for a, b in zip(row[2:], figures)]
+    assert sum(read) >= 0.9 * len(read)
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("Jul't9", "Jul'19"),  # the 1 of the year read as a t
+        ("Aug-I9", "Aug-19"),
+        ("Jul'19", "Jul'19"),
+        ("Target", "Target"),
+        ("Jul'tt", "Jul'11"),
+    ],
+)
+def test_month_heading_year_misread_among_months(text, read):
+    """A month heading whose year OCR misread (`Jul't9`) is repaired where the row's other
+    headings are months with clean years; alone it is left as printed."""
+    from extractors.pdf.ocr.repair import month_heading
+
+    months = ["Measure", "Aug'19", "Sep'19", "Oct'19", "Nov'19"]
+    assert month_heading(text, months) == read
+    assert month_heading(text, ["Measure", "Target"]) == text

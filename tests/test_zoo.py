@@ -35,12 +35,7 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("zebra", "xlsx"): "recall 1.000, precision 1.000, id 0.889",
     ("periods_as_rows", "pdf"): "recall 0.000, precision 0.000, id -",
     ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
-    ("zebra", "scan"): (
-        "recall 0.000, precision 0.000, id - (zebra_report_0_scan.pdf has no tables of figures "
-        "that perfbooks recognises; is it a performance report?)"
-    ),
-    ("bench_grouped", "scan"): "recall 0.910, precision 1.000, id 1.000",
-    ("exception_report", "scan"): "recall 0.778, precision 0.724, id 1.000",
+    ("zebra", "scan"): "recall 0.975, precision 0.975, id 0.886",
     ("scanned", "pdf"): "recall 1.000, precision 1.000, id 0.750",
 }
 

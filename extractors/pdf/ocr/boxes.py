@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from statistics import median
 
 import numpy as np
@@ -13,29 +14,54 @@ import numpy as np
 from extractors.grid import Cell, Grid
 from extractors.limits import LIMITS, Limits
 from extractors.pdf.ocr.cells import CellStacks, cell_stacks, words_by_cell
-from extractors.pdf.ocr.repair import line_style, repair, style_of
-from extractors.pdf.ocr.rulings import RuledTable, crossing_rulings, ruled_tables, straight_runs
+from extractors.pdf.ocr.repair import (
+    dropped_point,
+    line_style,
+    month_heading,
+    quarters,
+    repair,
+    style_of,
+)
+from extractors.pdf.ocr.rulings import (
+    RuledTable,
+    crossing_rulings,
+    drawn_hints,
+    erased_runs,
+    glyph_strokes,
+    ruled_tables,
+    straight_runs,
+)
 from extractors.pdf.ocr.scan import (
     DARK_BACKGROUND,
+    PAPER,
     bands,
     binary_ink,
     clean,
     deskew,
     read_words,
+    shaded_boxes,
     whitened,
 )
-from extractors.pdf.text_grid import text_grids
+from extractors.pdf.text_grid import Hints, text_grids
 
 # marks without letters or digits that still mean something
 KEEP_MARKS = {"-", "\u2013", "\u2014", "%"}
 CONFIDENT = 60  # word confidence (0-100) above which any mark is kept
 # share of a word's width that must lie each side of a cell's side for it to be cut there
 STRADDLE = 0.2
-# a line's usual ink height as a share of its font size (figures and capitals 0.72, descenders 0.93)
+# how high figures and capitals reach above the baseline, as a share of the font size
 INK_HEIGHT = 0.72
+X_HEIGHT = 0.52  # ... and small letters without ascenders (`a`, `e`, `n`)
+DESCENT = 0.21  # how far descenders (`g`, `p`, brackets) reach below it
+ASCENDING = set("bdfhiklt/%()[]{}&?!#£$@|'\"‘’“”")
+DESCENDING = set("gjpqy()[]{}|")
 BEARING = 0.1  # share of a line's ink height a glyph's side bearing adds to a word box each side
 STRAY = ":;'`‘’“”"  # marks OCR reads from dust beside a word
 FIGURE = re.compile(r"^[(+\-]?\d[\d,.]*%?\)?$")
+# tesseract's page segmentation for pages read whole: sparse text, each run of words found on its
+# own, so a label wrapped over two lines beside figures centred between them is not read as one
+# line with the figures (`cubsequenttine Subject to a CP plan`)
+SPARSE = 11
 STACKS_PER_WORKER = 2  # images of cells per tesseract process, so the processes finish together
 
 
@@ -49,6 +75,7 @@ class PendingPage:
     cells: CellStacks | None  # None when the page has no ruled table and is read whole
     strips: list[int]  # top row of each strip of a page read whole
     words: Future  # the words of each image sent to tesseract
+    hints: Hints  # the rules a page read whole draws, for rebuilding its tables
 
 
 def read_page(
@@ -64,26 +91,57 @@ def start_page(
 ) -> PendingPage:
     """Level and clean the page, find its ruled cells, and start tesseract on them in `background`,
     so the caller can prepare the next page while this one is read."""
-    import cv2
-
     level = deskew(gray)[0]
     page, outlines = clean(level)
-    runs = straight_runs(binary_ink(page), dpi, outlines)
+    ink = binary_ink(page)
+    runs = straight_runs(ink, dpi, outlines)
     tables = ruled_tables(*crossing_rulings(*runs, dpi), dpi)
     page = whitened(_dark_cells(level, page, tables))
-    # every straight run is erased, rulings and the rules of unruled tables alike (a rule under a
-    # header
-    # read with the figures under it widens their word boxes)
-    page[cv2.dilate(cv2.bitwise_or(*runs), np.ones((5, 5), np.uint8)) > 0] = 255
     if not tables:
-        strips = bands(page, limits.OCR_WORKERS)
-        words = background.submit(read_words, [strip for _, strip in strips], limits=limits)
-        return PendingPage(number, dpi, tables, None, [top for top, _ in strips], words)
+        return _start_whole(number, dpi, level, page, ink, outlines, background, limits)
+    # every straight run is erased, rulings and rules outside the tables alike
+    page = erased_runs(page, runs)
     cells = cell_stacks(page, tables, dpi, STACKS_PER_WORKER * limits.OCR_WORKERS)
     words = background.submit(
         read_words, [image for image, _ in cells.images] + [_blanked(page, tables)], limits=limits
     )
-    return PendingPage(number, dpi, tables, cells, [], words)
+    return PendingPage(number, dpi, tables, cells, [], words, Hints())
+
+
+def _start_whole(number, dpi, level, page, ink, outlines, background, limits) -> PendingPage:
+    """A page without ruled tables sent to tesseract whole, in strips: its straight runs, cut off
+    the letters they touch, erased (a rule under a header read with the figures under it widens
+    their word boxes) and kept, with its shaded boxes, as hints for rebuilding its tables."""
+    runs = straight_runs(ink, dpi, outlines, letters_cut=True)
+    page = erased_runs(page, runs, glyph_strokes(ink, runs, dpi))
+    strips = bands(page, limits.OCR_WORKERS)
+    words = background.submit(_read_inked, [strip for _, strip in strips], limits)
+    hints = drawn_hints(runs, shaded_boxes(level, dpi), dpi)
+    return PendingPage(number, dpi, [], None, [top for top, _ in strips], words, hints)
+
+
+def _read_inked(images: list[np.ndarray], limits: Limits) -> list[list[dict]]:
+    """The words of each image, each box's top and bottom drawn in to the ink inside it: tesseract
+    can box a lone word (a section row's `Comparators`) half again as tall as its letters, and the
+    line would then pass for a title."""
+    return [
+        [_inked(word, image) for word in words]
+        for image, words in zip(images, read_words(images, SPARSE, limits))
+    ]
+
+
+def _inked(word: dict, image: np.ndarray) -> dict:
+    """The word with its top and bottom at the first and last rows of the inkiest band of ink
+    inside its box (rows of ink with no more than a row of paper between them): a speck or the
+    top of the next line that the box took in is left out."""
+    region = image[word["top"] : word["bottom"], word["x0"] : word["x1"]] < PAPER
+    ink = region.sum(axis=1)
+    rows = np.flatnonzero(ink >= 2)
+    if rows.size == 0:
+        return word
+    bands = np.split(rows, np.flatnonzero(np.diff(rows) > 2) + 1)
+    band = max(bands, key=lambda b: int(ink[b[0] : b[-1] + 1].sum()))
+    return {**word, "top": word["top"] + int(band[0]), "bottom": word["top"] + int(band[-1]) + 1}
 
 
 def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str]]]:
@@ -104,10 +162,48 @@ def finish_page(pending: PendingPage) -> tuple[list[Grid], list[tuple[float, str
     ]
     lines = text_lines(outside, scale)
     if not grids:
-        grids = [repaired(g) for g in text_grids(glyph_boxes(lines), pending.number, 1)]
+        hints = replace(pending.hints, h_rules=heading_rules(pending.hints.h_rules, lines))
+        found = text_grids(glyph_boxes(lines), pending.number, 1, hints)
+        grids = [repaired(g) for g in found]
     return [g for g in grids if g.cells], [
         (ln[0]["top"], " ".join(w["text"] for w in ln)) for ln in lines
     ]
+
+
+def heading_rules(rules: list[tuple], lines: list[list[dict]]) -> list[tuple]:
+    """The horizontal rules (y, x0, x1) less those drawn inside a header under several group
+    headings (`ANNUAL TREND  18/19  19/20`, the cells' borders run together, with taller headings
+    such as `GOOD PERF IS` beside its ends): such a rule cannot tell which columns each heading
+    spans, while a rule under one heading (`16/17` over its quarters) can, and a rule under a
+    whole header row still parts it from the body."""
+    words = [w for line in lines for w in line]
+    if not words:
+        return rules
+    h = median(w["bottom"] - w["top"] for w in words)
+    return [rule for rule in rules if not _under_group_headings(rule, words, h)]
+
+
+def _under_group_headings(rule: tuple, words: list[dict], h: float) -> bool:
+    """True when two or more headings stand just above the rule and a word beside one of its
+    ends reaches across its height."""
+    y, x0, x1 = rule
+    above = sorted(
+        (
+            w
+            for w in words
+            if y - 1.5 * h <= w["bottom"] <= y + 1
+            and w["top"] < y - 1
+            and x0 <= (w["x0"] + w["x1"]) / 2 <= x1
+        ),
+        key=lambda w: w["x0"],
+    )
+    headings = 1 + sum(1 for a, b in zip(above, above[1:]) if b["x0"] - a["x1"] > h)
+    beside = any(
+        w["top"] < y < w["bottom"]
+        and (x0 - 3 * h <= w["x1"] <= x0 + h or x1 - h <= w["x0"] <= x1 + 3 * h)
+        for w in words
+    )
+    return len(above) > 0 and headings >= 2 and beside
 
 
 def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
@@ -117,11 +213,11 @@ def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
     lines above and below), dust read as lone marks dropped and stray marks at a figure's ends
     (`82.9%:`) cut off, so the gaps between words and between columns compare as they do on a
     text-layer page."""
-    inks = [(median(w["top"] for w in ln), median(w["bottom"] for w in ln)) for ln in lines]
+    inks = [_cap_and_base(line) for line in lines]
     out = []
     for k, line in enumerate(lines):
         top, bottom = _font_box(inks, k)
-        pad = BEARING * median(w["bottom"] - w["top"] for w in line)
+        pad = BEARING * (inks[k][1] - inks[k][0])
         words = [_trimmed(w) for w in line]
         out.append(
             [
@@ -139,9 +235,24 @@ def glyph_boxes(lines: list[list[dict]]) -> list[list[dict]]:
     return [line for line in out if line]
 
 
+def _cap_and_base(line: list[dict]) -> tuple[float, float]:
+    """Where a line's capitals and figures reach up to and where it stands (its baseline): each
+    word's ink box told from its letters (a word of small letters reaches only the x-height, one
+    with `p` or `y` hangs below the baseline), so a label such as `Comparators` sets the same font
+    size as the figures beside it."""
+    caps, bases = [], []
+    for w in line:
+        tall = any(ch.isupper() or ch.isdigit() or ch in ASCENDING for ch in w["text"])
+        low = any(ch in DESCENDING for ch in w["text"])
+        size = (w["bottom"] - w["top"]) / ((INK_HEIGHT if tall else X_HEIGHT) + low * DESCENT)
+        caps.append(w["top"] - (0 if tall else (INK_HEIGHT - X_HEIGHT) * size))
+        bases.append(w["bottom"] - low * DESCENT * size)
+    return median(caps), median(bases)
+
+
 def _font_box(inks: list[tuple[float, float]], k: int) -> tuple[float, float]:
-    """Top and bottom of line k's font box: its usual ink (top, bottom) grown to the font size, but
-    no further than halfway to the ink of the lines above and below."""
+    """Top and bottom of line k's font box: its capitals' ink (cap line, baseline) grown to the
+    font size, but no further than halfway to the ink of the lines above and below."""
     top, bottom = inks[k]
     grow = (bottom - top) * (1 / INK_HEIGHT - 1) / 2
     above = (inks[k - 1][1] + top) / 2 if k else top - grow
@@ -312,7 +423,9 @@ def _grid(table: RuledTable, t: int, by_cell: dict, number: int, scale: float) -
 def repaired(grid: Grid) -> Grid:
     """The grid with each cell's text repaired to the number style its row or column shares
     (look-alike letters, separators, a dropped decimal point), its confidence lowered where the
-    repair is a guess; no guess where another number of its column is printed as it is."""
+    repair is a guess, no guess where another number of its column is printed as it is; a point
+    lost among decimals restored (`118` among `13.5 16.6`) at lower confidence; and quarter and
+    month headings misread (`Qi`, `Jul't9`) read as printed."""
     rows: dict[int, list[str]] = {}
     cols: dict[int, list[str]] = {}
     for cell in grid.cells:
@@ -321,12 +434,26 @@ def repaired(grid: Grid) -> Grid:
     cells = []
     for cell in grid.cells:
         peers = [_others(rows[cell.row], cell.text), _others(cols[cell.col], cell.text)]
-        text, factor = repair(cell.text, [s for s in map(line_style, peers) if s])
-        if factor < 1 and style_of(cell.text) in {style_of(t) for t in peers[1]}:
-            # a guess its own column contradicts (`13%` among targets `76%`)
-            text, factor = cell.text, 1.0
+        text, factor = _repaired_text(cell.text, peers)
         cells.append(replace(cell, text=text, confidence=round(cell.confidence * factor, 2)))
     return replace(grid, cells=cells)
+
+
+def _repaired_text(printed: str, peers: list[list[str]]) -> tuple[str, float]:
+    """One cell's text repaired against its row's and column's texts (`peers`), and the factor
+    its confidence is lowered by."""
+    heading = month_heading(quarters(printed, peers[0]), peers[0])
+    text, factor = repair(heading, [s for s in map(line_style, peers) if s])
+    if factor < 1 and style_of(printed) in {style_of(t) for t in peers[1]}:
+        # a guess its own column contradicts (`13%` among targets `76%`)
+        text, factor = printed, 1.0
+    if text == heading:
+        # a sure repair (a look-alike, a separator) also where the line's label is a word
+        sure = repair(heading, [s for p in peers if (s := line_style(p, figures_only=True))])
+        text, factor = sure if sure[1] == 1.0 else (text, factor)
+    if text == printed:
+        text, factor = next(filter(None, map(partial(dropped_point, text), peers)), (text, 1.0))
+    return text, factor
 
 
 def _others(texts: list[str], own: str) -> list[str]:

@@ -54,11 +54,14 @@ def line_masks(
 
 
 def straight_runs(
-    ink: np.ndarray, dpi: int, edges: np.ndarray | None = None
+    ink: np.ndarray, dpi: int, edges: np.ndarray | None = None, letters_cut: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical pixels of every long, thin, straight run of ink with paper beside it
     (rules under a header, underlines, rulings), crossing others or not, plus the straight parts
-    of `edges`."""
+    of `edges`. With `letters_cut`, the letters a horizontal run was joined to (a rule ending
+    just before `15/16`) are cut off it first, so the rule is not judged, nor erased, with them
+    (vertical runs are left whole: a column of text lines set close holds thin runs of letters
+    that only the letters beside them tell from a ruling)."""
     import cv2
 
     length, gap = max(15, int(LINE_LENGTH * dpi)), max(3, int(BREAK * dpi))
@@ -66,16 +69,77 @@ def straight_runs(
         ink = cv2.bitwise_or(ink, edges)
     across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
     down = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
-    horizontal = _alone(
-        cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)), ink, dpi, 0
+    along, downward = np.ones((1, length), np.uint8), np.ones((length, 1), np.uint8)
+    raw = (
+        cv2.morphologyEx(across, cv2.MORPH_OPEN, along),
+        cv2.morphologyEx(down, cv2.MORPH_OPEN, downward),
     )
-    vertical = _alone(
-        cv2.morphologyEx(down, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)), ink, dpi, 1
-    )
+    if letters_cut:
+        letters = glyph_strokes(ink, raw, dpi)[0]
+        cut = np.where(letters > 0, 0, raw[0]).astype(np.uint8)
+        raw = (cv2.morphologyEx(cut, cv2.MORPH_OPEN, along), raw[1])
+    horizontal, vertical = _alone(raw[0], ink, dpi, 0), _alone(raw[1], ink, dpi, 1)
     if edges is not None:
-        horizontal |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-        vertical |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+        horizontal |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, along)
+        vertical |= cv2.morphologyEx(edges, cv2.MORPH_OPEN, downward)
     return horizontal, vertical
+
+
+def glyph_strokes(ink: np.ndarray, runs: tuple, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """The strokes of letters that cross or touch the straight runs: ink reaching further across a
+    horizontal run (down a vertical one) than any ruling is thick, outside the other direction's
+    rulings (`15/16` printed just before a rule, `Q1` just under it)."""
+    import cv2
+
+    horizontal, vertical = runs
+    stroke = int(LINE_THICKNESS * dpi) + 1
+    reach = np.ones((5, 5), np.uint8)
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((stroke, 1), np.uint8))
+    wide = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, stroke), np.uint8))
+    tall[cv2.dilate(vertical, reach) > 0] = 0
+    wide[cv2.dilate(horizontal, reach) > 0] = 0
+    return tall, wide
+
+
+def erased_runs(page: np.ndarray, runs: tuple, strokes: tuple | None = None) -> np.ndarray:
+    """The page with every straight run of ink painted white, except the strokes of letters that
+    touch a run (`strokes`: across horizontal runs, along vertical ones), which stay."""
+    import cv2
+
+    reach = np.ones((5, 5), np.uint8)
+    out = page.copy()
+    if strokes is None:
+        out[cv2.dilate(cv2.bitwise_or(*runs), reach) > 0] = 255
+        return out
+    for run, stroke in zip(runs, strokes):
+        out[(cv2.dilate(run, reach) > 0) & (stroke == 0)] = 255
+    return out
+
+
+def drawn_hints(runs: tuple, shaded: list, dpi: int):
+    """What a page without ruled tables draws, as a text layer's drawing hints in points: its
+    straight runs as horizontal rules (y, x0, x1), which part rows and mark what a group heading
+    spans, and vertical rules (x, top, bottom), which part columns; its shaded boxes as fills."""
+    from extractors.pdf.text_grid import Hints
+
+    scale = 72 / dpi
+    found = []
+    for axis, run in enumerate(runs):
+        count, _, stats = _Compact(run).stats(run)
+        found.append(
+            [
+                tuple(round(v * scale, 1) for v in _along(x, y, w, h, axis))
+                for x, y, w, h, _area in stats[1:count]
+            ]
+        )
+    fills = [(*(round(v * scale, 1) for v in box[:4]), box[4]) for box in shaded]
+    return Hints(h_rules=sorted(found[0]), v_rules=sorted(found[1]), fills=fills)
+
+
+def _along(x: int, y: int, w: int, h: int, axis: int) -> tuple[float, float, float]:
+    """A run's box as (position across, start, end): (y, x0, x1) for a horizontal run, (x, top,
+    bottom) for a vertical one."""
+    return (y + h / 2, x, x + w) if axis == 0 else (x + w / 2, y, y + h)
 
 
 def crossing_rulings(

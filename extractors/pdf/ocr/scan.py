@@ -109,6 +109,34 @@ def clean(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return cv2.medianBlur(FLATTENED[index], 3), outline
 
 
+# grey levels under the page's paper at which a region is a shaded fill (zebra rows, header bands)
+SHADE = 6
+SHADE_SIZE = 0.15  # inches: a shaded region narrower or lower than this is a smudge
+SHADE_SOLID = 0.75  # share of its box a shaded region fills when it is a drawn rectangle
+
+
+def shaded_boxes(gray: np.ndarray, dpi: int) -> list[tuple[int, int, int, int, str]]:
+    """The page's shaded rectangles (x0, top, x1, bottom in pixels, grey as "#rrggbb"): regions
+    whose paper, under the print, is darker than the page's, such as zebra rows, section bands
+    and header fills, which a text layer draws as filled boxes."""
+    import cv2
+
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
+    # closing lifts the print off the paper under it: what is left is the paper's own shade
+    paper = cv2.medianBlur(cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8)), 5)
+    shaded = (paper < np.median(paper) - SHADE).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(shaded)
+    least = SHADE_SIZE * dpi / 4
+    out = []
+    for k, (x, y, bw, bh, area) in enumerate(stats[1:count], start=1):
+        if bw < least or bh < least or area < SHADE_SOLID * bw * bh:
+            continue
+        grey = int(np.median(paper[labels == k]))
+        out.append((4 * x, 4 * y, 4 * (x + bw), 4 * (y + bh), f"#{grey:02x}{grey:02x}{grey:02x}"))
+    return out
+
+
 def whitened(gray: np.ndarray) -> np.ndarray:
     """The flattened page with faint grain turned to white paper, for OCR (faint strokes are kept:
     whitening everything lighter than PAPER erased the dots of small i's, and `ti` read as `u`)."""
