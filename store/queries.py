@@ -32,6 +32,7 @@ class Selection:
     comparators: bool = False  # with an authority: also its region's and England's figures
     ends_between: tuple | None = None  # (first, last) dates: only periods ending inside them
     indicators: tuple[str, ...] | None = None  # any of these indicator ids
+    authorities: tuple[str, ...] | None = None  # any of these authorities (names or codes)
 
     def __post_init__(self):
         if self.source not in ("all", *SOURCES):
@@ -146,14 +147,23 @@ def _where(selection: Selection) -> tuple[str, list]:
         clauses.append("o.period_end BETWEEN ? AND ?")
         params += [pd.Timestamp(d).date() for d in selection.ends_between]
     if selection.authority:
-        codes = _authority_codes(selection.authority, selection.comparators)
-        if codes:
-            clauses.append(f"o.la_code IN ({_marks(codes)})")
-            params += codes
-        else:  # an authority the reference list does not know: its name as the reports print it
-            clauses.append("LOWER(o.authority) = ?")
-            params.append(selection.authority.strip().lower())
+        clause, values = _authority_clause(selection.authority, selection.comparators)
+        clauses.append(clause)
+        params += values
+    if selection.authorities is not None:
+        found = [_authority_clause(a, selection.comparators) for a in selection.authorities]
+        clauses.append("(" + (" OR ".join(c for c, _ in found) or "FALSE") + ")")
+        params += [v for _, values in found for v in values]
     return "WHERE " + " AND ".join(clauses), params
+
+
+def _authority_clause(authority: str, comparators: bool) -> tuple[str, list]:
+    """The condition for one authority's rows (by every code it has had, or by name)."""
+    codes = _authority_codes(authority, comparators)
+    if codes:
+        return f"o.la_code IN ({_marks(codes)})", codes
+    # an authority the reference list does not know: its name as the reports print it
+    return "LOWER(o.authority) = ?", [authority.strip().lower()]
 
 
 def _authority_codes(text: str, comparators: bool = False) -> list[str]:

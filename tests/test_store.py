@@ -218,9 +218,12 @@ def test_a_stored_frame_has_the_contract_columns_first(store, january):
     assert isinstance(frame, pd.DataFrame) and frame["report_date"].dtype.kind == "M"
 
 
-def test_indicator_ids_and_indicator_selections_come_from_the_database(store, january, tmp_path):
-    """Indicators most observations first (ties as the rows come) and a selection of several
-    indicators: the same as filtering and counting the rows read back."""
+def test_indicator_ids_and_selections_of_several_indicators_or_authorities(
+    store, january, tmp_path
+):
+    """Indicators most observations first (ties as the rows come), and selections of several
+    indicators or authorities (names, codes, names the reference list lacks): the same as filtering
+    and counting the rows read back."""
     store.ingest(january)
     store.ingest(report(tmp_path, "mar.csv", ["Mar-17"], [410], [19.0]))
     for vintage in ("current", "all"):
@@ -233,3 +236,7 @@ def test_indicator_ids_and_indicator_selections_come_from_the_database(store, ja
     one = store.observations(Selection(source="reports", indicators=(ids[0],)))
     assert len(both) == 8 and set(one["indicator_id"]) == {ids[0]} and len(one) == 4
     assert store.observations(Selection(source="reports", indicators=())).empty
+    several = Selection(source="reports", authorities=("Rotherham", "Nowhere Borough", "E08000016"))
+    assert len(store.observations(several)) == 8
+    assert store.observations(Selection(source="reports", authorities=("Barnsley",))).empty
+    assert store.observations(Selection(source="reports", authorities=())).empty

@@ -220,38 +220,32 @@ def _with_comparisons(view: ImpactView, panel, chosen, comparison, options, caut
 
 
 def _panel(store, authorities: list[str], indicator: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(monthly series of the indicator, every observation with a note) for these authorities;
-    monthly figures come only from reports (the national figures are annual)."""
-    frames, notes = [], []
-    for authority in dict.fromkeys(authorities):
-        rows = store.observations(Selection(source="reports", authority=authority))
-        if len(rows):
-            frames.append(monthly_series(rows, indicator))
-            notes.append(rows[rows["note"].fillna("").astype(str) != ""])
-    empty = monthly_series(
-        pd.DataFrame(
-            columns=[
-                "authority",
-                "la_code",
-                "indicator_id",
-                "indicator_label",
-                "measure",
-                "period_type",
-                "period_start",
-                "value",
-                "unit",
-                "note",
-                "report_date",
-            ]
-        )
-    )
-    series = pd.concat([f for f in frames if len(f)] or [empty], ignore_index=True)
-    noted = (
-        pd.concat([n for n in notes if len(n)], ignore_index=True)
-        if any(len(n) for n in notes)
-        else pd.DataFrame(columns=["authority", "la_code", "period_start", "note"])
-    )
-    return series, noted
+    """(monthly series of the indicator, every observation with a note) for these authorities, in
+    one query; monthly figures come only from reports (the national figures are annual)."""
+    rows = store.observations(Selection(source="reports", authorities=tuple(authorities)))
+    series = monthly_series(rows, indicator) if len(rows) else pd.DataFrame()
+    if series.empty:
+        series = monthly_series(pd.DataFrame(columns=PANEL_COLUMNS))
+    noted = rows[rows["note"].fillna("").astype(str) != ""] if len(rows) else pd.DataFrame()
+    if noted.empty:
+        noted = pd.DataFrame(columns=["authority", "la_code", "period_start", "note"])
+    return series, noted.reset_index(drop=True)
+
+
+# what a monthly series is read from
+PANEL_COLUMNS = [
+    "authority",
+    "la_code",
+    "indicator_id",
+    "indicator_label",
+    "measure",
+    "period_type",
+    "period_start",
+    "value",
+    "unit",
+    "note",
+    "report_date",
+]
 
 
 def _comparison(
