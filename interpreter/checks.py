@@ -21,7 +21,7 @@ from interpreter.flags import (
     RATE_DISAGREES,
 )
 from interpreter.headers import measure_of
-from interpreter.observation import Observation
+from interpreter.observation import BENCHMARK_MEASURES, Observation
 
 DOUBTFUL = 0.5  # confidence factor for a number that fails a check
 # relative disagreement allowed between a printed rate and the rate its counts give
@@ -36,13 +36,6 @@ SETTLED = 3.0  # the neighbours must lie within this ratio of each other to show
 NEIGHBOURS = 2  # months either side a value is compared with
 SAYS_PERCENT = re.compile(r"%|\bper ?cent(age)?s?\b|\bproportion\b", re.I)
 SAYS_COUNT_TOO = re.compile(r"\b(number|no\.?|count|volume|total)\b|\(\s*n\s*\)", re.I)
-BENCHMARKS = {
-    "stat_neighbour_best",
-    "england_top_quartile",
-    "stat_neighbour_avg",
-    "region_avg",
-    "england_avg",
-}
 # periods a series' actual must equal its own printed benchmark before it reads as one
 COINCIDENCES = 2
 
@@ -80,7 +73,7 @@ def count_says_percent(obs: Observation) -> bool:
 def benchmark_label(obs: Observation) -> bool:
     """An `actual` whose own label names a benchmark ("England average", "SN"): a comparator stored
     as the authority's."""
-    return obs.measure == "actual" and measure_of(obs.indicator_label or "") in BENCHMARKS
+    return obs.measure == "actual" and measure_of(obs.indicator_label or "") in BENCHMARK_MEASURES
 
 
 def magnitude_jumps(observations: list[Observation]) -> set[int]:
@@ -117,7 +110,7 @@ def benchmark_copies(observations: list[Observation]) -> set[int]:
     is a benchmark)."""
     benchmarks = defaultdict(set)
     for obs in observations:
-        if obs.measure in BENCHMARKS and obs.value is not None:
+        if obs.measure in BENCHMARK_MEASURES and obs.value is not None:
             benchmarks[(_series_key(obs), obs.period_type, obs.period_end)].add(obs.value)
     flagged = set()
     for series in _series(observations, lambda o: True).values():

@@ -44,6 +44,7 @@ MEASURES = (
     "england_top_quartile",
     "region_avg",
 )
+BENCHMARK_MEASURES = tuple(m for m in MEASURES if m not in ("actual", "target"))  # compared with
 PERIOD_TYPES = ("month", "quarter", "financial_year", "financial_ytd", "calendar_year", "as_at")
 UNITS = ("count", "percent", "rate_per_10k", "days", "average", "ratio")
 POLARITIES = ("high", "low", "info", "within_range")  # which direction is good
