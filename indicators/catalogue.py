@@ -38,6 +38,7 @@ PEOPLE_GROUP = "population"  # naming other people costs two mild penalties inst
 WORD = re.compile(r"[A-Za-z]+")
 # rapidfuzz ratio a misspelt word needs to a catalogue word to be respelt as it (suggestions only)
 RESPELL_CUTOFF = 85
+OWN_PERIODS = {"month", "ytd"}  # periods that date a figure rather than define its indicator
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,8 @@ class Catalogue:
         # e.g. the count printed beside a "% of ..." label
         if unit and label.unit in UNITS and label.unit != unit:
             ranked = [(i, round(max(s - 2 * self.settings.MILD, 0.0), 4)) for i, s in ranked]
+        if unit is None and label.unit is None:
+            ranked = self._unstated_rates_lowered(ranked)
         exact = self._exact_ids(label, units)
         if len(exact) == 1:
             (best,) = exact
@@ -208,7 +211,39 @@ class Catalogue:
             )
         if unit is None and label.unit == MIXED:  # "Number / rate of ..." names two indicators
             return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:5])
-        return self._decide(ranked)
+        decided = self._decide(ranked)
+        if decided.indicator_id is None and (own := self._own_period_ids(label, units)):
+            (best,) = own
+            return LabelMatch(
+                best, 1.0, ([(best, 1.0)] + [(i, s) for i, s in ranked if i != best])[:5]
+            )
+        return decided
+
+    def _own_period_ids(self, label: Label, units: set[str]) -> set[str]:
+        """Ids of the one alias that reads like the label once the label's own period ("in month",
+        "YTD") is left out: a month's count of an indicator is still that indicator ("S47 enquiries
+        in month" is "S47 enquiries", started)."""
+        markers = dict(label.markers)
+        if markers.get("period") not in OWN_PERIODS:
+            return set()
+        rest = label.words + "|" + repr(tuple(m for m in label.markers if m[0] != "period"))
+        unit_words = label.key[: -len(label.loose_key)]
+        for index, key in ((self._exact, unit_words + rest), (self._loose, rest)):
+            found = {i for i in index.get(key, ()) if self._by_id[i].unit in units}
+            if found:
+                return found if len(found) == 1 else set()
+        return set()
+
+    def _unstated_rates_lowered(self, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """A label that states no unit, read without one, costs a rate per 10,000 one MILD
+        penalty: reports name their rates ("per 10,000", "rate"), while counts and percentages
+        often go unnamed."""
+        mild = self.settings.MILD
+        lowered = [
+            (i, round(max(s - mild, 0.0), 4) if self._by_id[i].unit == "rate_per_10k" else s)
+            for i, s in ranked
+        ]
+        return sorted(lowered, key=lambda p: -p[1])
 
     def _exact_ids(self, label: Label, units: set[str]) -> set[str]:
         """Ids of a learned alias, else a built-in one, that reads like the label (with, else
