@@ -633,3 +633,20 @@ def test_an_unmapped_label_s_unit_is_days_only_for_a_measure_in_days(label, unit
     """Quirk: an unmapped label with a timescale ('within 20 working days') was given unit days."""
     rows = _observations(label, {"actual": [40, 42]})
     assert _ids(rows) == {("", unit)}
+
+
+def test_one_authority_s_rate_benchmark_beside_its_count_keeps_the_count():
+    """Quirk: a monthly dataset prints its count of looked after children (526) beside England's
+    rate (478): one authority's figures say nothing of the unit, so the count stands."""
+    rows = [
+        Observation(authority="Southampton", indicator_label="Looked after children", value=v)
+        for v in (526, 515)
+    ] + [
+        Observation(
+            authority="Southampton",
+            indicator_label="Looked after children",
+            measure="england_avg",
+            value=478,
+        )
+    ]
+    assert {o.indicator_id for o in (label_indicators(rows) or rows)} == {"cla_children"}
