@@ -32,7 +32,7 @@ from interpreter.observation import UNITS
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
 ALIASES_CSV = Path(__file__).with_name("aliases.csv")
 # MILD penalties when one side is silent (else 1)
-SILENCE = {"direction": 0, "population": 0, "durations": 2}
+SILENCE = {"direction": 0, "population": 0, "durations": 2, "stability": 0}
 CODES = "code"  # a shared scorecard code (A1, A2) is worth two MILD penalties
 PEOPLE_GROUP = "population"  # naming other people costs two mild penalties instead of ruling out
 WORD = re.compile(r"[A-Za-z]+")
@@ -202,7 +202,7 @@ class Catalogue:
         if unit and label.unit in UNITS and label.unit != unit:
             ranked = [(i, round(max(s - 2 * self.settings.MILD, 0.0), 4)) for i, s in ranked]
         if unit is None and label.unit is None:
-            ranked = self._unstated_rates_lowered(ranked)
+            ranked = self._unstated_units_lowered(label, ranked)
         exact = self._exact_ids(label, units)
         if len(exact) == 1:
             (best,) = exact
@@ -234,16 +234,22 @@ class Catalogue:
                 return found if len(found) == 1 else set()
         return set()
 
-    def _unstated_rates_lowered(self, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        """A label that states no unit, read without one, costs a rate per 10,000 one MILD
-        penalty: reports name their rates ("per 10,000", "rate"), while counts and percentages
-        often go unnamed."""
+    def _unstated_units_lowered(
+        self, label: Label, ranked: list[tuple[str, float]]
+    ) -> list[tuple[str, float]]:
+        """A label that states no unit, read without one, costs a rate per 10,000 one MILD penalty,
+        and a count too when the label is a timeliness measure ("in timescale", "within 15 days"):
+        reports name their rates ("per 10,000", "rate") and the number behind a timeliness
+        measure ("Number of ..."), while counts and the timeliness percentages go unnamed."""
+        lowered = {"rate_per_10k"} | ({"count"} if _timeliness(label) else set())
         mild = self.settings.MILD
-        lowered = [
-            (i, round(max(s - mild, 0.0), 4) if self._by_id[i].unit == "rate_per_10k" else s)
-            for i, s in ranked
-        ]
-        return sorted(lowered, key=lambda p: -p[1])
+        return sorted(
+            (
+                (i, round(max(s - mild, 0.0), 4) if self._by_id[i].unit in lowered else s)
+                for i, s in ranked
+            ),
+            key=lambda p: -p[1],
+        )
 
     def _exact_ids(self, label: Label, units: set[str]) -> set[str]:
         """Ids of a learned alias, else a built-in one, that reads like the label (with, else
@@ -333,6 +339,16 @@ class WordOverlap:
             return self.index.get(word)
         near = process.extractOne(word, self.index.keys(), scorer=fuzz.ratio, score_cutoff=85)
         return self.index[near[0]] if near else None
+
+
+def _timeliness(label: Label) -> bool:
+    """Whether a label measures timeliness: done within a timescale or a span of days or hours
+    (not a window of months or years, as re-referrals within 12 months)."""
+    markers = dict(label.markers)
+    spans = markers.get("durations", ())
+    return markers.get("direction") == "within" and any(
+        s == TIMESCALE or s.endswith("d") for s in spans
+    )
 
 
 def _units_stated(stated: str | None) -> set[str]:

@@ -70,6 +70,12 @@ SPELLINGS = [
 ]
 # Names that reports write many ways, folded to one token each (order matters: ICPC before CPP).
 ENTITIES = [
+    # an outcome of no further action, not the closing of a case ("closed with NFA")
+    (
+        r"\b((closed|closing|ended|ending|resulting|resulted|leading|led)( (in|with|to|as))?\W+"
+        r"(an? )?)?(outcomes?\W+((of|is|was)\W+)?)?(no further action|nfa)\b",
+        " nfa ",
+    ),
     (r"\b(strategy[- ]led|child protection|cp) enquir(y|ies)\b", "s47 enquiry"),
     (r"\binitial (stage )?((child protection|cp) )?(case )?conf(erence)?s?\b|\bicpcs?\b", "icpc"),
     (
@@ -87,14 +93,20 @@ ENTITIES = [
     (r"\bsecond cpp\b", "repeat cpp"),
     (r"\brepeat referrals?\b", "rereferral"),
     (r"\brisk continues\b", "continuing risk"),
-    (r"\b(new )?entrants to care\b|\badmissions to care\b|\bnew into care\b", "cla start"),
+    (
+        r"\b(new )?entrants to care\b|\badmissions to care\b|\bnew into care\b"
+        r"|\b(entering|entered|coming into|came into|entry (in)?to) care\b",
+        "cla start",
+    ),
+    (r"\badoption orders?\b", "adoption"),
     (
         r"\bhealth assessments? (in|within) the (last|past|previous) 12 months\b",
         "uptodate health assessment",
     ),
     (r"\bunaccompanied asylum[- ]seeking child(ren)?\b|\buascs?\b", "uasc"),
     (
-        r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) care\b|\bceased care\b",
+        r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) care\b"
+        r"|\bceas(ed|ing) care\b",
         "cla ceased",
     ),
     (
@@ -253,6 +265,7 @@ SINGLE = {
     "stage": [("initial", r"\b(initial|icpc)\b"), ("review", r"\breview\w*")],
     "code": [("a1", r"\ba1\b"), ("a2", r"\ba2\b")],
     "uptodate": [("yes", r"\buptodate\b")],
+    "stability": [("short", r"\bshort[- ]term\b"), ("long", r"\blong[- ]term\b")],
     "outcome": [
         ("unsubstantiated", r"\b(not|un) ?substantiated\b"),
         ("no_risk", r"substantiated\W.{0,40}\b(not|no)\b.{0,30}continuing risk"),

@@ -38,7 +38,6 @@ NI_CODE = re.compile(r"\bNI\s*-?\s*(\d{2,3})\b", re.I)
 ADOPTION_SCORECARD = {"A1": "adoption_a1_days", "A2": "adoption_a2_days"}
 ADOPTION_CODE = re.compile(r"\b(A[12])\b", re.I)
 SHARED_TOPIC_UNITS = {"count", "percent", "rate_per_10k"}  # one topic is printed in each
-ENGLAND_TOTAL_FACTOR = 3  # England's count is the sum of 152 authorities', far above any one's
 
 
 def label_indicators(observations: list[Observation], catalogue=None) -> None:
@@ -151,40 +150,23 @@ def _unit_of_parts(parts: list[str]) -> str | None:
 
 def units_ruled_out(observations: list[Observation]) -> dict[str, set[str]]:
     """For each label whose source states no unit, the units its own figures rule out: a fraction
-    between 0 and 100 is no count; and where the label names no unit either, a figure above 100 is
-    no percentage, and figures of three or more authorities whose England benchmark is of their
-    size are no count (a count's England figure is the national total)."""
+    between 0 and 100 is no count, and, where the label names no unit either, a figure above 100
+    is no percentage. (England's figure says nothing: benchmarking packs print England's average
+    per authority beside a count.)"""
     from indicators.label_words import read_label
 
-    actual, england = defaultdict(dict), defaultdict(list)
+    actual = defaultdict(list)
     for obs in observations:
-        if obs.value is not None and not obs.unit:
-            if obs.measure == "actual":
-                actual[obs.indicator_label].setdefault(obs.authority, []).append(obs.value)
-            elif obs.measure == "england_avg":
-                england[obs.indicator_label].append(obs.value)
+        if obs.value is not None and not obs.unit and obs.measure == "actual":
+            actual[obs.indicator_label].append(obs.value)
     ruled_out = {}
-    for label, by_authority in actual.items():
-        values = [v for vs in by_authority.values() for v in vs]
+    for label, values in actual.items():
         units = {"count"} if any(0 < v < 100 and v != int(v) for v in values) else set()
-        if read_label(label).unit is None:
-            units |= {"percent"} if any(v > 100 for v in values) else set()
-            units |= {"count"} if _england_sized(by_authority, england.get(label, [])) else set()
+        if read_label(label).unit is None and any(v > 100 for v in values):
+            units.add("percent")
         if units:
             ruled_out[label] = units
     return ruled_out
-
-
-def _england_sized(by_authority: dict[str, list[float]], england: list[float]) -> bool:
-    """Whether England's figures are of the size of three or more authorities' own (a rate or a
-    percentage; a single authority's table may print a rate benchmark beside its count)."""
-    largest = max((v for vs in by_authority.values() for v in vs), default=0)
-    return (
-        len(by_authority) >= 3
-        and bool(england)
-        and largest > 0
-        and max(england) <= ENGLAND_TOTAL_FACTOR * largest
-    )
 
 
 def _without_contrasted(observations: list[Observation], matches: list) -> list:

@@ -570,19 +570,28 @@ def test_figures_with_fractions_are_no_count():
     }
 
 
-def test_an_england_figure_of_the_authorities_size_is_no_count():
-    """Quirk: a benchmarking table prints whole percentages for every authority with no unit; its
-    England figure (79) is of their size, where a count's England figure is the national total."""
-    label = "Assessments within timescale (45 working days)"
-    rows = _observations(label, {"actual": [83, 81, 85, 84], "england_avg": [79]})
-    assert _ids(rows) == {("assessments_45wd_pct", "percent")}
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("Assessments within timescale (45 working days)", None, "assessments_45wd_pct"),
+        ("ICPCs held in 15 working days", None, "icpc_15wd_pct"),
+        ("Assessments within timescale (45 working days)", "count", "assessments_45wd"),
+        ("No. of ICPCs held in 15 working days", None, "icpc_15wd"),
+    ],
+)
+def test_a_timeliness_label_with_no_unit_is_the_percentage(label, unit, expected):
+    """Quirk: a benchmarking table prints whole percentages with no unit ('83') under a timeliness
+    label; timeliness is reported as a percentage, its count named 'Number of'."""
+    assert match_label(label, unit).indicator_id == expected
 
 
-def test_a_national_total_leaves_the_count_reading_open():
-    """Small whole figures beside an England total may be a count: the tie stays unmapped."""
-    label = "Assessments within timescale (45 working days)"
-    rows = _observations(label, {"actual": [83, 81, 85], "england_avg": [312000]})
-    assert {i for i, _ in _ids(rows)} == {""}
+def test_an_england_average_beside_counts_keeps_the_count():
+    """Quirk: benchmarking packs print England's average per authority (930) beside the
+    authorities' counts: it says nothing of the unit."""
+    rows = _observations(
+        "Children in need", {"actual": [1459, 1582, 2814, 1112], "england_avg": [930]}
+    )
+    assert _ids(rows) == {("cin_children", "count")}
 
 
 def test_figures_above_100_are_no_percentage():
@@ -650,3 +659,53 @@ def test_one_authority_s_rate_benchmark_beside_its_count_keeps_the_count():
         )
     ]
     assert {o.indicator_id for o in (label_indicators(rows) or rows)} == {"cla_children"}
+
+
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        (
+            "Percentage of assessments closed with no further action",
+            None,
+            "assessment_outcome_nfa_pct",
+        ),
+        ("Assessments: outcome NFA", "percent", "assessment_outcome_nfa_pct"),
+        ("Referrals ending in no further action (%)", None, "referrals_nfa_pct"),
+    ],
+)
+def test_no_further_action_is_an_outcome_not_a_closure(label, unit, expected):
+    """Quirk: 'closed with no further action' read 'closed' as the end of a case, ruling out the
+    assessment outcome (completed assessments) and leaving the referrals' NFA to win."""
+    catalogue = Catalogue(read_indicators())  # names only: no alias spells these out
+    assert catalogue.match_label(label, unit).indicator_id == expected
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Placement stability (short-term): 3 or more placements", "cla_placements_3plus_pct"),
+        (
+            "Short term stability - looked after children with 3+ placements",
+            "cla_placements_3plus_pct",
+        ),
+    ],
+)
+def test_short_term_stability_is_never_long_term(label, expected):
+    """'Short-term placement stability' (3 or more moves) and 'long-term stability' (same
+    placement for 2 years) contradict each other."""
+    found = match_label(label, "percent")
+    assert found.indicator_id == expected
+    assert "cla_long_term_stability_pct" not in dict(found.candidates)
+
+
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("Children entering care", None, "cla_starts"),
+        ("Number of children coming into care", "count", "cla_starts"),
+        ("Adoption orders made", "count", "adoptions"),
+    ],
+)
+def test_entering_care_and_adoption_orders(label, unit, expected):
+    catalogue = Catalogue(read_indicators())  # names only
+    assert catalogue.match_label(label, unit).indicator_id == expected

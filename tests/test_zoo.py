@@ -32,14 +32,12 @@ TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 # Regenerate with `python -m benchmarks.zoo_score --known-failures` when the interpreter changes.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("periods_as_rows", "pdf"): "recall 0.000, precision 0.000, id -",
-    ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
     ("zebra", "scan"): (
         "recall 0.000, precision 0.000, id - (zebra_report_0_scan.pdf has no tables of figures "
         "that perfbooks recognises; is it a performance report?)"
     ),
     ("bench_grouped", "scan"): "recall 0.910, precision 1.000, id 1.000",
     ("exception_report", "scan"): "recall 0.778, precision 0.724, id 1.000",
-    ("scanned", "pdf"): "recall 1.000, precision 1.000, id 0.750",
 }
 
 
