@@ -47,7 +47,7 @@ SPELLINGS = [
     (r"\b(mths?|mnths?)\b\.?|(?<=\d)(mths?|mnths?)\b\.?", " months"),
     (r"(\d)\s*(months?)\b", r"\1 months"),
     (r"\byrs?\b\.?", "years"),
-    (r"\b(days?|weeks?|months|years?)\s*\+", r"\1 or more"),  # "2.5 yrs+"
+    (r"\b(days?|weeks?|months|years?)\s*\+", r"\1 or more"),  # "1.5 years+"
     (r"\bone(?= (working )?(day|week|hour)s?\b)", "1"),
     (r"\btwo(?= (working )?(day|week|hour)s?\b)", "2"),
     (r"\b(one|1)[- ]years?\b|\btwelve[- ]months?\b|\b12[- ]months?\b", "12 months"),

@@ -33,8 +33,8 @@ NATIONAL_INDICATORS = {
     "148": "care_leavers_eet_pct",
 }
 NI_CODE = re.compile(r"\bNI\s*-?\s*(\d{2,3})\b", re.I)
-# The adoption scorecard's codes, printed before or after a label in days ("A1 - days (3 year
-# average)", "Avg days from entry to care to placement with adopters (A1)").
+# The adoption scorecard's codes, printed before or after a label in days ("A1: average days",
+# "Days from care to adoptive placement (A2)").
 ADOPTION_SCORECARD = {"A1": "adoption_a1_days", "A2": "adoption_a2_days"}
 ADOPTION_CODE = re.compile(r"\b(A[12])\b", re.I)
 SHARED_TOPIC_UNITS = {"count", "percent", "rate_per_10k"}  # one topic is printed in each
@@ -108,7 +108,7 @@ def _in_allowed_units(catalogue, label: str, ruled_out: set[str]):
 
 def _scorecard_code(label: str, hint: str | None) -> str | None:
     """The indicator an old national indicator code (`NI 62`) or an adoption scorecard code of a
-    label in days (`A1 - days`) names."""
+    label in days (`A1 average days`) names."""
     if code := NI_CODE.search(label):
         return NATIONAL_INDICATORS.get(code[1])
     adoption = ADOPTION_CODE.search(label)
@@ -171,9 +171,9 @@ def units_ruled_out(observations: list[Observation]) -> dict[str, set[str]]:
 
 def _without_contrasted(observations: list[Observation], matches: list) -> list:
     """Matches less those contrasted away: where one label of the report states what an
-    indicator's figure includes ("Number of CIN (inc. CPP as per DfE definition)"), another label
-    given the same indicator that states nothing of it ("Number of open CIN cases") is some other,
-    local count, and stays unmapped."""
+    indicator's figure includes ("children in need, including CP, as the DfE counts them"),
+    another label given the same indicator that states nothing of it ("open child in need cases")
+    is some other, local count, and stays unmapped."""
     from indicators.label_words import read_label
 
     stated = defaultdict(set)
