@@ -12,9 +12,8 @@ DISCRIMINATING_UNITS = {"percent", "rate_per_10k"}  # a source unit that rules i
 # source wording for these is loose; the catalogue knows better
 PLAIN_NUMBERS = {"count", "average", "days"}
 NOTATION = re.compile(
-    r"^\s*(?:n of n|no\.?|number|nos?\.|count|%|percent(?:age)?|rate|value|monthly(?: data)?|in "
-    r"month|ytd|"
-    r"rolling(?: year)?|\(?%\)?)\s*$",
+    r"^\s*(?:n of n|no\.?|number|nos?\.|n|#|count|%|percent(?:age)?|rate|value"
+    r"|monthly(?: data)?|in month|ytd|rolling(?: year)?|\(?%\)?)\s*$",
     re.I,
 )
 PART = re.compile(r"\s+-\s+")  # "Name - sub-heading" joins of a grouped header

@@ -709,3 +709,23 @@ def test_short_term_stability_is_never_long_term(label, expected):
 def test_entering_care_and_adoption_orders(label, unit, expected):
     catalogue = Catalogue(read_indicators())  # names only
     assert catalogue.match_label(label, unit).indicator_id == expected
+
+
+def test_a_rate_is_suggested_but_never_mapped_from_a_label_that_states_no_unit():
+    """Quirk: 'Referrals (rolling 12 months)' read as the rate per 10,000 whose alias says 'rolling
+    12 month performance': every rate's name and alias says 'per 10,000' or 'rate', so a label that
+    says neither is left for a person (or the column's unit) to decide."""
+    label = "Referrals received (rolling 12 months)"
+    found = match_label(label)
+    assert found.indicator_id is None and "referrals_rate_10k" in dict(found.candidates)
+    assert match_label(label, "rate_per_10k").indicator_id == "referrals_rate_10k"
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [("Looked after children - n", "cla_children"), ("Children in need - #", "cin_children")],
+)
+def test_n_and_hash_sub_headings_are_notation(label, expected):
+    """A grouped header's 'n' or '#' under a label is the count's notation, so the label's main
+    part names the indicator."""
+    assert _ids(_observations(label, {"actual": [512, 530]})) == {(expected, "count")}
