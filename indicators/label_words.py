@@ -459,3 +459,31 @@ def read_label(text: str) -> Label:
     loose_key = " ".join(words) + "|" + repr(markers)
     unit = infer_unit(plain) or infer_unit(cleaned)
     return Label(" ".join(words), " ".join(unit_words) + "|" + loose_key, loose_key, unit, markers)
+
+
+# The headings reports print over a service area's rows, by the catalogue's areas: a section
+# "Child protection" over "% ICPCs within 15 days" heads the row; it does not qualify it.
+SECTION_HEADINGS = {
+    "front_door": "front door|mash|first response|contacts and referrals|contacts|referrals"
+    "|duty and assessment|multi agency safeguarding hub",
+    "assessment": "assessments?|child and family assessments?|single assessments?",
+    "child_protection": "child protection|cp|safeguarding|section 47|s47",
+    "children_in_need": "children in need|child in need|cin|safeguarding",
+    "looked_after": "children looked after|looked after children|children in care|our children"
+    "|cla|lac|cic|corporate parenting|placements",
+    "care_leavers": "care leavers|leaving care",
+    "adoption": "adoption|permanence",
+    "workforce": "workforce|staffing|social workers",
+    "early_help": "early help",
+}
+HEADING = {area: re.compile(rf"(?:{names})") for area, names in SECTION_HEADINGS.items()}
+HEADING_PARTS = re.compile(r"\s*[/,&]\s*")
+
+
+def heading_areas(text: str) -> set[str]:
+    """The service areas a section heading names ("MASH / First response": front_door), or none
+    when any of its parts is more than a heading."""
+    plain = re.sub(r"[^a-z0-9/,& ]+", " ", unicodedata.normalize("NFKC", text).lower())
+    parts = [p.strip() for p in HEADING_PARTS.split(plain) if p.strip()]
+    areas = [{a for a, pattern in HEADING.items() if pattern.fullmatch(p)} for p in parts]
+    return set().union(*areas) if areas and all(areas) else set()

@@ -69,10 +69,14 @@ def _apply(catalogue, obs: Observation, match) -> None:
 
 
 def _match(catalogue, obs: Observation, ruled_out: set[str]):
-    """The label's match, re-read in the units its figures allow when they rule its unit out or it
-    ties; else its national or adoption scorecard code's; else the match of its main part ("Name
-    - %")."""
+    """The name's match under a section heading of its area; else the label's match, re-read in
+    the units its figures allow when they rule its unit out or it ties; else its national or
+    adoption scorecard code's; else the match of its main part ("Name - %")."""
     hint = _unit_hint(obs)
+    parts = PART.split(obs.indicator_label)
+    headed = _under_heading(catalogue, parts, hint)
+    if headed and _unit_of(catalogue, headed) not in ruled_out:
+        return headed
     match = catalogue.match_label(obs.indicator_label, hint)
     if hint is None and ruled_out and _unit_of(catalogue, match) in ruled_out | {None}:
         match = _in_allowed_units(catalogue, obs.indicator_label, ruled_out) or match
@@ -81,12 +85,26 @@ def _match(catalogue, obs: Observation, ruled_out: set[str]):
     code = _scorecard_code(obs.indicator_label, hint)
     if code and _unit_fits(catalogue, code, obs, hint):
         return type(match)(code, 1.0, [(code, 1.0)])
-    parts = PART.split(obs.indicator_label)
     for part in _name_parts(parts):
         found = catalogue.match_label(part, hint or _unit_of_parts(parts))
         if found.indicator_id and _agrees(match, found, parts, part):
             return found
     return match
+
+
+def _under_heading(catalogue, parts: list[str], hint: str | None):
+    """The match of a "Section - Name" label's name when the section is only the heading of the
+    name's service area: "Child protection - % ICPCs held within 15 days" is the ICPC timeliness
+    (the heading's "child protection" would otherwise pull it to ICPCs leading to a plan), while
+    "CSE - Number of referrals" is no heading and reads as a whole."""
+    from indicators.label_words import heading_areas
+
+    areas = heading_areas(parts[0]) if len(parts) > 1 else set()
+    for part in _name_parts(parts) if areas else []:
+        found = catalogue.match_label(part, hint or _unit_of_parts(parts))
+        if found.indicator_id:
+            return found if catalogue.indicator(found.indicator_id).area in areas else None
+    return None
 
 
 def _unit_of(catalogue, match) -> str | None:
@@ -96,8 +114,13 @@ def _unit_of(catalogue, match) -> str | None:
 def _in_allowed_units(catalogue, label: str, ruled_out: set[str]):
     """The match of a label read in each unit its figures allow, when one of those readings leads
     the others by the matcher's margin (the count, percentage and rate of one topic otherwise
-    tie)."""
-    found = [catalogue.match_label(label, unit) for unit in sorted(SHARED_TOPIC_UNITS - ruled_out)]
+    tie); a rate the label does not name is tried only when its figures rule out a count."""
+    from indicators.label_words import read_label
+
+    units = SHARED_TOPIC_UNITS - ruled_out
+    if "count" in units and read_label(label).unit is None:
+        units.discard("rate_per_10k")  # a rate the label does not name needs figures no count has
+    found = [catalogue.match_label(label, unit) for unit in sorted(units)]
     mapped = sorted((m for m in found if m.indicator_id), key=lambda m: -m.score)
     if not mapped:
         return None

@@ -729,3 +729,40 @@ def test_n_and_hash_sub_headings_are_notation(label, expected):
     """A grouped header's 'n' or '#' under a label is the count's notation, so the label's main
     part names the indicator."""
     assert _ids(_observations(label, {"actual": [512, 530]})) == {(expected, "count")}
+
+
+@pytest.mark.parametrize(
+    "label, values, expected",
+    [
+        (
+            "Child protection - % of ICPCs held within 15 working days",
+            [84.5, 90.2],
+            "icpc_15wd_pct",
+        ),
+        ("Safeguarding - Number of children in need", [1840, 1902], "cin_children"),
+        ("Front door / MASH - Referrals to children's social care", [410, 388], "referrals"),
+        ("Children in care - Number of children looked after", [512, 530], "cla_children"),
+    ],
+)
+def test_a_section_heading_of_the_name_s_area_heads_the_row(label, values, expected):
+    """Quirk: a section row joined before its label ('Child protection - % ICPCs within 15 working
+    days') added 'child protection' to the label and pulled it to ICPCs leading to a plan, or left
+    it unmapped; a heading of the name's own service area only heads the row."""
+    assert {i for i, _ in _ids(_observations(label, {"actual": values}))} == {expected}
+
+
+def test_a_section_that_qualifies_the_name_is_read_with_it():
+    """'CSE - Number of referrals' is not a heading: the section narrows the name."""
+    assert {i for i, _ in _ids(_observations("CSE - Number of referrals", {"actual": [12]}))} == {
+        "cse_referrals"
+    }
+
+
+def test_figures_over_100_do_not_make_an_unnamed_rate():
+    """Quirk: 'Referrals (rolling 12 months)' printing 309 and 432 rules out a percentage, and read
+    in the two units left the rate's alias won: a rate the label does not name needs figures that
+    rule out a count too."""
+    label = "Referrals received (rolling 12 months)"
+    assert {i for i, _ in _ids(_observations(label, {"actual": [309, 432]}))} == {"referrals"}
+    rates = _observations(label, {"actual": [30.9, 43.2]})
+    assert {i for i, _ in _ids(rates)} == {"referrals_rate_10k"}
