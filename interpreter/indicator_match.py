@@ -45,7 +45,7 @@ def label_indicators(observations: list[Observation], catalogue=None) -> None:
     from indicators.catalogue import load_catalogue
 
     catalogue = catalogue or load_catalogue()
-    ruled_out = units_ruled_out(observations)
+    ruled_out = _units_ruled_out(observations)
     matches = [
         _match(catalogue, obs, ruled_out.get(obs.indicator_label, set())) for obs in observations
     ]
@@ -170,7 +170,7 @@ def _unit_of_parts(parts: list[str]) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
-def units_ruled_out(observations: list[Observation]) -> dict[str, set[str]]:
+def _units_ruled_out(observations: list[Observation]) -> dict[str, set[str]]:
     """For each label whose source states no unit, the units its own figures rule out: a fraction
     between 0 and 100 is no count, and, where the label names no unit either, a figure above 100
     is no percentage. (England's figure says nothing: benchmarking packs print England's average
