@@ -49,7 +49,8 @@ def label_indicators(observations: list[Observation], catalogue=None) -> None:
     matches = [
         _match(catalogue, obs, ruled_out.get(obs.indicator_label, set())) for obs in observations
     ]
-    for obs, match in zip(observations, _without_contrasted(observations, matches), strict=True):
+    contrasted = _without_contrasted(catalogue, observations, matches)
+    for obs, match in zip(observations, contrasted, strict=True):
         _apply(catalogue, obs, match)
 
 
@@ -191,11 +192,11 @@ def _units_ruled_out(observations: list[Observation]) -> dict[str, set[str]]:
     return ruled_out
 
 
-def _without_contrasted(observations: list[Observation], matches: list) -> list:
+def _without_contrasted(catalogue, observations: list[Observation], matches: list) -> list:
     """Matches less those contrasted away: where one label of the report states what an
     indicator's figure includes ("children in need, including CP, as the DfE counts them"),
     another label given the same indicator that states nothing of it ("open child in need cases")
-    is some other, local count, and stays unmapped."""
+    is some other count: its next candidate if the matcher would be sure of it, else unmapped."""
     from indicators.label_words import read_label
 
     stated = defaultdict(set)
@@ -203,13 +204,24 @@ def _without_contrasted(observations: list[Observation], matches: list) -> list:
         if match.indicator_id:
             stated[match.indicator_id].add(_scope(read_label(obs.indicator_label)))
     return [
-        type(m)(None, m.score, m.candidates)
+        _runner_up(catalogue, m)
         if m.indicator_id
         and _scope(read_label(obs.indicator_label)) is None
         and "incl" in stated[m.indicator_id]
         else m
         for obs, m in zip(observations, matches, strict=True)
     ]
+
+
+def _runner_up(catalogue, match):
+    """The match without its indicator: the next candidate when it scores ACCEPT and leads the one
+    after by MARGIN, else none."""
+    rest = [(i, s) for i, s in match.candidates if i != match.indicator_id]
+    settings = catalogue.settings
+    best, score = rest[0] if rest else (None, 0.0)
+    after = rest[1][1] if len(rest) > 1 else 0.0
+    sure = best is not None and score >= settings.ACCEPT and score - after >= settings.MARGIN
+    return type(match)(best if sure else None, score, rest)
 
 
 def _scope(label) -> str | None:

@@ -609,12 +609,12 @@ def test_whole_figures_under_100_without_a_benchmark_stay_unsure():
 
 def test_a_label_stating_the_dfe_definition_contrasts_an_unqualified_one():
     """Quirk: a book prints 'Number of CIN (inc. CPP as per DfE definition)' and, beside it, a
-    smaller 'Open CIN cases': the second is a local count, left for a person to map; alone, it is
-    the DfE count."""
+    smaller 'Open CIN cases': the second is the other count, children in need less CP and looked
+    after children; alone, it is the DfE count."""
     dfe = _observations("Number of CIN (inc. CPP as per DfE definition)", {"actual": [1966]})
     local = _observations("Open CIN cases", {"actual": [1685]})
     label_indicators(dfe + local)
-    assert [o.indicator_id for o in dfe + local] == ["cin_children", ""]
+    assert [o.indicator_id for o in dfe + local] == ["cin_children", "cin_excl_cpp_cla"]
     alone = _observations("Open CIN cases", {"actual": [1685]})
     assert _ids(alone) == {("cin_children", "count")}
 
