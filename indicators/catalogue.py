@@ -6,7 +6,10 @@ alias that reads the same wins outright (score 1.0). Otherwise each name or alia
 an IDF-weighted word overlap (rare words such as "dental" or "police" count more) and rapidfuzz's
 token_sort_ratio (word order free, forgives spelling, penalises extra words), less a penalty when
 markers disagree; contradicting markers rule it out. The best indicator is returned only when it
-scores at least ACCEPT and leads the next one by MARGIN.
+scores at least ACCEPT and leads the next one by MARGIN. A label that states no unit, matched
+without one, is never mapped to a rate per 10,000 (every rate's name and alias says so), and a
+timeliness label of that kind leans to its percentage; a label whose own period ("in month",
+"YTD") is all that keeps it from an alias is that alias's indicator.
 
 `source_measure` is `lait:<Short Desc>` for a LAIT measure or `ees:<file>/<column>` for an
 explore-education-statistics column; `published_polarity` and `published_definition` are what the
@@ -32,12 +35,13 @@ from interpreter.observation import UNITS
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
 ALIASES_CSV = Path(__file__).with_name("aliases.csv")
 # MILD penalties when one side is silent (else 1)
-SILENCE = {"direction": 0, "population": 0, "durations": 2}
+SILENCE = {"direction": 0, "population": 0, "durations": 2, "stability": 0}
 CODES = "code"  # a shared scorecard code (A1, A2) is worth two MILD penalties
 PEOPLE_GROUP = "population"  # naming other people costs two mild penalties instead of ruling out
 WORD = re.compile(r"[A-Za-z]+")
 # rapidfuzz ratio a misspelt word needs to a catalogue word to be respelt as it (suggestions only)
 RESPELL_CUTOFF = 85
+OWN_PERIODS = {"month", "ytd"}  # periods that date a figure rather than define its indicator
 
 
 @dataclass(frozen=True)
@@ -204,30 +208,70 @@ class Catalogue:
 
     def _match_uncached(self, label: Label, unit: str | None) -> LabelMatch:
         units = {unit} if unit else _units_stated(label.unit)
+        unstated = unit is None and label.unit is None
+        # every rate name and alias says "per 10,000" or "rate": one the label does not say is a
+        # guess, a candidate to suggest but not to map
+        decidable = units - {"rate_per_10k"} if unstated else units
         ranked = self._rank(label, units)
         # e.g. the count printed beside a "% of ..." label
         if unit and label.unit in UNITS and label.unit != unit:
             ranked = [(i, round(max(s - 2 * self.settings.MILD, 0.0), 4)) for i, s in ranked]
-        exact = self._exact_ids(label, units)
+        if unstated:
+            ranked = self._unstated_units_lowered(label, ranked)
+        exact = self._exact_ids(label, units, decidable)
         if len(exact) == 1:
-            (best,) = exact
-            return LabelMatch(
-                best, 1.0, ([(best, 1.0)] + [(i, s) for i, s in ranked if i != best])[:5]
-            )
+            return _sure(exact.pop(), ranked)
         if unit is None and label.unit == MIXED:  # "Number / rate of ..." names two indicators
             return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:5])
-        return self._decide(ranked)
+        decided = self._decide(ranked)
+        if decided.indicator_id and self._by_id[decided.indicator_id].unit not in decidable:
+            return LabelMatch(None, decided.score, decided.candidates)
+        if decided.indicator_id is None and (own := self._own_period_ids(label, decidable)):
+            return _sure(own.pop(), ranked)
+        return decided
 
-    def _exact_ids(self, label: Label, units: set[str]) -> set[str]:
-        """Ids of a learned alias, else a built-in one, that reads like the label (with, else
-        without unit words)."""
-        for index, key in (
-            (self._exact_learned, label.key),
-            (self._loose_learned, label.loose_key),
-            (self._exact, label.key),
-            (self._loose, label.loose_key),
-        ):
+    def _own_period_ids(self, label: Label, units: set[str]) -> set[str]:
+        """Ids of the one alias that reads like the label once the label's own period ("in month",
+        "YTD") is left out: a month's count of an indicator is still that indicator ("S47 enquiries
+        in month" is "S47 enquiries", started)."""
+        markers = dict(label.markers)
+        if markers.get("period") not in OWN_PERIODS:
+            return set()
+        rest = label.words + "|" + repr(tuple(m for m in label.markers if m[0] != "period"))
+        unit_words = label.key[: -len(label.loose_key)]
+        for index, key in ((self._exact, unit_words + rest), (self._loose, rest)):
             found = {i for i in index.get(key, ()) if self._by_id[i].unit in units}
+            if found:
+                return found if len(found) == 1 else set()
+        return set()
+
+    def _unstated_units_lowered(
+        self, label: Label, ranked: list[tuple[str, float]]
+    ) -> list[tuple[str, float]]:
+        """A label that states no unit, read without one, costs a rate per 10,000 one MILD penalty,
+        and a count too when the label is a timeliness measure ("in timescale", "within 15 days"):
+        reports name their rates ("per 10,000", "rate") and the number behind a timeliness
+        measure ("Number of ..."), while counts and the timeliness percentages go unnamed."""
+        lowered = {"rate_per_10k"} | ({"count"} if _timeliness(label) else set())
+        mild = self.settings.MILD
+        return sorted(
+            (
+                (i, round(max(s - mild, 0.0), 4) if self._by_id[i].unit in lowered else s)
+                for i, s in ranked
+            ),
+            key=lambda p: -p[1],
+        )
+
+    def _exact_ids(self, label: Label, units: set[str], built_in: set[str]) -> set[str]:
+        """Ids of a learned alias (of `units`), else a built-in one (of `built_in` units), that
+        reads like the label (with, else without unit words): a person's choice stands."""
+        for index, key, allowed in (
+            (self._exact_learned, label.key, units),
+            (self._loose_learned, label.loose_key, units),
+            (self._exact, label.key, built_in),
+            (self._loose, label.loose_key, built_in),
+        ):
+            found = {i for i in index.get(key, ()) if self._by_id[i].unit in allowed}
             if found:
                 return found
         return set()
@@ -306,6 +350,22 @@ class WordOverlap:
             return self.index.get(word)
         near = process.extractOne(word, self.index.keys(), scorer=fuzz.ratio, score_cutoff=85)
         return self.index[near[0]] if near else None
+
+
+def _sure(indicator_id: str, ranked: list[tuple[str, float]]) -> LabelMatch:
+    """The match of an alias that reads like the label, ahead of the ranked candidates."""
+    rest = [(i, s) for i, s in ranked if i != indicator_id]
+    return LabelMatch(indicator_id, 1.0, ([(indicator_id, 1.0)] + rest)[:5])
+
+
+def _timeliness(label: Label) -> bool:
+    """Whether a label measures timeliness: done within a timescale or a span of days or hours
+    (not a window of months or years, as re-referrals within 12 months)."""
+    markers = dict(label.markers)
+    spans = markers.get("durations", ())
+    return markers.get("direction") == "within" and any(
+        s == TIMESCALE or s.endswith("d") for s in spans
+    )
 
 
 def _units_stated(stated: str | None) -> set[str]:

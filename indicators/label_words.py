@@ -47,12 +47,18 @@ SPELLINGS = [
     (r"\b(mths?|mnths?)\b\.?|(?<=\d)(mths?|mnths?)\b\.?", " months"),
     (r"(\d)\s*(months?)\b", r"\1 months"),
     (r"\byrs?\b\.?", "years"),
+    (r"\b(days?|weeks?|months|years?)\s*\+", r"\1 or more"),  # "1.5 years+"
     (r"\bone(?= (working )?(day|week|hour)s?\b)", "1"),
     (r"\btwo(?= (working )?(day|week|hour)s?\b)", "2"),
     (r"\b(one|1)[- ]years?\b|\btwelve[- ]months?\b|\b12[- ]months?\b", "12 months"),
     (r"\b24 months\b|\btwo years\b|\b2 years?\b", "2 years"),
     (r"\b(\d+)[- ]days?\b", r"\1 days"),
     (r"\b(aged )?(under|less than) 18s?\b|\b(aged )?0 ?(-|to) ?1[78]( years?)?( olds?)?\b", " "),
+    (  # an age band: "care leavers 19-21", "aged 17 to 18" (not a span of days or months)
+        r"\b(?:aged )?(1\d|2[0-5]) ?(?:-|to) ?(1\d|2[0-5])\b"
+        r"(?! ?(?:working )?(?:day|week|month|year|hour)s?\b)",
+        r"aged \1-\2",
+    ),
     (r"\b(population|pop)\b\.?", " "),
     (r"\bmax\b\.?", "maximum"),
     (r"\bmin\b\.?", "minimum"),
@@ -64,6 +70,12 @@ SPELLINGS = [
 ]
 # Names that reports write many ways, folded to one token each (order matters: ICPC before CPP).
 ENTITIES = [
+    # an outcome of no further action, not the closing of a case ("closed with NFA")
+    (
+        r"\b((closed|closing|ended|ending|resulting|resulted|leading|led)( (in|with|to|as))?\W+"
+        r"(an? )?)?(outcomes?\W+((of|is|was)\W+)?)?(no further action|nfa)\b",
+        " nfa ",
+    ),
     (r"\b(strategy[- ]led|child protection|cp) enquir(y|ies)\b", "s47 enquiry"),
     (r"\binitial (stage )?((child protection|cp) )?(case )?conf(erence)?s?\b|\bicpcs?\b", "icpc"),
     (
@@ -81,14 +93,20 @@ ENTITIES = [
     (r"\bsecond cpp\b", "repeat cpp"),
     (r"\brepeat referrals?\b", "rereferral"),
     (r"\brisk continues\b", "continuing risk"),
-    (r"\b(new )?entrants to care\b|\badmissions to care\b|\bnew into care\b", "cla start"),
+    (
+        r"\b(new )?entrants to care\b|\badmissions to care\b|\bnew into care\b"
+        r"|\b(entering|entered|coming into|came into|entry (in)?to) care\b",
+        "cla start",
+    ),
+    (r"\badoption orders?\b", "adoption"),
     (
         r"\bhealth assessments? (in|within) the (last|past|previous) 12 months\b",
         "uptodate health assessment",
     ),
     (r"\bunaccompanied asylum[- ]seeking child(ren)?\b|\buascs?\b", "uasc"),
     (
-        r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) care\b|\bceased care\b",
+        r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) care\b"
+        r"|\bceas(ed|ing) care\b",
         "cla ceased",
     ),
     (
@@ -126,7 +144,10 @@ ENTITIES = [
     ),
     (r"\b(initial|first) health assessments?\b", "initial health assessment"),
     (r"\b(single|c and f|child(ren)? and famil(y|ies)|social work) assessments?\b", "assessment"),
-    (r"\b(child(ren)?|young people)? ?social care\b|\bsocial services\b|\bcsc\b", " "),
+    (
+        r"\b(child(ren)?|young people)? ?social care\b|\b(social|child(ren)?) services\b|\bcsc\b",
+        " ",
+    ),
     (r"\bper 10000\b", " "),
     (
         (
@@ -158,7 +179,8 @@ QUALIFIERS = re.compile(
         [
             r"\b((within|in|over|under|more than|less than|up to|by|past|beyond|after|for|at "
             r"least|lasting|lasted)\s)*(the )?"
-            r"(last |first |previous )?\d+( ?- ?\d+)? (working )?(day|week|month|year|hour)s?( or "
+            r"(last |first |previous |past )?\d+(\.\d+)?( ?- ?\d+)? (working )?"
+            r"(day|week|month|year|hour)s?( or "
             r"(less|more))?\b"
             r"( (of|from) (the |a |an )?[a-z0-9]+( "
             r"[a-z0-9]+)?)?",
@@ -210,7 +232,7 @@ STOPWORDS = set(
     delivered had
     recorded authorised received granted having current period quarter team teams number percent
     rate total count
-    10000 average indicator performance measure""".split()
+    10000 average indicator performance measure statutory""".split()
 )
 UNIT_WORDS = {
     "number": "count",
@@ -243,6 +265,7 @@ SINGLE = {
     "stage": [("initial", r"\b(initial|icpc)\b"), ("review", r"\breview\w*")],
     "code": [("a1", r"\ba1\b"), ("a2", r"\ba2\b")],
     "uptodate": [("yes", r"\buptodate\b")],
+    "stability": [("short", r"\bshort[- ]term\b"), ("long", r"\blong[- ]term\b")],
     "outcome": [
         ("unsubstantiated", r"\b(not|un) ?substantiated\b"),
         ("no_risk", r"substantiated\W.{0,40}\b(not|no)\b.{0,30}continuing risk"),
@@ -281,6 +304,7 @@ SINGLE = {
         ),
     ],
 }
+LAST_YEAR = re.compile(r"\b((in|over|during|within) )?(the )?(last|past|previous) 12 months\b")
 # what silence on the group means
 DEFAULTS = {"window": "ever", "locality": "none", "residual": "none"}
 POPULATIONS = {
@@ -292,8 +316,10 @@ POPULATIONS = {
     "earlyhelp": "earlyhelp",
 }
 DURATION = re.compile(
-    r"(?<!at least )(?<!for )\b(\d+(?: ?- ?\d+)?) (?:working )?(day|week|month|year|hour)s?\b"
+    r"(?<!at least )(?<!for )(?<![\d.])\b(\d+(?:\.\d+)?(?: ?- ?\d+)?) (?:working )?"
+    r"(day|week|month|year|hour)s?\b"
 )
+AGES = re.compile(r"\baged (\d+-\d+)\b")  # an age band: "aged 17-18"
 IN_DAYS = {"day": 1, "week": 5, "hour": 1 / 24}
 TIMESCALE = "timescale"  # "within timescale": agrees with any stated time span
 
@@ -379,29 +405,36 @@ def durations(text: str) -> tuple[str, ...]:
         if "-" in amount:
             found.add(amount.replace(" ", "") + unit[0])
         elif unit in ("month", "year"):
-            found.add(f"{int(amount) * (12 if unit == 'year' else 1)}m")
+            found.add(f"{float(amount) * (12 if unit == 'year' else 1):g}m")
         else:
-            found.add(f"{int(amount) * IN_DAYS[unit]:g}d")
+            found.add(f"{float(amount) * IN_DAYS[unit]:g}d")
     return tuple(sorted(found))
 
 
 def single_markers(text: str) -> dict[str, str]:
-    """For each group of `SINGLE`, the value whose pattern occurs earliest in the text."""
+    """For each group of `SINGLE`, the value whose pattern occurs earliest in the text ("the last
+    12 months", where no period is named, is a rolling year)."""
     found = {}
     for group, values in SINGLE.items():
-        hits = [(m.start(), value) for pattern, value in values if (m := pattern.search(text))]
+        # "in the past 12 months" is a window, not a span a figure falls within or over
+        searched = LAST_YEAR.sub(" ", text) if group == "direction" else text
+        hits = [(m.start(), value) for pattern, value in values if (m := pattern.search(searched))]
         if hits:
             found[group] = min(hits)[1]
+    if "period" not in found and LAST_YEAR.search(text):
+        found["period"] = "rolling"  # a figure "in the last 12 months" is a rolling year's
     return found
 
 
 def set_markers(text: str) -> dict[str, tuple[str, ...]]:
-    """The populations (cin, cpp, cla, care leavers, early help) and time spans a text names."""
+    """The populations (cin, cpp, cla, care leavers, early help), time spans and age bands a text
+    names."""
     named = re.findall(r"[a-z]+", QUALIFIERS.sub(" ", text))
     people = tuple(sorted({POPULATIONS[t] for t in named if t in POPULATIONS}))
+    ages = tuple(sorted(set(AGES.findall(text))))
     return {
         name: value
-        for name, value in (("population", people), ("durations", durations(text)))
+        for name, value in (("population", people), ("durations", durations(text)), ("ages", ages))
         if value
     }
 
@@ -426,3 +459,31 @@ def read_label(text: str) -> Label:
     loose_key = " ".join(words) + "|" + repr(markers)
     unit = infer_unit(plain) or infer_unit(cleaned)
     return Label(" ".join(words), " ".join(unit_words) + "|" + loose_key, loose_key, unit, markers)
+
+
+# The headings reports print over a service area's rows, by the catalogue's areas: a section
+# "Child protection" over "% ICPCs within 15 days" heads the row; it does not qualify it.
+SECTION_HEADINGS = {
+    "front_door": "front door|mash|first response|contacts and referrals|contacts|referrals"
+    "|duty and assessment|multi agency safeguarding hub",
+    "assessment": "assessments?|child and family assessments?|single assessments?",
+    "child_protection": "child protection|cp|safeguarding|section 47|s47",
+    "children_in_need": "children in need|child in need|cin|safeguarding",
+    "looked_after": "children looked after|looked after children|children in care|our children"
+    "|cla|lac|cic|corporate parenting|placements",
+    "care_leavers": "care leavers|leaving care",
+    "adoption": "adoption|permanence",
+    "workforce": "workforce|staffing|social workers",
+    "early_help": "early help",
+}
+HEADING = {area: re.compile(rf"(?:{names})") for area, names in SECTION_HEADINGS.items()}
+HEADING_PARTS = re.compile(r"\s*[/,&]\s*")
+
+
+def heading_areas(text: str) -> set[str]:
+    """The service areas a section heading names ("MASH / First response": front_door), or none
+    when any of its parts is more than a heading."""
+    plain = re.sub(r"[^a-z0-9/,& ]+", " ", unicodedata.normalize("NFKC", text).lower())
+    parts = [p.strip() for p in HEADING_PARTS.split(plain) if p.strip()]
+    areas = [{a for a, pattern in HEADING.items() if pattern.fullmatch(p)} for p in parts]
+    return set().union(*areas) if areas and all(areas) else set()

@@ -13,9 +13,8 @@ DISCRIMINATING_UNITS = {"percent", "rate_per_10k"}  # a source unit that rules i
 # source wording for these is loose; the catalogue knows better
 PLAIN_NUMBERS = {"count", "average", "days"}
 NOTATION = re.compile(
-    r"^\s*(?:n of n|no\.?|number|nos?\.|count|%|percent(?:age)?|rate|value|monthly(?: data)?|in "
-    r"month|ytd|"
-    r"rolling(?: year)?|\(?%\)?)\s*$",
+    r"^\s*(?:n of n|no\.?|number|nos?\.|n|#|count|%|percent(?:age)?|rate|value"
+    r"|monthly(?: data)?|in month|ytd|rolling(?: year)?|\(?%\)?)\s*$",
     re.I,
 )
 PART = re.compile(r"\s+-\s+")  # "Name - sub-heading" joins of a grouped header
@@ -34,6 +33,11 @@ NATIONAL_INDICATORS = {
     "148": "care_leavers_eet_pct",
 }
 NI_CODE = re.compile(r"\bNI\s*-?\s*(\d{2,3})\b", re.I)
+# The adoption scorecard's codes, printed before or after a label in days ("A1: average days",
+# "Days from care to adoptive placement (A2)").
+ADOPTION_SCORECARD = {"A1": "adoption_a1_days", "A2": "adoption_a2_days"}
+ADOPTION_CODE = re.compile(r"\b(A[12])\b", re.I)
+SHARED_TOPIC_UNITS = {"count", "percent", "rate_per_10k"}  # one topic is printed in each
 
 
 def label_indicators(observations: list[Observation], catalogue=None) -> None:
@@ -42,50 +46,98 @@ def label_indicators(observations: list[Observation], catalogue=None) -> None:
     from indicators.catalogue import load_catalogue
 
     catalogue = catalogue or load_catalogue()
-    fractional = _labels_with_fractions(observations)
-    for obs in observations:
-        match = _match(catalogue, obs, fractional)
-        if match.indicator_id:
-            indicator = catalogue.indicator(match.indicator_id)
-            obs.indicator_id = indicator.id
-            if not obs.unit or (obs.unit in PLAIN_NUMBERS and indicator.unit in PLAIN_NUMBERS):
-                obs.unit = indicator.unit
-            obs.polarity = obs.polarity or indicator.polarity
-            obs.confidence *= 0.7 + 0.3 * match.score
-        else:
-            obs.confidence *= UNMAPPED_CONFIDENCE
-        obs.unit = obs.unit or _unit_from_label(obs.indicator_label)
-        obs.confidence = round(min(1.0, obs.confidence), 2)
+    ruled_out = _units_ruled_out(observations)
+    matches = [
+        _match(catalogue, obs, ruled_out.get(obs.indicator_label, set())) for obs in observations
+    ]
+    contrasted = _without_contrasted(catalogue, observations, matches)
+    for obs, match in zip(observations, contrasted, strict=True):
+        _apply(catalogue, obs, match)
 
 
-def _match(catalogue, obs: Observation, fractional: set[str]):
-    """The label's match; else its national indicator code's; else the match of its main part ("Name
-    - %")."""
+def _apply(catalogue, obs: Observation, match) -> None:
+    """The match's indicator, unit and polarity on the observation, and its confidence."""
+    if match.indicator_id:
+        indicator = catalogue.indicator(match.indicator_id)
+        obs.indicator_id = indicator.id
+        if not obs.unit or (obs.unit in PLAIN_NUMBERS and indicator.unit in PLAIN_NUMBERS):
+            obs.unit = indicator.unit
+        obs.polarity = obs.polarity or indicator.polarity
+        obs.confidence *= 0.7 + 0.3 * match.score
+    else:
+        obs.confidence *= UNMAPPED_CONFIDENCE
+    obs.unit = obs.unit or _unit_from_label(obs.indicator_label)
+    obs.confidence = round(min(1.0, obs.confidence), 2)
+
+
+def _match(catalogue, obs: Observation, ruled_out: set[str]):
+    """The name's match under a section heading of its area; else the label's match, re-read in
+    the units its figures allow when they rule its unit out or it ties; else its national or
+    adoption scorecard code's; else the match of its main part ("Name - %")."""
     hint = _unit_hint(obs)
+    parts = PART.split(obs.indicator_label)
+    headed = _under_heading(catalogue, parts, hint)
+    if headed and _unit_of(catalogue, headed) not in ruled_out:
+        return headed
     match = catalogue.match_label(obs.indicator_label, hint)
-    if (
-        match.indicator_id
-        and obs.indicator_label in fractional
-        and catalogue.indicator(match.indicator_id).unit == "count"
-    ):
-        # a count is never fractional
-        as_percent = catalogue.match_label(obs.indicator_label, "percent")
-        match = as_percent if as_percent.indicator_id else match
+    if hint is None and ruled_out and _unit_of(catalogue, match) in ruled_out | {None}:
+        match = _in_allowed_units(catalogue, obs.indicator_label, ruled_out) or match
     if match.indicator_id:
         return match
-    code = NI_CODE.search(obs.indicator_label)
-    if (
-        code
-        and (indicator_id := NATIONAL_INDICATORS.get(code[1]))
-        and _unit_fits(catalogue, indicator_id, obs, hint)
-    ):
-        return type(match)(indicator_id, 1.0, [(indicator_id, 1.0)])
-    parts = PART.split(obs.indicator_label)
+    code = _scorecard_code(obs.indicator_label, hint)
+    if code and _unit_fits(catalogue, code, obs, hint):
+        return type(match)(code, 1.0, [(code, 1.0)])
     for part in _name_parts(parts):
         found = catalogue.match_label(part, hint or _unit_of_parts(parts))
         if found.indicator_id and _agrees(match, found, parts, part):
             return found
     return match
+
+
+def _under_heading(catalogue, parts: list[str], hint: str | None):
+    """The match of a "Section - Name" label's name when the section is only the heading of the
+    name's service area: "Child protection - % ICPCs held within 15 days" is the ICPC timeliness
+    (the heading's "child protection" would otherwise pull it to ICPCs leading to a plan), while
+    "CSE - Number of referrals" is no heading and reads as a whole."""
+    from indicators.label_words import heading_areas
+
+    areas = heading_areas(parts[0]) if len(parts) > 1 else set()
+    for part in _name_parts(parts) if areas else []:
+        found = catalogue.match_label(part, hint or _unit_of_parts(parts))
+        if found.indicator_id:
+            return found if catalogue.indicator(found.indicator_id).area in areas else None
+    return None
+
+
+def _unit_of(catalogue, match) -> str | None:
+    return catalogue.indicator(match.indicator_id).unit if match.indicator_id else None
+
+
+def _in_allowed_units(catalogue, label: str, ruled_out: set[str]):
+    """The match of a label read in each unit its figures allow, when one of those readings leads
+    the others by the matcher's margin (the count, percentage and rate of one topic otherwise
+    tie); a rate the label does not name is tried only when its figures rule out a count."""
+    from indicators.label_words import read_label
+
+    units = SHARED_TOPIC_UNITS - ruled_out
+    if "count" in units and read_label(label).unit is None:
+        units.discard("rate_per_10k")  # a rate the label does not name needs figures no count has
+    found = [catalogue.match_label(label, unit) for unit in sorted(units)]
+    mapped = sorted((m for m in found if m.indicator_id), key=lambda m: -m.score)
+    if not mapped:
+        return None
+    runner_up = mapped[1].score if len(mapped) > 1 else 0.0
+    return mapped[0] if mapped[0].score - runner_up >= catalogue.settings.MARGIN else None
+
+
+def _scorecard_code(label: str, hint: str | None) -> str | None:
+    """The indicator an old national indicator code (`NI 62`) or an adoption scorecard code of a
+    label in days (`A1 average days`) names."""
+    if code := NI_CODE.search(label):
+        return NATIONAL_INDICATORS.get(code[1])
+    adoption = ADOPTION_CODE.search(label)
+    in_days = hint == "days" or re.search(r"\bdays\b", label, re.I)
+    return ADOPTION_SCORECARD[adoption[1].upper()] if adoption and in_days else None
 
 
 def _agrees(whole, found, parts: list[str], part: str) -> bool:
@@ -120,13 +172,62 @@ def _unit_of_parts(parts: list[str]) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
-def _labels_with_fractions(observations: list[Observation]) -> set[str]:
-    """Labels whose own figures include a fraction between 0 and 100 (so not a count)."""
-    values = defaultdict(list)
+def _units_ruled_out(observations: list[Observation]) -> dict[str, set[str]]:
+    """For each label whose source states no unit, the units its own figures rule out: a fraction
+    between 0 and 100 is no count, and, where the label names no unit either, a figure above 100
+    is no percentage. (England's figure says nothing: benchmarking packs print England's average
+    per authority beside a count.)"""
+    from indicators.label_words import read_label
+
+    actual = defaultdict(list)
     for obs in observations:
-        if obs.measure == "actual" and obs.value is not None and not obs.unit:
-            values[obs.indicator_label].append(obs.value)
-    return {label for label, vs in values.items() if any(0 < v < 100 and v != int(v) for v in vs)}
+        if obs.value is not None and not obs.unit and obs.measure == "actual":
+            actual[obs.indicator_label].append(obs.value)
+    ruled_out = {}
+    for label, values in actual.items():
+        units = {"count"} if any(0 < v < 100 and v != int(v) for v in values) else set()
+        if read_label(label).unit is None and any(v > 100 for v in values):
+            units.add("percent")
+        if units:
+            ruled_out[label] = units
+    return ruled_out
+
+
+def _without_contrasted(catalogue, observations: list[Observation], matches: list) -> list:
+    """Matches less those contrasted away: where one label of the report states what an
+    indicator's figure includes ("children in need, including CP, as the DfE counts them"),
+    another label given the same indicator that states nothing of it ("open child in need cases")
+    is some other count: its next candidate if the matcher would be sure of it, else unmapped."""
+    from indicators.label_words import read_label
+
+    stated = defaultdict(set)
+    for obs, match in zip(observations, matches, strict=True):
+        if match.indicator_id:
+            stated[match.indicator_id].add(_scope(read_label(obs.indicator_label)))
+    return [
+        _runner_up(catalogue, m)
+        if m.indicator_id
+        and _scope(read_label(obs.indicator_label)) is None
+        and "incl" in stated[m.indicator_id]
+        else m
+        for obs, m in zip(observations, matches, strict=True)
+    ]
+
+
+def _runner_up(catalogue, match):
+    """The match without its indicator: the next candidate when it scores ACCEPT and leads the one
+    after by MARGIN, else none."""
+    rest = [(i, s) for i, s in match.candidates if i != match.indicator_id]
+    settings = catalogue.settings
+    best, score = rest[0] if rest else (None, 0.0)
+    after = rest[1][1] if len(rest) > 1 else 0.0
+    sure = best is not None and score >= settings.ACCEPT and score - after >= settings.MARGIN
+    return type(match)(best if sure else None, score, rest)
+
+
+def _scope(label) -> str | None:
+    """What a label says its figure includes or excludes ("incl", "excl"), if anything."""
+    return dict(label.markers).get("scope")
 
 
 def _unit_hint(obs: Observation) -> str | None:
@@ -143,6 +244,6 @@ def _unit_from_label(label: str) -> str:
         return "percent"
     if "10,000" in low or "10000" in low or "10k" in low:
         return "rate_per_10k"
-    if "days" in low:
-        return "days"
+    if "days" in low and not re.search(r"\d\s*(working\s*)?days", low):
+        return "days"  # "Average days ...", not a timescale ("within 45 days")
     return "count"

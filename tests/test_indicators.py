@@ -18,6 +18,8 @@ from indicators import (
     read_indicators,
 )
 from indicators.label_words import read_label
+from interpreter.indicator_match import label_indicators
+from interpreter.observation import Observation
 
 # The core ids of spec/indicators-core.csv, copied here: they must never be renamed or dropped.
 CORE_IDS = """contacts contacts_decision_1wd_pct contacts_to_referral_pct referrals
@@ -432,3 +434,335 @@ def test_match_label_never_raises_and_scores_in_unit_interval(label, unit, conte
     assert 0.0 <= found.score <= 1.0
     assert all(0.0 <= s <= 1.0 for _, s in found.candidates) and len(found.candidates) <= 5
     assert found.indicator_id is None or found.indicator_id in load_catalogue().ids()
+
+
+# -- synonym families of the sector's vocabulary (one test per family)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Looked after 2.5 years+ and in the same placement for 2 years",
+        "Children looked after for 2.5 years or more, in the same placement for 2 years",
+    ],
+)
+def test_decimal_time_spans_are_one_span(label):
+    """Quirk: '2.5 years' was read as a span of 5 years (60 months) and a stray word '2', so the
+    long-term stability measure (looked after 2.5 years or more, same placement for 2 years) was
+    ruled out."""
+    assert match_label(label, "percent").indicator_id == "cla_long_term_stability_pct"
+    assert "60m" not in dict(read_label(label).markers).get("durations", ())
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Care leavers aged 19-21", "care_leavers"),
+        ("Care leavers 19 to 21", "care_leavers"),
+        ("Care leavers aged 17 to 18", "care_leavers_17_18"),
+        ("Care leavers 17-18", "care_leavers_17_18"),
+        (
+            "Care leavers 19-21 in suitable accommodation (%)",
+            "care_leavers_suitable_accommodation_pct",
+        ),
+    ],
+)
+def test_an_age_band_is_a_marker_not_a_word(label, expected):
+    """The DfE's care leavers are those aged 19 to 21; the 17-18 cohort is its own indicator, so a
+    band names one and rules the other out, and '19-21' is no unknown word against the name."""
+    assert match_label(label).indicator_id == expected
+
+
+def test_an_age_band_is_not_a_span_of_days():
+    assert (
+        dict(read_label("ICPCs held 11-15 working days after the strategy").markers).get("ages")
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "label", ["S47 enquiries over the past 12 months", "Section 47 enquiries (previous 12 months)"]
+)
+def test_the_last_12_months_is_a_rolling_year(label):
+    """A count 'in the last 12 months' is the rolling year's count, not the rate the catalogue
+    names 'rolling 12 months' too."""
+    assert match_label(label).indicator_id == "s47_started_12m"
+    assert match_label(label, "count").indicator_id == "s47_started_12m"
+
+
+def test_a_rate_needs_its_unit_stated():
+    """A label that names no unit, read without one, is not taken for a rate per 10,000 when a count
+    of the topic reads as well."""
+    found = match_label("Section 47 enquiries rolling 12 months")
+    assert found.indicator_id == "s47_started_12m"
+    assert dict(found.candidates)["s47_rate_10k"] < found.score
+
+
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("Statutory visits to children on a CP plan in time", None, "cpp_visits_timely_pct"),
+        ("Completed statutory assessments", "count", "assessments_completed"),
+        ("Contacts received by Children's Services", None, "contacts"),
+        ("Referrals to children's services", "count", "referrals"),
+    ],
+)
+def test_statutory_and_childrens_services_add_nothing(label, unit, expected):
+    """'Statutory' (visits, assessments) and 'Children's Services' (the department) name no
+    indicator of their own."""
+    assert match_label(label, unit).indicator_id == expected
+
+
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("Section 47 enquiries this month", None, "s47_started"),
+        ("S47 enquiries YTD", "count", "s47_started"),
+        ("Section 47 enquiries in the month", "count", "s47_started"),
+    ],
+)
+def test_a_figure_s_own_period_does_not_hide_its_alias(label, unit, expected):
+    """'in month' or 'YTD' dates the figure: 'S47 enquiries in month' is still the alias 'Section 47
+    enquiries' (started), not a tie between started and completed."""
+    assert match_label(label, unit).indicator_id == expected
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Open CIN cases", "cin_children"),
+        ("Children in need: all open cases", "cin_children"),
+        ("Number of open children in need cases", "cin_children"),
+        ("CIN open cases (excluding CP and LAC)", "cin_excl_cpp_cla"),
+        ("Open child in need cases excluding CPP and CLA", "cin_excl_cpp_cla"),
+    ],
+)
+def test_open_cin_cases_are_children_in_need_by_the_dfe_definition(label, expected):
+    """Decision: the DfE counts children in need as the episodes of need open at the period end, CP
+    and looked after children included (catalogue.csv, cin_children); only a printed exclusion
+    names cin_excl_cpp_cla."""
+    assert match_label(label, "count").indicator_id == expected
+
+
+# -- label_indicators: what a report's own figures and neighbouring labels tell the matcher
+
+
+def _observations(label: str, figures: dict[str, list[float]]) -> list[Observation]:
+    """One label's figures by measure, for authorities A1..An (benchmarking rows)."""
+    return [
+        Observation(authority=f"Authority {n}", indicator_label=label, measure=measure, value=v)
+        for measure, values in figures.items()
+        for n, v in enumerate(values)
+    ]
+
+
+def _ids(observations: list[Observation]) -> set[tuple[str, str]]:
+    label_indicators(observations)
+    return {(o.indicator_id, o.unit) for o in observations}
+
+
+def test_figures_with_fractions_are_no_count():
+    """Quirk: a label printed with no unit ties its count and percentage; figures such as 77.1 and
+    80.5 cannot be a count."""
+    label = "ICPCs resulting in a CP plan"
+    assert _ids(_observations(label, {"actual": [77.1, 80.5, 85.0]})) == {
+        ("icpc_to_cpp_pct", "percent")
+    }
+
+
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("Assessments within timescale (45 working days)", None, "assessments_45wd_pct"),
+        ("ICPCs held in 15 working days", None, "icpc_15wd_pct"),
+        ("Assessments within timescale (45 working days)", "count", "assessments_45wd"),
+        ("No. of ICPCs held in 15 working days", None, "icpc_15wd"),
+    ],
+)
+def test_a_timeliness_label_with_no_unit_is_the_percentage(label, unit, expected):
+    """Quirk: a benchmarking table prints whole percentages with no unit ('83') under a timeliness
+    label; timeliness is reported as a percentage, its count named 'Number of'."""
+    assert match_label(label, unit).indicator_id == expected
+
+
+def test_an_england_average_beside_counts_keeps_the_count():
+    """Quirk: benchmarking packs print England's average per authority (930) beside the
+    authorities' counts: it says nothing of the unit."""
+    rows = _observations(
+        "Children in need", {"actual": [1459, 1582, 2814, 1112], "england_avg": [930]}
+    )
+    assert _ids(rows) == {("cin_children", "count")}
+
+
+def test_figures_above_100_are_no_percentage():
+    label = "Children subject to a second CP plan (ever)"
+    assert _ids(_observations(label, {"actual": [112, 130, 98]})) == {
+        ("cpp_second_time_ever", "count")
+    }
+
+
+def test_whole_figures_under_100_without_a_benchmark_stay_unsure():
+    """Small whole numbers may be a count or a percentage: the tie stays unmapped."""
+    label = "Children subject to a second CP plan (ever)"
+    assert {i for i, _ in _ids(_observations(label, {"actual": [12, 30, 18]}))} == {""}
+
+
+def test_a_label_stating_the_dfe_definition_contrasts_an_unqualified_one():
+    """Quirk: a book prints 'Number of CIN (inc. CPP as per DfE definition)' and, beside it, a
+    smaller 'Open CIN cases': the second is the other count, children in need less CP and looked
+    after children; alone, it is the DfE count."""
+    dfe = _observations("Number of CIN (inc. CPP as per DfE definition)", {"actual": [1966]})
+    local = _observations("Open CIN cases", {"actual": [1685]})
+    label_indicators(dfe + local)
+    assert [o.indicator_id for o in dfe + local] == ["cin_children", "cin_excl_cpp_cla"]
+    alone = _observations("Open CIN cases", {"actual": [1685]})
+    assert _ids(alone) == {("cin_children", "count")}
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("A1 (days)", "adoption_a1_days"),
+        ("A2 - average days", "adoption_a2_days"),
+        ("Avg days from care entry to living with adopters (A1)", "adoption_a1_days"),
+        ("A1 Contacts received by the front door team", ""),
+    ],
+)
+def test_adoption_scorecard_codes_name_their_indicator(label, expected):
+    """The adoption scorecard's A1 and A2 name their measure when the label is in days; a local row
+    code 'A1' before another label does not."""
+    assert {i for i, _ in _ids(_observations(label, {"actual": [480, 510]}))} == {expected}
+
+
+@pytest.mark.parametrize(
+    "label, unit",
+    [("Visits to somewhere within 20 working days", "count"), ("Average days waiting", "days")],
+)
+def test_an_unmapped_label_s_unit_is_days_only_for_a_measure_in_days(label, unit):
+    """Quirk: an unmapped label with a timescale ('within 20 working days') was given unit days."""
+    rows = _observations(label, {"actual": [40, 42]})
+    assert _ids(rows) == {("", unit)}
+
+
+def test_one_authority_s_rate_benchmark_beside_its_count_keeps_the_count():
+    """Quirk: a monthly dataset prints its count of looked after children (526) beside England's
+    rate (478): one authority's figures say nothing of the unit, so the count stands."""
+    rows = [
+        Observation(authority="Southampton", indicator_label="Looked after children", value=v)
+        for v in (526, 515)
+    ] + [
+        Observation(
+            authority="Southampton",
+            indicator_label="Looked after children",
+            measure="england_avg",
+            value=478,
+        )
+    ]
+    assert {o.indicator_id for o in (label_indicators(rows) or rows)} == {"cla_children"}
+
+
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        (
+            "Percentage of assessments closed with no further action",
+            None,
+            "assessment_outcome_nfa_pct",
+        ),
+        ("Assessments: outcome NFA", "percent", "assessment_outcome_nfa_pct"),
+        ("Referrals ending in no further action (%)", None, "referrals_nfa_pct"),
+    ],
+)
+def test_no_further_action_is_an_outcome_not_a_closure(label, unit, expected):
+    """Quirk: 'closed with no further action' read 'closed' as the end of a case, ruling out the
+    assessment outcome (completed assessments) and leaving the referrals' NFA to win."""
+    catalogue = Catalogue(read_indicators())  # names only: no alias spells these out
+    assert catalogue.match_label(label, unit).indicator_id == expected
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Placement stability (short-term): 3 or more placements", "cla_placements_3plus_pct"),
+        (
+            "Short term stability - looked after children with 3+ placements",
+            "cla_placements_3plus_pct",
+        ),
+    ],
+)
+def test_short_term_stability_is_never_long_term(label, expected):
+    """'Short-term placement stability' (3 or more moves) and 'long-term stability' (same
+    placement for 2 years) contradict each other."""
+    found = match_label(label, "percent")
+    assert found.indicator_id == expected
+    assert "cla_long_term_stability_pct" not in dict(found.candidates)
+
+
+@pytest.mark.parametrize(
+    "label, unit, expected",
+    [
+        ("Children entering care", None, "cla_starts"),
+        ("Number of children coming into care", "count", "cla_starts"),
+        ("Adoption orders made", "count", "adoptions"),
+    ],
+)
+def test_entering_care_and_adoption_orders(label, unit, expected):
+    catalogue = Catalogue(read_indicators())  # names only
+    assert catalogue.match_label(label, unit).indicator_id == expected
+
+
+def test_a_rate_is_suggested_but_never_mapped_from_a_label_that_states_no_unit():
+    """Quirk: 'Referrals (rolling 12 months)' read as the rate per 10,000 whose alias says 'rolling
+    12 month performance': every rate's name and alias says 'per 10,000' or 'rate', so a label that
+    says neither is left for a person (or the column's unit) to decide."""
+    label = "Referrals received (rolling 12 months)"
+    found = match_label(label)
+    assert found.indicator_id is None and "referrals_rate_10k" in dict(found.candidates)
+    assert match_label(label, "rate_per_10k").indicator_id == "referrals_rate_10k"
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [("Looked after children - n", "cla_children"), ("Children in need - #", "cin_children")],
+)
+def test_n_and_hash_sub_headings_are_notation(label, expected):
+    """A grouped header's 'n' or '#' under a label is the count's notation, so the label's main
+    part names the indicator."""
+    assert _ids(_observations(label, {"actual": [512, 530]})) == {(expected, "count")}
+
+
+@pytest.mark.parametrize(
+    "label, values, expected",
+    [
+        (
+            "Child protection - % of ICPCs held within 15 working days",
+            [84.5, 90.2],
+            "icpc_15wd_pct",
+        ),
+        ("Safeguarding - Number of children in need", [1840, 1902], "cin_children"),
+        ("Front door / MASH - Referrals to children's social care", [410, 388], "referrals"),
+        ("Children in care - Number of children looked after", [512, 530], "cla_children"),
+    ],
+)
+def test_a_section_heading_of_the_name_s_area_heads_the_row(label, values, expected):
+    """Quirk: a section row joined before its label ('Child protection - % ICPCs within 15 working
+    days') added 'child protection' to the label and pulled it to ICPCs leading to a plan, or left
+    it unmapped; a heading of the name's own service area only heads the row."""
+    assert {i for i, _ in _ids(_observations(label, {"actual": values}))} == {expected}
+
+
+def test_a_section_that_qualifies_the_name_is_read_with_it():
+    """'CSE - Number of referrals' is not a heading: the section narrows the name."""
+    assert {i for i, _ in _ids(_observations("CSE - Number of referrals", {"actual": [12]}))} == {
+        "cse_referrals"
+    }
+
+
+def test_figures_over_100_do_not_make_an_unnamed_rate():
+    """Quirk: 'Referrals (rolling 12 months)' printing 309 and 432 rules out a percentage, and read
+    in the two units left the rate's alias won: a rate the label does not name needs figures that
+    rule out a count too."""
+    label = "Referrals received (rolling 12 months)"
+    assert {i for i, _ in _ids(_observations(label, {"actual": [309, 432]}))} == {"referrals"}
+    rates = _observations(label, {"actual": [30.9, 43.2]})
+    assert {i for i, _ in _ids(rates)} == {"referrals_rate_10k"}

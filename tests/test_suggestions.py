@@ -28,6 +28,10 @@ FIRST = [
     ("MASH contacts", "contacts", {"referrals"}),
     ("Front door contacts", "contacts", {"referrals"}),
     ("Number of CIN", "cin_children", {"cla_children"}),
+    ("Open CIN cases", "cin_children", {"cin_excl_cpp_cla"}),  # the DfE definition
+    ("S47 enquiries in month", "s47_started", {"s47_completed"}),
+    ("Assessments in timescale", "assessments_45wd_pct", {"assessments_45wd"}),
+    ("Care leavers 19-21", "care_leavers", {"care_leavers_17_18"}),
 ]
 
 

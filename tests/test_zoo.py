@@ -31,12 +31,8 @@ TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 # indicator-id.
 # Regenerate with `python -m benchmarks.zoo_score --known-failures` when the interpreter changes.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("zebra", "pdf"): "recall 1.000, precision 1.000, id 0.889",
-    ("zebra", "xlsx"): "recall 1.000, precision 1.000, id 0.889",
     ("periods_as_rows", "pdf"): "recall 0.000, precision 0.000, id -",
-    ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
     ("zebra", "scan"): "recall 0.975, precision 0.975, id 0.886",
-    ("scanned", "pdf"): "recall 1.000, precision 1.000, id 0.750",
 }
 
 
