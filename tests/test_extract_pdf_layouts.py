@@ -681,3 +681,54 @@ def test_equal_figures_in_two_rows_of_one_table_are_both_kept():
         ("Child protection plans (children)", 44.7),
         ("Child protection plans (children)", 45.1),
     ]
+
+
+def _stacked_headings(pad: float) -> Table:
+    """Periods down the rows under three header rows per indicator column: a code, a name wrapped
+    to its own number of lines (centred in the row), a unit."""
+    table = Table([70, 90, 90, 110], pad=pad)
+    table.header("", "PI1", "PI2", "M3")
+    table.header(
+        "Month",
+        "Number of\nreferrals",
+        "Number of CIN",
+        "A1: average days from\nentering care to\nmoving in with\nadopters",
+    )
+    table.header("Unit", "No.", "No.", "Avg days")
+    for row in [
+        ("Jan 2020", "189", "1,977", "554"),
+        ("Feb 2020", "152", "1,465", "417"),
+        ("Mar 2020", "516", "1,867", "538"),
+    ]:
+        table.row(*row)
+    return table
+
+
+def test_header_rows_stacked_in_a_borderless_table_stay_rows():
+    """Quirk: no rules, periods down the rows, each indicator column headed by a code, a wrapped
+    name and a unit set one under the other at the rows' padding: three header rows (the wrapped
+    lines of a name one heading), not one heading merged from every line, which hid the names
+    behind the units and read nothing."""
+    for pad in (PAD, 6.0):
+        doc = _document(_stacked_headings(pad), ruling="none")
+        assert _rows(doc.grids[0])[:4] == [
+            ["", "PI1", "PI2", "M3"],
+            [
+                "Month",
+                "Number of referrals",
+                "Number of CIN",
+                "A1: average days from entering care to moving in with adopters",
+            ],
+            ["Unit", "No.", "No.", "Avg days"],
+            ["Jan 2020", "189", "1,977", "554"],
+        ], pad
+    observations = _observations(
+        _pages([(60, "Key indicators"), _stacked_headings(PAD)], ruling="none")
+    )
+    read = {(o.indicator_id, o.period_end.isoformat(), o.value) for o in observations}
+    assert {
+        ("referrals", "2020-01-31", 189.0),
+        ("cin_children", "2020-02-29", 1465.0),
+        ("adoption_a1_days", "2020-03-31", 538.0),
+    } <= read
+    assert len(observations) == 9

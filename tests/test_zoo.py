@@ -33,7 +33,6 @@ TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("zebra", "pdf"): "recall 1.000, precision 1.000, id 0.889",
     ("zebra", "xlsx"): "recall 1.000, precision 1.000, id 0.889",
-    ("periods_as_rows", "pdf"): "recall 0.000, precision 0.000, id -",
     ("scanned", "scan"): "recall 1.000, precision 1.000, id 0.750",
     ("zebra", "scan"): (
         "recall 0.000, precision 0.000, id - (zebra_report_0_scan.pdf has no tables of figures "

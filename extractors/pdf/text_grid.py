@@ -784,12 +784,55 @@ class _Table:
             cells.append(self._cell(row, a, rs, cols, colspan=b - a + 1))
         row += 1
         under = {c for _, _, (a, b) in groups for c in range(a, b + 1)}
-        for c, rs in sorted(below.items()):
-            if c in under:  # a heading under a group sits in the last header row
-                cells.append(self._cell(row, c, rs, cols))
-            else:  # a heading beside the groups runs down the whole header, as a merged cell does
-                cells.append(self._cell(0, c, rs, cols, rowspan=row + 1))
-        return row + 1
+        stacks, bands = self._stacked(below, header)
+        for c, stack in sorted(stacks.items()):
+            if bands == 1 and c not in under:
+                # a heading beside the groups runs down the whole header, as a merged cell does
+                cells.append(self._cell(0, c, stack[0][1], cols, rowspan=row + 1))
+                continue
+            for band, rs in stack:  # else each heading in the header row it is printed in
+                cells.append(self._cell(row + band, c, rs, cols))
+        return row + bands
+
+    def _stacked(
+        self, below: dict[int, list[_Run]], header: list[int]
+    ) -> tuple[dict[int, list[tuple[int, list[_Run]]]], int]:
+        """Each column's headings cut into the cells stacked in it (a code over a wrapped name over
+        a unit), where a gap as wide as the padding between rows parts two lines; the cells sorted
+        into bands, header rows whose cells overlap in height across the columns. Returns each
+        column's (band, runs) and the number of bands (1 when nothing is stacked: one row of
+        headings merged from all header lines)."""
+        body_gap = _row_gap(self.lines[header[-1] + 1 :]) if header else 0.0
+        apart = max(0.5 * self.h, 0.6 * body_gap)
+        stacks: dict[int, list[list[_Run]]] = {}
+        for c, rs in below.items():
+            stack: list[list[_Run]] = []
+            for r in sorted(rs, key=lambda r: (r.words[0]["top"], r.x0)):
+                if stack and r.words[0]["top"] - _bottom(stack[-1]) < apart:
+                    stack[-1].append(r)
+                else:
+                    stack.append([r])
+            stacks[c] = stack
+        spans = sorted((_top(rs), _bottom(rs)) for stack in stacks.values() for rs in stack)
+        bands: list[list[float]] = []
+        for top, bottom in spans:
+            if bands and top < bands[-1][1]:
+                bands[-1][1] = max(bands[-1][1], bottom)
+            else:
+                bands.append([top, bottom])
+
+        def band(rs: list[_Run]) -> int:
+            return next(k for k, (top, bottom) in enumerate(bands) if top <= _top(rs) <= bottom)
+
+        placed: dict[int, list[tuple[int, list[_Run]]]] = {}
+        for c, stack in stacks.items():
+            for rs in stack:
+                k = band(rs)
+                if placed.get(c) and placed[c][-1][0] == k:
+                    placed[c][-1][1].extend(rs)  # two cells of one column within one band: one
+                else:
+                    placed.setdefault(c, []).append((k, rs))
+        return placed, max(1, len(bands))
 
     def _wrapped_groups(self, groups) -> list[tuple[tuple[int, int], list[_Run]]]:
         """Group headings top to bottom, the lines of one heading wrapped over several (same
@@ -961,6 +1004,14 @@ PERIOD_LABEL = re.compile(
     r"(19|20)\d\d-\d\d|(19|20)\d\d/\s?\d\d|q[1-4]\s.*\d\d|(qtr|quarter)\s*[1-4].*)$",
     re.I,
 )
+
+
+def _top(rs: list[_Run]) -> float:
+    return min(w["top"] for r in rs for w in r.words)
+
+
+def _bottom(rs: list[_Run]) -> float:
+    return max(w["bottom"] for r in rs for w in r.words)
 
 
 def _periodish_label(runs: list[_Run]) -> bool:
