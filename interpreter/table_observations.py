@@ -131,11 +131,13 @@ def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[
     """In a table whose rows are mostly authorities (a benchmarking table), each such row holds that
     authority's figures of the table's caption, and comparator rows (neighbour average, region,
     England) the report's own. A captioned table whose every labelled row names an authority is
-    one too, however few (the rows a page break leaves above the rest)."""
+    one too, however few (the rows a page break leaves above the rest), and so is one of
+    comparator rows only (the rows a page break leaves below the rest)."""
     named = {r: a for r, info in rows if (a := authority_named(info.printed))}
     # comparators aside
     labelled = [info for _, info in rows if info.printed and not measure_of(info.printed)]
-    only_authorities = named and caption and len(named) == len(labelled)
+    comparators = len(labelled) < sum(1 for _, info in rows if info.printed)
+    only_authorities = caption and len(named) == len(labelled) and (named or comparators)
     if not only_authorities and (
         len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled)
     ):

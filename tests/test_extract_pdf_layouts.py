@@ -22,8 +22,11 @@ class Table:
     """A table drawn the way report writers print one: labels set left, figures set right, headings
     centred, cells of several lines centred in their row."""
 
-    def __init__(self, widths: list[float], x: float = 30, y: float = 80, pad: float = PAD):
+    def __init__(
+        self, widths: list[float], x: float = 30, y: float = 80, pad: float = PAD, left: int = 1
+    ):
         self.widths, self.x, self.y, self.pad = widths, x, y, pad
+        self.left = x + sum(widths[:left])  # cells starting before this are set left (labels)
         self.rows: list[tuple[list[str], str]] = []  # (cells, kind)
 
     def header(self, *cells: str) -> Table:
@@ -61,7 +64,7 @@ class Table:
                         235, 240, 248
                     )
                     pdf.rect(x0, y, x1 - x0, height, style="F")
-                self._text(pdf, text, x0, x1, y, height, kind, x0 == self.x)
+                self._text(pdf, text, x0, x1, y, height, kind, x0 < self.left)
             if ruling == "horizontal":
                 pdf.set_fill_color(100, 100, 100)
                 if kind == "group":
@@ -732,3 +735,58 @@ def test_header_rows_stacked_in_a_borderless_table_stay_rows():
         ("adoption_a1_days", "2020-03-31", 538.0),
     } <= read
     assert len(observations) == 9
+
+
+def test_code_and_name_columns_crossed_by_section_labels_stay_two_columns():
+    """Quirk: a column of authority codes and a column of names set left beyond a wide gutter, the
+    region section rows and the comparator rows' labels set from the code column across that
+    gutter: still two columns (the crossing labels spanning them), not `840 Durham` in one cell
+    that names no authority."""
+    table = Table([40, 110, 60, 60], left=2).header("LA code", "Authority", "2021-22", "2022-23")
+    table.section("North East")
+    for row in [
+        ("840", "Durham", "674.4", "540.6"),
+        ("841", "Darlington", "392.2", "325.1"),
+        ("390", "Gateshead", "634.0", "618.7"),
+    ]:
+        table.row(*row)
+    table.section("North West")
+    table.row("344", "Wirral", "356.4", "514.8").row("359", "Wigan", "448.4", "676.3")
+    table.row("Statistical neighbours", "", "553.9", "631.3")
+    rows = _rows(_document(table, ruling="none").grids[0])
+    assert rows == [
+        ["LA code", "Authority", "2021-22", "2022-23"],
+        ["North East", "", "", ""],
+        ["840", "Durham", "674.4", "540.6"],
+        ["841", "Darlington", "392.2", "325.1"],
+        ["390", "Gateshead", "634.0", "618.7"],
+        ["North West", "", "", ""],
+        ["344", "Wirral", "356.4", "514.8"],
+        ["359", "Wigan", "448.4", "676.3"],
+        ["Statistical neighbours<2>", "", "553.9", "631.3"],
+    ]
+
+
+def test_comparator_rows_left_alone_after_a_page_break_are_the_captions_benchmarks():
+    """Quirk: an authorities-as-rows table whose neighbour-average and England rows fall on the
+    next page, without the header and with the change and rank columns left blank (so fewer
+    columns are printed): those rows lie under the table's columns and are its caption's
+    benchmarks, not indicators called `Statistical neighbours` and `England`."""
+    widths = [150, 60, 60, 60, 40]
+    first = Table(widths, y=640).header("LA", "2014/15", "2015/16", "Change", "Rank")
+    for row in [
+        ("Sefton", "64.0", "62.7", "-1.3", "3"),
+        ("St. Helens", "70.8", "69.8", "-1.0", "2"),
+        ("Wigan", "68.4", "66.1", "-2.3", "4"),
+        ("Wirral", "76.2", "74.8", "-1.4", "1"),
+    ]:
+        first.row(*row)
+    rest = Table(widths[:3], y=40).row("Statistical neighbours", "67.1", "68.0")
+    rest.row("England", "71.7", "71.2")
+    observations = _observations(_pages([(600, "Long-term placement stability"), first], [rest]))
+    assert {o.indicator_label for o in observations} == {"Long-term placement stability"}
+    by_place = {(o.authority, o.measure, o.period_end.year): o.value for o in observations}
+    assert by_place[("Wirral", "stat_neighbour_avg", 2016)] == 68.0
+    assert by_place[("Wirral", "england_avg", 2015)] == 71.7
+    assert by_place[("Sefton", "actual", 2015)] == 64.0
+    assert len(observations) == 12

@@ -559,7 +559,41 @@ class _Table:
                 merged.append([a, b])
             else:
                 merged[-1][1] = b
-        return [(a, b) for a, b in merged]
+        if headings:
+            return [(a, b) for a, b in merged]
+        return [part for a, b in merged for part in self._parted(a, b, lines)]
+
+    def _parted(self, a: float, b: float, lines: list[_Line]) -> list[tuple[float, float]]:
+        """A column cut at a gutter inside it that most of its lines show, a word ending before it
+        and a word starting at its far side (names set left), and fewer lines cross (the label of a
+        section or benchmark row set over a code column and a name column)."""
+        inside = [
+            [w for w in ln.words if a - 0.5 <= w["x0"] and w["x1"] <= b + 0.5] for ln in lines
+        ]
+        inside = [ws for ws in inside if ws]
+        gaps = sorted(
+            (v["x0"], u["x1"], k)
+            for k, ws in enumerate(inside)
+            for u, v in zip(ws, ws[1:])
+            if v["x0"] - u["x1"] >= WIDE_GUTTER * self.space
+        )
+        clusters: list[list[tuple[float, float, int]]] = []
+        for gap in gaps:  # gaps whose far sides line up (within a point): one gutter
+            if clusters and gap[0] - clusters[-1][-1][0] <= 1.0:
+                clusters[-1].append(gap)
+            else:
+                clusters.append([gap])
+        for cluster in sorted(clusters, key=len, reverse=True):
+            lo, hi = max(g[1] for g in cluster), min(g[0] for g in cluster)
+            shown = {g[2] for g in cluster}
+            crossed = sum(1 for ws in inside if any(w["x0"] < hi and w["x1"] > lo for w in ws))
+            if (
+                hi - lo >= WIDE_GUTTER * self.space
+                and len(shown) >= max(3, 0.5 * len(inside))
+                and 0 < crossed < len(shown)
+            ):
+                return self._parted(a, lo, lines) + self._parted(hi, b, lines)
+        return [(a, b)]
 
     def _straddled(self, line: _Line, lo: float, hi: float) -> bool:
         """True when the line has a word ending at the gap and another starting right after it."""
