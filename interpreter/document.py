@@ -8,7 +8,7 @@ from datetime import date
 
 from extractors.grid import Document, Grid, fold
 from interpreter.accounting import TableAccount, account, lower_confidence
-from interpreter.blocks import table_blocks
+from interpreter.blocks import has_number, table_blocks
 from interpreter.captions import context_period, context_polarity, table_caption
 from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
@@ -152,9 +152,10 @@ def _under_header(grid: Grid, prior: Grid, prior_layout) -> Grid | None:
 
 
 def _column_map(grid: Grid, prior: Grid) -> dict[int, int] | None:
-    """Each column of the grid mapped to the column of the prior grid its cells lie over more than
-    over any other (the x-extent of each column's cells), in the same order; None when a cell lies
-    over none, two cells of one column over different ones, or a cell has no position."""
+    """Each column of the grid mapped to the column of the prior grid its figures (else its texts)
+    lie over more than over any other (the x-extent of each column's cells), in the same order;
+    None when such a cell lies over none, two of one column over different ones, or a cell has no
+    position."""
     spans: dict[int, tuple[float, float]] = {}
     for c in prior.cells:
         if c.colspan == 1 and c.text and c.bbox is not None:
@@ -168,10 +169,14 @@ def _column_map(grid: Grid, prior: Grid) -> dict[int, int] | None:
         return min(box[2], span[1]) - max(box[0], span[0])
 
     moved: dict[int, int] = {}
-    for c in cells:
-        col = max(spans, key=lambda k: overlap(c.bbox, spans[k]))
-        if overlap(c.bbox, spans[col]) <= 0 or moved.setdefault(c.col, col) != col:
+    for k in sorted({c.col for c in cells}):
+        own = [c for c in cells if c.col == k]
+        # marks in a column of figures (arrows set between them) do not place it
+        basis = [c for c in own if has_number(c)] or own
+        under = {max(spans, key=lambda j: overlap(c.bbox, spans[j])) for c in basis}
+        if len(under) != 1 or any(overlap(c.bbox, spans[min(under)]) <= 0 for c in basis):
             return None
+        moved[k] = under.pop()
     for k in range(grid.n_cols):  # a column of spans or blanks only stays put in a grid as wide
         if k not in moved:
             if grid.n_cols != prior.n_cols:

@@ -72,9 +72,10 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
             and label
             and len(label.split()) <= 5
             and measure_of(label)
-            and last_label
+            and (last_label or carried_label)
         ):
-            measure, label = measure_of(label), last_label
+            # a comparator row under a label (or opening the rest of a captioned table)
+            measure, label = measure_of(label), last_label or carried_label
         months_back = 12 if LAST_YEAR.match(label) else 0
         if (is_generic(label) or months_back) and carried_label:
             label = carried_label

@@ -790,3 +790,53 @@ def test_comparator_rows_left_alone_after_a_page_break_are_the_captions_benchmar
     assert by_place[("Wirral", "england_avg", 2015)] == 71.7
     assert by_place[("Sefton", "actual", 2015)] == 64.0
     assert len(observations) == 12
+
+
+def test_heading_under_a_group_heading_beside_its_figure_heads_it():
+    """Quirk: a quarter heading centred in its cell, clear of the one figure set right under it,
+    with the year centred over that quarter and the next reaching into the figure's column: the
+    quarter still heads the figure (a group heading above is not the column's own heading), not a
+    column of its own with the year over the wrong pair."""
+    table = Table([90, 55, 55, 55, 55, 70])
+    table.group(("", 3), ("2020/21", 2), ("", 1))
+    table.header("", "2018-19", "2019-20", "Qtr 1", "Qtr 2", "Target 2020/21")
+    table.row("Actual", "2294", "563", "198", "195", "2167")
+    table.row("SN avg", "1174", "2335", "", "", "")
+    table.row("National", "2069", "2093", "", "", "")
+    rows = _rows(_document(table, ruling="none").grids[0])
+    assert rows[:3] == [
+        ["", "2018-19", "2019-20", "2020/21<2>", "", "Target 2020/21"],
+        ["", "", "", "Qtr 1", "Qtr 2", ""],
+        ["Actual", "2294", "563", "198", "195", "2167"],
+    ]
+
+
+def test_comparator_rows_opening_the_rest_of_an_indicator_table_are_its_benchmarks():
+    """Quirk: an exception report's table of one indicator (quarters across, a row of figures, its
+    comparators, a trend row) cut by a page break, the comparator rows and the trend row's marks
+    on the next page without the header or the columns left blank there: the comparators are the
+    caption's benchmarks, the marks set between the figures' columns no obstacle to placing
+    them."""
+    widths = [110, 60, 50, 50, 50]
+    first = Table(widths, y=660).group(("", 2), ("2016/17", 3))
+    first.header("", "2015-16 outturn", "Q1", "Q2", "Q3")
+    first.row("Performance", "516", "872", "681", "892").row("Target", "", "850", "850", "850")
+    rest = Table(widths, y=40).row("Stat. neighbours", "724", "", "", "")
+    rest.row("England", "1081", "", "", "").row("Trend", "", "Up", "Down", "Up")
+    observations = _observations(_pages([(620, "Our children in care"), first], [rest]))
+    figures = {
+        (o.indicator_label, o.measure, o.period_end.isoformat(), o.value)
+        for o in observations
+        if o.value is not None
+    }
+    assert figures == {
+        ("Our children in care", "actual", "2016-03-31", 516.0),
+        ("Our children in care", "actual", "2016-06-30", 872.0),
+        ("Our children in care", "actual", "2016-09-30", 681.0),
+        ("Our children in care", "actual", "2016-12-31", 892.0),
+        ("Our children in care", "target", "2016-06-30", 850.0),
+        ("Our children in care", "target", "2016-09-30", 850.0),
+        ("Our children in care", "target", "2016-12-31", 850.0),
+        ("Our children in care", "stat_neighbour_avg", "2016-03-31", 724.0),
+        ("Our children in care", "england_avg", "2016-03-31", 1081.0),
+    }

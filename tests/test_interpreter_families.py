@@ -472,3 +472,31 @@ def test_a_qualifier_before_a_generic_name_keeps_the_label_unmapped():
     rows = run(g, authority="Rotherham", report_date=date(2016, 5, 31))
     assert one(rows, value="142")["indicator_id"] == ""
     assert one(rows, value="310")["indicator_id"] == "referrals"
+
+
+def test_year_spanning_its_quarter_headings_in_a_sheet_heads_them():
+    """Family: an exception report sheet, the title and the indicator above each table, the
+    financial year merged over its quarter headings (clear of the label column, the outturn
+    and target headings beside it): the year is a header row dating each quarter, not a title
+    moved to the table's context (which dated every quarter as the whole year)."""
+    g = grid(
+        [
+            ["Care leavers in education, employment or training %", "", "", "", "", "", ""],
+            ["", "", "2016/17", N, N, N, ""],
+            ["", "2015-16 outturn", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Target"],
+            ["Actual", "49.6%", "42.7%", "66.5%", "41.3%", "53.2%", "48%"],
+            ["England avg", "59.5%", "", "", "", "", ""],
+        ],
+        spans={(1, 2): (1, 4)},
+        page=None,
+        sheet="Exceptions",
+    )
+    rows = run(g)
+    quarters = sorted((r["period_end"], r["value"]) for r in rows if r["period_type"] == "quarter")
+    assert quarters == [
+        ("2016-06-30", "42.7"),
+        ("2016-09-30", "66.5"),
+        ("2016-12-31", "41.3"),
+        ("2017-03-31", "53.2"),
+    ]
+    assert one(rows, value="59.5")["measure"] == "england_avg"

@@ -445,13 +445,14 @@ class _Table:
             else []
         )
         out = [list(c) for c in sorted(cols)]
-        headed = {
-            k
+        # the header line (its bottom) of each heading over a body column
+        headed = [
+            (k, ln.bottom)
             for k, (a, b) in enumerate(cols)
             for ln in others
             for run in self._word_runs(ln)
             if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0
-        }
+        ]
         # the extent of the headings over each column that head it alone (not a group heading over
         # several)
         heads = {
@@ -489,17 +490,20 @@ class _Table:
             under_heading = side is not None and any(
                 x0 - 1 <= c[0] and c[1] <= x1 + 1 for x0, x1 in heads[side]
             )
+            # headed on the heading's own line or below it (a group heading above is no heading)
+            top = min(w["top"] for ln in stray for w in ln.words if c[0] <= w["x0"] <= c[1])
+            own = any(k == side and bottom > top for k, bottom in headed)
             if (
                 alone
                 and side is not None
-                and (side not in headed or under_heading)
+                and (not own or under_heading)
                 and not any(
                     min(c[1], cols[side][1]) - 1 <= e <= max(c[0], cols[side][0]) + 1 for e in edges
                 )
             ):
                 target = out[side]
                 target[0], target[1] = min(target[0], c[0]), max(target[1], c[1])
-                headed.add(side)
+                headed.append((side, float("inf")))
             else:
                 out.append(list(c))
         return sorted((a, b) for a, b in out)
