@@ -8,7 +8,11 @@ from extractors.grid import fold
 
 # Checked in order; the first pattern that matches a header decides its role.
 MEASURE_PATTERNS: list[tuple[str, str]] = [
-    ("stat_neighbour_best", r"\bbest\b.*\b(?:stat|sn|neighbou?r)"),
+    (
+        "stat_neighbour_best",
+        r"\bbest\b.*\b(?:stat|sn|neighbou?r)|\b(?:stat(?:istical)?\.?\s*neighbou?rs?|sns?|neighbou?rs?)"
+        r"\s*best\b",
+    ),
     (
         "england_top_quartile",
         r"top\s*q(?:uar)?t(?:i)?le|top quartile|\bq1 threshold|\btop 25\s*%|\bupper quartile",

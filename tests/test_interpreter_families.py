@@ -500,3 +500,19 @@ def test_year_spanning_its_quarter_headings_in_a_sheet_heads_them():
         ("2017-03-31", "53.2"),
     ]
     assert one(rows, value="59.5")["measure"] == "england_avg"
+
+
+def test_neighbour_best_named_neighbours_first_is_the_best_neighbour():
+    """Family: benchmark columns beside the months, `Comparator avg`, `SN best` and `England`: the
+    best neighbour's figure is read as such whichever word comes first (it was left unread)."""
+    g = grid(
+        [
+            ["Measure", "December 2023", "January 2024", "Comparator avg", "SN best", "England"],
+            ["Referrals per 10,000 children", "405.3", "583.4", "641.5", "578.0", "459.8"],
+            ["CIN per 10,000 children", "323.8", "296.1", "419.6", "405.6", "389.6"],
+        ]
+    )
+    rows = run(g)
+    assert one(rows, value="578")["measure"] == "stat_neighbour_best"
+    assert one(rows, value="641.5")["measure"] == "stat_neighbour_avg"
+    assert len(rows) == 10
