@@ -33,6 +33,7 @@ LAST_YEAR = re.compile(
     ),
     re.I,
 )
+N_OF_N = re.compile(r"[a-z]{1,2}\.?\s*of\s*[a-z]{1,2}\.?", re.I)  # a sub-heading: `n of N`
 TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)
 
 
@@ -80,7 +81,7 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
         if (is_generic(label) or months_back) and carried_label:
             label = carried_label
         last_label = label if measure is None and label else last_label
-        group = (id(cells[0]) if layout.transposed else id(cells[-1])) if cells else r
+        group = (_heading_group(cells) if layout.transposed else id(cells[-1])) if cells else r
         out.append(
             (
                 r,
@@ -99,6 +100,19 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
             )
         )
     return authority_rows(out, carried_label) if not layout.transposed else out
+
+
+def _heading_group(cells) -> int:
+    """The heading a transposed row shares with the rows of the same indicator: the name printed
+    once over its sub-headings (`n of N`, `%`) when the row's own heading is such a short one, else
+    its own heading (a section heading over several indicators groups nothing)."""
+    texts = [c for c in cells if c.text]
+    if not texts:
+        return id(cells[0])
+    own = texts[-1]
+    if len(texts) >= 2 and (unit_word(own.text) or N_OF_N.fullmatch(own.text.strip())):
+        return id(texts[-2])
+    return id(own)
 
 
 def _fill_group_headers(m, layout: Layout):

@@ -516,3 +516,33 @@ def test_neighbour_best_named_neighbours_first_is_the_best_neighbour():
     assert one(rows, value="578")["measure"] == "stat_neighbour_best"
     assert one(rows, value="641.5")["measure"] == "stat_neighbour_avg"
     assert len(rows) == 10
+
+
+def test_periods_down_the_rows_under_a_section_and_a_unit_row_of_short_unit_words():
+    """Family: periods down the rows, a section heading over three indicators, then their names,
+    then a row of units in the sector's short forms (`n`, `(%)`, `Avg days`) with no `Unit` word
+    beside it; a year-to-date row leaves one indicator blank. The unit row gives each column's
+    unit (it is not part of the label), and a count beside a percentage of another indicator in
+    the same section is no count printed beside its own percentage."""
+    g = grid(
+        [
+            ["", "Children in care", N, N],
+            [
+                "Month",
+                "A1: average days from entering care to moving in with adopters",
+                "Children in care in the same placement for 2 years or more (%)",
+                "Children in care",
+            ],
+            ["", "Avg days", "(%)", "n"],
+            ["Jan 2020", "554", "61.7%", "729"],
+            ["Feb 2020", "417", "73.8%", "740"],
+            ["YTD", "586", "67.9%", N],
+        ],
+        spans={(0, 1): (1, 3)},
+    )
+    rows = run(g)
+    a1 = [r for r in rows if r["indicator_label"].endswith("moving in with adopters")]
+    assert len(a1) == 3 and {r["unit"] for r in a1} == {"days"}
+    assert not any(r["note"] for r in rows)
+    assert {r["unit"] for r in rows if r["value"] in ("729", "740")} == {"count"}
+    assert {r["unit"] for r in rows if r["value"] in ("61.7", "73.8", "67.9")} == {"percent"}
