@@ -840,3 +840,34 @@ def test_comparator_rows_opening_the_rest_of_an_indicator_table_are_its_benchmar
         ("Our children in care", "stat_neighbour_avg", "2016-03-31", 724.0),
         ("Our children in care", "england_avg", "2016-03-31", 1081.0),
     }
+
+
+def test_year_over_one_column_beside_a_year_over_four_is_one_group_row():
+    """Quirk: two financial years centred over their quarters on one line, the second over a
+    single quarter (so it spans nothing): both on the group row, the headings beside them running
+    down the header, not the lone year made a header row of its own."""
+    table = Table([150, 50, 50, 50, 50, 50, 70])
+    table.group(("", 1), ("18/19", 4), ("19/20", 1), ("", 1))
+    table.header(
+        "Indicator", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Quarter 1", "Target"
+    )
+    table.row("C&F assessments completed", "411", "188", "360", "418", "449", "6584")
+    table.row(
+        "Children in care reviews within timescale %",
+        "82.4%",
+        "88.3%",
+        "84.0%",
+        "80.5%",
+        "96.8%",
+        "75%",
+    )
+    for ruling in ("none", "horizontal"):
+        grid = _document(table, ruling=ruling).grids[0]
+        rows = _rows(grid)
+        assert rows[:2] == [
+            ["Indicator", "18/19<4>", "", "", "", "19/20", "Target"],
+            ["", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Quarter 1", ""],
+        ], ruling
+        assert next(c for c in grid.cells if c.text == "Indicator").rowspan == 2
+    observations = _observations(_pages([(60, "Key performance indicators"), table]))
+    assert ("2019-06-30", 449.0) in {(o.period_end.isoformat(), o.value) for o in observations}

@@ -814,32 +814,46 @@ class _Table:
                     below.setdefault(self._centre_col(r, cols), []).append(r)
         # group rows: group headings overlapping in height (one row) share one
         row, bottom = -1, float("-inf")
+        group_rows: list[list[float]] = []
         for (a, b), rs in self._wrapped_groups(groups):
             top, end = rs[0].words[0]["top"], max(w["bottom"] for r in rs for w in r.words)
-            row, bottom = (
-                (row + 1, end) if top >= bottom - 0.5 * self.h else (row, max(bottom, end))
-            )
+            if top >= bottom - 0.5 * self.h:
+                row, bottom = row + 1, end
+                group_rows.append([top, end])
+            else:
+                bottom = max(bottom, end)
+                group_rows[-1][1] = bottom
             cells.append(self._cell(row, a, rs, cols, colspan=b - a + 1))
         row += 1
         under = {c for _, _, (a, b) in groups for c in range(a, b + 1)}
-        stacks, bands = self._stacked(below, header)
+
+        def lifted(c: int, rs: list[_Run]) -> int | None:
+            """The group row a heading beside the groups is set on the line of (a year over one
+            column), else None."""
+            return (
+                None
+                if c in under
+                else next((k for k, (t, b) in enumerate(group_rows) if t <= _top(rs) <= b), None)
+            )
+
+        stacks, bands = self._stacked(below, header, lifted)
         for c, stack in sorted(stacks.items()):
-            if bands == 1 and c not in under:
+            if bands == 1 and c not in under and len(stack) == 1 and stack[0][1] is None:
                 # a heading beside the groups runs down the whole header, as a merged cell does
-                cells.append(self._cell(0, c, stack[0][1], cols, rowspan=row + 1))
+                cells.append(self._cell(0, c, stack[0][2], cols, rowspan=row + 1))
                 continue
-            for band, rs in stack:  # else each heading in the header row it is printed in
-                cells.append(self._cell(row + band, c, rs, cols))
+            for band, up, rs in stack:  # else in the header row it is printed in
+                cells.append(self._cell(row + band if up is None else up, c, rs, cols))
         return row + bands
 
     def _stacked(
-        self, below: dict[int, list[_Run]], header: list[int]
-    ) -> tuple[dict[int, list[tuple[int, list[_Run]]]], int]:
+        self, below: dict[int, list[_Run]], header: list[int], lifted
+    ) -> tuple[dict[int, list[tuple[int, int | None, list[_Run]]]], int]:
         """Each column's headings cut into the cells stacked in it (a code over a wrapped name over
-        a unit), where a gap as wide as the padding between rows parts two lines; the cells sorted
-        into bands, header rows whose cells overlap in height across the columns. Returns each
-        column's (band, runs) and the number of bands (1 when nothing is stacked: one row of
-        headings merged from all header lines)."""
+        a unit), where a gap as wide as the padding between rows parts two lines; the cells not
+        `lifted` to a group row sorted into bands, header rows whose cells overlap in height across
+        the columns. Returns each column's (band, group row or None, runs) and the number of bands
+        (1 when nothing is stacked: one row of headings merged from all header lines)."""
         body_gap = _row_gap(self.lines[header[-1] + 1 :]) if header else 0.0
         apart = max(0.5 * self.h, 0.6 * body_gap)
         stacks: dict[int, list[list[_Run]]] = {}
@@ -851,7 +865,12 @@ class _Table:
                 else:
                     stack.append([r])
             stacks[c] = stack
-        spans = sorted((_top(rs), _bottom(rs)) for stack in stacks.values() for rs in stack)
+        spans = sorted(
+            (_top(rs), _bottom(rs))
+            for c, stack in stacks.items()
+            for rs in stack
+            if lifted(c, rs) is None
+        )
         bands: list[list[float]] = []
         for top, bottom in spans:
             if bands and top < bands[-1][1]:
@@ -860,16 +879,19 @@ class _Table:
                 bands.append([top, bottom])
 
         def band(rs: list[_Run]) -> int:
-            return next(k for k, (top, bottom) in enumerate(bands) if top <= _top(rs) <= bottom)
+            return next(
+                (k for k, (top, bottom) in enumerate(bands) if top <= _top(rs) <= bottom), 0
+            )
 
-        placed: dict[int, list[tuple[int, list[_Run]]]] = {}
+        placed: dict[int, list[tuple[int, int | None, list[_Run]]]] = {}
         for c, stack in stacks.items():
             for rs in stack:
-                k = band(rs)
-                if placed.get(c) and placed[c][-1][0] == k:
-                    placed[c][-1][1].extend(rs)  # two cells of one column within one band: one
+                k, up = band(rs), lifted(c, rs)
+                last = placed.get(c, [])
+                if last and (last[-1][0], last[-1][1]) == (k, up):
+                    last[-1][2].extend(rs)  # two cells of one column within one band: one
                 else:
-                    placed.setdefault(c, []).append((k, rs))
+                    placed.setdefault(c, []).append((k, up, rs))
         return placed, max(1, len(bands))
 
     def _wrapped_groups(self, groups) -> list[tuple[tuple[int, int], list[_Run]]]:
