@@ -871,3 +871,31 @@ def test_year_over_one_column_beside_a_year_over_four_is_one_group_row():
         assert next(c for c in grid.cells if c.text == "Indicator").rowspan == 2
     observations = _observations(_pages([(60, "Key performance indicators"), table]))
     assert ("2019-06-30", 449.0) in {(o.period_end.isoformat(), o.value) for o in observations}
+
+
+def test_long_wrapped_label_line_inside_a_table_is_no_prose():
+    """Quirk: a label wrapped so that one of its lines is a long run of ordinary words (`or more
+    (%) (as recorded on the case management system)`), as wide as a sentence but ending left of
+    the figures: it is the label's line, not prose ending the table (the rows after it were lost
+    to a table of their own, their labels to its context)."""
+    table = Table([250, 50, 50, 50]).header("KPI", "May 2017", "Jun 2017", "Jul 2017")
+    table.row("Number of CIN", "3,099", "1,095", "3,150")
+    table.row(
+        "Children in care in the same placement for 2 years\nor more (%) (as recorded on the case "
+        "management system)",
+        "65.3%",
+        "73.5%",
+        "57.6%",
+    )
+    table.row("Children in care with three\nor more placement moves (%)", "14.5%", "7.8%", "6.2%")
+    table.row("Agency social workers (%)", "27.2%", "27.9%", "23.2%")
+    doc = _document(table, ruling="none")
+    assert len(doc.grids) == 1
+    assert [r[0] for r in _rows(doc.grids[0])] == [
+        "KPI",
+        "Number of CIN",
+        "Children in care in the same placement for 2 years or more (%) (as recorded on the case "
+        "management system)",
+        "Children in care with three or more placement moves (%)",
+        "Agency social workers (%)",
+    ]

@@ -257,7 +257,7 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
     limit, near = max(BLOCK_GAP * h, PITCH_SLACK * row_gap), max(0.8 * h, 1.05 * row_gap)
     for i, line in enumerate(rows):
         split = phrases(line.words)
-        prose = _is_prose(line, space, width) or (
+        prose = (_is_prose(line, space, width) and not _label_wrap(line, current, space)) or (
             len(split) == 1
             and _height(line) >= TITLE_SIZE * h
             and sum(ch.isalpha() for ch in split[0]["text"]) >= 3
@@ -292,6 +292,19 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
     if current:
         blocks.append(current)
     return [b for b in blocks if sum(1 for ln in b if _has_value(ln)) >= 1 and len(b) >= 2]
+
+
+def _label_wrap(line: _Line, current: list[_Line], space: float) -> bool:
+    """A long line of words inside a table, ending left of its figures: a wrapped label, not
+    prose."""
+    figures = [
+        w["x0"]
+        for ln in current
+        if _has_value(ln)
+        for w in ln.words[len(_first_run(ln).split()) :]
+        if _is_number(w["text"])
+    ]
+    return bool(figures) and line.words[-1]["x1"] < min(figures) - SPACE_RUN * space
 
 
 def _row_gap(rows: list[_Line]) -> float:
