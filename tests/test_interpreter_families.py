@@ -546,3 +546,19 @@ def test_periods_down_the_rows_under_a_section_and_a_unit_row_of_short_unit_word
     assert not any(r["note"] for r in rows)
     assert {r["unit"] for r in rows if r["value"] in ("729", "740")} == {"count"}
     assert {r["unit"] for r in rows if r["value"] in ("61.7", "73.8", "67.9")} == {"percent"}
+
+
+def test_title_naming_an_authority_before_a_colon_names_the_report_authority():
+    """Family: the title opens with the authority and a colon (`Bury: Children's Social Care
+    Key Indicators Dashboard`); a name that is also an everyday word still names the authority
+    there (it was guarded against as a word and the report had no authority)."""
+    g = grid(
+        [
+            ["", "Feb 2021", "Mar 2021"],
+            ["Children subject to child protection plans", "560", "253"],
+            ["Number of referrals", "152", "170"],
+        ]
+    )
+    title = "Bury: Children's Social Care Key Indicators Dashboard"
+    doc = Document(name="kpis.csv", format="csv", grids=[g], text=[title, "As at April 2021"])
+    assert {o.authority for o in interpret(doc)} == {"Bury"}
