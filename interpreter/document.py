@@ -300,7 +300,8 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
     names = (
         [("id", obs.indicator_id)] if obs.indicator_id else [("label", obs.indicator_label.lower())]
     )
-    if obs.code:
+    # a row's code that is its authority's own code (a benchmarking table's) names no indicator
+    if obs.code and obs.code.split()[0] not in (obs.old_la_code, obs.la_code):
         names.append(("code", obs.code.split()[0]))
     lookup = [
         (obs.authority, obs.measure, period, value) + name for period in periods for name in names

@@ -562,3 +562,32 @@ def test_title_naming_an_authority_before_a_colon_names_the_report_authority():
     title = "Bury: Children's Social Care Key Indicators Dashboard"
     doc = Document(name="kpis.csv", format="csv", grids=[g], text=[title, "As at April 2021"])
     assert {o.authority for o in interpret(doc)} == {"Bury"}
+
+
+def test_equal_figures_of_one_authority_in_two_benchmarking_tables_are_both_kept():
+    """Family: two authorities-as-rows tables with a DfE code column; one authority prints the same
+    percentage for the same year in both: two indicators' figures, not one number printed twice
+    (the row code is the authority's, so it cannot say the two are one indicator)."""
+
+    def table(caption: str, suffolk: str) -> object:
+        return grid(
+            [
+                ["DfE", "Local authority", "2014/2015", "2015/2016"],
+                ["925", "Lincolnshire", "79%", "75%"],
+                ["926", "Norfolk", "75%", "86%"],
+                ["935", "Suffolk", suffolk, "95%"],
+            ],
+            context=[caption],
+        )
+
+    rows = run(
+        table("MASH decisions made within one working day %", "90%"),
+        table("Children in care reviews within timescale %", "90%"),
+        name="kpis.csv",
+        authority="Norfolk",
+    )
+    suffolk = {(r["indicator_label"], r["period_end"]) for r in rows if r["value"] == "90"}
+    assert suffolk == {
+        ("MASH decisions made within one working day %", "2015-03-31"),
+        ("Children in care reviews within timescale %", "2015-03-31"),
+    }
