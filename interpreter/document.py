@@ -132,7 +132,13 @@ def _under_header(grid: Grid, prior: Grid, prior_layout) -> Grid | None:
     near = grid.page == prior.page or (
         grid.page is not None and prior.page is not None and grid.page == prior.page + 1
     )
-    if prior_layout.transposed or not near or grid.n_cols > prior.n_cols:
+    fewer = grid.n_cols < prior.n_cols  # then it must print figures (not a description box)
+    if (
+        prior_layout.transposed
+        or not near
+        or grid.n_cols > prior.n_cols
+        or (fewer and not any(has_number(c) for c in grid.cells))
+    ):
         return None
     moved = _column_map(grid, prior)
     if moved is None:

@@ -899,3 +899,19 @@ def test_long_wrapped_label_line_inside_a_table_is_no_prose():
         "Children in care with three or more placement moves (%)",
         "Agency social workers (%)",
     ]
+
+
+def test_year_centred_over_an_odd_number_of_months_spans_them():
+    """Quirk: a financial year centred over seven months, narrower than one month's column, so
+    it lies over the middle month only: still a group heading spanning all seven (it headed the
+    middle month alone and the other six took no year)."""
+    widths = [150] + [30] * 7
+    table = Table(widths).group(("", 1), ("2018/19", 7))
+    table.header("Indicator", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")
+    table.row("Number of completed assessments", "412", "198", "371", "295", "321", "178", "351")
+    table.row("Number of S47s started", "84", "52", "84", "54", "157", "192", "157")
+    rows = _rows(_document(table, ruling="none").grids[0])
+    assert rows[:2] == [
+        ["Indicator", "2018/19<7>", "", "", "", "", "", ""],
+        ["", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"],
+    ]

@@ -591,3 +591,39 @@ def test_equal_figures_of_one_authority_in_two_benchmarking_tables_are_both_kept
         ("MASH decisions made within one working day %", "2015-03-31"),
         ("Children in care reviews within timescale %", "2015-03-31"),
     }
+
+
+def _placed(g, page: int, widths: list[float]):
+    """The grid on `page` with each cell's box over its columns (x from the widths), as a PDF's."""
+    from dataclasses import replace
+
+    edges = [30.0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    cells = [
+        replace(c, bbox=(edges[c.col] + 2, 100.0 + 20 * c.row, edges[c.col + c.colspan] - 2, 110.0))
+        for c in g.cells
+    ]
+    return replace(g, cells=cells, page=page)
+
+
+def test_description_box_opening_a_page_is_no_rest_of_the_table_before():
+    """Family: an exception report, each indicator on a page of its own: a description box
+    (`Indicator Description | Better to be?`, no figures) over that indicator's table of figures.
+    The box opening the next page lies under columns of the table before it, but holds no figures:
+    it is the next indicator's description, not the rest of that table."""
+    pages = []
+    for page, (name, figures) in enumerate(
+        [
+            ("Number of referrals to social care", ["2,774", "2,551", "2,813"]),
+            ("No. of children looked after", ["454", "469", "487"]),
+        ],
+        start=1,
+    ):
+        box = grid([["Indicator Description", "Better to be?"], [name, "Low"]])
+        table = grid([["", "2014/15", "2015/16", "Q1 2016/17"], ["Number", *figures]])
+        pages += [_placed(box, page, [300, 100]), _placed(table, page, [100, 100, 100, 100])]
+    rows = run(*pages, name="exceptions.pdf")
+    labels = {r["value"]: r["indicator_label"] for r in rows}
+    assert labels["469"] == "No. of children looked after"
+    assert labels["2551"] == "Number of referrals to social care"

@@ -969,8 +969,9 @@ class _Table:
                 a -= 1
             else:
                 break
-        if a == b or not all(shape[c] for c in range(a, b + 1)):
+        if not all(shape[c] for c in range(a, b + 1)):
             return None
+        # widen both ways over headings alike (a year centred over an odd number of its months)
         while (
             a - 1 >= 0
             and b + 1 < len(cols)
@@ -980,7 +981,7 @@ class _Table:
             and shape[a]
         ):
             a, b = a - 1, b + 1
-        return a, b
+        return None if a == b else (a, b)
 
     def _centre_col(self, run: _Run, cols) -> int:
         """The column a heading heads: the one column lying within it (a heading wider than its
