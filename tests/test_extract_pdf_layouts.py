@@ -915,3 +915,46 @@ def test_year_centred_over_an_odd_number_of_months_spans_them():
         ["Indicator", "2018/19<7>", "", "", "", "", "", ""],
         ["", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"],
     ]
+
+
+def test_code_between_two_sub_columns_heads_them_not_a_column_of_its_own():
+    """Quirk: an indicator's code centred over its `No.` and `%` sub-columns, falling in the gap
+    between their figures, with the sub-headings on a line below it: a heading over both (a
+    group), not a heading-only column of its own that parted the two sub-columns from their
+    name."""
+
+    def line(top, *words):
+        return [
+            {"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 7.5} for t, x0, x1 in words
+        ]
+
+    lines = [
+        line(80, ("PI1", 137, 148), ("M3", 315, 326), ("KPI4", 392, 408)),
+        line(102, ("Care", 294, 310), ("leavers", 313, 338), ("in", 340, 347)),
+        line(111, ("Assessments", 118, 167), ("%", 376, 383), ("ICPCs", 385, 408)),
+        line(124, ("No.", 293, 304), ("%", 339, 346)),
+        line(
+            140,
+            ("December", 35, 69),
+            ("2021", 71, 88),
+            ("636", 127, 139),
+            ("231", 302, 314),
+            ("52.7%", 337, 358),
+            ("94.2%", 408, 430),
+        ),
+        line(
+            156,
+            ("January", 35, 66),
+            ("2022", 68, 85),
+            ("493", 127, 139),
+            ("29", 306, 314),
+            ("49.3%", 337, 358),
+            ("90.8%", 408, 430),
+        ),
+    ]
+    rows = _rows(text_grids(lines, 1, 1)[0])
+    assert rows[0] == ["", "PI1", "M3<2>", "", "KPI4"]
+    assert rows[-2:] == [
+        ["December 2021", "636", "231", "52.7%", "94.2%"],
+        ["January 2022", "493", "29", "49.3%", "90.8%"],
+    ]

@@ -460,7 +460,7 @@ class _Table:
         out = [list(c) for c in sorted(cols)]
         # the header line (its bottom) of each heading over a body column
         headed = [
-            (k, ln.bottom)
+            (k, ln.top, ln.bottom)
             for k, (a, b) in enumerate(cols)
             for ln in others
             for run in self._word_runs(ln)
@@ -504,8 +504,16 @@ class _Table:
                 x0 - 1 <= c[0] and c[1] <= x1 + 1 for x0, x1 in heads[side]
             )
             # headed on the heading's own line or below it (a group heading above is no heading)
-            top = min(w["top"] for ln in stray for w in ln.words if c[0] <= w["x0"] <= c[1])
-            own = any(k == side and bottom > top for k, bottom in headed)
+            inside = [w for ln in stray for w in ln.words if c[0] <= w["x0"] <= c[1]]
+            top = min(w["top"] for w in inside)
+            own = any(k == side and bottom > top for k, _, bottom in headed)
+            lowest = max(w["bottom"] for w in inside)
+            if (
+                left is not None
+                and right is not None
+                and all(any(k == n and t > lowest for k, t, _ in headed) for n in (left, right))
+            ):
+                continue  # above the headings of the columns either side: a heading over them
             if (
                 alone
                 and side is not None
@@ -516,7 +524,7 @@ class _Table:
             ):
                 target = out[side]
                 target[0], target[1] = min(target[0], c[0]), max(target[1], c[1])
-                headed.append((side, float("inf")))
+                headed.append((side, float("inf"), float("inf")))
             else:
                 out.append(list(c))
         return sorted((a, b) for a, b in out)
