@@ -157,8 +157,8 @@ def _block(
             c.text for c in {id(c): c for c in line if c is not None and c.text}.values()
         )
         rows = rows[1:]
-    if len(rows) < 2:
-        return None
+    if len(rows) < 2 and (grid.n_rows > 1 or not rows):
+        return None  # a one-row grid is kept whole (the rest of a table a page break cut off)
     top, bottom = rows[0], rows[-1]
     cells = [
         _clip(c, top, bottom)

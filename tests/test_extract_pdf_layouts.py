@@ -958,3 +958,33 @@ def test_code_between_two_sub_columns_heads_them_not_a_column_of_its_own():
         ["December 2021", "636", "231", "52.7%", "94.2%"],
         ["January 2022", "493", "29", "49.3%", "90.8%"],
     ]
+
+
+def test_one_comparator_row_left_alone_on_the_next_page_is_still_read():
+    """Quirk: a page break leaves a benchmarking table's last row (`National` and its figures)
+    alone at the top of the next page, above the next table's title: a one-row rest of that
+    table, its figures the caption's England average (a lone line was no table at all and its
+    figures went to the next table's context)."""
+    widths = [150, 60, 60, 40]
+    first = Table(widths, y=700).header("LA", "2014/15", "2015/16", "Rank")
+    for row in [
+        ("Sefton", "64.0", "62.7", "3"),
+        ("Wigan", "68.4", "66.1", "2"),
+        ("Wirral", "76.2", "74.8", "1"),
+        ("Statistical neighbours", "67.1", "68.0", ""),
+    ]:
+        first.row(*row)
+    rest = Table(widths[:3], y=40).row("National", "71.7", "71.2")
+    after = _authority_table(110, [("Sefton", "9.0", "9.7"), ("Wigan", "12.4", "11.7")])
+    observations = _observations(
+        _pages([(660, "Long-term placement stability"), first], [rest, (95, "Caseloads"), after])
+    )
+    by_place = {
+        (o.indicator_label, o.authority, o.measure, o.period_end.year): o.value
+        for o in observations
+    }
+    stability = "Long-term placement stability"
+    assert by_place[(stability, "Wirral", "england_avg", 2016)] == 71.2
+    assert by_place[(stability, "Wirral", "england_avg", 2015)] == 71.7
+    assert by_place[("Caseloads", "Sefton", "actual", 2015)] == 9.0
+    assert len(observations) == 14

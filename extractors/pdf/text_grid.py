@@ -291,7 +291,13 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
             k -= 1
     if current:
         blocks.append(current)
-    return [b for b in blocks if sum(1 for ln in b if _has_value(ln)) >= 1 and len(b) >= 2]
+    # a lone line of figures opening the page is the rest of a table cut by the page break
+    return [
+        b
+        for b in blocks
+        if sum(1 for ln in b if _has_value(ln)) >= 1
+        and (len(b) >= 2 or (b[0] is rows[0] and _run_count(b[0]) >= 3))
+    ]
 
 
 def _label_wrap(line: _Line, current: list[_Line], space: float) -> bool:
