@@ -988,3 +988,47 @@ def test_one_comparator_row_left_alone_on_the_next_page_is_still_read():
     assert by_place[(stability, "Wirral", "england_avg", 2015)] == 71.7
     assert by_place[("Caseloads", "Sefton", "actual", 2015)] == 9.0
     assert len(observations) == 14
+
+
+def test_first_row_whose_label_is_centred_over_two_lines_beside_its_figures_is_a_row():
+    """Quirk: the first indicator's label wrapped over two lines and centred on its figures, so
+    the figures' line opens with a number and its label's first line lies just above it: that
+    line is the first body row (the two rows before a row with its label on the figures' line
+    were read as header)."""
+
+    def line(top, *words):
+        return [
+            {"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 7.5} for t, x0, x1 in words
+        ]
+
+    months = [("Mar", 178, 191), ("Apr", 221, 234), ("May", 264, 278)]
+    lines = [
+        line(79.8, ("Measure", 34, 64), *months),
+        line(99.4, ("Re-referrals", 34, 73), ("within", 75, 95), ("12", 97, 105)),
+        line(103.8, ("13.6%", 189, 210), ("17.4%", 231, 253), ("26.6%", 276, 298)),
+        line(108.3, ("months", 34, 58), ("(%)", 60, 72)),
+        line(127.9, ("Referrals", 34, 64), ("per", 66, 77)),
+        line(132.4, ("440.2", 191, 210), ("663.9", 234, 253), ("697.0", 279, 298)),
+        line(136.9, ("10,000", 34, 58), ("children", 60, 90)),
+        line(
+            156.4,
+            ("Front", 34, 54),
+            ("door", 56, 72),
+            ("contacts", 74, 104),
+            ("2,222", 189, 210),
+            ("1,973", 232, 253),
+            ("1,809", 277, 298),
+        ),
+        line(176.0, ("Children", 34, 64), ("subject", 66, 92), ("to", 94, 101)),
+        line(180.5, ("a", 34, 38), ("second", 40, 64), ("plan", 66, 82)),
+        line(185.0, ("16.9%", 189, 210), ("27.4%", 231, 253), ("27.0%", 276, 298)),
+        line(189.5, ("in", 34, 40), ("two", 42, 55), ("years", 57, 76)),
+        line(194.0, ("(%)", 34, 46)),
+    ]
+    assert _rows(text_grids(lines, 1, 1)[0]) == [
+        ["Measure", "Mar", "Apr", "May"],
+        ["Re-referrals within 12 months (%)", "13.6%", "17.4%", "26.6%"],
+        ["Referrals per 10,000 children", "440.2", "663.9", "697.0"],
+        ["Front door contacts", "2,222", "1,973", "1,809"],
+        ["Children subject to a second plan in two years (%)", "16.9%", "27.4%", "27.0%"],
+    ]

@@ -667,7 +667,9 @@ class _Table:
             (
                 i
                 for i in valued
-                if not _is_number(_first_run(self.lines[i])) or _coded(self.lines[i])
+                if not _is_number(_first_run(self.lines[i]))
+                or _coded(self.lines[i])
+                or self._label_above(i)
             ),
             valued[0],
         )
@@ -708,6 +710,19 @@ class _Table:
         if sum(1 for c in cells if _numeric_text(c.text)) < 2:
             return None
         return Grid(cells=cells, page=page, index=index)
+
+    def _label_above(self, i: int) -> bool:
+        """Line i's figures have their label on the line just above, set at the table's left edge
+        and reaching into their line's height (a label centred over two lines beside them)."""
+        if i == 0:
+            return False
+        above, line = self.lines[i - 1], self.lines[i]
+        return (
+            not _has_value(above)
+            and _run_count(above) == 1
+            and above.words[0]["x0"] <= self.x0 + 1
+            and above.bottom > line.top
+        )
 
     def _joined(self, a: int, b: int, tight: float) -> bool:
         """True when line b continues line a's cells: set close under it with no rule or band edge
