@@ -69,6 +69,13 @@ READ_AT_OTHER_SEEDS = [
     ("board_report", "pdf", 1),
     ("periods_as_rows", "csv", 1),
     ("periods_as_rows", "pdf", 3),
+    ("side_by_side", "csv", 4),
+    ("wrapped_labels", "pdf", 4),
+    ("authorities_rows", "pdf", 6),
+    ("n_of_n", "pdf", 6),
+    # wrapped headings over one column of alike ones, not a group over three
+    ("authorities_columns", "pdf", 1),
+    ("several_sheets", "pdf", 1),
 ]
 
 

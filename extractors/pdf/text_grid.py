@@ -1000,7 +1000,20 @@ class _Table:
                 break
         if not all(shape[c] for c in range(a, b + 1)):
             return None
-        # widen both ways over headings alike (a year centred over an odd number of its months)
+        # widen both ways over headings alike (a year centred over an odd number of its months),
+        # a phrase over one column only when that column has no other heading on its line or above
+        # (not a line of a wrapped heading among others)
+        one = a == b
+        if one and (
+            any(
+                r is not run and r.cols[0] <= a <= r.cols[1]
+                for j in header
+                if j <= i
+                for r in runs[j]
+            )
+            or not self._set_apart(i, a, header, runs)
+        ):
+            return None
         while (
             a - 1 >= 0
             and b + 1 < len(cols)
@@ -1010,7 +1023,21 @@ class _Table:
             and shape[a]
         ):
             a, b = a - 1, b + 1
+        if one and any(
+            r.cols[0] <= c <= r.cols[1]
+            for c in range(a, b + 1)
+            for j in header
+            if j < i
+            for r in runs[j]
+        ):
+            return None  # the columns it would span are headed above it
         return None if a == b else (a, b)
+
+    def _set_apart(self, i: int, c: int, header: list[int], runs) -> bool:
+        """Header line i stands clear of the next heading under it in column c (a row of its own,
+        not the first line of a wrapped heading)."""
+        below = next((j for j in header if j > i and any(r.cols == (c, c) for r in runs[j])), None)
+        return below is not None and self.lines[below].top - self.lines[i].bottom >= 0.5 * self.h
 
     def _centre_col(self, run: _Run, cols) -> int:
         """The column a heading heads: the one column lying within it (a heading wider than its
