@@ -204,6 +204,13 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--seeds", type=int, default=1, help="seeds 0..N-1 per family and format (default 1)"
     )
+    ap.add_argument(
+        "--seed",
+        action="append",
+        type=int,
+        default=[],
+        help="only this seed (repeatable; overrides --seeds), e.g. --seed 1 --seed 2 --seed 3",
+    )
     ap.add_argument("--out-dir", help="keep each case's file, truth CSV and extractor CSV here")
     ap.add_argument(
         "--family",
@@ -232,20 +239,21 @@ def main(argv=None) -> int:
         ),
     )
     a = ap.parse_args(argv)
+    seeds = a.seed or list(range(a.seeds))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.out_dir) if a.out_dir else Path(tmp)
-        results = run(list(range(a.seeds)), folder, a.family, a.format)
+        results = run(seeds, folder, a.family, a.format)
     text = (
         table(results)
         + "\n\n"
         + compact(results)
-        + ("\n\n" + by_family(results) if a.seeds > 1 else "")
+        + ("\n\n" + by_family(results) if len(seeds) > 1 else "")
     )
     print(text)
     if a.results:
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "zoo_score.md").write_text(
-            f"# Layout zoo, seeds 0..{a.seeds - 1}\n\n{text}\n", encoding="utf-8"
+            f"# Layout zoo, seeds {', '.join(map(str, seeds))}\n\n{text}\n", encoding="utf-8"
         )
     if a.known_failures:
         print("\n" + known_failures([r for r in results if r["seed"] == 0]))

@@ -61,9 +61,7 @@ def _staggered(matrix, a: int, b: int) -> bool:
     if not own_a or not own_b or set(own_a) & set(own_b) or min(own_a) >= min(own_b):
         return False  # they share a row, or the figures' column starts first
     heading = [r for r in own_a if r < min(own_b)]
-    return not any(_has_number(matrix[r][a]) for r in heading) and _has_number(
-        matrix[min(own_b)][b]
-    )
+    return not any(has_number(matrix[r][a]) for r in heading) and has_number(matrix[min(own_b)][b])
 
 
 def _own(line, c: int) -> bool:
@@ -77,7 +75,7 @@ def _own(line, c: int) -> bool:
     )
 
 
-def _has_number(cell) -> bool:
+def has_number(cell) -> bool:
     """The cell prints a figure (a period heading such as `Apr-19` is not one)."""
     from interpreter.values import parse_value
 
@@ -126,11 +124,21 @@ def _labels_at(matrix, rows: list[int], c: int) -> bool:
     return len(texts) >= 3 and len(words) * 4 >= len(texts) * 3
 
 
-def _is_title_row(line, first_col: int) -> bool:
-    """A heading at the left or across the width, or a row of prose, above a table."""
+def _is_title_row(line, first_col: int, below=None) -> bool:
+    """A heading at the left or across the width, or a row of prose, above a table; not a group
+    heading (a year over its quarters): a span clear of the label column over two or more of the
+    headings of the row below."""
     cells = list({id(c): c for c in line if c is not None and c.text}.values())
     if len(cells) == 1:
-        return cells[0].col == first_col or cells[0].colspan * 2 >= len(line)
+        cell = cells[0]
+        headed = [
+            c
+            for c in {id(c): c for c in (below or []) if c is not None and c.text}.values()
+            if cell.col <= c.col and c.col + c.colspan <= cell.col + cell.colspan
+        ]
+        if cell.col > first_col and cell.colspan >= 2 and len(headed) >= 2:
+            return False
+        return cell.col == first_col or cell.colspan * 2 >= len(line)
     return len(cells) == 2 and any(len(c.text) > PROSE_CHARS for c in cells)
 
 
@@ -140,13 +148,17 @@ def _block(
     context = list(grid.context)
     span = cols or range(len(matrix[0]) if matrix else 0)
     first_col = span.start if cols is not None else min((c.col for c in grid.cells), default=0)
-    while rows and _is_title_row(line := [matrix[rows[0]][c] for c in span], first_col):
+    while rows and _is_title_row(
+        line := [matrix[rows[0]][c] for c in span],
+        first_col,
+        [matrix[rows[1]][c] for c in span] if len(rows) > 1 else None,
+    ):
         context.extend(
             c.text for c in {id(c): c for c in line if c is not None and c.text}.values()
         )
         rows = rows[1:]
-    if len(rows) < 2:
-        return None
+    if len(rows) < 2 and (grid.n_rows > 1 or not rows):
+        return None  # a one-row grid is kept whole (the rest of a table a page break cut off)
     top, bottom = rows[0], rows[-1]
     cells = [
         _clip(c, top, bottom)

@@ -36,8 +36,22 @@ def title_authorities(line: str):
     words = line.split()
     if len(words) > TITLE_WORDS:
         return []
+    if named := _named_before_colon(line):
+        return [named]
     lead = " ".join(words[: LEAD_WORDS + 3])
     return [a for a in find_in_text(lead) if not _names_other_body(lead, a.name)]
+
+
+def _named_before_colon(line: str):
+    """The authority a title names alone before a colon, in capitals (`Bury: Children's Social
+    Care Dashboard`), even one whose name is an everyday word; else None."""
+    from authorities import resolve
+
+    head, colon, _ = line.partition(":")
+    words = head.split()
+    if not colon or not 0 < len(words) <= LEAD_WORDS or not all(w[0].isupper() for w in words):
+        return None
+    return resolve(head.strip())
 
 
 def _names_other_body(text: str, name: str) -> bool:

@@ -8,7 +8,7 @@ from datetime import date
 
 from extractors.grid import Document, Grid, fold
 from interpreter.accounting import TableAccount, account, lower_confidence
-from interpreter.blocks import table_blocks
+from interpreter.blocks import has_number, table_blocks
 from interpreter.captions import context_period, context_polarity, table_caption
 from interpreter.checks import check_numbers
 from interpreter.context import authorities_in, document_authority, stated_report_date
@@ -57,12 +57,12 @@ def interpret(
     for number, grid in enumerate(block for g in doc.grids for block in table_blocks(g)):
         taught = taught_rule(grid, rules)
         layout = apply_rule(grid, taught.rule, doc.text) if taught else read_layout(grid)
-        if (
-            layout is None
-            and not taught
-            and previous is not None
-            and (headed := _under_header(grid, *previous[0]))
-        ):
+        headed = (
+            _under_header(grid, *previous[0])
+            if layout is None and not taught and previous is not None
+            else None
+        )
+        if headed is not None:
             grid, layout = headed, read_layout(headed)
         if layout is None:
             carried = _description(grid) or carried
@@ -76,7 +76,12 @@ def interpret(
 
         caption = label or table_caption(grid.context, names)
         polarity = polarity or context_polarity(grid.context)
-        if not caption and previous is not None and _continues(grid, layout, previous[0]):
+        # the rest of the table before, under its header rows or repeating them, takes its caption
+        if (
+            not caption
+            and previous is not None
+            and (headed or _continues(grid, layout, previous[0]))
+        ):
             caption, polarity = previous[1], polarity or previous[2]
         rows = table_observations(grid, layout, caption, polarity)
         carried, previous = ("", None), ((grid, layout), caption, polarity)
@@ -119,28 +124,43 @@ def _continues(grid: Grid, layout, before: tuple) -> bool:
 
 
 def _under_header(grid: Grid, prior: Grid, prior_layout) -> Grid | None:
-    """A table with no header of its own, as wide as the table just before it (on its page or the
-    one before) and with its columns where that table's are (the rest of one table after a
-    footnote or a page break): the grid under the header rows of that table, else None."""
+    """A table with no header of its own, its columns where columns of the table just before it
+    are (on its page or the one before: the rest of one table after a footnote or a page break,
+    perhaps with the columns it leaves blank not printed): the grid under the header rows of that
+    table, its cells moved to the columns they lie under, else None."""
     near = grid.page == prior.page or (
         grid.page is not None and prior.page is not None and grid.page == prior.page + 1
     )
+    fewer = grid.n_cols < prior.n_cols  # then it must print figures (not a description box)
     if (
         prior_layout.transposed
         or not near
-        or grid.n_cols != prior.n_cols
-        or not _aligned(grid, prior)
+        or grid.n_cols > prior.n_cols
+        or (fewer and not any(has_number(c) for c in grid.cells))
     ):
+        return None
+    moved = _column_map(grid, prior)
+    if moved is None:
         return None
     rows = prior_layout.header_rows
     header = [c for c in prior.cells if c.row < rows and c.row + c.rowspan <= rows]
-    cells = header + [replace(c, row=c.row + rows) for c in grid.cells]
+    cells = header + [
+        replace(
+            c,
+            row=c.row + rows,
+            col=moved[c.col],
+            colspan=moved[c.col + c.colspan - 1] - moved[c.col] + 1,
+        )
+        for c in grid.cells
+    ]
     return replace(grid, cells=cells, row_offset=grid.row_offset - rows)
 
 
-def _aligned(grid: Grid, prior: Grid) -> bool:
-    """Every cell of the grid lies over the same column of the prior grid more than over any other
-    (the x-extent of each column's cells); cells without positions never align."""
+def _column_map(grid: Grid, prior: Grid) -> dict[int, int] | None:
+    """Each column of the grid mapped to the column of the prior grid its figures (else its texts)
+    lie over more than over any other (the x-extent of each column's cells), in the same order;
+    None when such a cell lies over none, two of one column over different ones, or a cell has no
+    position."""
     spans: dict[int, tuple[float, float]] = {}
     for c in prior.cells:
         if c.colspan == 1 and c.text and c.bbox is not None:
@@ -148,17 +168,27 @@ def _aligned(grid: Grid, prior: Grid) -> bool:
             spans[c.col] = (min(a, c.bbox[0]), max(b, c.bbox[2]))
     cells = [c for c in grid.cells if c.colspan == 1 and c.text]
     if not spans or not cells or any(c.bbox is None for c in cells):
-        return False
+        return None
 
     def overlap(box, span) -> float:
         return min(box[2], span[1]) - max(box[0], span[0])
 
-    return all(
-        c.col in spans
-        and overlap(c.bbox, spans[c.col]) > 0
-        and overlap(c.bbox, spans[c.col]) >= max(overlap(c.bbox, span) for span in spans.values())
-        for c in cells
-    )
+    moved: dict[int, int] = {}
+    for k in sorted({c.col for c in cells}):
+        own = [c for c in cells if c.col == k]
+        # marks in a column of figures (arrows set between them) do not place it
+        basis = [c for c in own if has_number(c)] or own
+        under = {max(spans, key=lambda j: overlap(c.bbox, spans[j])) for c in basis}
+        if len(under) != 1 or any(overlap(c.bbox, spans[min(under)]) <= 0 for c in basis):
+            return None
+        moved[k] = under.pop()
+    for k in range(grid.n_cols):  # a column of spans or blanks only stays put in a grid as wide
+        if k not in moved:
+            if grid.n_cols != prior.n_cols:
+                return None
+            moved[k] = k
+    order = [moved[k] for k in range(grid.n_cols)]
+    return moved if order == sorted(set(order)) else None
 
 
 def _header_texts(layout) -> list[list[str]]:
@@ -275,7 +305,8 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
     names = (
         [("id", obs.indicator_id)] if obs.indicator_id else [("label", obs.indicator_label.lower())]
     )
-    if obs.code:
+    # a row's code that is its authority's own code (a benchmarking table's) names no indicator
+    if obs.code and obs.code.split()[0] not in (obs.old_la_code, obs.la_code):
         names.append(("code", obs.code.split()[0]))
     lookup = [
         (obs.authority, obs.measure, period, value) + name for period in periods for name in names

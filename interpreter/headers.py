@@ -8,7 +8,11 @@ from extractors.grid import fold
 
 # Checked in order; the first pattern that matches a header decides its role.
 MEASURE_PATTERNS: list[tuple[str, str]] = [
-    ("stat_neighbour_best", r"\bbest\b.*\b(?:stat|sn|neighbou?r)"),
+    (
+        "stat_neighbour_best",
+        r"\bbest\b.*\b(?:stat|sn|neighbou?r)|\b(?:stat(?:istical)?\.?\s*neighbou?rs?|sns?|neighbou?rs?)"
+        r"\s*best\b",
+    ),
     (
         "england_top_quartile",
         r"top\s*q(?:uar)?t(?:i)?le|top quartile|\bq1 threshold|\btop 25\s*%|\bupper quartile",
@@ -49,19 +53,26 @@ UNIT_WORDS = {
     "number": "count",
     "no.": "count",
     "no": "count",
+    "#": "count",
+    "n": "count",
     "volume": "count",
     "percentage": "percent",
     "percent": "percent",
     "%": "percent",
+    "(%)": "percent",
     "proportion": "percent",
     "rate": "rate_per_10k",
     "rate per 10,000": "rate_per_10k",
     "rate per 10000": "rate_per_10k",
     "rate per 10k": "rate_per_10k",
+    "per 10k": "rate_per_10k",
+    "per 10,000": "rate_per_10k",
     "days": "days",
     "average days": "days",
+    "avg days": "days",
     "average count": "average",
     "average": "average",
+    "avg": "average",
     "ratio": "ratio",
     "rolling year - ave count": "average",
     "ave count": "average",

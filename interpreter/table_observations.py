@@ -42,6 +42,7 @@ LAST_YEAR = re.compile(
     ),
     re.I,
 )
+N_OF_N = re.compile(r"[a-z]{1,2}\.?\s*of\s*[a-z]{1,2}\.?", re.I)  # a sub-heading: `n of N`
 TOLERANCE_WORDS = re.compile(r"\b(red|amber|green|yellow)\b", re.I)
 
 
@@ -81,14 +82,15 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
             and label
             and len(label.split()) <= 5
             and measure_of(label)
-            and last_label
+            and (last_label or carried_label)
         ):
-            measure, label = measure_of(label), last_label
+            # a comparator row under a label (or opening the rest of a captioned table)
+            measure, label = measure_of(label), last_label or carried_label
         months_back = 12 if LAST_YEAR.match(label) else 0
         if (is_generic(label) or months_back) and carried_label:
             label = carried_label
         last_label = label if measure is None and label else last_label
-        group = (id(cells[0]) if layout.transposed else id(cells[-1])) if cells else r
+        group = (_heading_group(cells) if layout.transposed else id(cells[-1])) if cells else r
         out.append(
             (
                 r,
@@ -107,6 +109,19 @@ def row_infos(layout: Layout, carried_label: str = "") -> list[tuple[int, RowInf
             )
         )
     return authority_rows(out, carried_label) if not layout.transposed else out
+
+
+def _heading_group(cells) -> int:
+    """The heading a transposed row shares with the rows of the same indicator: the name printed
+    once over its sub-headings (`n of N`, `%`) when the row's own heading is such a short one, else
+    its own heading (a section heading over several indicators groups nothing)."""
+    texts = [c for c in cells if c.text]
+    if not texts:
+        return id(cells[0])
+    own = texts[-1]
+    if len(texts) >= 2 and (unit_word(own.text) or N_OF_N.fullmatch(own.text.strip())):
+        return id(texts[-2])
+    return id(own)
 
 
 def _fill_group_headers(m, layout: Layout):
@@ -140,11 +155,13 @@ def authority_rows(rows: list[tuple[int, RowInfo]], caption: str) -> list[tuple[
     """In a table whose rows are mostly authorities (a benchmarking table), each such row holds that
     authority's figures of the table's caption, and comparator rows (neighbour average, region,
     England) the report's own. A captioned table whose every labelled row names an authority is
-    one too, however few (the rows a page break leaves above the rest)."""
+    one too, however few (the rows a page break leaves above the rest), and so is one of
+    comparator rows only (the rows a page break leaves below the rest)."""
     named = {r: a for r, info in rows if (a := authority_named(info.printed))}
     # comparators aside
     labelled = [info for _, info in rows if info.printed and not measure_of(info.printed)]
-    only_authorities = named and caption and len(named) == len(labelled)
+    comparators = len(labelled) < sum(1 for _, info in rows if info.printed)
+    only_authorities = caption and len(named) == len(labelled) and (named or comparators)
     if not only_authorities and (
         len({a.name for a in named.values()}) < MIN_AUTHORITY_ROWS or 2 * len(named) < len(labelled)
     ):

@@ -22,8 +22,11 @@ class Table:
     """A table drawn the way report writers print one: labels set left, figures set right, headings
     centred, cells of several lines centred in their row."""
 
-    def __init__(self, widths: list[float], x: float = 30, y: float = 80, pad: float = PAD):
+    def __init__(
+        self, widths: list[float], x: float = 30, y: float = 80, pad: float = PAD, left: int = 1
+    ):
         self.widths, self.x, self.y, self.pad = widths, x, y, pad
+        self.left = x + sum(widths[:left])  # cells starting before this are set left (labels)
         self.rows: list[tuple[list[str], str]] = []  # (cells, kind)
 
     def header(self, *cells: str) -> Table:
@@ -61,7 +64,7 @@ class Table:
                         235, 240, 248
                     )
                     pdf.rect(x0, y, x1 - x0, height, style="F")
-                self._text(pdf, text, x0, x1, y, height, kind, x0 == self.x)
+                self._text(pdf, text, x0, x1, y, height, kind, x0 < self.left)
             if ruling == "horizontal":
                 pdf.set_fill_color(100, 100, 100)
                 if kind == "group":
@@ -680,4 +683,352 @@ def test_equal_figures_in_two_rows_of_one_table_are_both_kept():
         ("CPP rate per 10,000 (0-17)", 45.1),
         ("Child protection plans (children)", 44.7),
         ("Child protection plans (children)", 45.1),
+    ]
+
+
+def _stacked_headings(pad: float) -> Table:
+    """Periods down the rows under three header rows per indicator column: a code, a name wrapped
+    to its own number of lines (centred in the row), a unit."""
+    table = Table([70, 90, 90, 110], pad=pad)
+    table.header("", "PI1", "PI2", "M3")
+    table.header(
+        "Month",
+        "Number of\nreferrals",
+        "Number of CIN",
+        "A1: average days from\nentering care to\nmoving in with\nadopters",
+    )
+    table.header("Unit", "No.", "No.", "Avg days")
+    for row in [
+        ("Jan 2020", "189", "1,977", "554"),
+        ("Feb 2020", "152", "1,465", "417"),
+        ("Mar 2020", "516", "1,867", "538"),
+    ]:
+        table.row(*row)
+    return table
+
+
+def test_header_rows_stacked_in_a_borderless_table_stay_rows():
+    """Quirk: no rules, periods down the rows, each indicator column headed by a code, a wrapped
+    name and a unit set one under the other at the rows' padding: three header rows (the wrapped
+    lines of a name one heading), not one heading merged from every line, which hid the names
+    behind the units and read nothing."""
+    for pad in (PAD, 6.0):
+        doc = _document(_stacked_headings(pad), ruling="none")
+        assert _rows(doc.grids[0])[:4] == [
+            ["", "PI1", "PI2", "M3"],
+            [
+                "Month",
+                "Number of referrals",
+                "Number of CIN",
+                "A1: average days from entering care to moving in with adopters",
+            ],
+            ["Unit", "No.", "No.", "Avg days"],
+            ["Jan 2020", "189", "1,977", "554"],
+        ], pad
+    observations = _observations(
+        _pages([(60, "Key indicators"), _stacked_headings(PAD)], ruling="none")
+    )
+    read = {(o.indicator_id, o.period_end.isoformat(), o.value) for o in observations}
+    assert {
+        ("referrals", "2020-01-31", 189.0),
+        ("cin_children", "2020-02-29", 1465.0),
+        ("adoption_a1_days", "2020-03-31", 538.0),
+    } <= read
+    assert len(observations) == 9
+
+
+def test_code_and_name_columns_crossed_by_section_labels_stay_two_columns():
+    """Quirk: a column of authority codes and a column of names set left beyond a wide gutter, the
+    region section rows and the comparator rows' labels set from the code column across that
+    gutter: still two columns (the crossing labels spanning them), not `840 Durham` in one cell
+    that names no authority."""
+    table = Table([40, 110, 60, 60], left=2).header("LA code", "Authority", "2021-22", "2022-23")
+    table.section("North East")
+    for row in [
+        ("840", "Durham", "674.4", "540.6"),
+        ("841", "Darlington", "392.2", "325.1"),
+        ("390", "Gateshead", "634.0", "618.7"),
+    ]:
+        table.row(*row)
+    table.section("North West")
+    table.row("344", "Wirral", "356.4", "514.8").row("359", "Wigan", "448.4", "676.3")
+    table.row("Statistical neighbours", "", "553.9", "631.3")
+    rows = _rows(_document(table, ruling="none").grids[0])
+    assert rows == [
+        ["LA code", "Authority", "2021-22", "2022-23"],
+        ["North East", "", "", ""],
+        ["840", "Durham", "674.4", "540.6"],
+        ["841", "Darlington", "392.2", "325.1"],
+        ["390", "Gateshead", "634.0", "618.7"],
+        ["North West", "", "", ""],
+        ["344", "Wirral", "356.4", "514.8"],
+        ["359", "Wigan", "448.4", "676.3"],
+        ["Statistical neighbours<2>", "", "553.9", "631.3"],
+    ]
+
+
+def test_comparator_rows_left_alone_after_a_page_break_are_the_captions_benchmarks():
+    """Quirk: an authorities-as-rows table whose neighbour-average and England rows fall on the
+    next page, without the header and with the change and rank columns left blank (so fewer
+    columns are printed): those rows lie under the table's columns and are its caption's
+    benchmarks, not indicators called `Statistical neighbours` and `England`."""
+    widths = [150, 60, 60, 60, 40]
+    first = Table(widths, y=640).header("LA", "2014/15", "2015/16", "Change", "Rank")
+    for row in [
+        ("Sefton", "64.0", "62.7", "-1.3", "3"),
+        ("St. Helens", "70.8", "69.8", "-1.0", "2"),
+        ("Wigan", "68.4", "66.1", "-2.3", "4"),
+        ("Wirral", "76.2", "74.8", "-1.4", "1"),
+    ]:
+        first.row(*row)
+    rest = Table(widths[:3], y=40).row("Statistical neighbours", "67.1", "68.0")
+    rest.row("England", "71.7", "71.2")
+    observations = _observations(_pages([(600, "Long-term placement stability"), first], [rest]))
+    assert {o.indicator_label for o in observations} == {"Long-term placement stability"}
+    by_place = {(o.authority, o.measure, o.period_end.year): o.value for o in observations}
+    assert by_place[("Wirral", "stat_neighbour_avg", 2016)] == 68.0
+    assert by_place[("Wirral", "england_avg", 2015)] == 71.7
+    assert by_place[("Sefton", "actual", 2015)] == 64.0
+    assert len(observations) == 12
+
+
+def test_heading_under_a_group_heading_beside_its_figure_heads_it():
+    """Quirk: a quarter heading centred in its cell, clear of the one figure set right under it,
+    with the year centred over that quarter and the next reaching into the figure's column: the
+    quarter still heads the figure (a group heading above is not the column's own heading), not a
+    column of its own with the year over the wrong pair."""
+    table = Table([90, 55, 55, 55, 55, 70])
+    table.group(("", 3), ("2020/21", 2), ("", 1))
+    table.header("", "2018-19", "2019-20", "Qtr 1", "Qtr 2", "Target 2020/21")
+    table.row("Actual", "2294", "563", "198", "195", "2167")
+    table.row("SN avg", "1174", "2335", "", "", "")
+    table.row("National", "2069", "2093", "", "", "")
+    rows = _rows(_document(table, ruling="none").grids[0])
+    assert rows[:3] == [
+        ["", "2018-19", "2019-20", "2020/21<2>", "", "Target 2020/21"],
+        ["", "", "", "Qtr 1", "Qtr 2", ""],
+        ["Actual", "2294", "563", "198", "195", "2167"],
+    ]
+
+
+def test_comparator_rows_opening_the_rest_of_an_indicator_table_are_its_benchmarks():
+    """Quirk: an exception report's table of one indicator (quarters across, a row of figures, its
+    comparators, a trend row) cut by a page break, the comparator rows and the trend row's marks
+    on the next page without the header or the columns left blank there: the comparators are the
+    caption's benchmarks, the marks set between the figures' columns no obstacle to placing
+    them."""
+    widths = [110, 60, 50, 50, 50]
+    first = Table(widths, y=660).group(("", 2), ("2016/17", 3))
+    first.header("", "2015-16 outturn", "Q1", "Q2", "Q3")
+    first.row("Performance", "516", "872", "681", "892").row("Target", "", "850", "850", "850")
+    rest = Table(widths, y=40).row("Stat. neighbours", "724", "", "", "")
+    rest.row("England", "1081", "", "", "").row("Trend", "", "Up", "Down", "Up")
+    observations = _observations(_pages([(620, "Our children in care"), first], [rest]))
+    figures = {
+        (o.indicator_label, o.measure, o.period_end.isoformat(), o.value)
+        for o in observations
+        if o.value is not None
+    }
+    assert figures == {
+        ("Our children in care", "actual", "2016-03-31", 516.0),
+        ("Our children in care", "actual", "2016-06-30", 872.0),
+        ("Our children in care", "actual", "2016-09-30", 681.0),
+        ("Our children in care", "actual", "2016-12-31", 892.0),
+        ("Our children in care", "target", "2016-06-30", 850.0),
+        ("Our children in care", "target", "2016-09-30", 850.0),
+        ("Our children in care", "target", "2016-12-31", 850.0),
+        ("Our children in care", "stat_neighbour_avg", "2016-03-31", 724.0),
+        ("Our children in care", "england_avg", "2016-03-31", 1081.0),
+    }
+
+
+def test_year_over_one_column_beside_a_year_over_four_is_one_group_row():
+    """Quirk: two financial years centred over their quarters on one line, the second over a
+    single quarter (so it spans nothing): both on the group row, the headings beside them running
+    down the header, not the lone year made a header row of its own."""
+    table = Table([150, 50, 50, 50, 50, 50, 70])
+    table.group(("", 1), ("18/19", 4), ("19/20", 1), ("", 1))
+    table.header(
+        "Indicator", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Quarter 1", "Target"
+    )
+    table.row("C&F assessments completed", "411", "188", "360", "418", "449", "6584")
+    table.row(
+        "Children in care reviews within timescale %",
+        "82.4%",
+        "88.3%",
+        "84.0%",
+        "80.5%",
+        "96.8%",
+        "75%",
+    )
+    for ruling in ("none", "horizontal"):
+        grid = _document(table, ruling=ruling).grids[0]
+        rows = _rows(grid)
+        assert rows[:2] == [
+            ["Indicator", "18/19<4>", "", "", "", "19/20", "Target"],
+            ["", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Quarter 1", ""],
+        ], ruling
+        assert next(c for c in grid.cells if c.text == "Indicator").rowspan == 2
+    observations = _observations(_pages([(60, "Key performance indicators"), table]))
+    assert ("2019-06-30", 449.0) in {(o.period_end.isoformat(), o.value) for o in observations}
+
+
+def test_long_wrapped_label_line_inside_a_table_is_no_prose():
+    """Quirk: a label wrapped so that one of its lines is a long run of ordinary words (`or more
+    (%) (as recorded on the case management system)`), as wide as a sentence but ending left of
+    the figures: it is the label's line, not prose ending the table (the rows after it were lost
+    to a table of their own, their labels to its context)."""
+    table = Table([250, 50, 50, 50]).header("KPI", "May 2017", "Jun 2017", "Jul 2017")
+    table.row("Number of CIN", "3,099", "1,095", "3,150")
+    table.row(
+        "Children in care in the same placement for 2 years\nor more (%) (as recorded on the case "
+        "management system)",
+        "65.3%",
+        "73.5%",
+        "57.6%",
+    )
+    table.row("Children in care with three\nor more placement moves (%)", "14.5%", "7.8%", "6.2%")
+    table.row("Agency social workers (%)", "27.2%", "27.9%", "23.2%")
+    doc = _document(table, ruling="none")
+    assert len(doc.grids) == 1
+    assert [r[0] for r in _rows(doc.grids[0])] == [
+        "KPI",
+        "Number of CIN",
+        "Children in care in the same placement for 2 years or more (%) (as recorded on the case "
+        "management system)",
+        "Children in care with three or more placement moves (%)",
+        "Agency social workers (%)",
+    ]
+
+
+def test_year_centred_over_an_odd_number_of_months_spans_them():
+    """Quirk: a financial year centred over seven months, narrower than one month's column, so
+    it lies over the middle month only: still a group heading spanning all seven (it headed the
+    middle month alone and the other six took no year)."""
+    widths = [150] + [30] * 7
+    table = Table(widths).group(("", 1), ("2018/19", 7))
+    table.header("Indicator", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")
+    table.row("Number of completed assessments", "412", "198", "371", "295", "321", "178", "351")
+    table.row("Number of S47s started", "84", "52", "84", "54", "157", "192", "157")
+    rows = _rows(_document(table, ruling="none").grids[0])
+    assert rows[:2] == [
+        ["Indicator", "2018/19<7>", "", "", "", "", "", ""],
+        ["", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"],
+    ]
+
+
+def test_code_between_two_sub_columns_heads_them_not_a_column_of_its_own():
+    """Quirk: an indicator's code centred over its `No.` and `%` sub-columns, falling in the gap
+    between their figures, with the sub-headings on a line below it: a heading over both (a
+    group), not a heading-only column of its own that parted the two sub-columns from their
+    name."""
+
+    def line(top, *words):
+        return [
+            {"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 7.5} for t, x0, x1 in words
+        ]
+
+    lines = [
+        line(80, ("PI1", 137, 148), ("M3", 315, 326), ("KPI4", 392, 408)),
+        line(102, ("Care", 294, 310), ("leavers", 313, 338), ("in", 340, 347)),
+        line(111, ("Assessments", 118, 167), ("%", 376, 383), ("ICPCs", 385, 408)),
+        line(124, ("No.", 293, 304), ("%", 339, 346)),
+        line(
+            140,
+            ("December", 35, 69),
+            ("2021", 71, 88),
+            ("636", 127, 139),
+            ("231", 302, 314),
+            ("52.7%", 337, 358),
+            ("94.2%", 408, 430),
+        ),
+        line(
+            156,
+            ("January", 35, 66),
+            ("2022", 68, 85),
+            ("493", 127, 139),
+            ("29", 306, 314),
+            ("49.3%", 337, 358),
+            ("90.8%", 408, 430),
+        ),
+    ]
+    rows = _rows(text_grids(lines, 1, 1)[0])
+    assert rows[0] == ["", "PI1", "M3<2>", "", "KPI4"]
+    assert rows[-2:] == [
+        ["December 2021", "636", "231", "52.7%", "94.2%"],
+        ["January 2022", "493", "29", "49.3%", "90.8%"],
+    ]
+
+
+def test_one_comparator_row_left_alone_on_the_next_page_is_still_read():
+    """Quirk: a page break leaves a benchmarking table's last row (`National` and its figures)
+    alone at the top of the next page, above the next table's title: a one-row rest of that
+    table, its figures the caption's England average (a lone line was no table at all and its
+    figures went to the next table's context)."""
+    widths = [150, 60, 60, 40]
+    first = Table(widths, y=700).header("LA", "2014/15", "2015/16", "Rank")
+    for row in [
+        ("Sefton", "64.0", "62.7", "3"),
+        ("Wigan", "68.4", "66.1", "2"),
+        ("Wirral", "76.2", "74.8", "1"),
+        ("Statistical neighbours", "67.1", "68.0", ""),
+    ]:
+        first.row(*row)
+    rest = Table(widths[:3], y=40).row("National", "71.7", "71.2")
+    after = _authority_table(110, [("Sefton", "9.0", "9.7"), ("Wigan", "12.4", "11.7")])
+    observations = _observations(
+        _pages([(660, "Long-term placement stability"), first], [rest, (95, "Caseloads"), after])
+    )
+    by_place = {
+        (o.indicator_label, o.authority, o.measure, o.period_end.year): o.value
+        for o in observations
+    }
+    stability = "Long-term placement stability"
+    assert by_place[(stability, "Wirral", "england_avg", 2016)] == 71.2
+    assert by_place[(stability, "Wirral", "england_avg", 2015)] == 71.7
+    assert by_place[("Caseloads", "Sefton", "actual", 2015)] == 9.0
+    assert len(observations) == 14
+
+
+def test_first_row_whose_label_is_centred_over_two_lines_beside_its_figures_is_a_row():
+    """Quirk: the first indicator's label wrapped over two lines and centred on its figures, so
+    the figures' line opens with a number and its label's first line lies just above it: that
+    line is the first body row (the two rows before a row with its label on the figures' line
+    were read as header)."""
+
+    def line(top, *words):
+        return [
+            {"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 7.5} for t, x0, x1 in words
+        ]
+
+    months = [("Mar", 178, 191), ("Apr", 221, 234), ("May", 264, 278)]
+    lines = [
+        line(79.8, ("Measure", 34, 64), *months),
+        line(99.4, ("Re-referrals", 34, 73), ("within", 75, 95), ("12", 97, 105)),
+        line(103.8, ("13.6%", 189, 210), ("17.4%", 231, 253), ("26.6%", 276, 298)),
+        line(108.3, ("months", 34, 58), ("(%)", 60, 72)),
+        line(127.9, ("Referrals", 34, 64), ("per", 66, 77)),
+        line(132.4, ("440.2", 191, 210), ("663.9", 234, 253), ("697.0", 279, 298)),
+        line(136.9, ("10,000", 34, 58), ("children", 60, 90)),
+        line(
+            156.4,
+            ("Front", 34, 54),
+            ("door", 56, 72),
+            ("contacts", 74, 104),
+            ("2,222", 189, 210),
+            ("1,973", 232, 253),
+            ("1,809", 277, 298),
+        ),
+        line(176.0, ("Children", 34, 64), ("subject", 66, 92), ("to", 94, 101)),
+        line(180.5, ("a", 34, 38), ("second", 40, 64), ("plan", 66, 82)),
+        line(185.0, ("16.9%", 189, 210), ("27.4%", 231, 253), ("27.0%", 276, 298)),
+        line(189.5, ("in", 34, 40), ("two", 42, 55), ("years", 57, 76)),
+        line(194.0, ("(%)", 34, 46)),
+    ]
+    assert _rows(text_grids(lines, 1, 1)[0]) == [
+        ["Measure", "Mar", "Apr", "May"],
+        ["Re-referrals within 12 months (%)", "13.6%", "17.4%", "26.6%"],
+        ["Referrals per 10,000 children", "440.2", "663.9", "697.0"],
+        ["Front door contacts", "2,222", "1,973", "1,809"],
+        ["Children subject to a second plan in two years (%)", "16.9%", "27.4%", "27.0%"],
     ]

@@ -472,3 +472,158 @@ def test_a_qualifier_before_a_generic_name_keeps_the_label_unmapped():
     rows = run(g, authority="Rotherham", report_date=date(2016, 5, 31))
     assert one(rows, value="142")["indicator_id"] == ""
     assert one(rows, value="310")["indicator_id"] == "referrals"
+
+
+def test_year_spanning_its_quarter_headings_in_a_sheet_heads_them():
+    """Family: an exception report sheet, the title and the indicator above each table, the
+    financial year merged over its quarter headings (clear of the label column, the outturn
+    and target headings beside it): the year is a header row dating each quarter, not a title
+    moved to the table's context (which dated every quarter as the whole year)."""
+    g = grid(
+        [
+            ["Care leavers in education, employment or training %", "", "", "", "", "", ""],
+            ["", "", "2016/17", N, N, N, ""],
+            ["", "2015-16 outturn", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Target"],
+            ["Actual", "49.6%", "42.7%", "66.5%", "41.3%", "53.2%", "48%"],
+            ["England avg", "59.5%", "", "", "", "", ""],
+        ],
+        spans={(1, 2): (1, 4)},
+        page=None,
+        sheet="Exceptions",
+    )
+    rows = run(g)
+    quarters = sorted((r["period_end"], r["value"]) for r in rows if r["period_type"] == "quarter")
+    assert quarters == [
+        ("2016-06-30", "42.7"),
+        ("2016-09-30", "66.5"),
+        ("2016-12-31", "41.3"),
+        ("2017-03-31", "53.2"),
+    ]
+    assert one(rows, value="59.5")["measure"] == "england_avg"
+
+
+def test_neighbour_best_named_neighbours_first_is_the_best_neighbour():
+    """Family: benchmark columns beside the months, `Comparator avg`, `SN best` and `England`: the
+    best neighbour's figure is read as such whichever word comes first (it was left unread)."""
+    g = grid(
+        [
+            ["Measure", "December 2023", "January 2024", "Comparator avg", "SN best", "England"],
+            ["Referrals per 10,000 children", "405.3", "583.4", "641.5", "578.0", "459.8"],
+            ["CIN per 10,000 children", "323.8", "296.1", "419.6", "405.6", "389.6"],
+        ]
+    )
+    rows = run(g)
+    assert one(rows, value="578")["measure"] == "stat_neighbour_best"
+    assert one(rows, value="641.5")["measure"] == "stat_neighbour_avg"
+    assert len(rows) == 10
+
+
+def test_periods_down_the_rows_under_a_section_and_a_unit_row_of_short_unit_words():
+    """Family: periods down the rows, a section heading over three indicators, then their names,
+    then a row of units in the sector's short forms (`n`, `(%)`, `Avg days`) with no `Unit` word
+    beside it; a year-to-date row leaves one indicator blank. The unit row gives each column's
+    unit (it is not part of the label), and a count beside a percentage of another indicator in
+    the same section is no count printed beside its own percentage."""
+    g = grid(
+        [
+            ["", "Children in care", N, N],
+            [
+                "Month",
+                "A1: average days from entering care to moving in with adopters",
+                "Children in care in the same placement for 2 years or more (%)",
+                "Children in care",
+            ],
+            ["", "Avg days", "(%)", "n"],
+            ["Jan 2020", "554", "61.7%", "729"],
+            ["Feb 2020", "417", "73.8%", "740"],
+            ["YTD", "586", "67.9%", N],
+        ],
+        spans={(0, 1): (1, 3)},
+    )
+    rows = run(g)
+    a1 = [r for r in rows if r["indicator_label"].endswith("moving in with adopters")]
+    assert len(a1) == 3 and {r["unit"] for r in a1} == {"days"}
+    assert not any(r["note"] for r in rows)
+    assert {r["unit"] for r in rows if r["value"] in ("729", "740")} == {"count"}
+    assert {r["unit"] for r in rows if r["value"] in ("61.7", "73.8", "67.9")} == {"percent"}
+
+
+def test_title_naming_an_authority_before_a_colon_names_the_report_authority():
+    """Family: the title opens with the authority and a colon (`Bury: Children's Social Care
+    Key Indicators Dashboard`); a name that is also an everyday word still names the authority
+    there (it was guarded against as a word and the report had no authority)."""
+    g = grid(
+        [
+            ["", "Feb 2021", "Mar 2021"],
+            ["Children subject to child protection plans", "560", "253"],
+            ["Number of referrals", "152", "170"],
+        ]
+    )
+    title = "Bury: Children's Social Care Key Indicators Dashboard"
+    doc = Document(name="kpis.csv", format="csv", grids=[g], text=[title, "As at April 2021"])
+    assert {o.authority for o in interpret(doc)} == {"Bury"}
+
+
+def test_equal_figures_of_one_authority_in_two_benchmarking_tables_are_both_kept():
+    """Family: two authorities-as-rows tables with a DfE code column; one authority prints the same
+    percentage for the same year in both: two indicators' figures, not one number printed twice
+    (the row code is the authority's, so it cannot say the two are one indicator)."""
+
+    def table(caption: str, suffolk: str) -> object:
+        return grid(
+            [
+                ["DfE", "Local authority", "2014/2015", "2015/2016"],
+                ["925", "Lincolnshire", "79%", "75%"],
+                ["926", "Norfolk", "75%", "86%"],
+                ["935", "Suffolk", suffolk, "95%"],
+            ],
+            context=[caption],
+        )
+
+    rows = run(
+        table("MASH decisions made within one working day %", "90%"),
+        table("Children in care reviews within timescale %", "90%"),
+        name="kpis.csv",
+        authority="Norfolk",
+    )
+    suffolk = {(r["indicator_label"], r["period_end"]) for r in rows if r["value"] == "90"}
+    assert suffolk == {
+        ("MASH decisions made within one working day %", "2015-03-31"),
+        ("Children in care reviews within timescale %", "2015-03-31"),
+    }
+
+
+def _placed(g, page: int, widths: list[float]):
+    """The grid on `page` with each cell's box over its columns (x from the widths), as a PDF's."""
+    from dataclasses import replace
+
+    edges = [30.0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    cells = [
+        replace(c, bbox=(edges[c.col] + 2, 100.0 + 20 * c.row, edges[c.col + c.colspan] - 2, 110.0))
+        for c in g.cells
+    ]
+    return replace(g, cells=cells, page=page)
+
+
+def test_description_box_opening_a_page_is_no_rest_of_the_table_before():
+    """Family: an exception report, each indicator on a page of its own: a description box
+    (`Indicator Description | Better to be?`, no figures) over that indicator's table of figures.
+    The box opening the next page lies under columns of the table before it, but holds no figures:
+    it is the next indicator's description, not the rest of that table."""
+    pages = []
+    for page, (name, figures) in enumerate(
+        [
+            ("Number of referrals to social care", ["2,774", "2,551", "2,813"]),
+            ("No. of children looked after", ["454", "469", "487"]),
+        ],
+        start=1,
+    ):
+        box = grid([["Indicator Description", "Better to be?"], [name, "Low"]])
+        table = grid([["", "2014/15", "2015/16", "Q1 2016/17"], ["Number", *figures]])
+        pages += [_placed(box, page, [300, 100]), _placed(table, page, [100, 100, 100, 100])]
+    rows = run(*pages, name="exceptions.pdf")
+    labels = {r["value"]: r["indicator_label"] for r in rows}
+    assert labels["469"] == "No. of children looked after"
+    assert labels["2551"] == "Number of referrals to social care"

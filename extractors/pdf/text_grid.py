@@ -257,7 +257,7 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
     limit, near = max(BLOCK_GAP * h, PITCH_SLACK * row_gap), max(0.8 * h, 1.05 * row_gap)
     for i, line in enumerate(rows):
         split = phrases(line.words)
-        prose = _is_prose(line, space, width) or (
+        prose = (_is_prose(line, space, width) and not _label_wrap(line, current, space)) or (
             len(split) == 1
             and _height(line) >= TITLE_SIZE * h
             and sum(ch.isalpha() for ch in split[0]["text"]) >= 3
@@ -291,7 +291,26 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
             k -= 1
     if current:
         blocks.append(current)
-    return [b for b in blocks if sum(1 for ln in b if _has_value(ln)) >= 1 and len(b) >= 2]
+    # a lone line of figures opening the page is the rest of a table cut by the page break
+    return [
+        b
+        for b in blocks
+        if sum(1 for ln in b if _has_value(ln)) >= 1
+        and (len(b) >= 2 or (b[0] is rows[0] and _run_count(b[0]) >= 3))
+    ]
+
+
+def _label_wrap(line: _Line, current: list[_Line], space: float) -> bool:
+    """A long line of words inside a table, ending left of its figures: a wrapped label, not
+    prose."""
+    figures = [
+        w["x0"]
+        for ln in current
+        if _has_value(ln)
+        for w in ln.words[len(_first_run(ln).split()) :]
+        if _is_number(w["text"])
+    ]
+    return bool(figures) and line.words[-1]["x1"] < min(figures) - SPACE_RUN * space
 
 
 def _row_gap(rows: list[_Line]) -> float:
@@ -445,13 +464,14 @@ class _Table:
             else []
         )
         out = [list(c) for c in sorted(cols)]
-        headed = {
-            k
+        # the header line (its bottom) of each heading over a body column
+        headed = [
+            (k, ln.top, ln.bottom)
             for k, (a, b) in enumerate(cols)
             for ln in others
             for run in self._word_runs(ln)
             if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0
-        }
+        ]
         # the extent of the headings over each column that head it alone (not a group heading over
         # several)
         heads = {
@@ -489,17 +509,28 @@ class _Table:
             under_heading = side is not None and any(
                 x0 - 1 <= c[0] and c[1] <= x1 + 1 for x0, x1 in heads[side]
             )
+            # headed on the heading's own line or below it (a group heading above is no heading)
+            inside = [w for ln in stray for w in ln.words if c[0] <= w["x0"] <= c[1]]
+            top = min(w["top"] for w in inside)
+            own = any(k == side and bottom > top for k, _, bottom in headed)
+            lowest = max(w["bottom"] for w in inside)
+            if (
+                left is not None
+                and right is not None
+                and all(any(k == n and t > lowest for k, t, _ in headed) for n in (left, right))
+            ):
+                continue  # above the headings of the columns either side: a heading over them
             if (
                 alone
                 and side is not None
-                and (side not in headed or under_heading)
+                and (not own or under_heading)
                 and not any(
                     min(c[1], cols[side][1]) - 1 <= e <= max(c[0], cols[side][0]) + 1 for e in edges
                 )
             ):
                 target = out[side]
                 target[0], target[1] = min(target[0], c[0]), max(target[1], c[1])
-                headed.add(side)
+                headed.append((side, float("inf"), float("inf")))
             else:
                 out.append(list(c))
         return sorted((a, b) for a, b in out)
@@ -559,7 +590,41 @@ class _Table:
                 merged.append([a, b])
             else:
                 merged[-1][1] = b
-        return [(a, b) for a, b in merged]
+        if headings:
+            return [(a, b) for a, b in merged]
+        return [part for a, b in merged for part in self._parted(a, b, lines)]
+
+    def _parted(self, a: float, b: float, lines: list[_Line]) -> list[tuple[float, float]]:
+        """A column cut at a gutter inside it that most of its lines show, a word ending before it
+        and a word starting at its far side (names set left), and fewer lines cross (the label of a
+        section or benchmark row set over a code column and a name column)."""
+        inside = [
+            [w for w in ln.words if a - 0.5 <= w["x0"] and w["x1"] <= b + 0.5] for ln in lines
+        ]
+        inside = [ws for ws in inside if ws]
+        gaps = sorted(
+            (v["x0"], u["x1"], k)
+            for k, ws in enumerate(inside)
+            for u, v in zip(ws, ws[1:])
+            if v["x0"] - u["x1"] >= WIDE_GUTTER * self.space
+        )
+        clusters: list[list[tuple[float, float, int]]] = []
+        for gap in gaps:  # gaps whose far sides line up (within a point): one gutter
+            if clusters and gap[0] - clusters[-1][-1][0] <= 1.0:
+                clusters[-1].append(gap)
+            else:
+                clusters.append([gap])
+        for cluster in sorted(clusters, key=len, reverse=True):
+            lo, hi = max(g[1] for g in cluster), min(g[0] for g in cluster)
+            shown = {g[2] for g in cluster}
+            crossed = sum(1 for ws in inside if any(w["x0"] < hi and w["x1"] > lo for w in ws))
+            if (
+                hi - lo >= WIDE_GUTTER * self.space
+                and len(shown) >= max(3, 0.5 * len(inside))
+                and 0 < crossed < len(shown)
+            ):
+                return self._parted(a, lo, lines) + self._parted(hi, b, lines)
+        return [(a, b)]
 
     def _straddled(self, line: _Line, lo: float, hi: float) -> bool:
         """True when the line has a word ending at the gap and another starting right after it."""
@@ -602,7 +667,9 @@ class _Table:
             (
                 i
                 for i in valued
-                if not _is_number(_first_run(self.lines[i])) or _coded(self.lines[i])
+                if not _is_number(_first_run(self.lines[i]))
+                or _coded(self.lines[i])
+                or self._label_above(i)
             ),
             valued[0],
         )
@@ -643,6 +710,19 @@ class _Table:
         if sum(1 for c in cells if _numeric_text(c.text)) < 2:
             return None
         return Grid(cells=cells, page=page, index=index)
+
+    def _label_above(self, i: int) -> bool:
+        """Line i's figures have their label on the line just above, set at the table's left edge
+        and reaching into their line's height (a label centred over two lines beside them)."""
+        if i == 0:
+            return False
+        above, line = self.lines[i - 1], self.lines[i]
+        return (
+            not _has_value(above)
+            and _run_count(above) == 1
+            and above.words[0]["x0"] <= self.x0 + 1
+            and above.bottom > line.top
+        )
 
     def _joined(self, a: int, b: int, tight: float) -> bool:
         """True when line b continues line a's cells: set close under it with no rule or band edge
@@ -776,20 +856,85 @@ class _Table:
                     below.setdefault(self._centre_col(r, cols), []).append(r)
         # group rows: group headings overlapping in height (one row) share one
         row, bottom = -1, float("-inf")
+        group_rows: list[list[float]] = []
         for (a, b), rs in self._wrapped_groups(groups):
             top, end = rs[0].words[0]["top"], max(w["bottom"] for r in rs for w in r.words)
-            row, bottom = (
-                (row + 1, end) if top >= bottom - 0.5 * self.h else (row, max(bottom, end))
-            )
+            if top >= bottom - 0.5 * self.h:
+                row, bottom = row + 1, end
+                group_rows.append([top, end])
+            else:
+                bottom = max(bottom, end)
+                group_rows[-1][1] = bottom
             cells.append(self._cell(row, a, rs, cols, colspan=b - a + 1))
         row += 1
         under = {c for _, _, (a, b) in groups for c in range(a, b + 1)}
-        for c, rs in sorted(below.items()):
-            if c in under:  # a heading under a group sits in the last header row
-                cells.append(self._cell(row, c, rs, cols))
-            else:  # a heading beside the groups runs down the whole header, as a merged cell does
-                cells.append(self._cell(0, c, rs, cols, rowspan=row + 1))
-        return row + 1
+
+        def lifted(c: int, rs: list[_Run]) -> int | None:
+            """The group row a heading beside the groups is set on the line of (a year over one
+            column), else None."""
+            return (
+                None
+                if c in under
+                else next((k for k, (t, b) in enumerate(group_rows) if t <= _top(rs) <= b), None)
+            )
+
+        stacks, bands = self._stacked(below, header, lifted)
+        for c, stack in sorted(stacks.items()):
+            if bands == 1 and c not in under and len(stack) == 1 and stack[0][1] is None:
+                # a heading beside the groups runs down the whole header, as a merged cell does
+                cells.append(self._cell(0, c, stack[0][2], cols, rowspan=row + 1))
+                continue
+            for band, up, rs in stack:  # else in the header row it is printed in
+                cells.append(self._cell(row + band if up is None else up, c, rs, cols))
+        return row + bands
+
+    def _stacked(
+        self, below: dict[int, list[_Run]], header: list[int], lifted
+    ) -> tuple[dict[int, list[tuple[int, int | None, list[_Run]]]], int]:
+        """Each column's headings cut into the cells stacked in it (a code over a wrapped name over
+        a unit), where a gap as wide as the padding between rows parts two lines; the cells not
+        `lifted` to a group row sorted into bands, header rows whose cells overlap in height across
+        the columns. Returns each column's (band, group row or None, runs) and the number of bands
+        (1 when nothing is stacked: one row of headings merged from all header lines)."""
+        body_gap = _row_gap(self.lines[header[-1] + 1 :]) if header else 0.0
+        apart = max(0.5 * self.h, 0.6 * body_gap)
+        stacks: dict[int, list[list[_Run]]] = {}
+        for c, rs in below.items():
+            stack: list[list[_Run]] = []
+            for r in sorted(rs, key=lambda r: (r.words[0]["top"], r.x0)):
+                if stack and r.words[0]["top"] - _bottom(stack[-1]) < apart:
+                    stack[-1].append(r)
+                else:
+                    stack.append([r])
+            stacks[c] = stack
+        spans = sorted(
+            (_top(rs), _bottom(rs))
+            for c, stack in stacks.items()
+            for rs in stack
+            if lifted(c, rs) is None
+        )
+        bands: list[list[float]] = []
+        for top, bottom in spans:
+            if bands and top < bands[-1][1]:
+                bands[-1][1] = max(bands[-1][1], bottom)
+            else:
+                bands.append([top, bottom])
+
+        def band(rs: list[_Run]) -> int:
+            return next(
+                (k for k, (top, bottom) in enumerate(bands) if top <= _top(rs) <= bottom), 0
+            )
+
+        placed: dict[int, list[tuple[int, int | None, list[_Run]]]] = {}
+        for c, stack in stacks.items():
+            for rs in stack:
+                k, up = band(rs), lifted(c, rs)
+                last = placed.get(c, [])
+                if last and (last[-1][0], last[-1][1]) == (k, up):
+                    last[-1][2].extend(rs)  # two cells of one column within one band: one
+                else:
+                    placed.setdefault(c, []).append((k, up, rs))
+        return placed, max(1, len(bands))
 
     def _wrapped_groups(self, groups) -> list[tuple[tuple[int, int], list[_Run]]]:
         """Group headings top to bottom, the lines of one heading wrapped over several (same
@@ -853,7 +998,21 @@ class _Table:
                 a -= 1
             else:
                 break
-        if a == b or not all(shape[c] for c in range(a, b + 1)):
+        if not all(shape[c] for c in range(a, b + 1)):
+            return None
+        # widen both ways over headings alike (a year centred over an odd number of its months),
+        # a phrase over one column only when that column has no other heading on its line or above
+        # (not a line of a wrapped heading among others)
+        one = a == b
+        if one and (
+            any(
+                r is not run and r.cols[0] <= a <= r.cols[1]
+                for j in header
+                if j <= i
+                for r in runs[j]
+            )
+            or not self._set_apart(i, a, header, runs)
+        ):
             return None
         while (
             a - 1 >= 0
@@ -864,7 +1023,21 @@ class _Table:
             and shape[a]
         ):
             a, b = a - 1, b + 1
-        return a, b
+        if one and any(
+            r.cols[0] <= c <= r.cols[1]
+            for c in range(a, b + 1)
+            for j in header
+            if j < i
+            for r in runs[j]
+        ):
+            return None  # the columns it would span are headed above it
+        return None if a == b else (a, b)
+
+    def _set_apart(self, i: int, c: int, header: list[int], runs) -> bool:
+        """Header line i stands clear of the next heading under it in column c (a row of its own,
+        not the first line of a wrapped heading)."""
+        below = next((j for j in header if j > i and any(r.cols == (c, c) for r in runs[j])), None)
+        return below is not None and self.lines[below].top - self.lines[i].bottom >= 0.5 * self.h
 
     def _centre_col(self, run: _Run, cols) -> int:
         """The column a heading heads: the one column lying within it (a heading wider than its
@@ -961,6 +1134,14 @@ PERIOD_LABEL = re.compile(
     r"(19|20)\d\d-\d\d|(19|20)\d\d/\s?\d\d|q[1-4]\s.*\d\d|(qtr|quarter)\s*[1-4].*)$",
     re.I,
 )
+
+
+def _top(rs: list[_Run]) -> float:
+    return min(w["top"] for r in rs for w in r.words)
+
+
+def _bottom(rs: list[_Run]) -> float:
+    return max(w["bottom"] for r in rs for w in r.words)
 
 
 def _periodish_label(runs: list[_Run]) -> bool:
