@@ -14,7 +14,8 @@ DISCRIMINATING_UNITS = {"percent", "rate_per_10k"}  # a source unit that rules i
 PLAIN_NUMBERS = {"count", "average", "days"}
 NOTATION = re.compile(
     r"^\s*(?:n of n|no\.?|number|nos?\.|n|#|count|%|percent(?:age)?|rate|value"
-    r"|monthly(?: data)?|in month|ytd|rolling(?: year)?|\(?%\)?)\s*$",
+    r"|(?:monthly|in month|ytd|year to date)(?: data| performance| figures?)?|rolling(?: year)?"
+    r"|\(?%\)?)\s*$",
     re.I,
 )
 PART = re.compile(r"\s+-\s+")  # "Name - sub-heading" joins of a grouped header

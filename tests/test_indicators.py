@@ -732,6 +732,23 @@ def test_n_and_hash_sub_headings_are_notation(label, expected):
 
 
 @pytest.mark.parametrize(
+    "label",
+    [
+        "Short-term placement stability (3+ moves) - n of N - IN MONTH PERFORMANCE",
+        "Short-term placement stability (3+ moves) - % - Year to date performance",
+        "Short-term placement stability (3+ moves) - n of N - Monthly figures",
+    ],
+)
+def test_a_section_of_the_period_read_is_notation(label):
+    """A section label naming only which period the figures are ('IN MONTH PERFORMANCE', 'Year to
+    date performance') joined after a grouped header's 'n of N' or '%' leaves the name to name
+    the indicator."""
+    assert _ids(_observations(label, {"actual": [12.3, 10.1]})) == {
+        ("cla_placements_3plus_pct", "percent")
+    }
+
+
+@pytest.mark.parametrize(
     "label, values, expected",
     [
         (
