@@ -1032,3 +1032,43 @@ def test_first_row_whose_label_is_centred_over_two_lines_beside_its_figures_is_a
         ["Front door contacts", "2,222", "1,973", "1,809"],
         ["Children subject to a second plan in two years (%)", "16.9%", "27.4%", "27.0%"],
     ]
+
+
+def test_year_over_quarters_after_the_title_between_two_tables_heads_them():
+    """Quirk: exception reports stack small tables, each under its title and aim; the year printed
+    alone over the next table's quarter columns, right after the title, is that table's group
+    heading, not the tail of the title (OCR word boxes, no drawing hints)."""
+
+    def line(top, *words):
+        return [
+            {"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 9, "conf": 95}
+            for t, x0, x1 in words
+        ]
+
+    quarters = [("Q1", 162, 174), ("Q2", 182, 195), ("Q3", 200, 211), ("Q4", 216, 228)]
+    lines = [
+        line(70, ("16/17", 182, 205)),
+        line(78, ("14/15", 102, 124), ("15/16", 130, 153)),
+        line(86, *quarters),
+        line(100, ("Value", 35, 56), ("2863", 107, 125), ("2883", 136, 154), ("2771", 160, 178)),
+        line(
+            123,
+            ("Commentary:", 33, 83),
+            ("figures", 85, 112),
+            ("may", 114, 129),
+            ("change.", 131, 160),
+        ),
+        line(142, ("CPPS", 33, 54), ("CEASED", 56, 89), ("AFTER", 90, 117), ("2", 118, 124)),
+        line(157, ("Aim:", 33, 48), ("Low", 50, 64)),
+        line(170, ("16/17", 182, 205)),
+        line(179, ("14/15", 103, 126), ("15/16", 131, 154)),
+        line(186, *quarters),
+        line(200, ("Value", 36, 57), ("2.6%", 107, 125), ("2.3%", 136, 154), ("3.0%", 159, 178)),
+        line(
+            214, ("Stat.", 36, 53), ("Neighbours", 55, 98), ("4.3%", 107, 126), ("4.2%", 135, 154)
+        ),
+    ]
+    grids = text_grids(lines, 2, 1)
+    assert len(grids) == 2
+    for grid in grids:
+        assert "16/17<4>" in _rows(grid)[0]

@@ -265,9 +265,12 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
         if current and not prose and line.top - current[-1].bottom <= limit:
             loose = _loose_tail(current, h)
             if loose and _run_count(line) >= 2 and not _has_value(line):
-                # a title (and note) between two tables, then the next table's headings: a new block
+                # a title (and note) between two tables, then the next table's headings: a new one,
+                # which keeps the tail's group headings over its value columns (`16/17` over Q1-Q4)
+                tail = current[-loose:][::-1]
                 blocks.append(current[:-loose])
-                current = [line]
+                taken = _group_headings_above(tail, line, rows[i + 1 : i + 4], near, h)
+                current = [*tail[:taken][::-1], line]
                 continue
             current.append(line)
             continue
@@ -275,20 +278,15 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
             blocks.append(current)
         current = [line] if (len(split) >= 2 or _run_count(line) >= 2) and not prose else []
         # lone phrases just above, over the value columns (group headings), belong to the table
-        k = i - 1
-        left = min(
-            [line.words[0]["x1"]] + [ln.words[0]["x0"] + 2 * h for ln in rows[i + 1 : i + 4]]
-        )
-        while (
-            current
-            and k >= 0
-            and _run_count(rows[k]) == 1
-            and current[0].top - rows[k].bottom <= near
-            and rows[k].words[0]["x0"] > left
-            and not (blocks and any(ln is rows[k] for ln in blocks[-1]))
-        ):
-            current.insert(0, rows[k])
-            k -= 1
+        if current:
+            before = blocks[-1] if blocks else []
+            above = []
+            for ln in reversed(rows[:i]):
+                if any(ln is b for b in before):
+                    break
+                above.append(ln)
+            taken = _group_headings_above(above, line, rows[i + 1 : i + 4], near, h)
+            current[0:0] = above[:taken][::-1]
     if current:
         blocks.append(current)
     # a lone line of figures opening the page is the rest of a table cut by the page break
@@ -298,6 +296,20 @@ def _blocks(rows: list[_Line], h: float, width: float, space: float) -> list[lis
         if sum(1 for ln in b if _has_value(ln)) >= 1
         and (len(b) >= 2 or (b[0] is rows[0] and _run_count(b[0]) >= 3))
     ]
+
+
+def _group_headings_above(
+    above: list[_Line], first: _Line, after: list[_Line], near: float, h: float
+) -> int:
+    """How many of the lines `above` a table's first line (nearest first) are its group headings:
+    lone phrases over its value columns, each close over the next."""
+    left = min([first.words[0]["x1"]] + [ln.words[0]["x0"] + 2 * h for ln in after])
+    taken, top = 0, first.top
+    for ln in above:
+        if _run_count(ln) != 1 or top - ln.bottom > near or ln.words[0]["x0"] <= left:
+            break
+        taken, top = taken + 1, ln.top
+    return taken
 
 
 def _label_wrap(line: _Line, current: list[_Line], space: float) -> bool:
