@@ -114,7 +114,7 @@ REVIEW_AUTHORITY = "Halton"
 REVIEW_NAME = "halton_2019-09_monthly_performance.xlsx"
 REVIEW_MONTHS = [datetime(2019, m, 1) for m in range(4, 10)]
 JUMP_LABEL, JUMP_ID = "Cared for children per 10,000", "cla_rate_10k"
-UNMAPPED_SYNONYM, SYNONYM_ID = "Children leaving care this month", "cla_ceased"
+UNMAPPED_SYNONYM, SYNONYM_ID = "Children leaving care - all ages", "cla_ceased"
 REVIEW_ROWS = {
     "Number of contacts": [3310, 3325, 3341, 3342, 3350, 3361],
     JUMP_LABEL: [61.2, 61.5, 619.0, 62.3, 62.0, 62.4],  # June printed as 619 for 61.9
