@@ -74,6 +74,23 @@ def run(seeds: list[int], folder: Path, families: list[str], formats: list[str])
     return results
 
 
+def pooled(results: list[dict]) -> tuple[int, int, int, float, float, float | None]:
+    """(truth rows, found, output rows, recall, precision, indicator-id) over every row of the
+    cases: precision weighted by output rows, indicator-id by rows found."""
+    t = sum(r["truth_rows"] for r in results)
+    f = sum(r["found"] for r in results)
+    o = sum(r["output_value_rows"] for r in results)
+    ok = sum(r["precision"] * r["output_value_rows"] for r in results)
+    ids = [
+        (r["indicator_id_accuracy"], r["found"])
+        for r in results
+        if r["indicator_id_accuracy"] is not None
+    ]
+    n = sum(k for _, k in ids)
+    idacc = sum(a * k for a, k in ids) / n if n else None
+    return t, f, o, (f / t if t else 1.0), (ok / o if o else 0.0), idacc
+
+
 def table(results: list[dict]) -> str:
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     for r in results:
@@ -94,19 +111,10 @@ def table(results: list[dict]) -> str:
             )
             + " |"
         )
-    t = sum(r["truth_rows"] for r in results)
-    f = sum(r["found"] for r in results)
-    o = sum(r["output_value_rows"] for r in results)
-    ok = sum(r["precision"] * r["output_value_rows"] for r in results)
-    ids = [
-        (r["indicator_id_accuracy"], r["found"])
-        for r in results
-        if r["indicator_id_accuracy"] is not None
-    ]
-    idacc = sum(a * n for a, n in ids) / sum(n for _, n in ids) if ids else None
+    t, f, o, recall, precision, idacc = pooled(results)
     lines.append(
-        f"| **all** ({len(results)} cases) | | {t} | {f} | {o} | {fmt(f / t if t else 1)} | "
-        f"{fmt(ok / o if o else 0)} | {fmt(idacc)} | "
+        f"| **all** ({len(results)} cases) | | {t} | {f} | {o} | {fmt(recall)} | "
+        f"{fmt(precision)} | {fmt(idacc)} | "
         f"{sum(r['seconds'] for r in results):.0f} |"
     )
     passing = sum(not shortfall(r) for r in results)
@@ -182,19 +190,9 @@ def by_family(results: list[dict]) -> str:
         rs = [r for r in results if r["family"] == family]
         if not rs:
             continue
-        t, f = sum(r["truth_rows"] for r in rs), sum(r["found"] for r in rs)
-        o = sum(r["output_value_rows"] for r in rs)
-        ok = sum(r["precision"] * r["output_value_rows"] for r in rs)
-        ids = [
-            (r["indicator_id_accuracy"], r["found"])
-            for r in rs
-            if r["indicator_id_accuracy"] is not None
-        ]
-        n = sum(k for _, k in ids)
+        t, _, _, recall, precision, idacc = pooled(rs)
         lines.append(
-            f"| {family} | {len(rs)} | {t} | {fmt(f / t if t else 1)} | {fmt(ok / o if o else 0)} "
-            "| "
-            f"{fmt(sum(a * k for a, k in ids) / n if n else None)} |"
+            f"| {family} | {len(rs)} | {t} | {fmt(recall)} | {fmt(precision)} | {fmt(idacc)} |"
         )
     return "\n".join(lines)
 
