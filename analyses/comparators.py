@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analyses.ranking import best, quartile_band, quartiles, rank, standing
+from analyses.ranking import band_of, best, quartiles, rank, standing
 from analyses.setting import Setting, dfe_codes, setting_for
 from indicators import load_catalogue
 from periods import financial_year_timestamps, fy_label, in_financial_year
@@ -130,7 +130,7 @@ def _standing(contexts: list, setting: Setting) -> pd.DataFrame:
                 "q25": q25,
                 "q50": q50,
                 "q75": q75,
-                "quartile_band": quartile_band(c.value, c.all_values, c.polarity),
+                "quartile_band": band_of(c.value, c.quartiles, c.polarity),
                 "rank_england": rank(c.value, c.all_values, c.polarity),
                 "authorities_ranked": int(np.count_nonzero(~np.isnan(c.all_values))),
                 "rank_neighbours": rank(c.value, group, c.polarity),
@@ -181,30 +181,27 @@ def _year(published: pd.DataFrame, fy_first: int) -> _Year:
     places = year[~local].drop_duplicates(["indicator_id", "la_code"])
     firsts = year.drop_duplicates("indicator_id").set_index("indicator_id")
     columns = ["unit", "period_type", "polarity", "indicator_label"]
+    split = _by_indicator(las, "code")
     return _Year(
         {i: dict(zip(columns, row)) for i, *row in firsts[columns].itertuples()},
-        _by_indicator(las.assign(value=las["value"].astype(float)), "code", "value"),
-        _by_indicator(las, "code", "authority"),
-        _by_indicator(las, "code", "denominator") if "denominator" in las else {},
-        _by_indicator(places, "la_code", "value"),
+        split(las["value"].astype(float)),
+        split(las["authority"]),
+        split(las["denominator"]) if "denominator" in las else {},
+        _by_indicator(places, "la_code")(places["value"]),
     )
 
 
-def _by_indicator(frame: pd.DataFrame, key: str, column: str) -> dict:
-    """indicator -> {`key`: `column`}, in the frame's order."""
-    return {i: dict(zip(keys, values)) for i, keys, values in _grouped(frame, [key, column])}
+def _by_indicator(frame: pd.DataFrame, key: str):
+    """A function of a column of `frame` giving indicator -> {`key`: the column's value}: the
+    frame's rows grouped once (positions, not one frame per indicator)."""
+    at = frame.groupby("indicator_id", sort=False, dropna=False).indices
+    keys = frame[key].to_numpy(dtype=object)
 
+    def split(column: pd.Series) -> dict:
+        values = column.to_numpy(dtype=object)
+        return {i: dict(zip(keys[rows], values[rows])) for i, rows in at.items()}
 
-def _grouped(frame: pd.DataFrame, columns: list[str]):
-    """(indicator, *arrays of `columns`) per indicator, rows in the frame's order: one stable sort
-    and plain arrays, not one frame per indicator."""
-    ids = frame["indicator_id"].to_numpy(dtype=object)
-    order = np.argsort(ids, kind="stable")
-    ids = ids[order]
-    arrays = [frame[c].to_numpy(dtype=object)[order] for c in columns]
-    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else []
-    for begin, end in zip(starts, [*starts[1:], len(ids)]):
-        yield (ids[begin], *(a[begin:end] for a in arrays))
+    return split
 
 
 def _contexts(published, setting, reports, indicators):

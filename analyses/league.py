@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analyses.comparators import polarity_for
-from analyses.ranking import quartile_band, rank
+from analyses.ranking import band_of, quartiles, rank
 from analyses.setting import dfe_codes
 from authorities import resolve
 from periods import fy_label, in_financial_year
@@ -70,7 +70,8 @@ def league_table(published: pd.DataFrame, indicator: str, fy_first: int) -> pd.D
     out["change"] = out["value"] - out["previous"]
     out["rank"] = pd.array([rank(v, values, polarity) for v in values], dtype="Int64")
     out["authorities_ranked"] = int(values.notna().sum())
-    out["quartile_band"] = [quartile_band(v, values, polarity) for v in values]
+    bounds = quartiles(values)
+    out["quartile_band"] = [band_of(v, bounds, polarity) for v in values]
     extra = {
         "numerator": now["numerator"],
         "denominator": now["denominator"],

@@ -44,7 +44,7 @@ def bands_by_period(targets: pd.DataFrame, polarity: str = "info") -> pd.DataFra
 def bands_at(bands: pd.DataFrame, days) -> list[Band | None]:
     """For each day (a value's period end), the band of the shortest target period holding it
     (the first printed of equal ones); None where no target covers it."""
-    days = pd.to_datetime(pd.Series(days, dtype=object)).to_numpy()
+    days = pd.to_datetime(pd.Series(days)).to_numpy()
     if bands is None or bands.empty:
         return [None] * len(days)
     starts, ends = bands["period_start"].to_numpy(), bands["period_end"].to_numpy()

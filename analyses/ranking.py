@@ -30,11 +30,17 @@ def quartiles(values: pd.Series) -> tuple[float, float, float]:
 def quartile_band(value: float | None, values: pd.Series, polarity: str) -> str:
     """'A' (best quarter) to 'D' (worst) by polarity; 'not applicable' for 'info'; '' with no
     value."""
+    return band_of(value, quartiles(values), polarity)
+
+
+def band_of(value: float | None, quartiles: tuple[float, float, float], polarity: str) -> str:
+    """`quartile_band` from the values' quartiles (q25, q50, q75), worked out once for many
+    values."""
     if value is None or pd.isna(value):
         return ""
     if polarity not in DIRECTIONAL:
         return NOT_APPLICABLE
-    q25, q50, q75 = quartiles(values)
+    q25, q50, q75 = quartiles
     if pd.isna(q25):
         return ""
     from_low = "ABCD" if polarity == "low" else "DCBA"

@@ -4,6 +4,7 @@ printed."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analyses.rag import bands_at, bands_by_period, direction, rag_status
@@ -156,12 +157,8 @@ def _judged(table: pd.DataFrame, bands: pd.DataFrame, polarity: str) -> pd.DataF
     """Band edges, RAG and direction of travel per row (direction from the last period that had a
     value)."""
     found = bands_at(bands, table["period_end"])
-    columns = {
-        edge: pd.to_numeric(
-            pd.Series([getattr(b, edge) if b is not None else None for b in found], dtype=object)
-        )
-        .astype(float)
-        .to_numpy()
+    columns = {  # an edge not printed (None) is NaN
+        edge: np.array([getattr(b, edge) if b is not None else None for b in found], dtype=float)
         for edge in EDGES
     }
     columns["target_note"] = [b.note if b is not None else "" for b in found]
