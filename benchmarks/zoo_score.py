@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from benchmarks.corpus_score import RESULTS, fmt, markdown  # noqa: E402
 from zoo import FAMILIES, cases, generate  # noqa: E402
 from zoo.measure import measure  # noqa: E402
 
-RESULTS = ROOT / "benchmarks" / "results"
 TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 HEADER = [
     "family",
@@ -34,10 +34,6 @@ HEADER = [
     "indicator-id",
     "seconds",
 ]
-
-
-def fmt(v) -> str:
-    return "-" if v is None else f"{v:.3f}"
 
 
 def write_got(rows: list[dict], path: Path) -> None:
@@ -91,39 +87,33 @@ def pooled(results: list[dict]) -> tuple[int, int, int, float, float, float | No
     return t, f, o, (f / t if t else 1.0), (ok / o if o else 0.0), idacc
 
 
+def case_row(r: dict) -> list[str]:
+    """One case's cells of the table: family, format (and seed), counts, scores, seconds."""
+    return [
+        r["family"],
+        r["fmt"] + (f" (seed {r['seed']})" if r["seed"] else ""),
+        str(r["truth_rows"]),
+        str(r["found"]),
+        str(r["output_value_rows"]),
+        fmt(r["recall"]),
+        fmt(r["precision"]),
+        fmt(r["indicator_id_accuracy"]),
+        f"{r['seconds']:.1f}",
+    ]
+
+
 def table(results: list[dict]) -> str:
-    lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
-    for r in results:
-        lines.append(
-            "| "
-            + " | ".join(
-                [
-                    r["family"],
-                    r["fmt"] + (f" (seed {r['seed']})" if r["seed"] else ""),
-                    str(r["truth_rows"]),
-                    str(r["found"]),
-                    str(r["output_value_rows"]),
-                    fmt(r["recall"]),
-                    fmt(r["precision"]),
-                    fmt(r["indicator_id_accuracy"]),
-                    f"{r['seconds']:.1f}",
-                ]
-            )
-            + " |"
-        )
+    """A row per case, the totals row, and how many cases meet the targets."""
     t, f, o, recall, precision, idacc = pooled(results)
-    lines.append(
-        f"| **all** ({len(results)} cases) | | {t} | {f} | {o} | {fmt(recall)} | "
-        f"{fmt(precision)} | {fmt(idacc)} | "
-        f"{sum(r['seconds'] for r in results):.0f} |"
-    )
+    seconds = f"{sum(r['seconds'] for r in results):.0f}"
+    totals = [f"**all** ({len(results)} cases)", "", str(t), str(f), str(o)]
+    totals += [fmt(recall), fmt(precision), fmt(idacc), seconds]
     passing = sum(not shortfall(r) for r in results)
-    lines.append(
-        f"\n{passing} of {len(results)} cases meet recall ≥ 0.99, precision ≥ 0.99, "
-        "indicator-id "
-        "≥ 0.97."
+    return (
+        markdown(HEADER, [case_row(r) for r in results] + [totals])
+        + f"\n\n{passing} of {len(results)} cases meet recall ≥ 0.99, precision ≥ 0.99, "
+        "indicator-id ≥ 0.97."
     )
-    return "\n".join(lines)
 
 
 def known_failures(results: list[dict]) -> str:
@@ -152,49 +142,37 @@ def shortfall(r: dict) -> bool:
 FORMATS = ["pdf", "xlsx", "docx", "csv", "scan"]
 
 
+def scores(r: dict | None) -> str:
+    """Recall / precision / indicator-id of a case to two places; blank where there is none."""
+    if r is None:
+        return ""
+    return " / ".join(
+        "-" if r[k] is None else f"{r[k]:.2f}"
+        for k in ("recall", "precision", "indicator_id_accuracy")
+    )
+
+
 def compact(results: list[dict]) -> str:
     """One row per family, one column per format: recall / precision / indicator-id of seed 0."""
-    lines = ["| family | " + " | ".join(FORMATS) + " |", "|---|" + "---|" * len(FORMATS)]
+    rows = []
     for family in FAMILIES:
         got = {r["fmt"]: r for r in results if r["family"] == family and r["seed"] == 0}
-        if not got:
-            continue
-        cells = []
-        for f in FORMATS:
-            r = got.get(f)
-            cells.append(
-                ""
-                if r is None
-                else f"{r['recall']:.2f} "
-                "/ "
-                f"{r['precision']:.2f} "
-                "/ "
-                + (
-                    "-"
-                    if r["indicator_id_accuracy"] is None
-                    else f"{r['indicator_id_accuracy']:.2f}"
-                )
-            )
-        lines.append(f"| {family} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        if got:
+            rows.append([family] + [scores(got.get(f)) for f in FORMATS])
+    return markdown(["family", *FORMATS], rows)
 
 
 def by_family(results: list[dict]) -> str:
     """Each family pooled over its formats and seeds: truth rows, recall, precision,
     indicator-id."""
-    lines = [
-        "| family | cases | truth rows | recall | precision | indicator-id |",
-        "|---|---|---|---|---|---|",
-    ]
+    rows = []
     for family in FAMILIES:
         rs = [r for r in results if r["family"] == family]
-        if not rs:
-            continue
-        t, _, _, recall, precision, idacc = pooled(rs)
-        lines.append(
-            f"| {family} | {len(rs)} | {t} | {fmt(recall)} | {fmt(precision)} | {fmt(idacc)} |"
-        )
-    return "\n".join(lines)
+        if rs:
+            t, _, _, recall, precision, idacc = pooled(rs)
+            rows.append([family, str(len(rs)), str(t), fmt(recall), fmt(precision), fmt(idacc)])
+    header = ["family", "cases", "truth rows", "recall", "precision", "indicator-id"]
+    return markdown(header, rows)
 
 
 def main(argv=None) -> int:
