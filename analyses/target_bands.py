@@ -20,42 +20,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-NUM = r"[+-]?\d+(?:\.\d+)?"
+from interpreter import printed_rules
+
 _PREFIX = re.compile(r"^\s*(?P<kind>[A-Za-z ]{1,40}?)\s*:\s*(?P<rule>.*)$")
-_OF = re.compile(rf"^(?:up to\s+)?\+/-\s*(?P<t>{NUM})\s*%?\s*of\s*(?P<c>{NUM})\s*%?$", re.I)
-_PLUS_MINUS = re.compile(
-    rf"^(?:(?:more than|over|outside|beyond)\s+)?\+/-\s*(?P<t>{NUM})\s*%?$", re.I
-)
-_RANGE = re.compile(rf"^(?P<a>{NUM})\s*%?\s*(?:-|–|to)\s*(?P<b>{NUM})\s*%?$")
-_OFF_RANGE = re.compile(
-    (
-        r"^(?:(?:more "
-        rf"than|over)\s+)?(?P<n>{NUM})\s*(?P<pct>%)?\s*(?P<side>above|below)\s+(?:the\s+)?range$"
-    ),
-    re.I,
-)
-# (pattern, side, inclusive): side 'min' means "at least / above", 'max' "at most / below"
-_THRESHOLD = [
-    (
-        re.compile(
-            rf"^(?:>=|≥)\s*(?P<n>{NUM})\s*%?$|^(?P<m>{NUM})\s*%?\s*(?:\+|or (?:more|above|over))$",
-            re.I,
-        ),
-        "min",
-        True,
-    ),
-    (re.compile(rf"^>\s*(?P<n>{NUM})\s*%?$", re.I), "min", False),
-    (
-        re.compile(
-            rf"^(?:<=|≤)\s*(?P<n>{NUM})\s*%?$|^(?P<m>{NUM})\s*%?\s*(?:<|or (?:less|below|under))$",
-            re.I,
-        ),
-        "max",
-        True,
-    ),
-    (re.compile(rf"^<\s*(?P<n>{NUM})\s*%?$", re.I), "max", False),
-]
-_PLAIN = re.compile(rf"^(?P<n>{NUM})\s*%?(?:\s+per\s+[a-z]+)?$", re.I)
 
 
 # a band's numeric edges, as the bands' and trends' columns name them
@@ -146,17 +113,17 @@ def _split(note: str, value: float | None) -> tuple[str, str, float | None]:
 
 
 def _green(band: Band, rule: str, value: float | None, polarity: str) -> Band:
-    if m := _OF.match(rule):
-        c, t = float(m["c"]), float(m["t"])
+    found = printed_rules.tolerance(rule)
+    if found is not None and found.centre is not None:
+        c, t = found.centre, found.tolerance
         return replace(band, target=c, green_low=_r(c - t), green_high=_r(c + t))
-    if m := _RANGE.match(rule):
-        return replace(band, green_low=float(m["a"]), green_high=float(m["b"]))
-    if found := _threshold(rule):
-        number, side, _ = found
-        edge = {"green_low": number} if side == "min" else {"green_high": number}
-        return replace(band, target=number, **edge)
-    m = _PLAIN.match(rule)
-    number = float(m["n"]) if m else value
+    if edges := printed_rules.span(rule):
+        return replace(band, green_low=edges[0], green_high=edges[1])
+    if found := printed_rules.threshold(rule):
+        edge = {"green_low" if found.side == "min" else "green_high": found.number}
+        return replace(band, target=found.number, **edge)
+    number = printed_rules.plain(rule)
+    number = value if number is None else number
     if number is None:
         return band
     edge = {"high": {"green_low": number}, "low": {"green_high": number}}.get(polarity, {})
@@ -164,8 +131,9 @@ def _green(band: Band, rule: str, value: float | None, polarity: str) -> Band:
 
 
 def _red(band: Band, rule: str, kind: str) -> Band:
-    if (m := _PLUS_MINUS.match(rule)) and band.target is not None:
-        t = float(m["t"])
+    found = printed_rules.tolerance(rule)
+    if found is not None and found.centre is None and band.target is not None:
+        t = found.tolerance
         return replace(
             band,
             red_below=_r(band.target - t),
@@ -173,35 +141,26 @@ def _red(band: Band, rule: str, kind: str) -> Band:
             red_below_inclusive=False,
             red_above_inclusive=False,
         )
-    if m := _OFF_RANGE.match(rule):
-        return _off_range(band, float(m["n"]), bool(m["pct"]), m["side"].lower())
-    if kind == "red" and (found := _threshold(rule)):
-        number, side, inclusive = found
-        if side == "min":
-            return replace(band, red_above=number, red_above_inclusive=inclusive)
-        return replace(band, red_below=number, red_below_inclusive=inclusive)
+    if found := printed_rules.off_range(rule):
+        return _off_range(band, found)
+    if kind == "red" and (found := printed_rules.threshold(rule)):
+        if found.side == "min":
+            return replace(band, red_above=found.number, red_above_inclusive=found.inclusive)
+        return replace(band, red_below=found.number, red_below_inclusive=found.inclusive)
     return band
 
 
-def _off_range(band: Band, n: float, percent: bool, side: str) -> Band:
+def _off_range(band: Band, off: printed_rules.OffRange) -> Band:
     """'over 1% above range': Red beyond the green range widened by 1% of its edge (or by n when no
     '%')."""
-    if side == "above" and band.green_high is not None:
-        return replace(
-            band, red_above=_r(band.green_high * (1 + n / 100) if percent else band.green_high + n)
-        )
-    if side == "below" and band.green_low is not None:
-        return replace(
-            band, red_below=_r(band.green_low * (1 - n / 100) if percent else band.green_low - n)
-        )
+    n = off.distance
+    if off.side == "above" and band.green_high is not None:
+        high = band.green_high
+        return replace(band, red_above=_r(high * (1 + n / 100) if off.percent else high + n))
+    if off.side == "below" and band.green_low is not None:
+        low = band.green_low
+        return replace(band, red_below=_r(low * (1 - n / 100) if off.percent else low - n))
     return band
-
-
-def _threshold(rule: str) -> tuple[float, str, bool] | None:
-    for pattern, side, inclusive in _THRESHOLD:
-        if m := pattern.match(rule):
-            return float(m["n"] or m["m"]), side, inclusive
-    return None
 
 
 def _r(x: float) -> float:

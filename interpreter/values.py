@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.grid import fold
+from interpreter import printed_rules
 from interpreter.flags import (
     COMPARATOR,
     ESTIMATE,
@@ -19,6 +20,7 @@ from interpreter.flags import (
     TOLERANCE,
     Flags,
 )
+from interpreter.printed_rules import NUMBER, to_float
 
 NOTE_WORDS = {
     "n/a",
@@ -43,7 +45,6 @@ NOTE_WORDS = {
 }
 DASHES = {"-", "–", "—", "--", ".", "*", "…"}
 ARROWS = "↑↓→←⇔⇧⇩⇑⇓⇕↕↔▲▼►◄▶◀△▽⬆⬇➡⬅✓✗✔✘×"
-NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
 
 _num = re.compile(rf"^(?P<n>{NUMBER})$")
 _pct = re.compile(rf"^(?P<n>{NUMBER})\s*%$")
@@ -52,15 +53,6 @@ _of_paren = re.compile(
     rf"^(?P<a>{NUMBER})\s*(?:of|/|out of)\s*(?P<b>{NUMBER})\s*\(\s*(?P<p>{NUMBER})\s*%?\s*\)$", re.I
 )
 _paren = re.compile(rf"^(?P<a>{NUMBER})(?P<ap>\s*%)?\s*\(\s*(?P<b>{NUMBER})(?P<bp>\s*%)?\s*\)$")
-_threshold = re.compile(
-    rf"^(?P<pre><=|>=|<|>|≤|≥)?\s*(?P<n>{NUMBER})\s*(?P<pct>%)?\s*(?P<post>\+|<|>|<=|>=|or "
-    r"(?:more|less|above|below))?$"
-)
-_tolerance = re.compile(
-    rf"^(?:up to\s+)?\+/-\s*(?P<t>{NUMBER})\s*(?P<tp>%)?\s*of\s*(?P<n>{NUMBER})\s*(?P<pct>%)?$",
-    re.I,
-)
-_range = re.compile(rf"^(?P<a>{NUMBER})\s*%?\s*(?:-|–|to)\s*(?P<b>{NUMBER})\s*%?$")
 _flag = re.compile(
     r"\s*(?:\((?P<f>r|p|e|prov\.?|est\.?|provisional|revised|estimate)\)|(?P<star>\*+)|(?P<sup>[¹²³†‡]))\s*$",
     re.I,
@@ -96,11 +88,6 @@ class ParsedValue:
     @property
     def first(self) -> Number | None:
         return self.numbers[0] if self.numbers else None
-
-
-def to_float(text: str) -> float:
-    """A number as printed, without thousands separators."""
-    return float(text.replace(",", ""))
 
 
 def parse_value(text: str, value: object = None, number_format: str = "") -> ParsedValue:
@@ -202,18 +189,18 @@ def _parse_paren(text: str) -> ParsedValue | None:
 
 
 def _parse_tolerance(text: str) -> ParsedValue | None:
-    m = _tolerance.match(text)
-    if not m:
+    found = printed_rules.tolerance(text)
+    if found is None or found.centre is None:
         return None
-    centre = Number(to_float(m["n"]), percent=bool(m["pct"]), role="tolerance_of")
+    centre = Number(found.centre, percent=found.percent, role="tolerance_of")
     return ParsedValue("number", [centre], note=text, flags=Flags.of(TOLERANCE))
 
 
 def _parse_threshold(text: str) -> ParsedValue | None:
-    m = _threshold.match(text)
-    if not m or not (m["pre"] or m["post"]):
+    found = printed_rules.threshold(text)
+    if found is None:
         return None
-    n = Number(to_float(m["n"]), percent=bool(m["pct"]), role="threshold")
+    n = Number(found.number, percent=found.percent, role="threshold")
     return ParsedValue("number", [n], note=text, flags=Flags.of(COMPARATOR))
 
 
@@ -226,8 +213,8 @@ def _parse_per(text: str) -> ParsedValue | None:
 
 
 def _parse_range(text: str) -> ParsedValue | None:
-    m = _range.match(text)
-    if not m or to_float(m["a"]) < 0 or to_float(m["b"]) < to_float(m["a"]):
+    found = printed_rules.span(text)
+    if found is None or found[0] < 0 or found[1] < found[0]:
         return None
     return ParsedValue("range", note=text)
 
