@@ -3,12 +3,11 @@ year before, national rank and quartile band; sortable by any column."""
 
 import streamlit as st
 
-from exports.downloads import frame_csv
 from periods import fy_label
 from ui.cached_store import indicator_label, indicators_of
 from ui.cached_views import league
 from ui.frame import inside_app
-from ui.show import chart_with_table, no_data
+from ui.show import chart_with_table, csv_button, no_data
 
 inside_app(__file__)
 
@@ -41,13 +40,7 @@ st.caption(
     f"{row['authorities_ranked']} councils with a figure."
 )
 st.dataframe(table, hide_index=True, width="stretch")
-st.download_button(
-    "Download the table (CSV)",
-    frame_csv(table),
-    file_name=f"authorities-{indicator}-{period}.csv",
-    mime="text/csv",
-    on_click="ignore",
-)
+csv_button("Download the table (CSV)", table, f"authorities-{indicator}-{period}.csv")
 
 st.subheader("Funnel plot: which differences are more than chance")
 if view.funnel is None:

@@ -6,7 +6,6 @@ import streamlit as st
 from analyses.gap_chart import comparable, gap_chart, gap_frame
 from analyses.history import STANDING
 from analyses.readable import area_name
-from exports.downloads import frame_csv
 from ui.cached_store import all_authorities, packaged_catalogue
 from ui.cached_views import (
     authority_index,
@@ -16,7 +15,7 @@ from ui.cached_views import (
     years_with_figures,
 )
 from ui.frame import inside_app
-from ui.show import chart_with_table, no_data, show_table
+from ui.show import chart_with_table, csv_button, no_data, show_table
 
 inside_app(__file__)
 
@@ -110,13 +109,7 @@ show_table(
         ]
     ]
 )
-st.download_button(
-    "Download gaps (CSV)",
-    frame_csv(gaps),
-    file_name=f"gaps-{authority}-{period}.csv",
-    mime="text/csv",
-    on_click="ignore",
-)
+csv_button("Download gaps (CSV)", gaps, f"gaps-{authority}-{period}.csv")
 
 for note in view.omitted:
     st.caption(note)

@@ -4,11 +4,11 @@ import aliases."""
 import pandas as pd
 import streamlit as st
 
-from exports.downloads import frame_csv
 from ui.access import may
 from ui.cached_store import aliases, indicator_label, packaged_catalogue, saved, shared_store
 from ui.frame import inside_app
 from ui.layout_review import taught_layouts_section
+from ui.show import csv_button
 
 inside_app(__file__)
 MESSAGE = "catalogue_message"
@@ -39,13 +39,7 @@ if MESSAGE in st.session_state:
     st.success(st.session_state.pop(MESSAGE), icon=":material/check_circle:")
 known = aliases()
 st.dataframe(known, hide_index=True, width="stretch")
-st.download_button(
-    "Download aliases (CSV)",
-    frame_csv(known),
-    file_name="aliases.csv",
-    mime="text/csv",
-    on_click="ignore",
-)
+csv_button("Download aliases (CSV)", known, "aliases.csv")
 with st.form("teach", clear_on_submit=True):
     label = st.text_input("Printed label")
     indicator = st.selectbox("Maps to", catalogue.ids(), format_func=indicator_label)

@@ -4,7 +4,6 @@ scorecard."""
 import streamlit as st
 
 from analyses.summaries import chart_summary
-from exports.downloads import frame_csv
 from ui.cached_store import (
     all_authorities,
     indicator_name,
@@ -14,7 +13,7 @@ from ui.cached_store import (
 )
 from ui.cached_views import LAST_AUTHORITY, scorecard, side_by_side
 from ui.frame import inside_app
-from ui.show import chart_with_table, no_data, show_table
+from ui.show import chart_with_table, csv_button, no_data, show_table
 
 inside_app(__file__)
 
@@ -98,10 +97,4 @@ if shown:
     )
     st.dataframe(grid, width="stretch")
     show_table(card, column_config={"Sparkline": st.column_config.LineChartColumn("last values")})
-    st.download_button(
-        "Download scorecard (CSV)",
-        frame_csv(card.drop(columns="sparkline")),
-        file_name="scorecard.csv",
-        mime="text/csv",
-        on_click="ignore",
-    )
+    csv_button("Download scorecard (CSV)", card.drop(columns="sparkline"), "scorecard.csv")

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from exports import FILES, export_bytes
-from exports.downloads import frame_csv
 from ui.access import mode_note
 from ui.admin import audit_section, roles_section, withdraw_controls
 from ui.cached_store import (
@@ -16,7 +15,7 @@ from ui.cached_store import (
 )
 from ui.cached_views import export_selection
 from ui.frame import inside_app
-from ui.show import show_table
+from ui.show import csv_button, show_table
 
 inside_app(__file__)
 
@@ -94,14 +93,7 @@ st.subheader("Revisions")
 st.write("Figures a later report printed differently from an earlier one, for the same period.")
 changed = revisions(authority, indicator)
 show_table(changed)
-st.download_button(
-    "Download revisions (CSV)",
-    frame_csv(changed),
-    file_name="perfbooks_revisions.csv",
-    mime="text/csv",
-    disabled=changed.empty,
-    on_click="ignore",
-)
+csv_button("Download revisions (CSV)", changed, "perfbooks_revisions.csv", disabled=changed.empty)
 gone = withdrawn()
 if len(gone):
     st.markdown(

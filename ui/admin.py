@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from access import ROLES, NotAllowed
-from exports.downloads import frame_csv
 from ui.access import session_actor
 from ui.cached_store import documents, saved, shared_store
+from ui.show import csv_button
 
 DONE = "data_admin_message"
 
@@ -79,14 +79,7 @@ def audit_section() -> None:
     st.subheader("Audit log")
     log = shared_store().audit()
     st.dataframe(log, hide_index=True, width="stretch")
-    st.download_button(
-        "Download audit log (CSV)",
-        frame_csv(log),
-        file_name="perfbooks_audit.csv",
-        mime="text/csv",
-        on_click="ignore",
-        disabled=log.empty,
-    )
+    csv_button("Download audit log (CSV)", log, "perfbooks_audit.csv", disabled=log.empty)
 
 
 def roles_section() -> None:

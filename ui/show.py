@@ -40,14 +40,7 @@ def chart_with_table(
     table = as_dates(table)
     show_table(table)
     left, right = st.columns(2)
-    left.download_button(
-        "Download chart data (CSV)",
-        frame_csv(table),
-        file_name=f"{slug(title)}.csv",
-        mime="text/csv",
-        key=f"{key}-csv",
-        on_click="ignore",
-    )
+    csv_button("Download chart data (CSV)", table, f"{slug(title)}.csv", left, key=f"{key}-csv")
     if chart is not None:
         right.download_button(
             "Download chart (HTML)",
@@ -57,6 +50,13 @@ def chart_with_table(
             key=f"{key}-html",
             on_click="ignore",
         )
+
+
+def csv_button(label: str, frame: pd.DataFrame, file_name: str, where=st, **options) -> None:
+    """A button that downloads the frame as CSV (`where`: st or a column), without a rerun."""
+    where.download_button(
+        label, frame_csv(frame), file_name=file_name, mime="text/csv", on_click="ignore", **options
+    )
 
 
 def show_table(frame: pd.DataFrame, **options) -> None:
