@@ -15,7 +15,7 @@ from interpreter.context import authorities_in, document_authority, stated_repor
 from interpreter.flags import YEAR_FROM_REPORT_DATE
 from interpreter.headers import polarity_word
 from interpreter.indicator_match import label_indicators
-from interpreter.observation import Observation, add_flag
+from interpreter.observation import BENCHMARK_MEASURES, Observation, add_flag
 from interpreter.table_layout import cell_matrix, read_layout
 from interpreter.table_observations import table_observations
 from interpreter.taught_layouts import apply_rule, taught_rule
@@ -24,13 +24,6 @@ from periods import financial_year, financial_year_of, latest_month, ytd
 
 DESCRIPTION = re.compile(r"indicator|description|measure|definition", re.I)
 POLARITY_HEADER = re.compile(r"better to be|good perf|polarity|good is", re.I)
-BENCHMARKS = {
-    "stat_neighbour_avg",
-    "stat_neighbour_best",
-    "england_avg",
-    "england_top_quartile",
-    "region_avg",
-}
 
 
 def interpret(
@@ -299,7 +292,7 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
     """The keys a figure is looked up by, and those it is kept under. A benchmark whose table names
     no period matches the same benchmark of any period; a dated one only the same period's (or an
     undated one's later)."""
-    undated = obs.measure in BENCHMARKS and obs.pending.default_period
+    undated = obs.measure in BENCHMARK_MEASURES and obs.pending.default_period
     periods = [("", "")] if undated else [(obs.period_type, obs.period_start, obs.period_end)]
     value = round(obs.value, 3) if obs.value is not None else obs.note.lower()
     names = (
@@ -312,7 +305,7 @@ def _keys(obs: Observation) -> tuple[list[tuple], list[tuple]]:
         (obs.authority, obs.measure, period, value) + name for period in periods for name in names
     ]
     any_period = [(obs.authority, obs.measure, ("", ""), value) + name for name in names]
-    kept = lookup + (any_period if obs.measure in BENCHMARKS and not undated else [])
+    kept = lookup + (any_period if obs.measure in BENCHMARK_MEASURES and not undated else [])
     return lookup, kept
 
 

@@ -20,6 +20,7 @@ import shutil
 
 import pytest
 
+from interpreter.observation import MEASURES, UNITS
 from zoo import FAMILIES, cases, generate, report
 from zoo import pdf as zpdf
 from zoo.measure import measure
@@ -172,19 +173,9 @@ def test_derived_columns_are_printed_but_not_truth(seed, tmp_path):
 
 
 def test_truth_follows_the_conventions():
-    units = {"count", "percent", "rate_per_10k", "days", "average", "ratio"}
-    measures = {
-        "actual",
-        "target",
-        "stat_neighbour_avg",
-        "stat_neighbour_best",
-        "england_avg",
-        "england_top_quartile",
-        "region_avg",
-    }
     for family in FAMILIES:
         for o in report(family, 1).obs():
-            assert o.unit in units and o.measure in measures, (family, o)
+            assert o.unit in UNITS and o.measure in MEASURES, (family, o)
             assert o.period.start <= o.period.end
             if o.value is None:
                 assert o.note and o.scored == 0, (family, o)  # printed text: a note, never scored

@@ -16,14 +16,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-BENCHMARKS = {
-    "stat_neighbour_avg",
-    "stat_neighbour_best",
-    "england_avg",
-    "england_top_quartile",
-    "region_avg",
-}
-MEASURES = {"actual", "target"} | BENCHMARKS
+from interpreter.observation import BENCHMARK_MEASURES, MEASURES
+
 LABEL_MIN = 85
 VALUE_TOL = 0.051
 
@@ -62,7 +56,11 @@ def read(path: Path | str) -> list[dict]:
 
 
 def key(r: dict) -> tuple:
-    return r["_authority"], r["_measure"], "" if r["_measure"] in BENCHMARKS else r["_period_end"]
+    return (
+        r["_authority"],
+        r["_measure"],
+        "" if r["_measure"] in BENCHMARK_MEASURES else r["_period_end"],
+    )
 
 
 def match(truth: list[dict], got: list[dict]) -> dict[int, int]:
