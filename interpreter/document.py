@@ -50,6 +50,11 @@ def interpret(
     for number, grid in enumerate(block for g in doc.grids for block in table_blocks(g)):
         taught = taught_rule(grid, rules)
         layout = apply_rule(grid, taught.rule, doc.text) if taught else read_layout(grid)
+        if layout is None and not taught and previous is not None:
+            # the rest of the table before, its header repeated, read with that table's context
+            rest = _repeating(grid, *previous[0])
+            layout = read_layout(rest) if rest is not None else None
+            grid = rest if layout is not None else grid
         headed = (
             _under_header(grid, *previous[0])
             if layout is None and not taught and previous is not None
@@ -102,18 +107,35 @@ def _continues(grid: Grid, layout, before: tuple) -> bool:
     a later page and repeats that table's header rows (a table printed over a page break, its
     header repeated)."""
     prior, prior_layout = before
-    if (
-        grid.page is None
-        or prior.page is None
-        or grid.page <= prior.page
-        or grid.index != 1
-        or grid.row_offset
-    ):
-        return False
     return (
-        _header_texts(layout) == _header_texts(prior_layout)
+        _after_break(grid, prior)
+        and _header_texts(layout) == _header_texts(prior_layout)
         and layout.transposed == prior_layout.transposed
     )
+
+
+def _after_break(grid: Grid, prior: Grid) -> bool:
+    """The grid is the first table of a page after the prior grid's page, not cut from another."""
+    return (
+        grid.page is not None
+        and prior.page is not None
+        and grid.page > prior.page
+        and grid.index == 1
+        and not grid.row_offset
+    )
+
+
+def _repeating(grid: Grid, prior: Grid, prior_layout) -> Grid | None:
+    """The grid given the prior grid's context when it is the rest of that table after a page
+    break, its header rows repeated (what the lines above the first part state, a year, holds
+    for the rest), else None."""
+    if prior_layout.transposed or not _after_break(grid, prior):
+        return None
+    rows = prior_layout.header_rows
+    top = [[cell.text if cell else "" for cell in line] for line in cell_matrix(grid)[:rows]]
+    if top != _header_texts(prior_layout):
+        return None
+    return replace(grid, context=list(prior.context))
 
 
 def _under_header(grid: Grid, prior: Grid, prior_layout) -> Grid | None:

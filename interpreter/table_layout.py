@@ -147,10 +147,10 @@ def _comparison(matrix, context: list[str]) -> Layout | None:
     body = matrix[1:]
     if len(matrix[0]) < 2 or context_period(context) is None:
         return None
-    names = {
-        a.name for line in body if line[0] is not None and (a := authority_named(line[0].text))
-    }
-    if len(names) < MIN_AUTHORITY_ROWS:
+    labelled = [line[0].text for line in body if line[0] is not None and line[0].text]
+    names = {a.name for label in labelled if (a := authority_named(label))}
+    # fewer authorities only when every row names one (the first rows of a table a page break cut)
+    if len(names) < MIN_AUTHORITY_ROWS and (len(names) < 2 or len(names) < len(labelled)):
         return None
     columns = [
         Column(c, [text(matrix[0][c])], "actual", None, None, text(matrix[0][c]), indicator=True)

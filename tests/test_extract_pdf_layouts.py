@@ -321,6 +321,78 @@ def test_scanned_page_words_without_hints():
     ]
 
 
+def _words(top: float, *phrases, char: float = 4.0, space: float = 2.0, height: float = 10.0):
+    """Word dicts of one text line: each (phrase, x) set from x, `char` points a character, its
+    words `space` points apart."""
+    out = []
+    for phrase, x in phrases:
+        for text in phrase.split(" "):
+            out.append(
+                {
+                    "text": text,
+                    "x0": x,
+                    "x1": x + char * len(text),
+                    "top": top,
+                    "bottom": top + height,
+                }
+            )
+            x += char * len(text) + space
+    return out
+
+
+def test_unit_denominator_wrapped_onto_a_heading_line_is_heading():
+    """Quirk: `CiN rate per` wrapped over `10,000` beside another heading's second line
+    (`months`): the line's only number is the unit's denominator, so it is a header line, not the
+    first body row (its words made columns of their own, the figures under no heading)."""
+    lines = [
+        _words(100, ("LA", 40), ("Re-referrals within 12", 120), ("CiN rate per", 230)),
+        _words(111, ("months", 140), ("10,000", 240)),
+        _words(126, ("Wigan", 40), ("19%", 196), ("302.5", 254)),
+        _words(140, ("Sefton", 40), ("24%", 196), ("280.1", 254)),
+        _words(154, ("Wirral", 40), ("21%", 196), ("311.0", 254)),
+    ]
+    assert _rows(text_grids(lines, 1, 1)[0]) == [
+        ["LA", "Re-referrals within 12 months", "CiN rate per 10,000"],
+        ["Wigan", "19%", "302.5"],
+        ["Sefton", "24%", "280.1"],
+        ["Wirral", "21%", "311.0"],
+    ]
+
+
+def test_heading_words_a_word_space_apart_on_a_tightly_spaced_scan_are_one_heading():
+    """Quirk: OCR word boxes widened by their glyphs' bearings leave the page's usual space at a
+    point (an eighth of the font size), so a word space of a quarter em inside a heading
+    (`need  seen`) passed for a gap between cells: the heading's left part and its wrapped second
+    line (`timescales`) were made a column of their own beside its figures."""
+    lines = [
+        _words(
+            100,
+            ("LA", 40),
+            ("Children in need", 130),
+            ("seen within", 183.6),
+            ("CLA rate", 250),
+            char=3.5,
+            space=1.0,
+            height=8.0,
+        ),
+        _words(110, ("timescales", 150), char=3.5, space=1.0, height=8.0),
+        *(
+            _words(top, (name, 40), (a, 218), (b, 258), char=3.5, space=1.0, height=8.0)
+            for top, name, a, b in [
+                (122, "Wigan", "80%", "61.2"),
+                (134, "Sefton", "84%", "70.4"),
+                (146, "Wirral", "77%", "93.0"),
+            ]
+        ),
+    ]
+    assert _rows(text_grids(lines, 1, 1)[0]) == [
+        ["LA", "Children in need seen within timescales", "CLA rate"],
+        ["Wigan", "80%", "61.2"],
+        ["Sefton", "84%", "70.4"],
+        ["Wirral", "77%", "93.0"],
+    ]
+
+
 def _pages(*pages: list, ruling: str = "horizontal") -> bytes:
     """A PDF of several pages, each a list of (y, title) lines and tables (drawn with horizontal
     rules unless `ruling` says otherwise)."""
@@ -475,6 +547,42 @@ def test_comparison_table_of_indicators_across_takes_the_year_stated_above_it():
     }
     assert len(got) == 10
     assert got[("Wigan", "Children in need rate", "actual")] == (19.4, "2021-04-01")
+    assert got[("Wirral", "Ceased CLA - permanence", "england_avg")] == (28.8, "2021-04-01")
+
+
+def _comparison_table(y: float, rows) -> Table:
+    table = Table([150, 110, 110], y=y).header(
+        "Local authority", "Children in need rate", "Ceased CLA - permanence"
+    )
+    for row in rows:
+        table.row(*row)
+    return table
+
+
+def test_comparison_table_cut_after_two_rows_keeps_its_year_over_the_page_break():
+    """Quirk: a comparison table (one indicator per column, the year in the line above it) cut by
+    a page break after two authorities, its header repeated on the next page with no year above
+    it: the two rows are a comparison table still, and the rest takes their year."""
+    first = _comparison_table(760, [("Sefton", "15.1", "31.8%"), ("Wigan", "19.4", "32.7%")])
+    rest = _comparison_table(
+        40,
+        [
+            ("Wirral", "17.1", "23.7%"),
+            ("St. Helens", "16.0", "27.5%"),
+            ("Knowsley", "21.3", "30.1%"),
+            ("England", "18.6", "28.8%"),
+        ],
+    )
+    observations = _observations(
+        _pages([(740, "Comparison with statistical neighbours, 2021/22"), first], [rest])
+    )
+    got = {
+        (o.authority, o.indicator_label, o.measure): (o.value, o.period_start.isoformat())
+        for o in observations
+    }
+    assert len(got) == 12
+    assert got[("Sefton", "Children in need rate", "actual")] == (15.1, "2021-04-01")
+    assert got[("St. Helens", "Ceased CLA - permanence", "actual")] == (27.5, "2021-04-01")
     assert got[("Wirral", "Ceased CLA - permanence", "england_avg")] == (28.8, "2021-04-01")
 
 

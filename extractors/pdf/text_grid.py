@@ -50,9 +50,14 @@ WIDE_GUTTER = 3.0
 # line heights: an empty strip this wide, with a label column right of it, parts two tables
 SIDE_GUTTER = 2.5
 SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
+# line heights: a gap this narrow between two words of a heading is a word space, however tight
+# the page's usual spacing (OCR word boxes widened by their glyphs' bearings measure it too small)
+HEADING_SPACE = 0.4
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
 # a row code (`204`, `1.3`, `NI 62`), never `10,000`
 CODE = re.compile(r"^[A-Z]{0,5}\s?\d{1,3}(\.\d{1,2})?[a-z]?$")
+# a unit's denominator (`per 10,000`), a heading's word however it is wrapped
+DENOMINATOR = re.compile(r"^1(00|0{0,2}(,?000)+)$")
 PERIODISH = re.compile(
     r"^((19|20)\d\d|\d\d?/(19|20)?\d\d|(19|20)\d\d[/-]\s?\d\d(\d\d)?|\d\d?[./-]\d\d[./-]\d\d(\d\d)?|q\d|\(\d\d/\d\d\)|"
     r"\d\d[-/]\d\d)$",
@@ -129,7 +134,7 @@ def text_grids(
     hints = hints or Hints()
     rows = [
         _Line(
-            sorted(ln, key=lambda w: w["x0"]),
+            sorted((dict(w) for w in ln), key=lambda w: w["x0"]),
             min(w["top"] for w in ln),
             max(w["bottom"] for w in ln),
         )
@@ -140,6 +145,7 @@ def text_grids(
         return []
     h = median(w["bottom"] - w["top"] for ln in rows for w in ln.words)
     space = _space(rows, h)
+    _mark_denominators(rows, h, space)
     for ln in rows:
         ln.space = space
     width = max(ln.words[-1]["x1"] for ln in rows) - min(ln.words[0]["x0"] for ln in rows)
@@ -150,6 +156,35 @@ def text_grids(
             if grid is not None:
                 grids.append(grid)
     return grids
+
+
+def _mark_denominators(rows: list[_Line], h: float, space: float) -> None:
+    """Flag the words that are a unit's denominator wrapped under its `per` (`CiN rate per` over
+    `10,000`): part of a heading, never a figure."""
+    for k, line in enumerate(rows):
+        pers = [
+            (run[0]["x0"], run[-1]["x1"])
+            for above in rows[max(0, k - 3) : k]
+            if 0 <= line.top - above.centre <= 1.5 * h
+            for run in _spaced_runs(above.words, SPACE_RUN * space)
+            if run[-1]["text"].lower() == "per"
+        ]
+        for w in line.words:
+            if DENOMINATOR.match(w["text"]) and any(
+                _overlap(w["x0"], w["x1"], x0 - h, x1 + h) > 0 for x0, x1 in pers
+            ):
+                w["denominator"] = True
+
+
+def _spaced_runs(words: list[dict], gap: float) -> list[list[dict]]:
+    """Words (left to right) in runs: a wider gap than `gap` starts a new one."""
+    out: list[list[dict]] = []
+    for w in words:
+        if out and w["x0"] - out[-1][-1]["x1"] <= gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
 
 
 def _space(rows: list[_Line], h: float) -> float:
@@ -183,19 +218,16 @@ def _has_value(line: _Line) -> bool:
     number inside a heading such as `Section 47 enquiries`): a body line."""
     if line.valued is None:
         numbers, others = 0, 0
-        run: list[str] = []
-        for k, w in enumerate(line.words):
-            run.append(w["text"])
-            last = (
-                k + 1 == len(line.words)
-                or line.words[k + 1]["x0"] - w["x1"] > SPACE_RUN * line.space
-            )
-            if last:
-                if _is_number(run[0]) and sum(1 for t in run if _is_number(t)) >= 0.5 * len(run):
-                    numbers += 1
-                else:
-                    others += 1
-                run = []
+        for run in _spaced_runs(line.words, SPACE_RUN * line.space):
+            texts = [w["text"] for w in run]
+            if (
+                _is_number(texts[0])
+                and not run[0].get("denominator")
+                and sum(1 for t in texts if _is_number(t)) >= 0.5 * len(texts)
+            ):
+                numbers += 1
+            else:
+                others += 1
         # one figure among many headings (`Top 25%` in a row of months) does not make a body line
         line.valued = numbers >= 1 and numbers >= 0.25 * (numbers + others)
     return line.valued
@@ -420,6 +452,7 @@ class _Table:
         self.x1 = max(ln.words[-1]["x1"] for ln in lines)
         self.top, self.bottom = lines[0].top, lines[-1].bottom
         self.hints = _local(hints, self.x0, self.top, self.x1, self.bottom, h)
+        self.heading_gap = max(SPACE_RUN * space, HEADING_SPACE * h)
 
     # columns
     # --------------------------------------------------------------------------------------------
@@ -453,11 +486,11 @@ class _Table:
             cols = self._split(values + wrapped, edges)
         others = self.lines[:first]
         stray = []
-        runs = [(k, run) for k, ln in enumerate(others) for run in self._word_runs(ln)]
+        runs = [(k, run) for k, ln in enumerate(others) for run in self._word_runs(ln, True)]
         for k, ln in enumerate(others):
             ws = [
                 w
-                for run in self._word_runs(ln)
+                for run in self._word_runs(ln, True)
                 if not any(_overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0 for a, b in cols)
                 and not _heads_several(
                     run, [r for j, r in runs if j > k and others[j].top > ln.bottom - 1]
@@ -481,7 +514,7 @@ class _Table:
             (k, ln.top, ln.bottom)
             for k, (a, b) in enumerate(cols)
             for ln in others
-            for run in self._word_runs(ln)
+            for run in self._word_runs(ln, True)
             if _overlap(run[0]["x0"], run[-1]["x1"], a, b) > 0
         ]
         # the extent of the headings over each column that head it alone (not a group heading over
@@ -547,15 +580,10 @@ class _Table:
                 out.append(list(c))
         return sorted((a, b) for a, b in out)
 
-    def _word_runs(self, line: _Line) -> list[list[dict]]:
-        """The line's words in runs at ordinary word spacing."""
-        out: list[list[dict]] = []
-        for w in line.words:
-            if out and w["x0"] - out[-1][-1]["x1"] <= SPACE_RUN * self.space:
-                out[-1].append(w)
-            else:
-                out.append([w])
-        return out
+    def _word_runs(self, line: _Line, heading: bool = False) -> list[list[dict]]:
+        """The line's words in runs at ordinary word spacing (a heading's at least a word space
+        relative to its height)."""
+        return _spaced_runs(line.words, self.heading_gap if heading else SPACE_RUN * self.space)
 
     def _split(
         self, lines: list[_Line], edges: list[float], headings: bool = False
@@ -644,16 +672,13 @@ class _Table:
         right = any(hi - 0.01 <= w["x0"] <= hi + 2 * self.h for w in line.words)
         return left and right
 
-    def _runs(self, line_index: int, cols: list[tuple[float, float]]) -> list[_Run]:
-        """The line's words as runs, each placed over the columns it reaches into; a run is cut
-        where a column boundary falls between two of its words."""
+    def _runs(
+        self, line_index: int, cols: list[tuple[float, float]], heading: bool = False
+    ) -> list[_Run]:
+        """The line's words as runs (a heading line's as `_word_runs` reads them), each placed over
+        the columns it reaches into."""
         line = self.lines[line_index]
-        runs: list[_Run] = []
-        for w in line.words:
-            if runs and w["x0"] - runs[-1].words[-1]["x1"] <= SPACE_RUN * self.space:
-                runs[-1].words.append(w)
-                continue
-            runs.append(_Run([w], line_index))
+        runs = [_Run(ws, line_index) for ws in self._word_runs(line, heading)]
         for run in runs:
             reach = [
                 i
@@ -689,7 +714,7 @@ class _Table:
         if len(cols) < 2:
             return None
         self._cols = cols
-        runs = {i: self._runs(i, cols) for i in range(n)}
+        runs = {i: self._runs(i, cols, heading=i < first) for i in range(n)}
         # lines above the first body line that hold one phrase in the label columns belong to the
         # body
         # lines above the first body line with words in the label columns only are the first row's
