@@ -53,6 +53,8 @@ TOPIC_AREAS = {
 }
 OFF_TOPIC = 2  # MILD penalties a suggestion of another topic than the label's costs
 ADDED_MOST = 2  # MILD penalties the words a suggestion adds to the label's cost at most
+CANDIDATES = 5  # candidates a match keeps
+SUGGEST_DEPTH = 12  # candidates ranked again for a person, of which suggest keeps n
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,8 @@ class Catalogue:
         scores: dict[str, float] = {}
         for text in dict.fromkeys([str(label), self.respelt(str(label))]):
             read = read_label(text)
-            for indicator_id, score in self._match(read, unit, frozenset(ruled_out)).candidates:
+            found = self._match(read, unit, frozenset(ruled_out), SUGGEST_DEPTH)
+            for indicator_id, score in found.candidates:
                 score = self._for_a_person(read, indicator_id, score)
                 scores[indicator_id] = max(scores.get(indicator_id, 0.0), score)
         return sorted(scores.items(), key=lambda p: -p[1])[:n]
@@ -252,7 +255,11 @@ class Catalogue:
         )
 
     def _match_uncached(
-        self, label: Label, unit: str | None, ruled_out: frozenset = frozenset()
+        self,
+        label: Label,
+        unit: str | None,
+        ruled_out: frozenset = frozenset(),
+        depth: int = CANDIDATES,
     ) -> LabelMatch:
         units = {unit} if unit else _units_stated(label.unit)
         units = units - ruled_out or units  # what the figures allow, unless they allow nothing
@@ -260,7 +267,7 @@ class Catalogue:
         # every rate name and alias says "per 10,000" or "rate": one the label does not say is a
         # guess, a candidate to suggest but not to map
         decidable = units - {"rate_per_10k"} if unstated else units
-        ranked = self._rank(label, units)
+        ranked = self._rank(label, units, depth)
         # e.g. the count printed beside a "% of ..." label
         if unit and label.unit in UNITS and label.unit != unit:
             ranked = [(i, round(max(s - 2 * self.settings.MILD, 0.0), 4)) for i, s in ranked]
@@ -268,14 +275,14 @@ class Catalogue:
             ranked = self._unstated_units_lowered(label, ranked)
         exact = self._exact_ids(label, units, decidable)
         if len(exact) == 1:
-            return _sure(exact.pop(), ranked)
+            return _sure(exact.pop(), ranked, depth)
         if unit is None and label.unit == MIXED:  # "Number / rate of ..." names two indicators
-            return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:5])
-        decided = self._decide(ranked)
+            return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:depth])
+        decided = self._decide(ranked, depth)
         if decided.indicator_id and self._by_id[decided.indicator_id].unit not in decidable:
             return LabelMatch(None, decided.score, decided.candidates)
         if decided.indicator_id is None and (own := self._own_period_ids(label, decidable)):
-            return _sure(own.pop(), ranked)
+            return _sure(own.pop(), ranked, depth)
         return decided
 
     def _own_period_ids(self, label: Label, units: set[str]) -> set[str]:
@@ -324,7 +331,7 @@ class Catalogue:
                 return found
         return set()
 
-    def _rank(self, label: Label, units: set[str]) -> list[tuple[str, float]]:
+    def _rank(self, label: Label, units: set[str], depth: int) -> list[tuple[str, float]]:
         if not label.words or not self._choices:
             return []
         raw = self._similarity(label.words)
@@ -332,8 +339,8 @@ class Catalogue:
         best: dict[str, float] = {}
         for index in np.argsort(-raw)[: self.settings.SHORTLIST]:
             choice, score = self._choices[index], float(raw[index])
-            if score <= 0 or (len(best) >= 5 and score <= sorted(best.values())[-5]):
-                break  # penalties only lower scores: nothing further can enter the top five
+            if score <= 0 or (len(best) >= depth and score <= sorted(best.values())[-depth]):
+                break  # penalties only lower scores: nothing further can enter the top `depth`
             penalty = _penalty(label.markers, choice.markers, self.settings.MILD)
             if penalty is not None:
                 best[choice.indicator_id] = max(best.get(choice.indicator_id, 0.0), score - penalty)
@@ -356,13 +363,13 @@ class Catalogue:
         weight = self.settings.DICE_WEIGHT
         return weight * self._overlap.dice(words.split()) + (1 - weight) * order_free
 
-    def _decide(self, ranked: list[tuple[str, float]]) -> LabelMatch:
+    def _decide(self, ranked: list[tuple[str, float]], depth: int) -> LabelMatch:
         if not ranked:
             return LabelMatch(None, 0.0, [])
         top, score = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         sure = score >= self.settings.ACCEPT and score - runner_up >= self.settings.MARGIN
-        return LabelMatch(top if sure else None, score, ranked[:5])
+        return LabelMatch(top if sure else None, score, ranked[:depth])
 
 
 class WordOverlap:
@@ -400,10 +407,10 @@ class WordOverlap:
         return self.index[near[0]] if near else None
 
 
-def _sure(indicator_id: str, ranked: list[tuple[str, float]]) -> LabelMatch:
+def _sure(indicator_id: str, ranked: list[tuple[str, float]], depth: int) -> LabelMatch:
     """The match of an alias that reads like the label, ahead of the ranked candidates."""
     rest = [(i, s) for i, s in ranked if i != indicator_id]
-    return LabelMatch(indicator_id, 1.0, ([(indicator_id, 1.0)] + rest)[:5])
+    return LabelMatch(indicator_id, 1.0, ([(indicator_id, 1.0)] + rest)[:depth])
 
 
 def _timeliness(label: Label) -> bool:
