@@ -42,6 +42,19 @@ WORD = re.compile(r"[A-Za-z]+")
 # rapidfuzz ratio a misspelt word needs to a catalogue word to be respelt as it (suggestions only)
 RESPELL_CUTOFF = 85
 OWN_PERIODS = {"month", "ytd"}  # periods that date a figure rather than define its indicator
+# The catalogue areas whose indicators are of a population's topic, beside those whose name names
+# the population: a suggestion of none of the topics a label names is of another topic.
+TOPIC_AREAS = {
+    "cla": {"looked_after", "adoption"},
+    "cpp": {"child_protection"},
+    "cin": {"children_in_need", "assessment"},
+    "careleaver": {"care_leavers"},
+    "earlyhelp": {"early_help"},
+}
+OFF_TOPIC = 2  # MILD penalties a suggestion of another topic than the label's costs
+ADDED_MOST = 2  # MILD penalties the words a suggestion adds to the label's cost at most
+CANDIDATES = 5  # candidates a match keeps
+SUGGEST_DEPTH = 12  # candidates ranked again for a person, of which suggest keeps n
 
 
 @dataclass(frozen=True)
@@ -141,20 +154,42 @@ class Catalogue:
             found = with_context if with_context.indicator_id else found
         return found
 
-    def suggest(self, label: str, unit: str | None = None, n: int = 3) -> list[tuple[str, float]]:
+    def suggest(
+        self, label: str, unit: str | None = None, n: int = 3, ruled_out: frozenset = frozenset()
+    ) -> list[tuple[str, float]]:
         """Up to n (at most 5) indicators a label may name, best first, scored 0-1, for a person to
-        choose from.
+        choose from; `ruled_out` are units the label's figures rule out (see `review.doubts`).
 
         The label is ranked as printed and with its misspelt words respelt to the catalogue's own
         ("protecton" -> "protection", OCR's "penod" -> "period"); each indicator keeps its better
-        score.
+        score. An indicator that is not of a topic the label names (children looked after, CP, CIN,
+        care leavers, early help) costs OFF_TOPIC MILD penalties, and each word its closest name or
+        alias adds to the label's words (SGO, PEP, FTE) one MILD penalty: a candidate whose words
+        the label covers outranks one that adds a concept the label does not print. An alias that
+        reads like the label (1.0) is not lowered.
 
         """
+        self._build()
         scores: dict[str, float] = {}
         for text in dict.fromkeys([str(label), self.respelt(str(label))]):
-            for indicator_id, score in self.match_label(text, unit).candidates:
+            read = read_label(text)
+            found = self._match(read, unit, frozenset(ruled_out), SUGGEST_DEPTH)
+            for indicator_id, score in found.candidates:
+                score = self._for_a_person(read, indicator_id, score)
                 scores[indicator_id] = max(scores.get(indicator_id, 0.0), score)
         return sorted(scores.items(), key=lambda p: -p[1])[:n]
+
+    def _for_a_person(self, label: Label, indicator_id: str, score: float) -> float:
+        """A candidate's score less what it costs to be of another topic and to add words."""
+        if score >= 1.0:
+            return score
+        words = set(label.words.split())
+        added = min(len(choice - words) for choice in self._words_of[indicator_id])
+        added = min(added, ADDED_MOST)
+        populations = set(dict(label.markers).get(PEOPLE_GROUP, ()))
+        off_topic = populations and not populations & self._topics[indicator_id]
+        penalty = self.settings.MILD * (added + (OFF_TOPIC if off_topic else 0))
+        return round(max(score - penalty, 0.0), 4)
 
     def respelt(self, label: str) -> str:
         """The label with each unknown word of 4+ letters replaced by the nearest word of the
@@ -189,8 +224,21 @@ class Catalogue:
         self._overlap = WordOverlap(self._choices)
         self._exact, self._loose = _exact_index(texts)
         self._exact_learned, self._loose_learned = _exact_index(self._learned.items())
+        self._words_of: dict[str, list[set[str]]] = {}
+        for choice in self._choices:
+            # the population words are the topic's, weighed apart
+            words = set(choice.words.split()) - set(TOPIC_AREAS)
+            self._words_of.setdefault(choice.indicator_id, []).append(words)
+        self._topics = {iid: self._topic(iid, named[iid]) for iid in self._by_id}
         self._match = lru_cache(maxsize=65536)(self._match_uncached)
         self._built = True
+
+    def _topic(self, indicator_id: str, named: Label) -> set[str]:
+        """The populations an indicator is of: those its name names and those of its area."""
+        area = self._by_id[indicator_id].area
+        return set(dict(named.markers).get(PEOPLE_GROUP, ())) | {
+            population for population, areas in TOPIC_AREAS.items() if area in areas
+        }
 
     def _choice(self, label: Label, indicator_id: str, named: Label) -> Choice:
         """An alias inherits what its indicator's name says and it does not; spans and people add
@@ -206,13 +254,20 @@ class Catalogue:
             tuple(sorted(markers.items())),
         )
 
-    def _match_uncached(self, label: Label, unit: str | None) -> LabelMatch:
+    def _match_uncached(
+        self,
+        label: Label,
+        unit: str | None,
+        ruled_out: frozenset = frozenset(),
+        depth: int = CANDIDATES,
+    ) -> LabelMatch:
         units = {unit} if unit else _units_stated(label.unit)
+        units = units - ruled_out or units  # what the figures allow, unless they allow nothing
         unstated = unit is None and label.unit is None
         # every rate name and alias says "per 10,000" or "rate": one the label does not say is a
         # guess, a candidate to suggest but not to map
         decidable = units - {"rate_per_10k"} if unstated else units
-        ranked = self._rank(label, units)
+        ranked = self._rank(label, units, depth)
         # e.g. the count printed beside a "% of ..." label
         if unit and label.unit in UNITS and label.unit != unit:
             ranked = [(i, round(max(s - 2 * self.settings.MILD, 0.0), 4)) for i, s in ranked]
@@ -220,14 +275,14 @@ class Catalogue:
             ranked = self._unstated_units_lowered(label, ranked)
         exact = self._exact_ids(label, units, decidable)
         if len(exact) == 1:
-            return _sure(exact.pop(), ranked)
+            return _sure(exact.pop(), ranked, depth)
         if unit is None and label.unit == MIXED:  # "Number / rate of ..." names two indicators
-            return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:5])
-        decided = self._decide(ranked)
+            return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:depth])
+        decided = self._decide(ranked, depth)
         if decided.indicator_id and self._by_id[decided.indicator_id].unit not in decidable:
             return LabelMatch(None, decided.score, decided.candidates)
         if decided.indicator_id is None and (own := self._own_period_ids(label, decidable)):
-            return _sure(own.pop(), ranked)
+            return _sure(own.pop(), ranked, depth)
         return decided
 
     def _own_period_ids(self, label: Label, units: set[str]) -> set[str]:
@@ -276,7 +331,7 @@ class Catalogue:
                 return found
         return set()
 
-    def _rank(self, label: Label, units: set[str]) -> list[tuple[str, float]]:
+    def _rank(self, label: Label, units: set[str], depth: int) -> list[tuple[str, float]]:
         if not label.words or not self._choices:
             return []
         raw = self._similarity(label.words)
@@ -284,8 +339,8 @@ class Catalogue:
         best: dict[str, float] = {}
         for index in np.argsort(-raw)[: self.settings.SHORTLIST]:
             choice, score = self._choices[index], float(raw[index])
-            if score <= 0 or (len(best) >= 5 and score <= sorted(best.values())[-5]):
-                break  # penalties only lower scores: nothing further can enter the top five
+            if score <= 0 or (len(best) >= depth and score <= sorted(best.values())[-depth]):
+                break  # penalties only lower scores: nothing further can enter the top `depth`
             penalty = _penalty(label.markers, choice.markers, self.settings.MILD)
             if penalty is not None:
                 best[choice.indicator_id] = max(best.get(choice.indicator_id, 0.0), score - penalty)
@@ -308,13 +363,13 @@ class Catalogue:
         weight = self.settings.DICE_WEIGHT
         return weight * self._overlap.dice(words.split()) + (1 - weight) * order_free
 
-    def _decide(self, ranked: list[tuple[str, float]]) -> LabelMatch:
+    def _decide(self, ranked: list[tuple[str, float]], depth: int) -> LabelMatch:
         if not ranked:
             return LabelMatch(None, 0.0, [])
         top, score = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         sure = score >= self.settings.ACCEPT and score - runner_up >= self.settings.MARGIN
-        return LabelMatch(top if sure else None, score, ranked[:5])
+        return LabelMatch(top if sure else None, score, ranked[:depth])
 
 
 class WordOverlap:
@@ -352,10 +407,10 @@ class WordOverlap:
         return self.index[near[0]] if near else None
 
 
-def _sure(indicator_id: str, ranked: list[tuple[str, float]]) -> LabelMatch:
+def _sure(indicator_id: str, ranked: list[tuple[str, float]], depth: int) -> LabelMatch:
     """The match of an alias that reads like the label, ahead of the ranked candidates."""
     rest = [(i, s) for i, s in ranked if i != indicator_id]
-    return LabelMatch(indicator_id, 1.0, ([(indicator_id, 1.0)] + rest)[:5])
+    return LabelMatch(indicator_id, 1.0, ([(indicator_id, 1.0)] + rest)[:depth])
 
 
 def _timeliness(label: Label) -> bool:

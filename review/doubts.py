@@ -3,10 +3,12 @@ mean."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 import pandas as pd
 
+from indicators.label_words import read_label
 from interpreter.flags import (
     BENCHMARK_AS_ACTUAL,
     BENCHMARK_LABEL,
@@ -17,6 +19,7 @@ from interpreter.flags import (
     PERCENT_OVER_100,
     RATE_DISAGREES,
 )
+from interpreter.indicator_match import _unit_hint, _units_ruled_out
 from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
 from pipeline import observations_frame
 
@@ -101,11 +104,12 @@ def review_frame(doc) -> pd.DataFrame:
 
 def doubtful_labels(doc, catalogue, n: int = 3) -> list[DoubtfulLabel]:
     """Labels with an unmapped row, then labels with another doubtful row that no person has mapped
-    yet, each in order of first appearance, with up to n ranked suggestions from the catalogue."""
-    ocr, counts, unmapped, doubtful = read_by_ocr(doc), {}, {}, {}
+    yet, each in order of first appearance, with up to n ranked suggestions from the catalogue
+    (weighed with the evidence of the label's rows)."""
+    ocr, rows, unmapped, doubtful = read_by_ocr(doc), {}, {}, {}
     for obs in doc.observations:
         label = obs.indicator_label
-        counts[label] = counts.get(label, 0) + 1
+        rows.setdefault(label, []).append(obs)
         why = doubts(obs, ocr)
         if UNMAPPED in why:
             unmapped[label] = True
@@ -113,14 +117,38 @@ def doubtful_labels(doc, catalogue, n: int = 3) -> list[DoubtfulLabel]:
             doubtful[label] = True
     ordered = list(unmapped) + [label for label in doubtful if label not in unmapped]
     return [
-        DoubtfulLabel(label, counts[label], suggestions(label, catalogue, n)) for label in ordered
+        DoubtfulLabel(label, len(rows[label]), suggestions(label, catalogue, n, rows[label]))
+        for label in ordered
     ]
 
 
-def suggestions(label: str, catalogue, n: int = 3) -> list[Suggestion]:
-    """The catalogue's best guesses for a label, best first, scored 0-100."""
-    found = [(catalogue.indicator(i), score) for i, score in catalogue.suggest(label, None, n)]
+def suggestions(label: str, catalogue, n: int = 3, rows=()) -> list[Suggestion]:
+    """The catalogue's best guesses for a label, best first, scored 0-100, in the unit its rows were
+    read in when they agree on one, else in the units their figures allow."""
+    unit = unit_read(rows)
+    ruled_out = frozenset() if unit else units_ruled_out(label, rows)
+    found = [
+        (catalogue.indicator(i), score) for i, score in catalogue.suggest(label, unit, n, ruled_out)
+    ]
     return [Suggestion(i.id, i.name, round(100 * score), i.unit) for i, score in found]
+
+
+def unit_read(rows) -> str | None:
+    """The unit every row of a label was read in, when it tells indicators apart (the matcher's
+    hint: a percentage, a rate, the count of a count-and-rate pair)."""
+    hints = {_unit_hint(obs) for obs in rows}
+    return hints.pop() if len(hints) == 1 else None
+
+
+def units_ruled_out(label: str, rows) -> frozenset[str]:
+    """The units a label's figures rule out, by the matcher's rules (a fraction under 100 is no
+    count; a figure over 100 no percentage for a label naming no unit), and a rate per 10,000 the
+    label does not name while the figures allow a count, as the matcher reads it."""
+    figures = [replace(obs, unit="") for obs in rows if obs.value is not None]
+    ruled_out = _units_ruled_out(figures).get(label, set())
+    if figures and "count" not in ruled_out and read_label(label).unit is None:
+        ruled_out.add("rate_per_10k")
+    return frozenset(ruled_out)
 
 
 def read_by_ocr(doc) -> bool:
