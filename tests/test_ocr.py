@@ -770,3 +770,42 @@ def test_month_heading_year_misread_among_months(text, read):
     months = ["Measure", "Aug'19", "Sep'19", "Oct'19", "Nov'19"]
     assert month_heading(text, months) == read
     assert month_heading(text, ["Measure", "Target"]) == text
+
+
+@needs_tesseract
+@pytest.mark.parametrize(
+    "family, seed",
+    [
+        ("whitespace", 2),  # bold month headings read in part (`Nov` `hy.` `2018`)
+        ("zebra", 0),  # a figure's first digits dropped (`9%` for `6.9%`)
+        ("zebra", 1),  # a figure on a shaded row skipped (`85` between `181` and `146`)
+    ],
+)
+def test_ink_the_sparse_reading_left_unread_is_read_again(tmp_path, family, seed):
+    """A scanned table without rulings, read whole, loses no figure or heading that tesseract's
+    sparse reading skipped or read in part: the ink no word covers is read again as a line."""
+    from zoo import generate
+    from zoo.measure import measure
+
+    result = measure(generate(family, "scan", seed, tmp_path))
+    assert result["recall"] >= 0.99 and result["precision"] >= 0.99
+
+
+@pytest.mark.parametrize(
+    "again, kept",
+    [
+        ([{"text": "85", "conf": 97.0}], True),  # a figure skipped
+        ([{"text": "4", "conf": 82.0}], False),  # a trend arrow read as a digit
+        ([{"text": "t", "conf": 92.0}], False),  # ... or as a letter
+        ([{"text": "68", "conf": 70.0}], False),  # read unsurely
+    ],
+)
+def test_lone_mark_read_again_is_no_figure(again, kept):
+    """Where the first reading found nothing, a second reading of one character (a trend arrow, a
+    RAG mark) or an unsure one is not taken; a sure figure of two or more digits is."""
+    from extractors.pdf.ocr.reread import _replaced
+
+    box = (100, 10, 140, 30)
+    first = [{"text": "181", "conf": 97.0, "x0": 20, "x1": 60, "top": 10, "bottom": 30}]
+    again = [{**w, "x0": 102, "x1": 138, "top": 10, "bottom": 30} for w in again]
+    assert (_replaced(first, box, again) != first) == kept

@@ -33,9 +33,7 @@ TARGETS = {"recall": 0.99, "precision": 0.99, "indicator_id_accuracy": 0.97}
 # (family, format): what the pipeline scored when the case was listed (seed 0), recall / precision /
 # indicator-id.
 # Regenerate with `python -m benchmarks.zoo_score --known-failures` when the interpreter changes.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("zebra", "scan"): "recall 0.975, precision 0.975, id 1.000"
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 def shortfall(result: dict) -> list[str]:

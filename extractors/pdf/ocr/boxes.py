@@ -22,6 +22,7 @@ from extractors.pdf.ocr.repair import (
     repair,
     style_of,
 )
+from extractors.pdf.ocr.reread import reread
 from extractors.pdf.ocr.rulings import (
     RuledTable,
     crossing_rulings,
@@ -123,11 +124,9 @@ def _start_whole(number, dpi, level, page, ink, outlines, background, limits) ->
 def _read_inked(images: list[np.ndarray], limits: Limits) -> list[list[dict]]:
     """The words of each image, each box's top and bottom drawn in to the ink inside it: tesseract
     can box a lone word (a section row's `Comparators`) half again as tall as its letters, and the
-    line would then pass for a title."""
-    return [
-        [_inked(word, image) for word in words]
-        for image, words in zip(images, read_words(images, SPARSE, limits))
-    ]
+    line would then pass for a title. Ink the sparse reading left unread is read again first."""
+    pages = reread(images, read_words(images, SPARSE, limits), limits)
+    return [[_inked(word, image) for word in words] for image, words in zip(images, pages)]
 
 
 def _inked(word: dict, image: np.ndarray) -> dict:
