@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import nnls
 
 from analyses.impact.result import ESTIMATED, UNIT_WORDS, month_text, number_text, refusal
 from analyses.intervention_frames import authority_key, month_start
@@ -30,6 +29,8 @@ POOR_FIT = 2.0
 def synth_weights(target: np.ndarray, donors: np.ndarray) -> np.ndarray:
     """Weights ≥ 0 summing to 1 minimising the squared distance of donors @ w from target (months x
     donors)."""
+    from scipy.optimize import nnls  # 0.4 s to import: loaded when a synthetic control is fitted
+
     scale = max(float(np.abs(donors).max()), 1.0) * 100
     A = np.vstack([donors, np.full((1, donors.shape[1]), scale)])
     w, _ = nnls(A, np.r_[target, scale])
