@@ -8,7 +8,8 @@ import pandas as pd
 
 from analyses.compare import indicator_name, shared_period_type
 from analyses.gaps import population_of
-from analyses.trends import series_polarity, series_unit, trend_table
+from analyses.trend_tables import trend_tables
+from analyses.trends import series_polarity, series_unit
 from periods import population_year
 
 CARD_COLUMNS = [
@@ -53,25 +54,29 @@ def scorecard(
     authorities = authorities or sorted(observations["authority"].dropna().unique())
     observations = reports_first(observations[observations["indicator_id"].isin(indicators)])
     by_indicator = _split(observations, "indicator_id")
-    vintages = _split(all_vintages, "authority")
-    no_vintages = None if all_vintages is None else all_vintages.iloc[0:0]
+    shared = {i: _shared(by_indicator.get(i, observations.iloc[0:0]), i) for i in indicators}
+    judged = observations.assign(
+        polarity=observations["indicator_id"].map({i: p for i, (p, _) in shared.items()})
+    )
+    tables = _tables(
+        judged[judged["authority"].isin(authorities)],
+        {i: period_type for i, (_, period_type) in shared.items() if period_type},
+        all_vintages,
+    )
     rows = []
     for indicator in indicators:
-        shared = _shared_series(by_indicator.get(indicator, observations.iloc[0:0]), indicator)
-        tables = {
-            a: _series(*shared, vintages.get(a, no_vintages), a, indicator) for a in authorities
-        }
-        period = common_period(tables)
-        for authority, table in tables.items():
+        mine = {a: tables.get((indicator, a), NO_VALUES) for a in authorities}
+        period = common_period(mine)
+        for authority, table in mine.items():
             rows.append(_card(authority, indicator, table, period, population, last))
     return pd.DataFrame(rows, columns=CARD_COLUMNS)
 
 
-def _split(frame: pd.DataFrame | None, column: str) -> dict:
-    """value -> the frame's rows with it (none for no frame), split once: the scorecard loops over
-    indicators and authorities."""
-    if frame is None:
-        return {}
+NO_VALUES = pd.DataFrame(columns=["period_end", "value"])
+
+
+def _split(frame: pd.DataFrame, column: str) -> dict:
+    """value -> the frame's rows with it, split once: the scorecard loops over indicators."""
     return dict(tuple(frame.groupby(column, sort=False)))
 
 
@@ -87,25 +92,22 @@ def reports_first(observations: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([report, published[~clash]], ignore_index=True)
 
 
-def _shared_series(rows: pd.DataFrame, indicator: str) -> tuple[pd.DataFrame, str]:
-    """(the indicator's rows judged by one polarity for every authority (the one printed most,
-    else the catalogue's), the period type the authorities share (RAG, movement))."""
-    rows = rows.assign(polarity=series_polarity(rows, indicator))
+def _shared(rows: pd.DataFrame, indicator: str) -> tuple[str, str]:
+    """(the one polarity every authority's series of the indicator is judged by (the one printed
+    most, else the catalogue's), the period type the authorities share (RAG, movement))."""
     actual = rows[(rows["measure"] == "actual") & rows["value"].notna()]
     actual = actual[actual["unit"] == series_unit(actual, indicator)]
-    return rows, shared_period_type(actual)
+    return series_polarity(rows, indicator), shared_period_type(actual)
 
 
-def _series(
-    rows: pd.DataFrame, period_type: str, every: pd.DataFrame | None, authority: str, indicator: str
-) -> pd.DataFrame:
-    """The authority's values of the indicator on the shared period type, from its rows among the
-    indicator's `rows` and its rows of every vintage (`every`)."""
-    mine = rows[rows["authority"] == authority]
-    if mine.empty or not period_type:
-        return pd.DataFrame(columns=["period_end", "value"])
-    table = trend_table(mine, indicator, period_type, all_vintages=every, details=False)
-    return table[table["value"].notna()]
+def _tables(
+    rows: pd.DataFrame, period_types: dict[str, str], every: pd.DataFrame | None
+) -> dict[tuple[str, str], pd.DataFrame]:
+    """(indicator, authority) -> the authority's values of the indicator on its shared period type
+    (trend table rows with a value), worked out for every pair at once (`trend_tables`)."""
+    table = trend_tables(rows, period_types, every)
+    valued = table[table["value"].notna()]
+    return dict(tuple(valued.groupby(["indicator_id", "authority"], sort=False)))
 
 
 def common_period(tables: dict[str, pd.DataFrame]):
