@@ -169,3 +169,19 @@ def shoot(page, name: str) -> Path:
 def docs_shot(page, name: str) -> None:
     """A screenshot in tests/artifacts/ that is also copied to docs/ for the README."""
     shutil.copy(shoot(page, name), DOCS / f"{name}.png")
+
+
+def label_row(page, label: str):
+    """The row of Review's Labels to check that names `label` and its count of rows."""
+    return (
+        page.locator('[data-testid="stHorizontalBlock"]')
+        .filter(has=page.get_by_text(re.compile(rf"^{re.escape(label)} \(\d+ rows\)$")))
+        .last
+    )
+
+
+def first_suggestion(page, label: str) -> str:
+    """The indicator named on the first 'Use: …' button offered for `label` under Labels to
+    check."""
+    use = label_row(page, label).get_by_role("button", name=re.compile(r"^Use: "))
+    return use.first.inner_text().removeprefix("Use: ").strip()

@@ -124,24 +124,71 @@ REVIEW_ROWS = {
 
 def make_review_xlsx(path: Path) -> Path:
     """The Review checks' workbook: months across, labels down, numbers as numbers."""
+    return _monthly_book(path, REVIEW_AUTHORITY, REVIEW_MONTHS, REVIEW_ROWS)
+
+
+def _monthly_book(path: Path, authority: str, months: list[datetime], rows: dict) -> Path:
+    """A council's monthly book as one sheet: title and 'As at' month, months across from B4,
+    labels down column A, numbers as numbers."""
     import openpyxl
 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Summary"
     ws["A1"], ws["A2"] = (
-        f"{REVIEW_AUTHORITY} Children's Services Monthly Performance Book",
-        "As at September 2019",
+        f"{authority} Children's Services Monthly Performance Book",
+        f"As at {months[-1]:%B %Y}",
     )
     ws.cell(4, 1, "INDICATOR")
-    for c, month in enumerate(REVIEW_MONTHS, start=2):
+    for c, month in enumerate(months, start=2):
         ws.cell(4, c, month).number_format = "mmm-yy"
-    for r, (label, values) in enumerate(REVIEW_ROWS.items(), start=5):
+    for r, (label, values) in enumerate(rows.items(), start=5):
         ws.cell(r, 1, label)
         for c, value in enumerate(values, start=2):
             ws.cell(r, c, value)
     wb.save(path)
     return path
+
+
+# Workbooks of sector wordings no alias names (Stockport, months of 2020-21): each label is left
+# for review, and the first suggestion must be its indicator, never the wrong concept of its topic.
+SYNONYM_AUTHORITY = "Stockport"
+SYNONYM_NAMES = (
+    "stockport_2020-09_monthly_performance.xlsx",
+    "stockport_2020-10_monthly_performance.xlsx",
+)
+COUNTS, CHILDREN, PLANS, CONTACTS = (
+    [21, 23, 19, 24, 22, 25],
+    [612, 620, 634, 629, 641, 650],
+    [212, 220, 234, 229, 241, 250],
+    [3310, 3325, 3341, 3342, 3350, 3361],
+)
+# label: (its figures, the id offered first, ids of its topic that must not be first)
+SYNONYMS = {
+    "Children leaving care: month total": (
+        COUNTS,
+        "cla_ceased",
+        {"cla_ceased_sgo_pct", "cla_starts"},
+    ),
+    "Children leaving care - all routes": (COUNTS, "cla_ceased", {"cla_ceased_sgo_pct"}),
+    "Looked after children snapshot": (CHILDREN, "cla_children", {"cin_children", "cla_starts"}),
+    "Cared for children - snapshot": (CHILDREN, "cla_children", {"cla_ceased", "cla_starts"}),
+    "Children with a CP plan: snapshot": (PLANS, "cpp_children", {"cpp_starts"}),
+    "CP plans started - month total": (COUNTS, "cpp_starts", {"cpp_children"}),
+    "Contacts - all sources month total": (CONTACTS, "contacts", {"referrals"}),
+    "Assessments done within 45 days": (
+        [81.2, 85.5, 79.1, 80.3, 84.0, 86.2],
+        "assessments_45wd_pct",
+        {"assessments_45wd"},
+    ),
+}
+
+
+def make_synonym_xlsx(path: Path, month: int = 9) -> Path:
+    """A month's workbook of sector wordings (six months to `month` of 2020, labels down)."""
+    months = [datetime(2020, m, 1) for m in range(month - 5, month + 1)]
+    rows = {label: figures for label, (figures, _, _) in SYNONYMS.items()}
+    return _monthly_book(path, SYNONYM_AUTHORITY, months, rows)
 
 
 SCAN_NAME = "knowsley_2018-06_scanned_scorecard.pdf"

@@ -10,7 +10,7 @@ import re
 import pytest
 import reports
 from accessibility import axe_violations
-from browsing import docs_shot, go, no_exception, select, shoot, wait_idle
+from browsing import docs_shot, first_suggestion, go, no_exception, select, shoot, wait_idle
 
 from indicators.catalogue import load_catalogue
 from review.doubts import CHECK_WORDS
@@ -88,22 +88,6 @@ def test_scan_progress_flags_suggestions_and_saving_with_flags(page, review_file
         re.compile(rf"{re.escape(reports.REVIEW_NAME)}: \d+ observations stored as document")
     ).wait_for(state="visible")
     no_exception(page)
-
-
-def first_suggestion(page, label: str) -> str:
-    """The indicator named on the first 'Use: …' button offered for `label` under Labels to
-    check."""
-    row = (
-        page.locator('[data-testid="stHorizontalBlock"]')
-        .filter(has=page.get_by_text(re.compile(rf"^{re.escape(label)} \(\d+ rows\)$")))
-        .last
-    )
-    return (
-        row.get_by_role("button", name=re.compile(r"^Use: "))
-        .first.inner_text()
-        .removeprefix("Use: ")
-        .strip()
-    )
 
 
 def flagged_rows(page) -> list[str]:
