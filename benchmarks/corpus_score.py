@@ -172,16 +172,17 @@ def verdict(result: dict) -> str:
     return "FAIL: " + ", ".join(result["misses"]) if result["misses"] else "PASS"
 
 
+def score_cells(r: dict) -> list[str]:
+    """A scored file's counts (truth rows, found, value rows written) and its three scores."""
+    counts = [str(r[k]) for k in ("truth_rows", "found", "output_value_rows")]
+    return counts + [fmt(r[k]) for k in ("recall", "precision", "indicator_id_accuracy")]
+
+
 def row(r: dict) -> list[str]:
     return [
         r["document"],
         r["kind"],
-        str(r["truth_rows"]),
-        str(r["found"]),
-        str(r["output_value_rows"]),
-        fmt(r["recall"]),
-        fmt(r["precision"]),
-        fmt(r["indicator_id_accuracy"]),
+        *score_cells(r),
         fmt(r["unit_accuracy"]),
         f"{r['seconds']:.1f}",
         verdict(r),

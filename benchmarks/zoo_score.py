@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from benchmarks.corpus_score import RESULTS, fmt, markdown  # noqa: E402
+from benchmarks.corpus_score import RESULTS, fmt, markdown, score_cells  # noqa: E402
 from zoo import FAMILIES, cases, generate  # noqa: E402
 from zoo.measure import measure  # noqa: E402
 
@@ -92,12 +92,7 @@ def case_row(r: dict) -> list[str]:
     return [
         r["family"],
         r["fmt"] + (f" (seed {r['seed']})" if r["seed"] else ""),
-        str(r["truth_rows"]),
-        str(r["found"]),
-        str(r["output_value_rows"]),
-        fmt(r["recall"]),
-        fmt(r["precision"]),
-        fmt(r["indicator_id_accuracy"]),
+        *score_cells(r),
         f"{r['seconds']:.1f}",
     ]
 
