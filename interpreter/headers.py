@@ -35,6 +35,9 @@ MEASURE_PATTERNS: list[tuple[str, str]] = [
         r"\btarget|\btolerance|\bgreen\b|\bamber\b|\bred\b|\bthreshold\b|\bgoal\b|\bambition\b",
     ),
 ]
+# A heading over comparators' figures ("Benchmarking (22/23)", "Latest comparator data"): the year
+# it names is the comparators', not a target's.
+BENCHMARK_HEADING = re.compile(r"\bbench\s*mark|\bcomparators?\b|\bcomparison\b", re.I)
 DERIVED = re.compile(
     r"\bdot\b|direction|\brag\b|%\s*change|change\s+from|\bvol\.?\s*change|\bdifference\b|\bvariance\b|\bdiff\b"
     r"|\baverage\b|\bave?\b\.?$|\bmax(?:imum)?\b|\bmin(?:imum)?\b|\brank(?:ing)?\b|\btotal "

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from extractors.grid import Cell, Grid
 from interpreter.headers import (
+    BENCHMARK_HEADING,
     is_derived,
     is_metadata,
     measure_of,
@@ -211,6 +212,8 @@ def _column(matrix, header_rows: int, c: int) -> Column | None:
     measure = measure_of(leaf) or next((m for m in map(measure_of, reversed(path[:-1])) if m), None)
     leaf_period = header_period(cells[-1])  # the bottom header row names this column's own period
     parent = next((p for p in reversed(periods[:-1] if leaf_period else periods) if p.period), None)
+    if measure == "target" and parent and BENCHMARK_HEADING.search(parent.rest):
+        parent = None  # a target is the report's year's, not the year of the benchmarks beside it
     if measure is None:
         if is_derived(leaf) or not periods:
             return Column(c, path, "ignore", None, None, leaf)

@@ -495,3 +495,25 @@ def test_source_location(kwargs, expected):
         grid([["Indicator", "Dec-16", "Jan-17"], ["Number of referrals", "400", "450"]], **kwargs)
     )
     assert {r["source_location"] for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    "heading, target_year", [("Benchmarking (15/16)", "2016-04-01"), ("2015/16", "2015-04-01")]
+)
+def test_a_target_under_a_benchmarking_heading_is_the_report_year(heading, target_year):
+    """Periods as rows, a 'Target' row under a 'Benchmarking (15/16)' heading spanning it and the
+    neighbours' row: the year is the neighbours', the target the report's year's (2016/17); under a
+    plain year heading the target is that year's."""
+    g = grid(
+        [
+            ["Date", N, "Number of referrals"],
+            ["Monthly", "Dec-2016", "410"],
+            [N, "Jan-2017", "420"],
+            [heading, "Target", "5000"],
+            [N, "Statistical neighbours", "4800"],
+        ],
+        {(0, 0): (1, 2), (1, 0): (2, 1), (3, 0): (2, 1)},
+    )
+    rows = run(g)
+    assert one(rows, measure="target")["period_start"] == target_year
+    assert one(rows, measure="stat_neighbour_avg")["period_start"] == "2015-04-01"
