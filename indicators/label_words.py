@@ -67,6 +67,7 @@ SPELLINGS = [
     (r"\bsuitably accommodated\b", "in suitable accommodation"),
     (r"\bthree(?= or more\b)", "3"),
     (r"\bplacement moves\b", "placements"),
+    (r"\bfull[- ]time equivalents?\b", " fte "),
 ]
 # Names that reports write many ways, folded to one token each (order matters: ICPC before CPP).
 ENTITIES = [
@@ -232,7 +233,7 @@ STOPWORDS = set(
     delivered had
     recorded authorised received granted having current period quarter team teams number percent
     rate total count
-    10000 average indicator performance measure statutory""".split()
+    10000 average indicator performance measure statutory fte""".split()
 )
 UNIT_WORDS = {
     "number": "count",
@@ -242,6 +243,7 @@ UNIT_WORDS = {
 }
 MIXED = "mixed"  # "Number / rate of ...": states two units
 RATE = "rate"  # "... rate" without "per 10,000" or "%": a rate per 10,000 or a percentage
+FTE = "fte"  # "... (FTE)" and no other unit: a count of full-time equivalents, maybe a fraction
 ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 NUMBERING = re.compile(r"^\s*(\(\d+\)|\d+(\.\d+)+\.?|\d+[.)])\s+")
 FOOTNOTE = re.compile(r"[\s*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]+$")
@@ -379,7 +381,8 @@ def stem(token: str) -> str:
 
 
 def infer_unit(text: str) -> str | None:
-    """The unit a cleaned label states: None when it states none, else a unit, MIXED or RATE."""
+    """The unit a cleaned label states: None when it states none, else a unit, MIXED, RATE or
+    FTE."""
     found = {unit for word, unit in UNIT_WORDS.items() if re.search(rf"\b{word}\b", text)}
     if re.search(r"\b(number|average) (of )?days\b|\bdays (between|from)\b", text):
         return "days"
@@ -389,6 +392,8 @@ def infer_unit(text: str) -> str | None:
         found.discard("count")
     if not found and re.search(r"\brates?\b", text):
         return RATE
+    if not found and re.search(rf"\b{FTE}\b", text):
+        return FTE
     return found.pop() if len(found) == 1 else MIXED if found else None
 
 
