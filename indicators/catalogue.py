@@ -29,7 +29,17 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from indicators.label_words import DEFAULTS, FTE, MIXED, RATE, TIMESCALE, Label, clean, read_label
+from indicators.label_words import (
+    DEFAULTS,
+    FTE,
+    MIXED,
+    RATE,
+    TIMESCALE,
+    Label,
+    clean,
+    named_spans,
+    read_label,
+)
 from interpreter.observation import UNITS
 
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
@@ -167,7 +177,8 @@ class Catalogue:
         choose from; `ruled_out` are units the label's figures rule out (see `review.doubts`).
 
         The label is ranked as printed and with its misspelt words respelt to the catalogue's own
-        ("protecton" -> "protection", OCR's "penod" -> "period"); each indicator keeps its better
+        ("protecton" -> "protection", OCR's "penod" -> "period"; a name read as a whole, such as
+        "cared for children", is left as printed); each indicator keeps its better
         score. An indicator that is not of a topic the label names (children looked after, CP, CIN,
         care leavers, early help) costs OFF_TOPIC MILD penalties, and each word its closest name or
         alias adds to the label's words (SGO, PEP, FTE) one MILD penalty: a candidate whose words
@@ -198,21 +209,25 @@ class Catalogue:
         return round(max(score - penalty, 0.0), 4)
 
     def respelt(self, label: str) -> str:
-        """The label with each unknown word of 4+ letters replaced by the nearest word of the
-        catalogue's names and aliases."""
+        """The label, cleaned as `read_label` cleans it, with each unknown word of 4+ letters
+        replaced by the nearest word of the catalogue's names and aliases, except in the names
+        `read_label` recognises as a whole ("cared for children" is children looked after; "care"
+        would make it leaving care)."""
 
         self._build()
+        text = clean(label)
+        named = named_spans(text)
 
         def nearest(found: re.Match) -> str:
-            word = found[0].lower()
-            if len(word) < 4 or word in self._vocabulary:
-                return found[0]
+            word = found[0]
+            if len(word) < 4 or word in self._vocabulary or _within(found.start(), named):
+                return word
             near = process.extractOne(
                 word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=RESPELL_CUTOFF
             )
-            return near[0] if near else found[0]
+            return near[0] if near else word
 
-        return WORD.sub(nearest, label)
+        return WORD.sub(nearest, text)
 
     def _build(self) -> None:
         """The matching index, once: reading every name and alias takes 0.4 s, which a page that
@@ -222,7 +237,7 @@ class Catalogue:
         named = {i.id: read_label(i.name) for i in self._by_id.values()}
         texts = [(i.name, i.id) for i in self._by_id.values()] + self._aliases
         self._vocabulary = sorted(
-            {w for text, _ in [*texts, *self._learned.items()] for w in WORD.findall(text.lower())}
+            {w for text, _ in [*texts, *self._learned.items()] for w in WORD.findall(clean(text))}
         )
         self._choices = [self._choice(read_label(text), iid, named[iid]) for text, iid in texts]
         self._choice_kinds = np.array([self._kinds[c.indicator_id] for c in self._choices])
@@ -425,6 +440,11 @@ def _kind(indicator: Indicator) -> str:
     social workers): figures with fractions rule out whole counts, not these."""
     named_fte = indicator.unit == "count" and re.search(rf"\b{FTE}\b", clean(indicator.name))
     return FTE if named_fte else indicator.unit
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether an offset falls inside one of the (start, end) spans."""
+    return any(start <= offset < end for start, end in spans)
 
 
 def _timeliness(label: Label) -> bool:

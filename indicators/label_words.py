@@ -124,7 +124,7 @@ ENTITIES = [
     (r"\bchild(ren)? sexual exploitation\b", "cse"),
     (r"\bcse[- ]flagged\b|\bflagged (for|as) cse\b", "cse"),
     (r"\btimeliness of (contact )?decisions?\b", "contact decision"),
-    (r"\bcare leavers?\b", "careleaver"),
+    (r"\bcare leavers?\b|\bcls?\b", "careleaver"),
     (r"\b(early|universal) help\b|\beh\b", "earlyhelp"),
     (r"\bneet\b", "not in education employment or training"),
     (r"\beet\b", "education employment or training"),
@@ -199,6 +199,10 @@ QUALIFIERS = re.compile(
             r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
             r"\bcorporate plan\b[\s\d/]*(indicator)?",
             r"\bbased on (number|count) of child(ren)?\b",
+            # words that only date a figure or say it is a sum ("Children in care: end of month",
+            # "month figure", "snapshot", "month total"): no indicator is defined by them
+            r"\b(end of (the )?)?(month|quarter)( end)?\b|\bsnapshot\b|\bfigures?\b|\btotals?\b"
+            r"|\bsum\b|\boutturn\b",
         ]
     )
 )
@@ -223,6 +227,7 @@ LEMMAS = {
     "referred": "referral",
     "stepped": "step",
     "stable": "stability",
+    "leaving": "leaver",
 }
 STOPWORDS = set(
     """of the a an to that are is be been being who which whom whose for and or with have has had
@@ -354,6 +359,12 @@ def rewrite(text: str, replacements) -> str:
     for pattern, replacement in replacements:
         text = pattern.sub(replacement, text)
     return fold(text)
+
+
+def named_spans(text: str) -> list[tuple[int, int]]:
+    """Where cleaned text prints a name that `ENTITIES` fold to one token (a topic such as "cared
+    for children" or "child protection", a "s47 enquiry"), as (start, end) offsets."""
+    return [found.span() for pattern, _ in ENTITIES for found in pattern.finditer(text)]
 
 
 def clean(text: str) -> str:
