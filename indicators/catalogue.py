@@ -29,7 +29,17 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from indicators.label_words import DEFAULTS, MIXED, RATE, TIMESCALE, Label, read_label
+from indicators.label_words import (
+    DEFAULTS,
+    FTE,
+    MIXED,
+    RATE,
+    TIMESCALE,
+    Label,
+    clean,
+    named_spans,
+    read_label,
+)
 from interpreter.observation import UNITS
 
 CATALOGUE_CSV = Path(__file__).with_name("catalogue.csv")
@@ -122,6 +132,7 @@ class Catalogue:
         self, indicators, aliases=(), learned=(), settings: MatchSettings = MatchSettings()
     ):
         self._by_id = {i.id: i for i in indicators}
+        self._kinds = {i.id: _kind(i) for i in self._by_id.values()}
         self._aliases = [(a, i) for a, i in aliases if i in self._by_id]
         self._learned = dict(learned)
         self.settings = settings
@@ -130,6 +141,11 @@ class Catalogue:
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id (KeyError if unknown)."""
         return self._by_id[indicator_id]
+
+    def kind(self, indicator_id: str) -> str:
+        """The kind of figure an indicator has: its unit, or FTE for a count of full-time
+        equivalents, which figures with fractions do not rule out as they rule out whole counts."""
+        return self._kinds[indicator_id]
 
     def ids(self) -> list[str]:
         """Every id, in catalogue order."""
@@ -161,7 +177,8 @@ class Catalogue:
         choose from; `ruled_out` are units the label's figures rule out (see `review.doubts`).
 
         The label is ranked as printed and with its misspelt words respelt to the catalogue's own
-        ("protecton" -> "protection", OCR's "penod" -> "period"); each indicator keeps its better
+        ("protecton" -> "protection", OCR's "penod" -> "period"; a name read as a whole, such as
+        "cared for children", is left as printed); each indicator keeps its better
         score. An indicator that is not of a topic the label names (children looked after, CP, CIN,
         care leavers, early help) costs OFF_TOPIC MILD penalties, and each word its closest name or
         alias adds to the label's words (SGO, PEP, FTE) one MILD penalty: a candidate whose words
@@ -192,21 +209,25 @@ class Catalogue:
         return round(max(score - penalty, 0.0), 4)
 
     def respelt(self, label: str) -> str:
-        """The label with each unknown word of 4+ letters replaced by the nearest word of the
-        catalogue's names and aliases."""
+        """The label, cleaned as `read_label` cleans it, with each unknown word of 4+ letters
+        replaced by the nearest word of the catalogue's names and aliases, except in the names
+        `read_label` recognises as a whole ("cared for children" is children looked after; "care"
+        would make it leaving care)."""
 
         self._build()
+        text = clean(label)
+        named = named_spans(text)
 
         def nearest(found: re.Match) -> str:
-            word = found[0].lower()
-            if len(word) < 4 or word in self._vocabulary:
-                return found[0]
+            word = found[0]
+            if len(word) < 4 or word in self._vocabulary or _within(found.start(), named):
+                return word
             near = process.extractOne(
                 word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=RESPELL_CUTOFF
             )
-            return near[0] if near else found[0]
+            return near[0] if near else word
 
-        return WORD.sub(nearest, label)
+        return WORD.sub(nearest, text)
 
     def _build(self) -> None:
         """The matching index, once: reading every name and alias takes 0.4 s, which a page that
@@ -216,10 +237,10 @@ class Catalogue:
         named = {i.id: read_label(i.name) for i in self._by_id.values()}
         texts = [(i.name, i.id) for i in self._by_id.values()] + self._aliases
         self._vocabulary = sorted(
-            {w for text, _ in [*texts, *self._learned.items()] for w in WORD.findall(text.lower())}
+            {w for text, _ in [*texts, *self._learned.items()] for w in WORD.findall(clean(text))}
         )
         self._choices = [self._choice(read_label(text), iid, named[iid]) for text, iid in texts]
-        self._units = np.array([c.unit for c in self._choices])
+        self._choice_kinds = np.array([self._kinds[c.indicator_id] for c in self._choices])
         self._sorted_words = [_sorted(c.words) for c in self._choices]
         self._overlap = WordOverlap(self._choices)
         self._exact, self._loose = _exact_index(texts)
@@ -261,8 +282,9 @@ class Catalogue:
         ruled_out: frozenset = frozenset(),
         depth: int = CANDIDATES,
     ) -> LabelMatch:
-        units = {unit} if unit else _units_stated(label.unit)
-        units = units - ruled_out or units  # what the figures allow, unless they allow nothing
+        stated = {unit} if unit else _units_stated(label.unit)
+        # the kinds of figure the figures allow, unless they allow none of the stated units
+        units = (stated - ruled_out or stated) | ({FTE} if "count" in stated else set())
         unstated = unit is None and label.unit is None
         # every rate name and alias says "per 10,000" or "rate": one the label does not say is a
         # guess, a candidate to suggest but not to map
@@ -279,7 +301,7 @@ class Catalogue:
         if unit is None and label.unit == MIXED:  # "Number / rate of ..." names two indicators
             return LabelMatch(None, ranked[0][1] if ranked else 0.0, ranked[:depth])
         decided = self._decide(ranked, depth)
-        if decided.indicator_id and self._by_id[decided.indicator_id].unit not in decidable:
+        if decided.indicator_id and self._kinds[decided.indicator_id] not in decidable:
             return LabelMatch(None, decided.score, decided.candidates)
         if decided.indicator_id is None and (own := self._own_period_ids(label, decidable)):
             return _sure(own.pop(), ranked, depth)
@@ -295,7 +317,7 @@ class Catalogue:
         rest = label.words + "|" + repr(tuple(m for m in label.markers if m[0] != "period"))
         unit_words = label.key[: -len(label.loose_key)]
         for index, key in ((self._exact, unit_words + rest), (self._loose, rest)):
-            found = {i for i in index.get(key, ()) if self._by_id[i].unit in units}
+            found = {i for i in index.get(key, ()) if self._kinds[i] in units}
             if found:
                 return found if len(found) == 1 else set()
         return set()
@@ -326,7 +348,7 @@ class Catalogue:
             (self._exact, label.key, built_in),
             (self._loose, label.loose_key, built_in),
         ):
-            found = {i for i in index.get(key, ()) if self._by_id[i].unit in allowed}
+            found = {i for i in index.get(key, ()) if self._kinds[i] in allowed}
             if found:
                 return found
         return set()
@@ -335,7 +357,7 @@ class Catalogue:
         if not label.words or not self._choices:
             return []
         raw = self._similarity(label.words)
-        raw[~np.isin(self._units, list(units))] = -1
+        raw[~np.isin(self._choice_kinds, list(units))] = -1
         best: dict[str, float] = {}
         for index in np.argsort(-raw)[: self.settings.SHORTLIST]:
             choice, score = self._choices[index], float(raw[index])
@@ -413,6 +435,18 @@ def _sure(indicator_id: str, ranked: list[tuple[str, float]], depth: int) -> Lab
     return LabelMatch(indicator_id, 1.0, ([(indicator_id, 1.0)] + rest)[:depth])
 
 
+def _kind(indicator: Indicator) -> str:
+    """An indicator's unit, or FTE for a count its name says is of full-time equivalents (12.5
+    social workers): figures with fractions rule out whole counts, not these."""
+    named_fte = indicator.unit == "count" and re.search(rf"\b{FTE}\b", clean(indicator.name))
+    return FTE if named_fte else indicator.unit
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether an offset falls inside one of the (start, end) spans."""
+    return any(start <= offset < end for start, end in spans)
+
+
 def _timeliness(label: Label) -> bool:
     """Whether a label measures timeliness: done within a timescale or a span of days or hours
     (not a window of months or years, as re-referrals within 12 months)."""
@@ -427,7 +461,7 @@ def _units_stated(stated: str | None) -> set[str]:
     """The units a label allows when the caller gives none."""
     return (
         {stated}
-        if stated in UNITS
+        if stated in UNITS or stated == FTE
         else {"rate_per_10k", "percent"}
         if stated == RATE
         else set(UNITS)

@@ -67,6 +67,7 @@ SPELLINGS = [
     (r"\bsuitably accommodated\b", "in suitable accommodation"),
     (r"\bthree(?= or more\b)", "3"),
     (r"\bplacement moves\b", "placements"),
+    (r"\bfull[- ]time equivalents?\b", " fte "),
 ]
 # Names that reports write many ways, folded to one token each (order matters: ICPC before CPP).
 ENTITIES = [
@@ -123,7 +124,7 @@ ENTITIES = [
     (r"\bchild(ren)? sexual exploitation\b", "cse"),
     (r"\bcse[- ]flagged\b|\bflagged (for|as) cse\b", "cse"),
     (r"\btimeliness of (contact )?decisions?\b", "contact decision"),
-    (r"\bcare leavers?\b", "careleaver"),
+    (r"\bcare leavers?\b|\bcls?\b", "careleaver"),
     (r"\b(early|universal) help\b|\beh\b", "earlyhelp"),
     (r"\bneet\b", "not in education employment or training"),
     (r"\beet\b", "education employment or training"),
@@ -198,6 +199,10 @@ QUALIFIERS = re.compile(
             r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
             r"\bcorporate plan\b[\s\d/]*(indicator)?",
             r"\bbased on (number|count) of child(ren)?\b",
+            # words that only date a figure or say it is a sum ("Children in care: end of month",
+            # "month figure", "snapshot", "month total"): no indicator is defined by them
+            r"\b(end of (the )?)?(month|quarter)( end)?\b|\bsnapshot\b|\bfigures?\b|\btotals?\b"
+            r"|\bsum\b|\boutturn\b",
         ]
     )
 )
@@ -222,6 +227,7 @@ LEMMAS = {
     "referred": "referral",
     "stepped": "step",
     "stable": "stability",
+    "leaving": "leaver",
 }
 STOPWORDS = set(
     """of the a an to that are is be been being who which whom whose for and or with have has had
@@ -232,7 +238,7 @@ STOPWORDS = set(
     delivered had
     recorded authorised received granted having current period quarter team teams number percent
     rate total count
-    10000 average indicator performance measure statutory""".split()
+    10000 average indicator performance measure statutory fte""".split()
 )
 UNIT_WORDS = {
     "number": "count",
@@ -242,6 +248,7 @@ UNIT_WORDS = {
 }
 MIXED = "mixed"  # "Number / rate of ...": states two units
 RATE = "rate"  # "... rate" without "per 10,000" or "%": a rate per 10,000 or a percentage
+FTE = "fte"  # "... (FTE)" and no other unit: a count of full-time equivalents, maybe a fraction
 ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 NUMBERING = re.compile(r"^\s*(\(\d+\)|\d+(\.\d+)+\.?|\d+[.)])\s+")
 FOOTNOTE = re.compile(r"[\s*\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]+$")
@@ -354,6 +361,12 @@ def rewrite(text: str, replacements) -> str:
     return fold(text)
 
 
+def named_spans(text: str) -> list[tuple[int, int]]:
+    """Where cleaned text prints a name that `ENTITIES` fold to one token (a topic such as "cared
+    for children" or "child protection", a "s47 enquiry"), as (start, end) offsets."""
+    return [found.span() for pattern, _ in ENTITIES for found in pattern.finditer(text)]
+
+
 def clean(text: str) -> str:
     """Lower-case text without numbering or footnote marks, with `SPELLINGS` folded."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -379,7 +392,8 @@ def stem(token: str) -> str:
 
 
 def infer_unit(text: str) -> str | None:
-    """The unit a cleaned label states: None when it states none, else a unit, MIXED or RATE."""
+    """The unit a cleaned label states: None when it states none, else a unit, MIXED, RATE or
+    FTE."""
     found = {unit for word, unit in UNIT_WORDS.items() if re.search(rf"\b{word}\b", text)}
     if re.search(r"\b(number|average) (of )?days\b|\bdays (between|from)\b", text):
         return "days"
@@ -389,6 +403,8 @@ def infer_unit(text: str) -> str | None:
         found.discard("count")
     if not found and re.search(r"\brates?\b", text):
         return RATE
+    if not found and re.search(rf"\b{FTE}\b", text):
+        return FTE
     return found.pop() if len(found) == 1 else MIXED if found else None
 
 

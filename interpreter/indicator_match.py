@@ -47,7 +47,7 @@ def label_indicators(observations: list[Observation], catalogue=None) -> None:
     from indicators.catalogue import load_catalogue
 
     catalogue = catalogue or load_catalogue()
-    ruled_out = _units_ruled_out(observations)
+    ruled_out = figures_rule_out(observations)
     matches = [
         _match(catalogue, obs, ruled_out.get(obs.indicator_label, set())) for obs in observations
     ]
@@ -75,13 +75,13 @@ def _match(catalogue, obs: Observation, ruled_out: set[str]):
     """The name's match under a section heading of its area; else the label's match, re-read in
     the units its figures allow when they rule its unit out or it ties; else its national or
     adoption scorecard code's; else the match of its main part ("Name - %")."""
-    hint = _unit_hint(obs)
+    hint = unit_hint(obs)
     parts = PART.split(obs.indicator_label)
     headed = _under_heading(catalogue, parts, hint)
-    if headed and _unit_of(catalogue, headed) not in ruled_out:
+    if headed and _kind_of(catalogue, headed) not in ruled_out:
         return headed
     match = catalogue.match_label(obs.indicator_label, hint)
-    if hint is None and ruled_out and _unit_of(catalogue, match) in ruled_out | {None}:
+    if hint is None and ruled_out and _kind_of(catalogue, match) in ruled_out | {None}:
         match = _in_allowed_units(catalogue, obs.indicator_label, ruled_out) or match
     if match.indicator_id:
         return match
@@ -110,19 +110,22 @@ def _under_heading(catalogue, parts: list[str], hint: str | None):
     return None
 
 
-def _unit_of(catalogue, match) -> str | None:
-    return catalogue.indicator(match.indicator_id).unit if match.indicator_id else None
+def _kind_of(catalogue, match) -> str | None:
+    """The kind of figure the match's indicator has (its unit, or a count of full-time
+    equivalents), as its figures rule kinds out."""
+    return catalogue.kind(match.indicator_id) if match.indicator_id else None
 
 
 def _in_allowed_units(catalogue, label: str, ruled_out: set[str]):
     """The match of a label read in each unit its figures allow, when one of those readings leads
     the others by the matcher's margin (the count, percentage and rate of one topic otherwise
-    tie); a rate the label does not name is tried only when its figures rule out a count."""
-    from indicators.label_words import read_label
+    tie); a rate the label does not name is tried only when its figures rule out a count, and a
+    label naming full-time equivalents ("Vacancies (FTE)") is read as nothing else."""
+    from indicators.label_words import FTE, read_label
 
-    units = SHARED_TOPIC_UNITS - ruled_out
-    if "count" in units and read_label(label).unit is None:
-        units.discard("rate_per_10k")  # a rate the label does not name needs figures no count has
+    if read_label(label).unit == FTE:
+        return None
+    units = SHARED_TOPIC_UNITS - unnamed_rate_ruled_out(label, ruled_out)
     found = [catalogue.match_label(label, unit) for unit in sorted(units)]
     mapped = sorted((m for m in found if m.indicator_id), key=lambda m: -m.score)
     if not mapped:
@@ -173,11 +176,12 @@ def _unit_of_parts(parts: list[str]) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
-def _units_ruled_out(observations: list[Observation]) -> dict[str, set[str]]:
+def figures_rule_out(observations: list[Observation]) -> dict[str, set[str]]:
     """For each label whose source states no unit, the units its own figures rule out: a fraction
-    between 0 and 100 is no count, and, where the label names no unit either, a figure above 100
-    is no percentage. (England's figure says nothing: benchmarking packs print England's average
-    per authority beside a count.)"""
+    between 0 and 100 is no whole count (`Catalogue.kind`: a count of full-time equivalents may be
+    one), and, where the label names no unit either, a figure above 100 is no percentage.
+    (England's figure says nothing: benchmarking packs print England's average per authority
+    beside a count.)"""
     from indicators.label_words import read_label
 
     actual = defaultdict(list)
@@ -192,6 +196,16 @@ def _units_ruled_out(observations: list[Observation]) -> dict[str, set[str]]:
         if units:
             ruled_out[label] = units
     return ruled_out
+
+
+def unnamed_rate_ruled_out(label: str, ruled_out: set[str]) -> set[str]:
+    """The units ruled out, and a rate per 10,000 the label does not name while the figures allow a
+    count: reports name their rates, so an unnamed rate needs figures no count has."""
+    from indicators.label_words import read_label
+
+    if "count" in ruled_out or read_label(label).unit is not None:
+        return set(ruled_out)
+    return set(ruled_out) | {"rate_per_10k"}
 
 
 def _without_contrasted(catalogue, observations: list[Observation], matches: list) -> list:
@@ -231,7 +245,7 @@ def _scope(label) -> str | None:
     return dict(label.markers).get("scope")
 
 
-def _unit_hint(obs: Observation) -> str | None:
+def unit_hint(obs: Observation) -> str | None:
     """The unit to match with: only one that tells indicators apart, or the count of a
     count-and-rate pair."""
     if obs.unit in DISCRIMINATING_UNITS or obs.flags & {PAIR, COUNT_BESIDE_PERCENT}:

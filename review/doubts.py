@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from indicators.label_words import read_label
 from interpreter.flags import (
     BENCHMARK_AS_ACTUAL,
     BENCHMARK_LABEL,
@@ -19,7 +18,7 @@ from interpreter.flags import (
     PERCENT_OVER_100,
     RATE_DISAGREES,
 )
-from interpreter.indicator_match import _unit_hint, _units_ruled_out
+from interpreter.indicator_match import figures_rule_out, unit_hint, unnamed_rate_ruled_out
 from interpreter.observation import COLUMNS, EXTRA_COLUMNS, Observation
 from pipeline import observations_frame
 
@@ -136,19 +135,17 @@ def suggestions(label: str, catalogue, n: int = 3, rows=()) -> list[Suggestion]:
 def unit_read(rows) -> str | None:
     """The unit every row of a label was read in, when it tells indicators apart (the matcher's
     hint: a percentage, a rate, the count of a count-and-rate pair)."""
-    hints = {_unit_hint(obs) for obs in rows}
+    hints = {unit_hint(obs) for obs in rows}
     return hints.pop() if len(hints) == 1 else None
 
 
 def units_ruled_out(label: str, rows) -> frozenset[str]:
     """The units a label's figures rule out, by the matcher's rules (a fraction under 100 is no
-    count; a figure over 100 no percentage for a label naming no unit), and a rate per 10,000 the
-    label does not name while the figures allow a count, as the matcher reads it."""
+    whole count; a figure over 100 no percentage for a label naming no unit; a rate per 10,000 the
+    label does not name needs figures no count has), read from the figures alone."""
     figures = [replace(obs, unit="") for obs in rows if obs.value is not None]
-    ruled_out = _units_ruled_out(figures).get(label, set())
-    if figures and "count" not in ruled_out and read_label(label).unit is None:
-        ruled_out.add("rate_per_10k")
-    return frozenset(ruled_out)
+    ruled_out = figures_rule_out(figures).get(label, set())
+    return frozenset(unnamed_rate_ruled_out(label, ruled_out) if figures else ruled_out)
 
 
 def read_by_ocr(doc) -> bool:

@@ -783,3 +783,61 @@ def test_figures_over_100_do_not_make_an_unnamed_rate():
     assert {i for i, _ in _ids(_observations(label, {"actual": [309, 432]}))} == {"referrals"}
     rates = _observations(label, {"actual": [30.9, 43.2]})
     assert {i for i, _ in _ids(rates)} == {"referrals_rate_10k"}
+
+
+@pytest.mark.parametrize(
+    "label, plain",
+    [
+        ("Children in care: end of month", "Children in care"),
+        ("Cared for children: month figure", "Cared for children"),
+        ("Children in care snapshot", "Children in care"),
+        ("S47s: month total", "S47s"),
+        ("Contacts (quarter end)", "Contacts"),
+        ("Referrals: monthly figures", "Referrals monthly"),
+    ],
+)
+def test_words_that_only_date_or_sum_a_figure_are_not_its_words(label, plain):
+    """Quirk: "month figure", "end of month", "snapshot" and "month total" are in no indicator's
+    name; read as words they counted against the plain indicator of the label."""
+    assert (read_label(label).words, read_label(label).markers) == (
+        read_label(plain).words,
+        read_label(plain).markers,
+    )
+
+
+def test_a_count_of_full_time_equivalents_is_its_own_kind():
+    """Every count the catalogue names in FTE is of that kind; no other indicator is."""
+    catalogue = load_catalogue()
+    fte = {i for i in catalogue.ids() if catalogue.kind(i) == "fte"}
+    named = {i.id for i in read_indicators() if i.unit == "count" and "(FTE)" in i.name}
+    assert fte == named and fte
+
+
+@pytest.mark.parametrize(
+    "label, values, expected",
+    [
+        ("Agency social workers (FTE)", [12.5, 13.0], ("sw_agency_fte", "count")),
+        ("Vacancies (FTE)", [12.5, 13.0], (None, "count")),
+        ("Social workers FTE", [112.5, 113.0], ("sw_fte", "count")),
+        ("Full time equivalent social workers", [12.5], ("sw_fte", "count")),
+    ],
+)
+def test_fractions_are_no_whole_count_but_may_be_full_time_equivalents(label, values, expected):
+    """Quirk: 'Agency social workers (FTE)' printing 12.5 was saved as the percentage of agency
+    social workers, and 'Vacancies (FTE)' as the vacancy rate: a fraction ruled out every count,
+    FTE counts too, and the label re-read as a percentage matched its alias."""
+    found = _ids(_observations(label, {"actual": values}))
+    assert found == {(expected[0] or "", expected[1])}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("CL in EET", "Care leavers in EET"),
+        ("Social workers leaving (FTE)", "Social worker leavers (FTE)"),
+        ("Full-time equivalent social workers", "Social workers FTE"),
+    ],
+)
+def test_sector_abbreviations_read_the_same(a, b):
+    """CL is the care leavers; leaving and leavers are one word; FTE is full-time equivalent."""
+    assert read_label(a).key == read_label(b).key
