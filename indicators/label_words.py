@@ -60,6 +60,7 @@ SPELLINGS = [
         r"aged \1-\2",
     ),
     (r"\b(population|pop)\b\.?", " "),
+    (r"\bkids\b", "children"),
     (r"\bmax\b\.?", "maximum"),
     (r"\bmin\b\.?", "minimum"),
     (r"\bauthori[sz]ed\b", "completed"),
@@ -87,7 +88,8 @@ ENTITIES = [
         "cpp review",
     ),
     (
-        r"\b(child protection|cp) plans?\b|\bcpps?\b|\bon the ((child protection|cp) )?register\b",
+        r"\b(child protection|cp|protection) plans?\b|\bcpps?\b"
+        r"|\bon the ((child protection|cp) )?register\b",
         "cpp",
     ),
     (r"\bchild protection\b|\bcp\b", "cpp"),
@@ -96,7 +98,8 @@ ENTITIES = [
     (r"\brisk continues\b", "continuing risk"),
     (
         r"\b(new )?entrants to care\b|\badmissions to care\b|\bnew into care\b"
-        r"|\b(entering|entered|coming into|came into|entry (in)?to) care\b",
+        r"|\b(entering|entered|coming into|came into|entry (in)?to|taken into|brought into) (our )?"
+        r"care\b|\bstart(s|ed|ing)? (in|to) care\b",
         "cla start",
     ),
     (r"\badoption orders?\b", "adoption"),
@@ -106,7 +109,7 @@ ENTITIES = [
     ),
     (r"\bunaccompanied asylum[- ]seeking child(ren)?\b|\buascs?\b", "uasc"),
     (
-        r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) care\b"
+        r"\b(left|leaving|ceased to be in|exits? from|ceasing to be in) (our )?care\b"
         r"|\bceas(ed|ing) care\b",
         "cla ceased",
     ),
@@ -124,7 +127,10 @@ ENTITIES = [
     (r"\bchild(ren)? sexual exploitation\b", "cse"),
     (r"\bcse[- ]flagged\b|\bflagged (for|as) cse\b", "cse"),
     (r"\btimeliness of (contact )?decisions?\b", "contact decision"),
-    (r"\bcare leavers?\b|\bcls?\b", "careleaver"),
+    (
+        r"\bcare leavers?\b|\bcls?\b|\bcare[- ]experienced( young (people|adults)| adults)?\b",
+        "careleaver",
+    ),
     (r"\b(early|universal) help\b|\beh\b", "earlyhelp"),
     (r"\bneet\b", "not in education employment or training"),
     (r"\beet\b", "education employment or training"),
@@ -193,7 +199,7 @@ QUALIFIERS = re.compile(
             r"period)?\b",
             r"\bytd\b|\byear to date\b|\b(in|during) the year\b",
             r"\b(ever|at any time|any time)\b",
-            r"\b(start\w*|new|opened|initiated|open|admissions?|admitted|becom\w*|became|entering|entered|complet\w*|ceas\w*"
+            r"\b(start\w*|commenc\w*|new|opened|initiated|open|admissions?|admitted|becom\w*|became|entering|entered|complet\w*|ceas\w*"
             r"|cessations?|discontinu\w*|ended|ending|closed|closures?)\b",
             r"\buptodate\b",
             r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
@@ -263,7 +269,8 @@ SINGLE = {
     "lifecycle": [
         (
             "start",
-            r"\b(start\w*|new|opened|initiated|admissions?|admitted|becom\w*|became|entering|entered)\b",
+            r"\b(start\w*|commenc\w*|new|opened|initiated|admissions?|admitted|becom\w*|became|entering"
+            r"|entered)\b",
         ),
         ("complete", r"\bcomplet\w*"),
         ("cease", r"\b(ceas\w*|cessations?|discontinu\w*|ended|ending|closed|closures?)\b"),
@@ -273,6 +280,11 @@ SINGLE = {
     "code": [("a1", r"\ba1\b"), ("a2", r"\ba2\b")],
     "uptodate": [("yes", r"\buptodate\b")],
     "stability": [("short", r"\bshort[- ]term\b"), ("long", r"\blong[- ]term\b")],
+    # whether the authority is in touch with a care leaver: "not in touch" is the opposite figure
+    "contact": [
+        ("lost", r"\b(not|no longer|never|out of|lost)( \w+)? (in )?touch\b"),
+        ("kept", r"\b(in|keep|keeps|kept|keeping|stay|stays|stayed) (in )?touch\b"),
+    ],
     "outcome": [
         ("unsubstantiated", r"\b(not|un) ?substantiated\b"),
         ("no_risk", r"substantiated\W.{0,40}\b(not|no)\b.{0,30}continuing risk"),

@@ -118,20 +118,19 @@ def _kind_of(catalogue, match) -> str | None:
 
 def _in_allowed_units(catalogue, label: str, ruled_out: set[str]):
     """The match of a label read in each unit its figures allow, when one of those readings leads
-    the others by the matcher's margin (the count, percentage and rate of one topic otherwise
-    tie); a rate the label does not name is tried only when its figures rule out a count, and a
-    label naming full-time equivalents ("Vacancies (FTE)") is read as nothing else."""
+    the others, decided or not, by the matcher's margin (the count, percentage and rate of one
+    topic otherwise tie); a rate the label does not name is tried only when its figures rule out a
+    count, and a label naming full-time equivalents ("Vacancies (FTE)") is read as nothing else."""
     from indicators.label_words import FTE, read_label
 
     if read_label(label).unit == FTE:
         return None
     units = SHARED_TOPIC_UNITS - unnamed_rate_ruled_out(label, ruled_out)
-    found = [catalogue.match_label(label, unit) for unit in sorted(units)]
-    mapped = sorted((m for m in found if m.indicator_id), key=lambda m: -m.score)
-    if not mapped:
-        return None
-    runner_up = mapped[1].score if len(mapped) > 1 else 0.0
-    return mapped[0] if mapped[0].score - runner_up >= catalogue.settings.MARGIN else None
+    found = sorted((catalogue.match_label(label, u) for u in sorted(units)), key=lambda m: -m.score)
+    if not found or not found[0].indicator_id:
+        return None  # the best reading is itself undecided (two indicators of one unit tie)
+    runner_up = found[1].score if len(found) > 1 else 0.0
+    return found[0] if found[0].score - runner_up >= catalogue.settings.MARGIN else None
 
 
 def _scorecard_code(label: str, hint: str | None) -> str | None:

@@ -398,10 +398,10 @@ def test_context_is_tried_when_the_label_alone_fails():
 def test_learned_alias_wins():
     base = Catalogue(read_indicators(), read_aliases())
     learned = base.with_aliases(
-        {"Kids in our care (snapshot)": "cla_children", "LAC": "cla_rate_10k"}
+        {"Bairns in our care (snapshot)": "cla_children", "LAC": "cla_rate_10k"}
     )
-    assert learned.match_label("Kids in our care (snapshot)").indicator_id == "cla_children"
-    assert learned.match_label("Kids in our care (snapshot)").score == 1.0
+    assert learned.match_label("Bairns in our care (snapshot)").indicator_id == "cla_children"
+    assert learned.match_label("Bairns in our care (snapshot)").score == 1.0
     assert learned.match_label("LAC").indicator_id == "cla_rate_10k"
     assert base.match_label("LAC").indicator_id == "cla_children"
 

@@ -118,6 +118,24 @@ FIRST = [
     ("Social worker leavers FTE", "", FTE, "sw_leavers_fte", {"sw_fte", "sw_turnover_pct"}),
     ("Average caseload", "", AVERAGES, "caseload_avg", {"caseload_max"}),
     ("Caseload per social worker", "", AVERAGES, "caseload_avg", {"sw_fte"}),
+    # sector wordings of the population and its movements in plain words
+    ("Kids in care", "", LARGE, "cla_children", {"cla_ceased"}),
+    ("Children coming into our care", "", COUNTS, "cla_starts", {"care_proceedings"}),
+    ("Starts in care this month", "", COUNTS, "cla_starts", {"cla_care_plan_pct"}),
+    ("Children taken into care", "", COUNTS, "cla_starts", {"cla_children"}),
+    ("Care experienced young people", "", LARGE, "care_leavers", {"care_proceedings"}),
+    ("Care-experienced young adults 18-21", "", LARGE, "care_leavers", {"cla_ceased"}),
+    ("Number of children on a protection plan", "", LARGE, "cpp_children", {"cin_plan_children"}),
+    ("Section 47 enquiries commenced", "", LARGE, "s47_started", {"s47_completed"}),
+    # the opposite figure of the right topic is never first
+    (
+        "Care leavers we keep in touch with",
+        "",
+        PERCENTAGES,
+        "care_leavers_in_touch_pct",
+        {"care_leavers_not_in_touch_pct"},
+    ),
+    ("Care leavers not in touch", "", PERCENTAGES, "care_leavers_not_in_touch_pct", set()),
 ]
 
 
@@ -209,3 +227,15 @@ def test_rows_that_disagree_on_their_unit_give_none():
 def test_the_figures_rule_out_units_as_the_matcher_reads_them(label, figures, ruled_out):
     rows = [Observation(indicator_label=label, value=v) for v in figures]
     assert units_ruled_out(label, rows) == ruled_out
+
+
+def test_a_reading_in_another_unit_does_not_decide_when_the_best_reading_ties():
+    """Quirk: "CP plans lasting 2 years or more" at 3.2, 2.5 and 4.1 (no count) read as a
+    percentage ties open and ceased plans; read as a rate it was mapped to children on a plan per
+    10,000, a figure the label does not name. It is left for a person, offered both percentages."""
+    rows = rows_read("CP plans lasting 2 years or more", "", [3.2, 2.5, 4.1])
+    assert {r.indicator_id for r in rows} == {""}
+    offered = [
+        s.indicator_id for s in suggestions(rows[0].indicator_label, load_catalogue(), 2, rows)
+    ]
+    assert set(offered) == {"cpp_open_2y_plus_pct", "cpp_ceased_2y_plus_pct"}

@@ -157,24 +157,33 @@ SYNONYM_NAMES = (
     "stockport_2020-09_monthly_performance.xlsx",
     "stockport_2020-10_monthly_performance.xlsx",
 )
-COUNTS, CHILDREN, PLANS, CONTACTS = (
+COUNTS, CHILDREN, CONTACTS = (
     [21, 23, 19, 24, 22, 25],
     [612, 620, 634, 629, 641, 650],
-    [212, 220, 234, 229, 241, 250],
     [3310, 3325, 3341, 3342, 3350, 3361],
 )
 # label: (its figures, the id offered first, ids of its topic that must not be first)
 SYNONYMS = {
-    "Children leaving care: month total": (
+    "Children leaving care - all routes": (
         COUNTS,
         "cla_ceased",
         {"cla_ceased_sgo_pct", "cla_starts"},
     ),
-    "Children leaving care - all routes": (COUNTS, "cla_ceased", {"cla_ceased_sgo_pct"}),
-    "Looked after children snapshot": (CHILDREN, "cla_children", {"cin_children", "cla_starts"}),
-    "Cared for children - snapshot": (CHILDREN, "cla_children", {"cla_ceased", "cla_starts"}),
-    "Children with a CP plan: snapshot": (PLANS, "cpp_children", {"cpp_starts"}),
-    "CP plans started - month total": (COUNTS, "cpp_starts", {"cpp_children"}),
+    "Young people leaving our care - all routes": (COUNTS, "cla_ceased", {"care_leavers"}),
+    "Children coming into our care - all routes": (COUNTS, "cla_starts", {"cla_children"}),
+    "Children in our care - headcount": (CHILDREN, "cla_children", {"cin_children", "cla_starts"}),
+    "Care experienced young people - headcount": (CHILDREN, "care_leavers", {"cla_ceased"}),
+    "Care leavers we keep in touch with": (
+        [88.2, 90.1, 89.5, 91.0, 90.4, 92.3],
+        "care_leavers_in_touch_pct",
+        {"care_leavers_not_in_touch_pct"},
+    ),
+    "New CP plans - all routes": (COUNTS, "cpp_starts", {"cpp_children"}),
+    "Open CiN - headcount": (
+        [1612, 1620, 1634, 1629, 1641, 1650],
+        "cin_children",
+        {"cla_children"},
+    ),
     "Contacts - all sources month total": (CONTACTS, "contacts", {"referrals"}),
     "Assessments done within 45 days": (
         [81.2, 85.5, 79.1, 80.3, 84.0, 86.2],

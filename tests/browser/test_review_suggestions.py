@@ -14,7 +14,7 @@ from browsing import first_suggestion, go, label_row, no_exception, select, wait
 from indicators.catalogue import load_catalogue
 
 UPLOAD, REVIEW = "Upload reports", "Review"
-TAUGHT = "Children leaving care: month total"
+TAUGHT = "Children leaving care - all routes"
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ def test_sector_wordings_are_first_offered_their_indicator_and_taught_once(page,
     select(page, "Document", october.name)
     page.get_by_text("Labels to check").first.wait_for(state="visible")
     assert not listed(page, TAUGHT)
-    assert listed(page, "Children leaving care - all routes")  # only the label taught
+    assert listed(page, "Contacts - all sources month total")  # only the label taught
 
     forget(page, TAUGHT)
     no_exception(page)
