@@ -1180,3 +1180,24 @@ def test_year_over_quarters_after_the_title_between_two_tables_heads_them():
     assert len(grids) == 2
     for grid in grids:
         assert "16/17<4>" in _rows(grid)[0]
+
+
+def test_first_label_line_above_figures_centred_between_wrapped_lines_is_a_row():
+    """Quirk: labels wrapped over two or four lines, their figures centred between two of them, so
+    label-only lines of two rows (a row's last line, the next row's first) follow each other as
+    often as the lines of one label: the gap between rows was taken for the gap between a label's
+    lines, and the first row's first line was read as a header line of its own."""
+    table = Table([100, 60, 60, 60], pad=5).header("KPI", "Apr 2019", "May 2019", "Jun 2019")
+    rows = [
+        ("Referrals to CSC\n(rolling 12 months)", "309", "432", "306"),
+        ("Contacts to the\nfront door", "1,204", "1,310", "1,198"),
+        ("Children in care\nreviews within\ntimescale (as\nrecorded)", "80.3%", "97.5%", "83.4%"),
+        ("Children on a\nprotection plan", "412", "398", "405"),
+        ("Re-referrals in\n12 months (%)", "21.4%", "19.8%", "22.0%"),
+    ]
+    for row in rows:
+        table.row(*row)
+    doc = _document(table, ruling="none")
+    assert _rows(doc.grids[0]) == [["KPI", "Apr 2019", "May 2019", "Jun 2019"]] + [
+        [row[0].replace("\n", " "), *row[1:]] for row in rows
+    ]

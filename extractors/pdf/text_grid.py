@@ -811,10 +811,13 @@ class _Table:
         return out
 
     def _leading(self, idx, runs, value_cols) -> float:
-        """The largest gap between two lines of one cell: gaps between wrapped label lines, plus
-        slack; rows are further apart (cell padding)."""
+        """The largest gap between two lines of one cell: the gaps between wrapped label lines set
+        closest (label lines of two rows may follow each other too, a row's padding apart, when
+        each row's figures are centred beside its label's middle line), plus slack. A line of
+        figures alone between two label lines (figures centred between them) is passed over."""
         gaps = []
-        for a, b in zip(idx, idx[1:]):
+        labelled = [i for i in idx if any(r.cols[0] not in value_cols for r in runs[i])]
+        for a, b in zip(labelled, labelled[1:]):
             ra, rb = runs[a], runs[b]
             if (
                 len(ra) == 1
@@ -823,8 +826,9 @@ class _Table:
                 and ra[0].cols[0] not in value_cols
             ):
                 gaps.append(self.lines[b].top - self.lines[a].bottom)
-        base = median(gaps) if gaps else 0.2 * self.h
-        return max(base, 0.0) + 0.25 * self.h
+        slack = 0.25 * self.h
+        base = median(g for g in gaps if g <= min(gaps) + slack) if gaps else 0.2 * self.h
+        return max(base, 0.0) + slack
 
     def _split_cluster(self, cluster: list[int], runs, value_cols: set[int]) -> list[list[int]]:
         """One row, unless two of its lines each fill value columns the other fills too (rows
