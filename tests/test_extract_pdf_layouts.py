@@ -1201,3 +1201,61 @@ def test_first_label_line_above_figures_centred_between_wrapped_lines_is_a_row()
     assert _rows(doc.grids[0]) == [["KPI", "Apr 2019", "May 2019", "Jun 2019"]] + [
         [row[0].replace("\n", " "), *row[1:]] for row in rows
     ]
+
+
+def _narrow_kpi_columns() -> Table:
+    """Periods down the rows, indicators across in narrow columns: each heading centred over its
+    column, the wrapped names of neighbouring columns set a little more than a word space apart."""
+    table = (
+        Table([60, 72, 72, 72, 72, 72])
+        .header("Month", "KPI1", "PI2", "KPI3", "PI4", "PI5")
+        .header(
+            "",
+            "Front door contacts",
+            "% assessments\ncompleted within 45\nworking days",
+            "Children on a\nchild protection plan",
+            "Repeat plans\nchild protection\n(%)",
+            "Social work posts\nfilled by agency\nstaff (%)",
+        )
+        .header("", "Number", "Percent", "Number", "Percent", "Percent")
+    )
+    for row in [
+        ("Apr 2022", "1,204", "88%", "412", "21%", "17%"),
+        ("May 2022", "1,310", "71%", "398", "19%", "25%"),
+        ("Jun 2022", "1,198", "93%", "405", "22%", "20%"),
+    ]:
+        table.row(*row)
+    return table
+
+
+def test_wrapped_names_of_neighbouring_narrow_columns_are_cut_at_their_centres():
+    """Quirk: indicator names wrapped over two to three lines in narrow borderless columns; a
+    one-line name sits level with its neighbour's middle line, the two strings a little over a word
+    space apart with no space character between (`contactscompleted`), and the line was read as
+    one heading spanning both columns. Each piece is centred over the codes and units of its own
+    column, so the line is cut there."""
+    doc = _document(_narrow_kpi_columns(), ruling="none")
+    assert _rows(doc.grids[0])[:3] == [
+        ["Month", "KPI1", "PI2", "KPI3", "PI4", "PI5"],
+        [
+            "",
+            "Front door contacts",
+            "% assessments completed within 45 working days",
+            "Children on a child protection plan",
+            "Repeat plans child protection (%)",
+            "Social work posts filled by agency staff (%)",
+        ],
+        ["", "Number", "Percent", "Number", "Percent", "Percent"],
+    ]
+
+
+def test_group_heading_over_two_columns_is_not_cut():
+    """A group heading centred over two columns is no pair of headings: its words centre on
+    neither column's headings, so it still spans both."""
+    table = Table([100, 60, 60]).group(("", 1), ("Children in care", 2))
+    table.header("Indicator", "Number", "Rate")
+    table.row("March 2022", "412", "61.2").row("March 2023", "398", "59.8")
+    assert _rows(_document(table, ruling="none").grids[0])[:2] == [
+        ["Indicator", "Children in care<2>", ""],
+        ["", "Number", "Rate"],
+    ]

@@ -53,6 +53,8 @@ SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
 # line heights: a gap this narrow between two words of a heading is a word space, however tight
 # the page's usual spacing (OCR word boxes widened by their glyphs' bearings measure it too small)
 HEADING_SPACE = 0.4
+# line heights: a heading's piece centred this close to a column's headings is set over it
+HEADING_CENTRE = 0.2
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
 # a row code (`204`, `1.3`, `NI 62`), never `10,000`
 CODE = re.compile(r"^[A-Z]{0,5}\s?\d{1,3}(\.\d{1,2})?[a-z]?$")
@@ -691,6 +693,28 @@ class _Table:
             run.cols = (min(reach), max(reach))
         return runs
 
+    def _cut_headings(self, runs: dict[int, list[_Run]], header) -> None:
+        """Header runs reaching over several columns cut where each piece is centred on the
+        headings of one of them (the wrapped names of neighbouring narrow columns set a word space
+        apart read as one run)."""
+        centres: dict[int, list[float]] = {}
+        for i in header:
+            for r in runs[i]:
+                if r.cols[0] == r.cols[1]:
+                    centres.setdefault(r.cols[0], []).append((r.x0 + r.x1) / 2)
+        middle = {c: median(xs) for c, xs in centres.items()}
+        for i in header:
+            runs[i] = [piece for r in runs[i] for piece in self._cut(r, middle)]
+
+    def _cut(self, run: _Run, middle: dict[int, float]) -> list[_Run]:
+        """The run in pieces, each centred on the heading centre of one of its columns (two or
+        more pieces), else the run whole."""
+        cols = [c for c in range(run.cols[0], run.cols[1] + 1) if c in middle]
+        parts = _centred_parts(run.words, cols, middle, HEADING_CENTRE * self.h)
+        if not parts or len(parts) < 2:
+            return [run]
+        return [_Run(ws, run.line, (c, c)) for ws, c in parts]
+
     # rows
     # --------------------------------------------------------------------------------------------
     def grid(self, page: int, index: int) -> Grid | None:
@@ -715,6 +739,7 @@ class _Table:
             return None
         self._cols = cols
         runs = {i: self._runs(i, cols, heading=i < first) for i in range(n)}
+        self._cut_headings(runs, range(first))
         # lines above the first body line that hold one phrase in the label columns belong to the
         # body
         # lines above the first body line with words in the label columns only are the first row's
@@ -1189,6 +1214,23 @@ def _periodish_label(runs: list[_Run]) -> bool:
     """True for a line holding one phrase that names a month, quarter or year (a row label of a
     table with periods down the rows)."""
     return len(runs) == 1 and bool(PERIOD_LABEL.match(runs[0].text.strip()))
+
+
+def _centred_parts(
+    words: list[dict], cols: list[int], middle: dict[int, float], slack: float
+) -> list[tuple[list[dict], int]] | None:
+    """The words cut left to right into pieces each centred (within `slack`) on the centre of
+    one of `cols` in turn, else None."""
+    if not words:
+        return []
+    for k in range(1, len(words) + 1):
+        centre = (words[0]["x0"] + words[k - 1]["x1"]) / 2
+        for j, c in enumerate(cols):
+            if abs(centre - middle[c]) <= slack:
+                rest = _centred_parts(words[k:], cols[j + 1 :], middle, slack)
+                if rest is not None:
+                    return [(words[:k], c), *rest]
+    return None
 
 
 def _heads_several(run: list[dict], lower: list[list[dict]]) -> bool:
