@@ -1259,3 +1259,19 @@ def test_group_heading_over_two_columns_is_not_cut():
         ["Indicator", "Children in care<2>", ""],
         ["", "Number", "Rate"],
     ]
+
+
+def test_last_benchmark_row_and_a_row_of_marks_after_a_page_break_are_the_tables_rest():
+    """Quirk: an exception report's small table cut by a page break leaves its England row (one
+    figure) and a row of RAG marks at the top of the next page: one figure was too few for a
+    table, so the England average was lost."""
+    widths = [150, 60, 60, 60]
+    first = Table(widths, y=730).header("", "2015-16", "Quarter 1", "Quarter 2")
+    first.row("Performance", "516", "872", "681").row("Stat. neighbours", "724", "", "")
+    rest = Table(widths, y=40).row("England", "1081", "", "").row("RAG", "G", "A", "R")
+    observations = _observations(
+        _pages([(700, "Our children in care"), first], [rest, (120, "The service continues.")])
+    )
+    by_measure = {(o.measure, o.period_end.year): o.value for o in observations}
+    assert by_measure[("england_avg", 2016)] == 1081
+    assert by_measure[("stat_neighbour_avg", 2016)] == 724

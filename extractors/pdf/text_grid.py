@@ -769,7 +769,7 @@ class _Table:
         for group in body_rows:
             cells.extend(self._row_cells(group, runs, row))
             row += 1
-        if sum(1 for c in cells if _numeric_text(c.text)) < 2:
+        if not _enough_figures(cells, value_cols, head_rows=row - len(body_rows)):
             return None
         return Grid(cells=cells, page=page, index=index)
 
@@ -1214,6 +1214,15 @@ def _periodish_label(runs: list[_Run]) -> bool:
     """True for a line holding one phrase that names a month, quarter or year (a row label of a
     table with periods down the rows)."""
     return len(runs) == 1 and bool(PERIOD_LABEL.match(runs[0].text.strip()))
+
+
+def _enough_figures(cells: list[Cell], value_cols: set[int], head_rows: int) -> bool:
+    """Two figures make a table; so does one under no header when another row fills value
+    columns too (the last rows of a table cut by a page break: `England 1081` over a row of
+    direction arrows), which the interpreter sets under the header of the table before."""
+    figures = sum(1 for c in cells if _numeric_text(c.text))
+    filled = {c.row for c in cells if c.col in value_cols and c.text}
+    return figures >= 2 or (figures == 1 and head_rows == 0 and len(filled) >= 2)
 
 
 def _centred_parts(
