@@ -11,7 +11,7 @@ import re
 from fpdf import FPDF
 
 from extractors.pdf import PdfFormat
-from extractors.pdf.text_grid import text_grids
+from extractors.pdf.text_grid import Hints, text_grids
 
 FONT = 8
 LINE = 9.6  # points between two lines of one cell
@@ -1275,3 +1275,50 @@ def test_last_benchmark_row_and_a_row_of_marks_after_a_page_break_are_the_tables
     by_measure = {(o.measure, o.period_end.year): o.value for o in observations}
     assert by_measure[("england_avg", 2016)] == 1081
     assert by_measure[("stat_neighbour_avg", 2016)] == 724
+
+
+def test_month_headings_a_word_space_apart_over_their_own_figures_are_two_headings():
+    """Quirk: on a tightly spaced scan a gap of a word space (relative to the type) joins a
+    heading's words, but two month headings set that close (`Aug'21` `Sep'21`) each lie over a
+    column of figures of its own: they are two headings, not one over two columns."""
+    months = [("Aug'21", 200), ("Sep'21", 223.6), ("Oct'21", 255)]
+    lines = [_words(100, ("Indicator", 40), *months, char=3.5, space=1.0, height=8.0)]
+    for top, name, figures in [
+        (112, "Re-referrals", ("6.7%", "5.3%", "5.9%")),
+        (124, "Repeat plans", ("8.1%", "7.7%", "7.9%")),
+        (136, "Plans over 2 years", ("3.8%", "4.0%", "4.3%")),
+    ]:
+        set_right = [(f, x + 21 - 3.5 * len(f)) for f, (_, x) in zip(figures, months)]
+        lines.append(_words(top, (name, 40), *set_right, char=3.5, space=1.0, height=8.0))
+    rows = _rows(text_grids(lines, 1, 1)[0])
+    assert rows[0] == ["Indicator", "Aug'21", "Sep'21", "Oct'21"]
+    assert rows[1] == ["Re-referrals", "6.7%", "5.3%", "5.9%"]
+
+
+def test_a_line_of_specks_under_the_header_does_not_join_the_first_label_to_it():
+    """Quirk: a scan's rule under the header, also read as a speck (`os`, a fifth of a line
+    high), sat between the header and the first label line: the speck's line lay below the rule,
+    so nothing parted it from the label's first line, which was joined to the header through it
+    (the label lost its first half)."""
+
+    def line(top, *words, height=8.0):
+        return [
+            {"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + height}
+            for t, x0, x1 in words
+        ]
+
+    heads = [("Indicator", 40, 76), ("Aug'21", 200, 221), ("Sep'21", 240, 261)]
+    lines = [
+        line(100, *heads),
+        line(109.5, ("os", 215, 218), height=1.5),
+        line(111.5, ("Children", 40, 68), ("becoming", 71, 102), ("subject", 105, 130)),
+        line(116.5, ("6.7%", 207, 221), ("5.3%", 247, 261)),
+        line(121.5, ("a", 40, 43.5), ("second", 46, 67), ("time", 70, 84)),
+        line(133, ("Plans", 40, 57.5), ("over", 60, 74), ("3.8%", 207, 221), ("4.0%", 247, 261)),
+        line(145, ("Repeat", 40, 61), ("plans", 64, 81.5), ("7.7%", 207, 221), ("7.9%", 247, 261)),
+    ]
+    rule = Hints(h_rules=[(109.6, 30.0, 300.0)])
+    assert _rows(text_grids(lines, 1, 1, rule)[0])[:2] == [
+        ["Indicator", "Aug'21", "Sep'21"],
+        ["Children becoming subject a second time", "6.7%", "5.3%"],
+    ]

@@ -53,6 +53,7 @@ SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
 # line heights: a gap this narrow between two words of a heading is a word space, however tight
 # the page's usual spacing (OCR word boxes widened by their glyphs' bearings measure it too small)
 HEADING_SPACE = 0.4
+SPECK = 0.3  # line heights: words of a line none taller than this are specks, not text
 # line heights: a heading's piece centred this close to a column's headings is set over it
 HEADING_CENTRE = 0.2
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
@@ -146,6 +147,9 @@ def text_grids(
     if not rows:
         return []
     h = median(w["bottom"] - w["top"] for ln in rows for w in ln.words)
+    # a line of specks (a scan's drawn rule read as `os`) is no text: it would join the lines
+    # either side of it
+    rows = [ln for ln in rows if max(w["bottom"] - w["top"] for w in ln.words) >= SPECK * h]
     space = _space(rows, h)
     _mark_denominators(rows, h, space)
     for ln in rows:
@@ -680,7 +684,11 @@ class _Table:
         """The line's words as runs (a heading line's as `_word_runs` reads them), each placed over
         the columns it reaches into."""
         line = self.lines[line_index]
-        runs = [_Run(ws, line_index) for ws in self._word_runs(line, heading)]
+        runs = [
+            _Run(part, line_index)
+            for ws in self._word_runs(line, heading)
+            for part in (self._over_columns(ws, cols) if heading else [ws])
+        ]
         for run in runs:
             reach = [
                 i
@@ -714,6 +722,19 @@ class _Table:
         if not parts or len(parts) < 2:
             return [run]
         return [_Run(ws, run.line, (c, c)) for ws, c in parts]
+
+    def _over_columns(self, words: list[dict], cols: list[tuple[float, float]]) -> list[list[dict]]:
+        """A heading run parted at each gap wider than the page's word spacing (taken in only as a
+        heading's word space) whose words either side lie over two different body columns (two
+        month headings set close on a tightly spaced scan, each over its figures)."""
+        out = [[words[0]]]
+        for a, b in zip(words, words[1:]):
+            over = {_lying_over(a, cols), _lying_over(b, cols)}
+            if b["x0"] - a["x1"] > SPACE_RUN * self.space and None not in over and len(over) == 2:
+                out.append([b])
+            else:
+                out[-1].append(b)
+        return out
 
     # rows
     # --------------------------------------------------------------------------------------------
@@ -1223,6 +1244,19 @@ def _enough_figures(cells: list[Cell], value_cols: set[int], head_rows: int) -> 
     figures = sum(1 for c in cells if _numeric_text(c.text))
     filled = {c.row for c in cells if c.col in value_cols and c.text}
     return figures >= 2 or (figures == 1 and head_rows == 0 and len(filled) >= 2)
+
+
+def _lying_over(word: dict, cols: list[tuple[float, float]]) -> int | None:
+    """The column holding most of the word's width (more than half of it), else None."""
+    width = word["x1"] - word["x0"]
+    return next(
+        (
+            i
+            for i, (a, b) in enumerate(cols)
+            if _overlap(word["x0"], word["x1"], a, b) > 0.5 * width
+        ),
+        None,
+    )
 
 
 def _centred_parts(
