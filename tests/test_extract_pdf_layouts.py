@@ -11,7 +11,7 @@ import re
 from fpdf import FPDF
 
 from extractors.pdf import PdfFormat
-from extractors.pdf.text_grid import text_grids
+from extractors.pdf.text_grid import Hints, text_grids
 
 FONT = 8
 LINE = 9.6  # points between two lines of one cell
@@ -1180,3 +1180,145 @@ def test_year_over_quarters_after_the_title_between_two_tables_heads_them():
     assert len(grids) == 2
     for grid in grids:
         assert "16/17<4>" in _rows(grid)[0]
+
+
+def test_first_label_line_above_figures_centred_between_wrapped_lines_is_a_row():
+    """Quirk: labels wrapped over two or four lines, their figures centred between two of them, so
+    label-only lines of two rows (a row's last line, the next row's first) follow each other as
+    often as the lines of one label: the gap between rows was taken for the gap between a label's
+    lines, and the first row's first line was read as a header line of its own."""
+    table = Table([100, 60, 60, 60], pad=5).header("KPI", "Apr 2019", "May 2019", "Jun 2019")
+    rows = [
+        ("Referrals to CSC\n(rolling 12 months)", "309", "432", "306"),
+        ("Contacts to the\nfront door", "1,204", "1,310", "1,198"),
+        ("Children in care\nreviews within\ntimescale (as\nrecorded)", "80.3%", "97.5%", "83.4%"),
+        ("Children on a\nprotection plan", "412", "398", "405"),
+        ("Re-referrals in\n12 months (%)", "21.4%", "19.8%", "22.0%"),
+    ]
+    for row in rows:
+        table.row(*row)
+    doc = _document(table, ruling="none")
+    assert _rows(doc.grids[0]) == [["KPI", "Apr 2019", "May 2019", "Jun 2019"]] + [
+        [row[0].replace("\n", " "), *row[1:]] for row in rows
+    ]
+
+
+def _narrow_kpi_columns() -> Table:
+    """Periods down the rows, indicators across in narrow columns: each heading centred over its
+    column, the wrapped names of neighbouring columns set a little more than a word space apart."""
+    table = (
+        Table([60, 72, 72, 72, 72, 72])
+        .header("Month", "KPI1", "PI2", "KPI3", "PI4", "PI5")
+        .header(
+            "",
+            "Front door contacts",
+            "% assessments\ncompleted within 45\nworking days",
+            "Children on a\nchild protection plan",
+            "Repeat plans\nchild protection\n(%)",
+            "Social work posts\nfilled by agency\nstaff (%)",
+        )
+        .header("", "Number", "Percent", "Number", "Percent", "Percent")
+    )
+    for row in [
+        ("Apr 2022", "1,204", "88%", "412", "21%", "17%"),
+        ("May 2022", "1,310", "71%", "398", "19%", "25%"),
+        ("Jun 2022", "1,198", "93%", "405", "22%", "20%"),
+    ]:
+        table.row(*row)
+    return table
+
+
+def test_wrapped_names_of_neighbouring_narrow_columns_are_cut_at_their_centres():
+    """Quirk: indicator names wrapped over two to three lines in narrow borderless columns; a
+    one-line name sits level with its neighbour's middle line, the two strings a little over a word
+    space apart with no space character between (`contactscompleted`), and the line was read as
+    one heading spanning both columns. Each piece is centred over the codes and units of its own
+    column, so the line is cut there."""
+    doc = _document(_narrow_kpi_columns(), ruling="none")
+    assert _rows(doc.grids[0])[:3] == [
+        ["Month", "KPI1", "PI2", "KPI3", "PI4", "PI5"],
+        [
+            "",
+            "Front door contacts",
+            "% assessments completed within 45 working days",
+            "Children on a child protection plan",
+            "Repeat plans child protection (%)",
+            "Social work posts filled by agency staff (%)",
+        ],
+        ["", "Number", "Percent", "Number", "Percent", "Percent"],
+    ]
+
+
+def test_group_heading_over_two_columns_is_not_cut():
+    """A group heading centred over two columns is no pair of headings: its words centre on
+    neither column's headings, so it still spans both."""
+    table = Table([100, 60, 60]).group(("", 1), ("Children in care", 2))
+    table.header("Indicator", "Number", "Rate")
+    table.row("March 2022", "412", "61.2").row("March 2023", "398", "59.8")
+    assert _rows(_document(table, ruling="none").grids[0])[:2] == [
+        ["Indicator", "Children in care<2>", ""],
+        ["", "Number", "Rate"],
+    ]
+
+
+def test_last_benchmark_row_and_a_row_of_marks_after_a_page_break_are_the_tables_rest():
+    """Quirk: an exception report's small table cut by a page break leaves its England row (one
+    figure) and a row of RAG marks at the top of the next page: one figure was too few for a
+    table, so the England average was lost."""
+    widths = [150, 60, 60, 60]
+    first = Table(widths, y=730).header("", "2015-16", "Quarter 1", "Quarter 2")
+    first.row("Performance", "516", "872", "681").row("Stat. neighbours", "724", "", "")
+    rest = Table(widths, y=40).row("England", "1081", "", "").row("RAG", "G", "A", "R")
+    observations = _observations(
+        _pages([(700, "Our children in care"), first], [rest, (120, "The service continues.")])
+    )
+    by_measure = {(o.measure, o.period_end.year): o.value for o in observations}
+    assert by_measure[("england_avg", 2016)] == 1081
+    assert by_measure[("stat_neighbour_avg", 2016)] == 724
+
+
+def test_month_headings_a_word_space_apart_over_their_own_figures_are_two_headings():
+    """Quirk: on a tightly spaced scan a gap of a word space (relative to the type) joins a
+    heading's words, but two month headings set that close (`Aug'21` `Sep'21`) each lie over a
+    column of figures of its own: they are two headings, not one over two columns."""
+    months = [("Aug'21", 200), ("Sep'21", 223.6), ("Oct'21", 255)]
+    lines = [_words(100, ("Indicator", 40), *months, char=3.5, space=1.0, height=8.0)]
+    for top, name, figures in [
+        (112, "Re-referrals", ("6.7%", "5.3%", "5.9%")),
+        (124, "Repeat plans", ("8.1%", "7.7%", "7.9%")),
+        (136, "Plans over 2 years", ("3.8%", "4.0%", "4.3%")),
+    ]:
+        set_right = [(f, x + 21 - 3.5 * len(f)) for f, (_, x) in zip(figures, months)]
+        lines.append(_words(top, (name, 40), *set_right, char=3.5, space=1.0, height=8.0))
+    rows = _rows(text_grids(lines, 1, 1)[0])
+    assert rows[0] == ["Indicator", "Aug'21", "Sep'21", "Oct'21"]
+    assert rows[1] == ["Re-referrals", "6.7%", "5.3%", "5.9%"]
+
+
+def test_a_line_of_specks_under_the_header_does_not_join_the_first_label_to_it():
+    """Quirk: a scan's rule under the header, also read as a speck (`os`, a fifth of a line
+    high), sat between the header and the first label line: the speck's line lay below the rule,
+    so nothing parted it from the label's first line, which was joined to the header through it
+    (the label lost its first half)."""
+
+    def line(top, *words, height=8.0):
+        return [
+            {"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + height}
+            for t, x0, x1 in words
+        ]
+
+    heads = [("Indicator", 40, 76), ("Aug'21", 200, 221), ("Sep'21", 240, 261)]
+    lines = [
+        line(100, *heads),
+        line(109.5, ("os", 215, 218), height=1.5),
+        line(111.5, ("Children", 40, 68), ("becoming", 71, 102), ("subject", 105, 130)),
+        line(116.5, ("6.7%", 207, 221), ("5.3%", 247, 261)),
+        line(121.5, ("a", 40, 43.5), ("second", 46, 67), ("time", 70, 84)),
+        line(133, ("Plans", 40, 57.5), ("over", 60, 74), ("3.8%", 207, 221), ("4.0%", 247, 261)),
+        line(145, ("Repeat", 40, 61), ("plans", 64, 81.5), ("7.7%", 207, 221), ("7.9%", 247, 261)),
+    ]
+    rule = Hints(h_rules=[(109.6, 30.0, 300.0)])
+    assert _rows(text_grids(lines, 1, 1, rule)[0])[:2] == [
+        ["Indicator", "Aug'21", "Sep'21"],
+        ["Children becoming subject a second time", "6.7%", "5.3%"],
+    ]

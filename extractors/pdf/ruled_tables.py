@@ -10,6 +10,7 @@ from extractors.pdf.words import fully_ruled, rulings
 
 SNAP = 2.0  # points within which two cell edges are the same ruling line
 LINE_GAP = 3.0  # points within which two words share a text line
+SPACED_WORD_GAP = 0.2  # type sizes: a wider gap with no space in it parts two words
 
 
 @dataclass
@@ -152,7 +153,9 @@ def word_lines(page, table_boxes) -> list[list[dict]]:
     words = [
         w
         for w in upright.extract_words(
-            keep_blank_chars=False, x_tolerance=min(3.0, 0.4 * size), y_tolerance=tolerance
+            keep_blank_chars=False,
+            x_tolerance=_word_tolerance(upright.chars, size),
+            y_tolerance=tolerance,
         )
         if not _inside_any(w, table_boxes)
     ]
@@ -163,6 +166,14 @@ def word_lines(page, table_boxes) -> list[list[dict]]:
         else:
             lines.append([w])
     return [sorted(ln, key=lambda w: w["x0"]) for ln in lines]
+
+
+def _word_tolerance(chars, size: float) -> float:
+    """Points between two glyphs of one word. A page that writes its spaces as characters sets
+    two strings apart (the wrapped headings of neighbouring columns) by a gap holding none, so
+    there a gap of a fifth of the type size parts two words; else the space is only a gap."""
+    spaced = any(c["text"] == " " for c in chars)
+    return min(3.0, (SPACED_WORD_GAP if spaced else 0.4) * size)
 
 
 def line_texts(lines: list[list[dict]]) -> list[tuple[float, str]]:

@@ -53,6 +53,9 @@ SPAN_OVERLAP = 4.0  # points a phrase must reach into a column to span it
 # line heights: a gap this narrow between two words of a heading is a word space, however tight
 # the page's usual spacing (OCR word boxes widened by their glyphs' bearings measure it too small)
 HEADING_SPACE = 0.4
+SPECK = 0.3  # line heights: words of a line none taller than this are specks, not text
+# line heights: a heading's piece centred this close to a column's headings is set over it
+HEADING_CENTRE = 0.2
 NUMBER = re.compile(r"^[(<>≥≤~c.+£-]*\d[\d,.]*%?[)*]?$|^\d[\d,.]*%?\s*\((r|p)\)$")
 # a row code (`204`, `1.3`, `NI 62`), never `10,000`
 CODE = re.compile(r"^[A-Z]{0,5}\s?\d{1,3}(\.\d{1,2})?[a-z]?$")
@@ -144,6 +147,9 @@ def text_grids(
     if not rows:
         return []
     h = median(w["bottom"] - w["top"] for ln in rows for w in ln.words)
+    # a line of specks (a scan's drawn rule read as `os`) is no text: it would join the lines
+    # either side of it
+    rows = [ln for ln in rows if max(w["bottom"] - w["top"] for w in ln.words) >= SPECK * h]
     space = _space(rows, h)
     _mark_denominators(rows, h, space)
     for ln in rows:
@@ -678,7 +684,11 @@ class _Table:
         """The line's words as runs (a heading line's as `_word_runs` reads them), each placed over
         the columns it reaches into."""
         line = self.lines[line_index]
-        runs = [_Run(ws, line_index) for ws in self._word_runs(line, heading)]
+        runs = [
+            _Run(part, line_index)
+            for ws in self._word_runs(line, heading)
+            for part in (self._over_columns(ws, cols) if heading else [ws])
+        ]
         for run in runs:
             reach = [
                 i
@@ -690,6 +700,41 @@ class _Table:
                 reach = [_column_of(centre, cols)]
             run.cols = (min(reach), max(reach))
         return runs
+
+    def _cut_headings(self, runs: dict[int, list[_Run]], header) -> None:
+        """Header runs reaching over several columns cut where each piece is centred on the
+        headings of one of them (the wrapped names of neighbouring narrow columns set a word space
+        apart read as one run)."""
+        centres: dict[int, list[float]] = {}
+        for i in header:
+            for r in runs[i]:
+                if r.cols[0] == r.cols[1]:
+                    centres.setdefault(r.cols[0], []).append((r.x0 + r.x1) / 2)
+        middle = {c: median(xs) for c, xs in centres.items()}
+        for i in header:
+            runs[i] = [piece for r in runs[i] for piece in self._cut(r, middle)]
+
+    def _cut(self, run: _Run, middle: dict[int, float]) -> list[_Run]:
+        """The run in pieces, each centred on the heading centre of one of its columns (two or
+        more pieces), else the run whole."""
+        cols = [c for c in range(run.cols[0], run.cols[1] + 1) if c in middle]
+        parts = _centred_parts(run.words, cols, middle, HEADING_CENTRE * self.h)
+        if not parts or len(parts) < 2:
+            return [run]
+        return [_Run(ws, run.line, (c, c)) for ws, c in parts]
+
+    def _over_columns(self, words: list[dict], cols: list[tuple[float, float]]) -> list[list[dict]]:
+        """A heading run parted at each gap wider than the page's word spacing (taken in only as a
+        heading's word space) whose words either side lie over two different body columns (two
+        month headings set close on a tightly spaced scan, each over its figures)."""
+        out = [[words[0]]]
+        for a, b in zip(words, words[1:]):
+            over = {_lying_over(a, cols), _lying_over(b, cols)}
+            if b["x0"] - a["x1"] > SPACE_RUN * self.space and None not in over and len(over) == 2:
+                out.append([b])
+            else:
+                out[-1].append(b)
+        return out
 
     # rows
     # --------------------------------------------------------------------------------------------
@@ -715,6 +760,7 @@ class _Table:
             return None
         self._cols = cols
         runs = {i: self._runs(i, cols, heading=i < first) for i in range(n)}
+        self._cut_headings(runs, range(first))
         # lines above the first body line that hold one phrase in the label columns belong to the
         # body
         # lines above the first body line with words in the label columns only are the first row's
@@ -744,7 +790,7 @@ class _Table:
         for group in body_rows:
             cells.extend(self._row_cells(group, runs, row))
             row += 1
-        if sum(1 for c in cells if _numeric_text(c.text)) < 2:
+        if not _enough_figures(cells, value_cols, head_rows=row - len(body_rows)):
             return None
         return Grid(cells=cells, page=page, index=index)
 
@@ -811,10 +857,13 @@ class _Table:
         return out
 
     def _leading(self, idx, runs, value_cols) -> float:
-        """The largest gap between two lines of one cell: gaps between wrapped label lines, plus
-        slack; rows are further apart (cell padding)."""
+        """The largest gap between two lines of one cell: the gaps between wrapped label lines set
+        closest (label lines of two rows may follow each other too, a row's padding apart, when
+        each row's figures are centred beside its label's middle line), plus slack. A line of
+        figures alone between two label lines (figures centred between them) is passed over."""
         gaps = []
-        for a, b in zip(idx, idx[1:]):
+        labelled = [i for i in idx if any(r.cols[0] not in value_cols for r in runs[i])]
+        for a, b in zip(labelled, labelled[1:]):
             ra, rb = runs[a], runs[b]
             if (
                 len(ra) == 1
@@ -823,8 +872,9 @@ class _Table:
                 and ra[0].cols[0] not in value_cols
             ):
                 gaps.append(self.lines[b].top - self.lines[a].bottom)
-        base = median(gaps) if gaps else 0.2 * self.h
-        return max(base, 0.0) + 0.25 * self.h
+        slack = 0.25 * self.h
+        base = median(g for g in gaps if g <= min(gaps) + slack) if gaps else 0.2 * self.h
+        return max(base, 0.0) + slack
 
     def _split_cluster(self, cluster: list[int], runs, value_cols: set[int]) -> list[list[int]]:
         """One row, unless two of its lines each fill value columns the other fills too (rows
@@ -1185,6 +1235,45 @@ def _periodish_label(runs: list[_Run]) -> bool:
     """True for a line holding one phrase that names a month, quarter or year (a row label of a
     table with periods down the rows)."""
     return len(runs) == 1 and bool(PERIOD_LABEL.match(runs[0].text.strip()))
+
+
+def _enough_figures(cells: list[Cell], value_cols: set[int], head_rows: int) -> bool:
+    """Two figures make a table; so does one under no header when another row fills value
+    columns too (the last rows of a table cut by a page break: `England 1081` over a row of
+    direction arrows), which the interpreter sets under the header of the table before."""
+    figures = sum(1 for c in cells if _numeric_text(c.text))
+    filled = {c.row for c in cells if c.col in value_cols and c.text}
+    return figures >= 2 or (figures == 1 and head_rows == 0 and len(filled) >= 2)
+
+
+def _lying_over(word: dict, cols: list[tuple[float, float]]) -> int | None:
+    """The column holding most of the word's width (more than half of it), else None."""
+    width = word["x1"] - word["x0"]
+    return next(
+        (
+            i
+            for i, (a, b) in enumerate(cols)
+            if _overlap(word["x0"], word["x1"], a, b) > 0.5 * width
+        ),
+        None,
+    )
+
+
+def _centred_parts(
+    words: list[dict], cols: list[int], middle: dict[int, float], slack: float
+) -> list[tuple[list[dict], int]] | None:
+    """The words cut left to right into pieces each centred (within `slack`) on the centre of
+    one of `cols` in turn, else None."""
+    if not words:
+        return []
+    for k in range(1, len(words) + 1):
+        centre = (words[0]["x0"] + words[k - 1]["x1"]) / 2
+        for j, c in enumerate(cols):
+            if abs(centre - middle[c]) <= slack:
+                rest = _centred_parts(words[k:], cols[j + 1 :], middle, slack)
+                if rest is not None:
+                    return [(words[:k], c), *rest]
+    return None
 
 
 def _heads_several(run: list[dict], lower: list[list[dict]]) -> bool:
