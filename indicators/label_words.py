@@ -180,6 +180,13 @@ ENTITIES = [
     (r"\baverage (number )?(of )?cases\b|\bcase ?loads?\b", "caseload"),
     (r"\bsws?\b", "social worker"),
 ]
+# The words of a figure's lifecycle: the lifecycle markers, and qualifiers left out of the words.
+STARTING = (
+    r"start\w*|commenc\w*|new|opened|initiated|admissions?|admitted|becom\w*|became"
+    r"|entering|entered"
+)
+COMPLETING = r"complet\w*"
+CEASING = r"ceas\w*|cessations?|discontinu\w*|ended|ending|closed|closures?"
 # Qualifiers that markers carry, left out of the words.
 QUALIFIERS = re.compile(
     "|".join(
@@ -199,8 +206,7 @@ QUALIFIERS = re.compile(
             r"period)?\b",
             r"\bytd\b|\byear to date\b|\b(in|during) the year\b",
             r"\b(ever|at any time|any time)\b",
-            r"\b(start\w*|commenc\w*|new|opened|initiated|open|admissions?|admitted|becom\w*|became|entering|entered|complet\w*|ceas\w*"
-            r"|cessations?|discontinu\w*|ended|ending|closed|closures?)\b",
+            rf"\b({STARTING}|open|{COMPLETING}|{CEASING})\b",
             r"\buptodate\b",
             r"\b(including|includes|inc|incl|excluding|excludes|excl|exc|as per)\b\.?[^,;:()]*",
             r"\bcorporate plan\b[\s\d/]*(indicator)?",
@@ -267,13 +273,9 @@ SINGLE = {
         ("ytd", r"\bytd\b|\byear to date\b"),
     ],
     "lifecycle": [
-        (
-            "start",
-            r"\b(start\w*|commenc\w*|new|opened|initiated|admissions?|admitted|becom\w*|became|entering"
-            r"|entered)\b",
-        ),
-        ("complete", r"\bcomplet\w*"),
-        ("cease", r"\b(ceas\w*|cessations?|discontinu\w*|ended|ending|closed|closures?)\b"),
+        ("start", rf"\b({STARTING})\b"),
+        ("complete", rf"\b{COMPLETING}"),
+        ("cease", rf"\b({CEASING})\b"),
         ("open", r"\bopen\b(?! (at least|for|over))"),
     ],
     "stage": [("initial", r"\b(initial|icpc)\b"), ("review", r"\breview\w*")],

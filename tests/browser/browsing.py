@@ -171,11 +171,27 @@ def docs_shot(page, name: str) -> None:
     shutil.copy(shoot(page, name), DOCS / f"{name}.png")
 
 
+def upload(page, path, title: str = "Upload reports") -> None:
+    """Upload one report on the Upload page and wait until it is read and waiting for review."""
+    go(page, title)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(path)])
+    page.get_by_text(
+        re.compile(rf"{re.escape(path.name)}: \d+ numbers read, ready to review")
+    ).wait_for(state="visible")
+    wait_idle(page)
+    no_exception(page)
+
+
+def label_heading(page, label: str):
+    """The text of Review's Labels to check that names `label` and its count of rows."""
+    return page.get_by_text(re.compile(rf"^{re.escape(label)} \(\d+ rows\)$"))
+
+
 def label_row(page, label: str):
     """The row of Review's Labels to check that names `label` and its count of rows."""
     return (
         page.locator('[data-testid="stHorizontalBlock"]')
-        .filter(has=page.get_by_text(re.compile(rf"^{re.escape(label)} \(\d+ rows\)$")))
+        .filter(has=label_heading(page, label))
         .last
     )
 

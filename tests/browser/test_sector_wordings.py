@@ -9,11 +9,20 @@ import re
 
 import pytest
 import reports
-from browsing import first_suggestion, go, label_row, no_exception, select, wait_idle
+from browsing import (
+    first_suggestion,
+    go,
+    label_heading,
+    label_row,
+    no_exception,
+    select,
+    upload,
+    wait_idle,
+)
+from test_browser import REVIEW, UPLOAD, accept
 
 from indicators.catalogue import load_catalogue
 
-UPLOAD, REVIEW = "Upload reports", "Review"
 TAUGHT = "Children leaving care - all routes"
 
 
@@ -28,7 +37,7 @@ def synonym_books(tmp_path_factory):
 
 def test_sector_wordings_are_first_offered_their_indicator_and_taught_once(page, synonym_books):
     september, october = synonym_books
-    upload(page, september)
+    upload(page, september, UPLOAD)
     go(page, REVIEW)
     select(page, "Document", september.name)
     page.get_by_text("Labels to check").first.wait_for(state="visible")
@@ -45,14 +54,12 @@ def test_sector_wordings_are_first_offered_their_indicator_and_taught_once(page,
 
     teach(page, TAUGHT, name[reports.SYNONYMS[TAUGHT][1]])
     # the other labels are still unmapped, so saving asks first
-    page.get_by_text(re.compile(r"^Save anyway with \d+ rows? still flagged")).click()
-    wait_idle(page)
-    page.get_by_role("button", name="Accept and save").click()
-    page.get_by_text(re.compile(rf"{re.escape(september.name)}: \d+ observations stored")).wait_for(
+    page.get_by_text(re.compile(r"^Save anyway with \d+ rows? still flagged")).wait_for(
         state="visible"
     )
+    accept(page, september.name)
 
-    upload(page, october)  # the next month: the taught label is read without asking
+    upload(page, october, UPLOAD)  # the next month: the taught label is read without asking
     go(page, REVIEW)
     select(page, "Document", october.name)
     page.get_by_text("Labels to check").first.wait_for(state="visible")
@@ -60,17 +67,6 @@ def test_sector_wordings_are_first_offered_their_indicator_and_taught_once(page,
     assert listed(page, "Contacts - all sources month total")  # only the label taught
 
     forget(page, TAUGHT)
-    no_exception(page)
-
-
-def upload(page, path) -> None:
-    """Upload one report and wait until it is read and waiting for review."""
-    go(page, UPLOAD)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
-    page.get_by_text(re.compile(rf"{re.escape(path.name)}: \d+ numbers read")).wait_for(
-        state="visible"
-    )
-    wait_idle(page)
     no_exception(page)
 
 
@@ -101,4 +97,4 @@ def forget(page, label: str) -> None:
 
 def listed(page, label: str) -> bool:
     """Whether `label` is among the labels to check."""
-    return page.get_by_text(re.compile(rf"^{re.escape(label)} \(\d+ rows\)$")).count() > 0
+    return label_heading(page, label).count() > 0

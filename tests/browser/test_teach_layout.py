@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+import browsing
 from browsing import ROOT, docs_shot, go, no_exception, select, wait_idle
 from test_browser import REVIEW, UPLOAD, accept
 
@@ -16,12 +17,7 @@ from monthly_family import INDICATORS, write_month  # noqa: E402
 
 
 def upload(page, path: Path) -> None:
-    go(page, UPLOAD)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(path)])
-    page.get_by_text(
-        re.compile(rf"{re.escape(path.name)}: \d+ numbers read, ready to review")
-    ).wait_for(state="visible")
-    wait_idle(page)
+    browsing.upload(page, path, UPLOAD)
     go(page, REVIEW)
     select(page, "Document", path.name)
     page.get_by_text("How each table was read").wait_for(state="visible")
